@@ -1,0 +1,55 @@
+import type { Migrations } from '../storage/migration.ts';
+
+/** How a tool call ended, as recorded in the audit log. */
+export type AuditOutcome =
+  | 'ok'
+  | 'tool_error'
+  | 'invalid_input'
+  | 'invalid_output'
+  | 'denied'
+  | 'cancelled'
+  | 'internal_error';
+
+/** The audit table as the core reads and writes it. */
+export type AuditTables = {
+  sdm_audit: {
+    id: number | undefined;
+    at: string;
+    collection_id: string;
+    user_id: string;
+    role: string;
+    client_id: string;
+    tool: string;
+    arguments: string;
+    outcome: AuditOutcome;
+    error_code: string | null;
+    duration_ms: number;
+    correlation_id: string;
+  };
+};
+
+/** The core's own migrations. */
+export const coreMigrations: Migrations = Object.freeze({
+  '0001_audit': {
+    async up(db, { engine }) {
+      await db.schema
+        .createTable('sdm_audit')
+        .addColumn('id', engine === 'postgres' ? 'bigserial' : 'integer', (c) =>
+          engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('collection_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('tool', 'text', (c) => c.notNull())
+        .addColumn('arguments', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('error_code', 'text')
+        .addColumn('duration_ms', 'double precision', (c) => c.notNull())
+        .addColumn('correlation_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sdm_audit_at').on('sdm_audit').column('at').execute();
+    },
+  },
+});

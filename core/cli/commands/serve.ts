@@ -1,0 +1,24 @@
+import { createServer } from '../../server/create-server.ts';
+import type { CommandContext } from '../command.ts';
+
+/** `serve`: starts the server and prints every collection's URL; stops gracefully on SIGINT/SIGTERM. */
+export async function serveCommand({ config, out, env }: CommandContext): Promise<number> {
+  const started = performance.now();
+  const server = await createServer(config, { env });
+  await server.listen();
+  out(
+    `servicedesk-mcp listening on ${server.url} (${server.settings.storage.engine}, ready in ${Math.round(performance.now() - started)} ms)`,
+  );
+  for (const collection of server.collections)
+    out(`  ${collection.title.padEnd(24)} ${collection.url}`);
+  out(`  health: ${server.url}/healthz   readiness: ${server.url}/readyz`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      out('shutting down: finishing in-flight calls');
+      server.close().then(resolve, resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,57 @@
+import { CollectionView } from '../../collection/collection-registry.ts';
+import { ServiceDeskError } from '../../errors/servicedesk-error.ts';
+import { defaultRolePolicy } from '../../scope/role-policy.ts';
+import { effectiveScopes } from '../../scope/effective-scopes.ts';
+import { roles, type Role } from '../../scope/scope.ts';
+import { createServer } from '../../server/create-server.ts';
+import type { CommandContext } from '../command.ts';
+
+/**
+ * `tools --collection <id> [--scopes a,b] [--role r] [--json]`: exactly the tools a caller with
+ * those token scopes and role would see (by default: the collection's whole grant, as an admin).
+ */
+export async function toolsCommand({ config, options, out, env }: CommandContext): Promise<number> {
+  const id = options['collection'];
+  if (typeof id !== 'string')
+    throw new ServiceDeskError('CONFIG_INVALID', 'tools needs --collection <id>');
+  const role = (typeof options['role'] === 'string' ? options['role'] : 'admin') as Role;
+  if (!roles.includes(role))
+    throw new ServiceDeskError('CONFIG_INVALID', `--role must be one of ${roles.join(', ')}`);
+  const server = await createServer({ ...config, log: { level: 'silent' } }, { env });
+  try {
+    const registry = server.registries().find((r) => r.collection.id === id);
+    if (!registry) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `no collection "${id}"; collections: ${server
+          .registries()
+          .map((r) => r.collection.id)
+          .join(', ')}`,
+      );
+    }
+    const token =
+      typeof options['scopes'] === 'string'
+        ? options['scopes'].split(/[\s,]+/).filter(Boolean)
+        : [...registry.collection.grant];
+    const scopes = effectiveScopes({
+      defined: registry.definedScopes.keys(),
+      grant: registry.collection.grant,
+      token,
+      role,
+      policy: config.roles ?? defaultRolePolicy,
+    });
+    const tools = new CollectionView(registry).tools(scopes);
+    if (options['json'] === true) {
+      out(JSON.stringify({ collection: id, scopes: [...scopes].sort(), tools }, null, 2));
+      return 0;
+    }
+    out(
+      `${registry.collection.title} (${id}) — effective scopes: ${[...scopes].sort().join(', ') || 'none'}`,
+    );
+    for (const tool of tools) out(`  ${tool.name.padEnd(32)} ${tool.title ?? ''}`);
+    out(`${tools.length} tool(s)`);
+    return 0;
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,169 @@
+import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import type { PluginDefinition } from '../plugin/define-plugin.ts';
+import { isKebabId, scopesVisibleTo } from '../plugin/plugin-order.ts';
+import type { PluginContributions } from '../plugin/plugin-contributions.ts';
+import type { CollectionRegistry, CompiledTemplate } from './collection-registry.ts';
+import type { CollectionDefinition } from './define-collection.ts';
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+function checkCollection(
+  collection: CollectionDefinition,
+  options: { byId: ReadonlyMap<string, PluginDefinition>; loopback: boolean },
+): Map<string, string> {
+  const name = `collection "${collection.id}"`;
+  if (!isKebabId(collection.id)) {
+    throw new ServiceDeskError(
+      'COLLECTION_INVALID_ID',
+      `collection id "${collection.id}" must be kebab-case: lower-case letters, digits and single dashes, starting with a letter`,
+    );
+  }
+  if (!/^\/[A-Za-z0-9/_-]*$/.test(collection.path) || collection.path.startsWith('/.well-known')) {
+    throw new ServiceDeskError(
+      'COLLECTION_INVALID_ID',
+      `${name} has path "${collection.path}", which must start with / and use only letters, digits, / _ and -`,
+    );
+  }
+  if (collection.auth === 'none' && !options.loopback) {
+    throw new ServiceDeskError(
+      'COLLECTION_UNAUTHENTICATED_PUBLIC',
+      `${name} has auth "none" but the server is not bound to loopback; bind HOST to 127.0.0.1 or require authentication`,
+    );
+  }
+  const defined = new Map<string, string>();
+  for (const pluginId of collection.plugins) {
+    if (!options.byId.has(pluginId)) {
+      throw new ServiceDeskError(
+        'COLLECTION_UNKNOWN_PLUGIN',
+        `${name} lists plugin "${pluginId}", which is not in the config's plugins; add it there or remove it here`,
+      );
+    }
+    for (const scope of scopesVisibleTo(pluginId, options.byId)) {
+      const owner = [...options.byId.values()].find((p) => scope in p.scopes);
+      defined.set(scope, owner?.scopes[scope] ?? scope);
+    }
+  }
+  for (const scope of collection.grant) {
+    if (!defined.has(scope)) {
+      throw new ServiceDeskError(
+        'SCOPE_UNDEFINED',
+        `${name} grants scope "${scope}", which none of its plugins (${collection.plugins.join(', ') || 'none'}) defines; ` +
+          'fix the spelling or list the plugin that defines it',
+      );
+    }
+  }
+  return defined;
+}
+
+/**
+ * Checks every collection and builds its frozen registry from the plugins it lists.
+ */
+export function buildRegistries(options: {
+  collections: readonly CollectionDefinition[];
+  plugins: readonly PluginDefinition[];
+  contributions: ReadonlyMap<string, PluginContributions>;
+  baseUrl: string;
+  loopback: boolean;
+}): readonly CollectionRegistry[] {
+  const byId = new Map(options.plugins.map((p) => [p.id, p]));
+  const paths = new Map<string, string>();
+  const ids = new Set<string>();
+  return Object.freeze(
+    options.collections.map((collection) => {
+      const definedScopes = checkCollection(collection, { byId, loopback: options.loopback });
+      const name = `collection "${collection.id}"`;
+      if (ids.has(collection.id)) {
+        throw new ServiceDeskError(
+          'COLLECTION_DUPLICATE_PATH',
+          `${name} is declared twice; collection ids must be unique`,
+        );
+      }
+      ids.add(collection.id);
+      const other = paths.get(collection.path);
+      if (other !== undefined) {
+        throw new ServiceDeskError(
+          'COLLECTION_DUPLICATE_PATH',
+          `${name} and collection "${other}" both use path "${collection.path}"; give each its own path`,
+        );
+      }
+      paths.set(collection.path, collection.id);
+      const tools = new Map<
+        string,
+        CollectionRegistry['tools'] extends ReadonlyMap<string, infer T> ? T : never
+      >();
+      const resources = new Map<
+        string,
+        CollectionRegistry['resources'] extends ReadonlyMap<string, infer T> ? T : never
+      >();
+      const templates: CompiledTemplate[] = [];
+      const prompts = new Map<
+        string,
+        CollectionRegistry['prompts'] extends ReadonlyMap<string, infer T> ? T : never
+      >();
+      for (const pluginId of collection.plugins) {
+        const contributed = options.contributions.get(pluginId);
+        if (!contributed) continue;
+        for (const tool of contributed.tools) {
+          const existing = tools.get(tool.definition.name);
+          if (existing) {
+            throw new ServiceDeskError(
+              'TOOL_DUPLICATE_NAME',
+              `${name}: tool "${tool.definition.name}" is defined by plugin "${existing.pluginId}" and plugin "${pluginId}"; ` +
+                'rename one or list only one of the plugins',
+            );
+          }
+          tools.set(tool.definition.name, tool);
+        }
+        for (const definition of contributed.resources) {
+          const existing = resources.get(definition.uri);
+          if (existing) {
+            throw new ServiceDeskError(
+              'RESOURCE_DUPLICATE',
+              `${name}: resource "${definition.uri}" is defined by plugin "${existing.pluginId}" and plugin "${pluginId}"`,
+            );
+          }
+          resources.set(definition.uri, { definition, pluginId });
+        }
+        for (const definition of contributed.resourceTemplates) {
+          if (templates.some((t) => t.definition.uriTemplate === definition.uriTemplate)) {
+            throw new ServiceDeskError(
+              'RESOURCE_DUPLICATE',
+              `${name}: resource template "${definition.uriTemplate}" is defined twice`,
+            );
+          }
+          templates.push({
+            definition,
+            pluginId,
+            matcher: new UriTemplate(definition.uriTemplate),
+          });
+        }
+        for (const definition of contributed.prompts) {
+          const existing = prompts.get(definition.name);
+          if (existing) {
+            throw new ServiceDeskError(
+              'PROMPT_DUPLICATE_NAME',
+              `${name}: prompt "${definition.name}" is defined by plugin "${existing.pluginId}" and plugin "${pluginId}"`,
+            );
+          }
+          prompts.set(definition.name, { definition, pluginId });
+        }
+      }
+      const url = new URL(collection.path, options.baseUrl).href;
+      return Object.freeze({
+        collection,
+        url,
+        audience: collection.audience ?? url,
+        definedScopes,
+        tools,
+        resources,
+        templates: Object.freeze(templates),
+        prompts,
+      });
+    }),
+  );
+}

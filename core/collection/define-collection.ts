@@ -1,0 +1,56 @@
+import type { Role, Scope } from '../scope/scope.ts';
+
+/** A collection as written in config. */
+export interface CollectionSpec {
+  /** kebab-case; the default path is `/mcp/<id>`. */
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Defaults to `/mcp/<id>`. */
+  readonly path?: string;
+  /** Ids of the plugins whose tools, resources and prompts this endpoint serves. */
+  readonly plugins: readonly string[];
+  /** The most any token may do here; each scope must be defined by a listed plugin. */
+  readonly grant: readonly Scope[];
+  /** `required` (default) demands a bearer token; `none` is allowed only on loopback. */
+  readonly auth?: 'required' | 'none';
+  /** Who may call when `auth` is `none` (defaults to a `service` principal holding the grant). */
+  readonly anonymous?: { readonly userId?: string; readonly role?: Role };
+  /** Roles that may use this endpoint; others are refused (defaults to all). */
+  readonly roles?: readonly Role[];
+  /** `stateless` (default) or `stateful` (sessions; needed for elicitation and sampling). */
+  readonly session?: 'stateless' | 'stateful';
+  /** The token audience; defaults to the collection's public URL. */
+  readonly audience?: string;
+  /** Sent to clients at initialize as server instructions. */
+  readonly instructions?: string;
+}
+
+/** A frozen collection with its defaults filled in. */
+export interface CollectionDefinition extends CollectionSpec {
+  readonly kind: 'collection';
+  readonly path: string;
+  readonly auth: 'required' | 'none';
+  readonly session: 'stateless' | 'stateful';
+  readonly roles: readonly Role[];
+}
+
+/**
+ * Declares a collection: one MCP endpoint with its own URL, tools, scopes and clients.
+ *
+ * @example
+ * defineCollection({ id: 'agent', title: 'Agent Functions', plugins: ['tickets'],
+ *   grant: ['tickets:read:all', 'tickets:write:all'], roles: ['agent', 'admin'] })
+ */
+export function defineCollection(spec: CollectionSpec): CollectionDefinition {
+  return Object.freeze({
+    ...spec,
+    kind: 'collection' as const,
+    path: spec.path ?? `/mcp/${spec.id}`,
+    auth: spec.auth ?? 'required',
+    session: spec.session ?? 'stateless',
+    roles: Object.freeze([...(spec.roles ?? ['end_user', 'agent', 'admin', 'service'])]),
+    plugins: Object.freeze([...spec.plugins]),
+    grant: Object.freeze([...spec.grant]),
+  });
+}

@@ -1,0 +1,60 @@
+import type { DevToken } from '../auth/dev-token-verifier.ts';
+import type { TokenVerifier } from '../auth/token-verifier.ts';
+import type { CollectionDefinition } from '../collection/define-collection.ts';
+import type { LogLevel, LogSink } from '../log/logger.ts';
+import type { PluginDefinition } from '../plugin/define-plugin.ts';
+import type { RolePolicy } from '../scope/role-policy.ts';
+
+/** HTTP settings; every field has a default. */
+export interface HttpSettings {
+  /** Defaults to `HOST` or 127.0.0.1. */
+  readonly host?: string;
+  /** Defaults to `PORT` or 3000; 0 picks a free port. */
+  readonly port?: number;
+  /** The externally visible base URL (behind a proxy); defaults to `http://host:port`. */
+  readonly publicUrl?: string;
+  /** Extra Host header values accepted besides the bound address and the public URL's host. */
+  readonly allowedHosts?: readonly string[];
+  /** Browser origins allowed to call; requests without an Origin header are always allowed. */
+  readonly allowedOrigins?: readonly string[];
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  readonly bodyLimit?: number;
+  /** How long shutdown waits for in-flight calls, in ms (default 10 000). */
+  readonly shutdownTimeoutMs?: number;
+  /** A stateful session idle this long is closed, in ms (default 30 minutes). */
+  readonly sessionIdleTimeoutMs?: number;
+}
+
+/** How callers are identified. */
+export type AuthSettings =
+  { readonly devTokens: readonly DevToken[] } | { readonly verifier: TokenVerifier };
+
+/** The whole server configuration, as exported by a config file. */
+export interface ServerConfig {
+  readonly name?: string;
+  readonly version?: string;
+  readonly http?: HttpSettings;
+  /** A `postgres://` URL or SQLite path; defaults to `DATABASE_URL` or ./data/servicedesk.db. */
+  readonly databaseUrl?: string;
+  readonly plugins: readonly PluginDefinition[];
+  readonly collections: readonly CollectionDefinition[];
+  readonly auth?: AuthSettings;
+  readonly roles?: RolePolicy;
+  readonly log?: { readonly level?: LogLevel; readonly sink?: LogSink };
+  /** Audit rows are written in batches at most this far apart, in ms (default 200). */
+  readonly auditFlushMs?: number;
+}
+
+/**
+ * Declares a server configuration (the default export of a config file).
+ *
+ * @example
+ * export default defineConfig({
+ *   plugins: [echoPlugin()],
+ *   collections: [defineCollection({ id: 'demo', title: 'Demo', plugins: ['echo'], grant: ['echo:read'] })],
+ *   auth: { devTokens: [...] },
+ * });
+ */
+export function defineConfig(config: ServerConfig): ServerConfig {
+  return Object.freeze({ ...config });
+}

@@ -1,0 +1,54 @@
+import { isLoopbackHost } from '../collection/build-registries.ts';
+
+/** The Host and Origin values a server accepts, against DNS rebinding. */
+export interface HostPolicy {
+  readonly hosts: ReadonlySet<string>;
+  readonly origins: ReadonlySet<string>;
+}
+
+/**
+ * Builds the accepted Host headers (host:port, lower case) and Origins. On loopback, every
+ * loopback name at the bound port is accepted; otherwise only the public URL's host and the
+ * configured extras.
+ */
+export function hostPolicy(options: {
+  host: string;
+  port: number;
+  publicUrl: string;
+  allowedHosts: readonly string[];
+  allowedOrigins: readonly string[];
+}): HostPolicy {
+  const hosts = new Set<string>();
+  const add = (value: string): void => {
+    hosts.add(value.toLowerCase());
+  };
+  const publicUrl = new URL(options.publicUrl);
+  add(publicUrl.host);
+  if (isLoopbackHost(options.host) || options.host === '0.0.0.0' || options.host === '::') {
+    for (const name of ['localhost', '127.0.0.1', '[::1]']) add(`${name}:${options.port}`);
+  }
+  if (!isLoopbackHost(options.host) && options.host !== '0.0.0.0' && options.host !== '::')
+    add(`${options.host}:${options.port}`);
+  for (const extra of options.allowedHosts) add(extra);
+  const origins = new Set<string>([
+    publicUrl.origin,
+    ...options.allowedOrigins.map((o) => o.toLowerCase()),
+  ]);
+  for (const host of hosts) origins.add(`http://${host}`);
+  return { hosts, origins };
+}
+
+/** Why a request is refused, or undefined when its Host and Origin are acceptable. */
+export function checkHostAndOrigin(
+  policy: HostPolicy,
+  host: string | undefined,
+  origin: string | undefined,
+): string | undefined {
+  if (host === undefined || !policy.hosts.has(host.toLowerCase())) {
+    return `Host header "${host ?? ''}" is not allowed; add it to http.allowedHosts if this server is reached under that name`;
+  }
+  if (origin !== undefined && !policy.origins.has(origin.toLowerCase())) {
+    return `Origin "${origin}" is not allowed; add it to http.allowedOrigins to let that web page call this server`;
+  }
+  return undefined;
+}

@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import type { Context } from 'koa';
+import type { CollectionAuthenticator } from '../auth/authenticate.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { CollectionRegistry } from '../collection/collection-registry.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { Exchange } from '../mcp/exchange.ts';
+import { MultiplexTransport } from '../mcp/multiplex-transport.ts';
+import { authInfoFor } from '../mcp/request-principal.ts';
+import { SessionManager, type Session } from '../mcp/session-manager.ts';
+import { statelessState, type SessionState } from '../mcp/session-state.ts';
+import { isJsonRpcMessage, isJsonRpcRequest } from './json-rpc-message.ts';
+import { readBody } from './read-body.ts';
+
+function ownerKey(principal: Principal): string {
+  return createHash('sha256')
+    .update(`${principal.userId}\u0000${principal.clientId}`)
+    .digest('base64url');
+}
+
+function headerValue(ctx: Context, name: string): string | undefined {
+  const value = ctx.req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * One collection's Streamable HTTP endpoint: POST carries JSON-RPC messages, GET opens the
+ * server-to-client stream of a session, DELETE ends a session. Stateless collections share one
+ * long-lived SDK server; stateful ones have one per session.
+ */
+export class McpEndpoint {
+  readonly registry: CollectionRegistry;
+  readonly #authenticator: CollectionAuthenticator;
+  readonly #bodyLimit: number;
+  readonly #createServer: (state: SessionState) => Server;
+  #shared: { server: Server; transport: MultiplexTransport } | undefined;
+  readonly #sessions: SessionManager | undefined;
+
+  constructor(
+    registry: CollectionRegistry,
+    authenticator: CollectionAuthenticator,
+    options: {
+      bodyLimit: number;
+      sessionIdleMs: number;
+      createServer: (state: SessionState) => Server;
+    },
+  ) {
+    this.registry = registry;
+    this.#authenticator = authenticator;
+    this.#bodyLimit = options.bodyLimit;
+    this.#createServer = options.createServer;
+    if (registry.collection.session === 'stateful') {
+      this.#sessions = new SessionManager({
+        idleMs: options.sessionIdleMs,
+        createServer: options.createServer,
+      });
+    }
+  }
+
+  async start(): Promise<void> {
+    if (this.#sessions) return;
+    const server = this.#createServer(statelessState());
+    const transport = new MultiplexTransport();
+    await server.connect(transport);
+    this.#shared = { server, transport };
+  }
+
+  async close(): Promise<void> {
+    await this.#shared?.server.close();
+    await this.#sessions?.closeAll();
+  }
+
+  /** Tells every session subscribed to `uri` that it changed. */
+  notifyResourceUpdated(uri: string): void {
+    if (!this.#sessions) return;
+    for (const session of this.#sessions.all()) {
+      if (session.state.subscriptions.has(uri))
+        void session.server.sendResourceUpdated({ uri }).catch(() => undefined);
+    }
+  }
+
+  async handle(ctx: Context): Promise<void> {
+    const principal = await this.#authenticator.authenticate(headerValue(ctx, 'authorization'));
+    const version = headerValue(ctx, 'mcp-protocol-version');
+    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+      throw new ServiceDeskError(
+        'HTTP_BAD_REQUEST',
+        `unsupported MCP-Protocol-Version ${version}; supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}`,
+      );
+    }
+    switch (ctx.method) {
+      case 'POST':
+        return this.#post(ctx, principal);
+      case 'GET':
+        return this.#get(ctx, principal);
+      case 'DELETE':
+        return this.#delete(ctx, principal);
+      default:
+        ctx.set('allow', this.#sessions ? 'GET, POST, DELETE' : 'POST');
+        ctx.status = 405;
+        return undefined;
+    }
+  }
+
+  #methodNotAllowed(ctx: Context): void {
+    ctx.set('allow', 'POST');
+    ctx.status = 405;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: null,
+      error: {
+        code: -32000,
+        message: 'Method not allowed: this endpoint is stateless; send requests with POST',
+      },
+    });
+  }
+
+  #session(ctx: Context, principal: Principal): Session {
+    const id = headerValue(ctx, 'mcp-session-id');
+    if (id === undefined)
+      throw new ServiceDeskError(
+        'SESSION_REQUIRED',
+        'this endpoint is stateful: send the Mcp-Session-Id header returned by initialize',
+      );
+    const session = this.#sessions?.find(id, ownerKey(principal));
+    if (!session)
+      throw new ServiceDeskError(
+        'SESSION_NOT_FOUND',
+        'session not found or expired; send initialize again to start a new one',
+      );
+    return session;
+  }
+
+  async #post(ctx: Context, principal: Principal): Promise<void> {
+    const contentType = headerValue(ctx, 'content-type') ?? '';
+    if (!contentType.toLowerCase().includes('application/json')) {
+      throw new ServiceDeskError(
+        'HTTP_UNSUPPORTED_MEDIA_TYPE',
+        'send the JSON-RPC message with Content-Type: application/json',
+      );
+    }
+    const accept = (headerValue(ctx, 'accept') ?? '*/*').toLowerCase();
+    const acceptsStream = accept.includes('text/event-stream') || accept.includes('*/*');
+    if (!accept.includes('application/json') && !acceptsStream) {
+      throw new ServiceDeskError(
+        'HTTP_NOT_ACCEPTABLE',
+        'the Accept header must allow application/json and text/event-stream',
+      );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(ctx.req, this.#bodyLimit));
+    } catch (error) {
+      if (error instanceof ServiceDeskError) throw error;
+      throw new ServiceDeskError(
+        'MCP_PARSE_ERROR',
+        'Parse error: the request body is not valid JSON',
+      );
+    }
+    const batch = Array.isArray(body);
+    const messages = (batch ? body : [body]) as unknown[];
+    if (messages.length === 0 || !messages.every(isJsonRpcMessage)) {
+      throw new ServiceDeskError(
+        'HTTP_BAD_REQUEST',
+        'Invalid Request: the body must be a JSON-RPC 2.0 message',
+      );
+    }
+    const rpc = messages;
+    let target: MultiplexTransport;
+    let callerKey: string;
+    if (this.#sessions) {
+      const isInitialize = rpc.some((m) => 'method' in m && m.method === 'initialize');
+      let session: Session;
+      if (isInitialize && headerValue(ctx, 'mcp-session-id') === undefined) {
+        if (rpc.length > 1)
+          throw new ServiceDeskError(
+            'HTTP_BAD_REQUEST',
+            'Invalid Request: initialize must be sent alone',
+          );
+        session = await this.#sessions.open(ownerKey(principal));
+        ctx.res.setHeader('mcp-session-id', session.id);
+      } else {
+        session = this.#session(ctx, principal);
+      }
+      target = session.transport;
+      callerKey = session.id;
+    } else {
+      target = (this.#shared as { transport: MultiplexTransport }).transport;
+      callerKey = ownerKey(principal);
+    }
+    const extra = {
+      authInfo: authInfoFor(principal),
+      requestInfo: { headers: ctx.req.headers },
+    };
+    if (!rpc.some(isJsonRpcRequest)) {
+      target.dispatch(new Exchange({ res: ctx.res, acceptsStream: false, batch }), rpc, {
+        extra,
+        callerKey,
+      });
+      ctx.status = 202;
+      return;
+    }
+    const exchange = new Exchange({ res: ctx.res, acceptsStream, batch });
+    const onClose = (): void => {
+      if (!exchange.finished) target.abandon(exchange);
+    };
+    ctx.res.once('close', onClose);
+    target.dispatch(exchange, rpc, { extra, callerKey });
+    await exchange.done;
+    if (exchange.streaming || ctx.res.destroyed) {
+      ctx.respond = false;
+      return;
+    }
+    ctx.res.off('close', onClose);
+    const json = exchange.jsonBody();
+    if (json === undefined) {
+      ctx.status = 202;
+      return;
+    }
+    ctx.status = 200;
+    ctx.type = 'application/json';
+    ctx.body = json;
+  }
+
+  #get(ctx: Context, principal: Principal): void {
+    if (!this.#sessions) return this.#methodNotAllowed(ctx);
+    const session = this.#session(ctx, principal);
+    if (!(headerValue(ctx, 'accept') ?? '').includes('text/event-stream')) {
+      throw new ServiceDeskError(
+        'HTTP_NOT_ACCEPTABLE',
+        'GET opens an event stream: send Accept: text/event-stream',
+      );
+    }
+    if (session.stream) {
+      ctx.status = 409;
+      ctx.body = {
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32000, message: 'Conflict: this session already has an open stream' },
+      };
+      return undefined;
+    }
+    const res = ctx.res;
+    ctx.respond = false;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'mcp-session-id': session.id,
+    });
+    res.flushHeaders();
+    session.stream = res;
+    // A comment every 25 s keeps proxies from closing an idle stream.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000).unref();
+    res.once('close', () => {
+      clearInterval(keepAlive);
+      if (session.stream === res) session.stream = undefined;
+      session.lastSeen = Date.now();
+    });
+    return undefined;
+  }
+
+  async #delete(ctx: Context, principal: Principal): Promise<void> {
+    if (!this.#sessions) return this.#methodNotAllowed(ctx);
+    const session = this.#session(ctx, principal);
+    await this.#sessions.close(session.id);
+    ctx.status = 200;
+    ctx.body = '';
+    return undefined;
+  }
+
+  /** Requests being worked on now, across the shared server or all sessions. */
+  get inFlight(): number {
+    if (this.#shared) return this.#shared.transport.inFlight;
+    let total = 0;
+    for (const session of this.#sessions?.all() ?? []) total += session.transport.inFlight;
+    return total;
+  }
+}

@@ -1,0 +1,177 @@
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  CreateMessageResultSchema,
+  ElicitResultSchema,
+  ErrorCode,
+  McpError,
+  type CallToolRequest,
+  type CallToolResult,
+  type ServerNotification,
+  type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { randomUUID } from 'node:crypto';
+import type { AuditOutcome } from '../audit/audit-schema.ts';
+import type { Principal } from '../auth/principal.ts';
+import { permits, type CollectionRegistry } from '../collection/collection-registry.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { redactSecrets } from '../log/redact.ts';
+import type { Runtime } from '../server/runtime.ts';
+import type { CompiledTool } from '../tool/compile-tool.ts';
+import type { ToolContext } from '../tool/tool-context.ts';
+import { describeIssues } from '../tool/validation-message.ts';
+import { toToolResult } from './tool-output.ts';
+import { createToolLogger } from './tool-logger.ts';
+import { principalOf } from './request-principal.ts';
+import type { SessionState } from './session-state.ts';
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Where a call runs: the collection, the server runtime and the connection's state. */
+export interface CallScope {
+  readonly registry: CollectionRegistry;
+  readonly runtime: Runtime;
+  readonly session: SessionState;
+}
+
+function failure(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}
+
+function buildContext(
+  tool: CompiledTool,
+  input: unknown,
+  call: { extra: Extra; scope: CallScope; principal: Principal },
+): ToolContext<unknown> {
+  const { extra, scope } = call;
+  const progressToken = extra._meta?.progressToken;
+  const capabilities = scope.session.clientCapabilities();
+  return {
+    input,
+    principal: call.principal,
+    db: scope.runtime.db,
+    services: scope.runtime.services,
+    serverLog: scope.runtime.log,
+    signal: extra.signal,
+    log: createToolLogger({
+      toolName: tool.definition.name,
+      serverLog: scope.runtime.log,
+      minimumLevel: scope.session.logLevel,
+      send: (n) => extra.sendNotification(n),
+    }),
+    progress: async (progress, total, message) => {
+      if (progressToken === undefined) return;
+      await extra.sendNotification({
+        method: 'notifications/progress',
+        params: {
+          progressToken,
+          progress,
+          ...(total !== undefined && { total }),
+          ...(message !== undefined && { message }),
+        },
+      });
+    },
+    ...(capabilities?.elicitation && {
+      elicit: (params) =>
+        extra.sendRequest(
+          { method: 'elicitation/create', params: { mode: 'form', ...params } },
+          ElicitResultSchema,
+        ),
+    }),
+    ...(capabilities?.sampling && {
+      sample: (params) =>
+        extra.sendRequest({ method: 'sampling/createMessage', params }, CreateMessageResultSchema),
+    }),
+  };
+}
+
+/**
+ * Runs one `tools/call`: looks the tool up among those the caller may use, validates the
+ * arguments, runs the handler, validates and shapes the output, and writes the audit row.
+ * An unknown or forbidden tool is a protocol error; everything else is a tool result.
+ */
+export async function callTool(
+  request: CallToolRequest,
+  extra: Extra,
+  scope: CallScope,
+): Promise<CallToolResult> {
+  const started = performance.now();
+  const principal = principalOf(extra);
+  const name = request.params.name;
+  const args = request.params.arguments ?? {};
+  const tool = scope.registry.tools.get(name);
+  const correlationId = randomUUID();
+  const audit = (outcome: AuditOutcome, errorCode?: string): void => {
+    scope.runtime.audit.record({
+      at: new Date(),
+      collectionId: scope.registry.collection.id,
+      userId: principal.userId,
+      role: principal.role,
+      clientId: principal.clientId,
+      tool: name,
+      arguments: redactSecrets(args, tool?.definition.secretArguments ?? []),
+      outcome,
+      errorCode,
+      durationMs: performance.now() - started,
+      correlationId,
+    });
+  };
+  if (!tool || !permits(principal.scopes, tool.definition.scopes)) {
+    audit('denied', 'TOOL_NOT_FOUND');
+    // The same answer for unknown and forbidden tools, so a caller cannot probe what exists.
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Tool ${name} not found: it is not available on this endpoint with your permissions; call tools/list to see the tools you can use`,
+    );
+  }
+  const parsed = tool.definition.input.safeParse(args);
+  if (!parsed.success) {
+    audit('invalid_input', 'TOOL_INVALID_INPUT');
+    return failure(
+      `Invalid arguments for tool ${name}: ${describeIssues(parsed.error)}. Correct these arguments and call ${name} again.`,
+    );
+  }
+  try {
+    const returned = await tool.definition.handler(
+      buildContext(tool, parsed.data, { extra, scope, principal }),
+    );
+    if (extra.signal.aborted) throw extra.signal.reason ?? new Error('cancelled');
+    const result = toToolResult(tool, returned);
+    if (result.ok) {
+      audit(result.value.isError === true ? 'tool_error' : 'ok');
+      return result.value;
+    }
+    scope.runtime.log.error('tool returned output that does not match its output schema', {
+      plugin: tool.pluginId,
+      tool: name,
+      correlationId,
+      issues: result.issues,
+    });
+    audit('invalid_output', 'TOOL_INVALID_OUTPUT');
+    return failure(
+      `Tool ${name} produced a result that does not match its declared output (correlation id ${correlationId}); this is a defect in the tool, not in your arguments.`,
+    );
+  } catch (error) {
+    if (extra.signal.aborted) {
+      audit('cancelled', 'TOOL_CANCELLED');
+      return failure(`Tool ${name} was cancelled.`);
+    }
+    if (
+      error instanceof ServiceDeskError &&
+      (error.code === 'TOOL_FAILED' || error.code === 'TOOL_INVALID_INPUT')
+    ) {
+      audit('tool_error', error.code);
+      return failure(error.message);
+    }
+    scope.runtime.log.error('tool failed', {
+      plugin: tool.pluginId,
+      tool: name,
+      correlationId,
+      error: (error as Error).message,
+      stack: (error as Error).stack,
+    });
+    audit('internal_error', 'INTERNAL_ERROR');
+    return failure(
+      `Tool ${name} failed with an internal error (correlation id ${correlationId}). The failure was logged; try again later or ask an administrator.`,
+    );
+  }
+}

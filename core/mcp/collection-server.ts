@@ -1,0 +1,101 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  CompleteRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+  SetLevelRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { type CollectionView, type CollectionRegistry } from '../collection/collection-registry.ts';
+import type { Runtime } from '../server/runtime.ts';
+import { callTool } from './call-tool.ts';
+import { complete } from './completion.ts';
+import { getPrompt } from './prompts.ts';
+import { principalOf } from './request-principal.ts';
+import { readResource } from './resources.ts';
+import type { SessionState } from './session-state.ts';
+
+/** Name and version reported at initialize. */
+export interface ServerIdentity {
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * Builds the SDK low-level `Server` for one collection with our own handlers around the frozen
+ * registry: every list is filtered by the caller's effective scopes and every call re-checks
+ * them. A stateless collection builds this once; a stateful one once per session.
+ */
+export function createCollectionServer(
+  registry: CollectionRegistry,
+  runtime: Runtime,
+  options: { identity: ServerIdentity; session: SessionState; view: CollectionView },
+): Server {
+  const { session, view } = options;
+  const server = new Server(
+    {
+      name: options.identity.name,
+      version: options.identity.version,
+      title: registry.collection.title,
+    },
+    {
+      capabilities: {
+        tools: { listChanged: false },
+        resources: { subscribe: session.stateful, listChanged: false },
+        prompts: { listChanged: false },
+        completions: {},
+      },
+      ...(registry.collection.instructions !== undefined && {
+        instructions: registry.collection.instructions,
+      }),
+    },
+  );
+  // Registered after construction so our handler (per session, never shared) replaces the
+  // SDK's built-in one, whose level would otherwise be shared by every stateless caller.
+  server.registerCapabilities({ logging: {} });
+  server.setRequestHandler(SetLevelRequestSchema, (request) => {
+    session.logLevel = request.params.level;
+    return {};
+  });
+  const scope = { registry, runtime, session };
+  server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => ({
+    tools: view.tools(principalOf(extra).scopes) as never,
+  }));
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    callTool(request, extra, scope),
+  );
+  server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => ({
+    resources: view.resources(principalOf(extra).scopes),
+  }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, (_request, extra) => ({
+    resourceTemplates: view.templates(principalOf(extra).scopes),
+  }));
+  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) =>
+    readResource(request.params.uri, extra, scope),
+  );
+  server.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {
+    await readResource(request.params.uri, extra, scope); // only what the caller may read
+    session.subscriptions.add(request.params.uri);
+    return {};
+  });
+  server.setRequestHandler(UnsubscribeRequestSchema, (request) => {
+    session.subscriptions.delete(request.params.uri);
+    return {};
+  });
+  server.setRequestHandler(ListPromptsRequestSchema, (_request, extra) => ({
+    prompts: view.prompts(principalOf(extra).scopes),
+  }));
+  server.setRequestHandler(GetPromptRequestSchema, (request, extra) =>
+    getPrompt(request.params, extra, scope),
+  );
+  server.setRequestHandler(CompleteRequestSchema, (request, extra) =>
+    complete(request.params, extra, scope),
+  );
+  return server;
+}

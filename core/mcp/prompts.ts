@@ -1,0 +1,45 @@
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  ErrorCode,
+  McpError,
+  type GetPromptRequest,
+  type GetPromptResult,
+  type ServerNotification,
+  type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { permits } from '../collection/collection-registry.ts';
+import type { CallScope } from './call-tool.ts';
+import { principalOf } from './request-principal.ts';
+
+/** Renders a prompt the caller may use, after checking its required arguments. */
+export async function getPrompt(
+  params: GetPromptRequest['params'],
+  extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
+  scope: CallScope,
+): Promise<GetPromptResult> {
+  const principal = principalOf(extra);
+  const entry = scope.registry.prompts.get(params.name);
+  if (!entry || !permits(principal.scopes, entry.definition.scopes)) {
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Prompt ${params.name} not found; call prompts/list to see the prompts you can use`,
+    );
+  }
+  const args = params.arguments ?? {};
+  const missing = (entry.definition.arguments ?? []).filter(
+    (a) => a.required === true && (args[a.name] ?? '') === '',
+  );
+  if (missing.length > 0) {
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Prompt ${params.name} needs argument(s): ${missing.map((a) => a.name).join(', ')}`,
+    );
+  }
+  const messages = await entry.definition.get({ arguments: args, principal });
+  return {
+    ...(entry.definition.description !== undefined && {
+      description: entry.definition.description,
+    }),
+    messages,
+  };
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type {
+  ClientCapabilities,
+  JSONRPCMessage,
+  LoggingLevel,
+} from '@modelcontextprotocol/sdk/types.js';
+import { MultiplexTransport } from './multiplex-transport.ts';
+import type { SessionState } from './session-state.ts';
+
+/** One stateful MCP session: its own server, transport and state, bound to one caller. */
+export interface Session {
+  readonly id: string;
+  readonly ownerKey: string;
+  readonly server: Server;
+  readonly transport: MultiplexTransport;
+  readonly state: SessionState;
+  lastSeen: number;
+  stream: ServerResponse | undefined;
+}
+
+/**
+ * Creates, finds and expires the sessions of one stateful collection. Session ids are 256 random
+ * bits; a session answers only the caller (user and client) that opened it.
+ */
+export class SessionManager {
+  readonly #sessions = new Map<string, Session>();
+  readonly #idleMs: number;
+  readonly #createServer: (state: SessionState) => Server;
+  readonly #sweeper: NodeJS.Timeout;
+
+  constructor(options: { idleMs: number; createServer: (state: SessionState) => Server }) {
+    this.#idleMs = options.idleMs;
+    this.#createServer = options.createServer;
+    this.#sweeper = setInterval(
+      () => void this.#sweep(),
+      Math.max(1000, Math.min(60_000, options.idleMs / 2)),
+    ).unref();
+  }
+
+  get size(): number {
+    return this.#sessions.size;
+  }
+
+  async open(ownerKey: string): Promise<Session> {
+    const id = randomBytes(32).toString('base64url');
+    const holder: { server?: Server } = {};
+    let logLevel: LoggingLevel | undefined;
+    const state: SessionState = {
+      stateful: true,
+      get logLevel() {
+        return logLevel;
+      },
+      set logLevel(level) {
+        logLevel = level;
+      },
+      subscriptions: new Set<string>(),
+      clientCapabilities: (): ClientCapabilities | undefined =>
+        holder.server?.getClientCapabilities(),
+    };
+    const server = this.#createServer(state);
+    holder.server = server;
+    const transport = new MultiplexTransport(id);
+    const session: Session = {
+      id,
+      ownerKey,
+      server,
+      transport,
+      state,
+      lastSeen: Date.now(),
+      stream: undefined,
+    };
+    transport.standalone = (message: JSONRPCMessage) => {
+      session.stream?.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+    };
+    await server.connect(transport);
+    this.#sessions.set(id, session);
+    return session;
+  }
+
+  /** The session with this id if it belongs to `ownerKey`; otherwise undefined (never another's). */
+  find(id: string, ownerKey: string): Session | undefined {
+    const session = this.#sessions.get(id);
+    if (!session || session.ownerKey !== ownerKey) return undefined;
+    session.lastSeen = Date.now();
+    return session;
+  }
+
+  all(): IterableIterator<Session> {
+    return this.#sessions.values();
+  }
+
+  async close(id: string): Promise<void> {
+    const session = this.#sessions.get(id);
+    if (!session) return;
+    this.#sessions.delete(id);
+    session.stream?.end();
+    await session.server.close();
+  }
+
+  async closeAll(): Promise<void> {
+    clearInterval(this.#sweeper);
+    await Promise.all([...this.#sessions.keys()].map((id) => this.close(id)));
+  }
+
+  async #sweep(): Promise<void> {
+    const cutoff = Date.now() - this.#idleMs;
+    for (const session of [...this.#sessions.values()]) {
+      if (
+        session.lastSeen < cutoff &&
+        session.transport.inFlight === 0 &&
+        session.stream === undefined
+      )
+        await this.close(session.id);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { CallToolResult, ContentBlock } from '@modelcontextprotocol/sdk/types.js';
+import type { CompiledTool } from '../tool/compile-tool.ts';
+import { isToolResult } from '../tool/tool-result.ts';
+import { describeIssues } from '../tool/validation-message.ts';
+
+/** The shaped result, or why the handler's value does not fit the tool's output schema. */
+export type ShapedResult = { ok: true; value: CallToolResult } | { ok: false; issues: string };
+
+/**
+ * Turns what a handler returned into a `CallToolResult`: structured output is validated against
+ * the output schema and sent both as `structuredContent` and as text.
+ */
+export function toToolResult(tool: CompiledTool, returned: unknown): ShapedResult {
+  const { output } = tool.definition;
+  const rich = isToolResult(returned) ? returned : undefined;
+  if (output) {
+    if (rich?.isError === true) {
+      return { ok: true, value: { content: [...rich.content], isError: true } };
+    }
+    const value = rich ? rich.structured : returned;
+    const parsed = output.safeParse(value);
+    if (!parsed.success) return { ok: false, issues: describeIssues(parsed.error) };
+    const structured = parsed.data as Record<string, unknown>;
+    const text = tool.definition.summarize?.(structured) ?? JSON.stringify(structured);
+    const content: ContentBlock[] =
+      rich && rich.content.length > 0 ? [...rich.content] : [{ type: 'text', text }];
+    return { ok: true, value: { content, structuredContent: structured } };
+  }
+  if (typeof returned === 'string')
+    return { ok: true, value: { content: [{ type: 'text', text: returned }] } };
+  if (Array.isArray(returned)) return { ok: true, value: { content: returned as ContentBlock[] } };
+  if (rich) {
+    return {
+      ok: true,
+      value: {
+        content: [...rich.content],
+        ...(rich.structured !== undefined && {
+          structuredContent: rich.structured as Record<string, unknown>,
+        }),
+        ...(rich.isError !== undefined && { isError: rich.isError }),
+      },
+    };
+  }
+  return {
+    ok: false,
+    issues:
+      'a tool without an output schema must return a string, content blocks or toolResult(...)',
+  };
+}

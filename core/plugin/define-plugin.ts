@@ -1,0 +1,64 @@
+import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type {
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+} from '../resource/define-resource.ts';
+import type { Scope } from '../scope/scope.ts';
+import type { Migrations } from '../storage/migration.ts';
+import type { AnyToolDefinition } from '../tool/define-tool.ts';
+import type { PluginSetupContext } from './plugin-setup-context.ts';
+
+/** What a plugin's setup may hand back: a function run on shutdown, in reverse order. */
+export interface PluginInstance {
+  close?(): Promise<void> | void;
+}
+
+/** A plugin as written by its author. */
+export interface PluginSpec {
+  /** kebab-case: lower-case letters, digits and dashes, starting with a letter. */
+  readonly id: string;
+  readonly version: string;
+  readonly description?: string;
+  /** Ids of the plugins whose services this one uses; they are set up first. */
+  readonly requires?: readonly string[];
+  /** The scopes this plugin defines, each with the description shown on the consent page. */
+  readonly scopes?: Readonly<Record<Scope, string>>;
+  readonly migrations?: Migrations;
+  readonly tools?: readonly AnyToolDefinition[];
+  readonly resources?: readonly ResourceDefinition[];
+  readonly resourceTemplates?: readonly ResourceTemplateDefinition[];
+  readonly prompts?: readonly PromptDefinition[];
+  /** Runs once at startup, after the plugins it requires; may register more tools and provide services. */
+  readonly setup?: (
+    ctx: PluginSetupContext,
+  ) => Promise<PluginInstance | void> | PluginInstance | void;
+}
+
+/** A frozen plugin definition. */
+export interface PluginDefinition extends PluginSpec {
+  readonly kind: 'plugin';
+  readonly requires: readonly string[];
+  readonly scopes: Readonly<Record<Scope, string>>;
+}
+
+/**
+ * Declares a plugin. Export it from an options factory so every plugin is used the same way.
+ *
+ * @example
+ * export function echoPlugin(options: EchoPluginOptions = {}) {
+ *   return definePlugin({ id: 'echo', version: '1.0.0',
+ *     scopes: { 'echo:read': 'Echo text back' }, tools: [echoTool(options)] });
+ * }
+ */
+export function definePlugin(spec: PluginSpec): PluginDefinition {
+  return Object.freeze({
+    ...spec,
+    kind: 'plugin' as const,
+    requires: Object.freeze([...(spec.requires ?? [])]),
+    scopes: Object.freeze({ ...spec.scopes }),
+    tools: Object.freeze([...(spec.tools ?? [])]),
+    resources: Object.freeze([...(spec.resources ?? [])]),
+    resourceTemplates: Object.freeze([...(spec.resourceTemplates ?? [])]),
+    prompts: Object.freeze([...(spec.prompts ?? [])]),
+  });
+}

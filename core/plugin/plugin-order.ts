@@ -1,0 +1,86 @@
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { assertValidScope } from '../scope/scope.ts';
+import type { PluginDefinition } from './define-plugin.ts';
+
+const pluginIdPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** True when `id` is kebab-case (the rule for plugin and collection ids). */
+export function isKebabId(id: string): boolean {
+  return pluginIdPattern.test(id) && id.length <= 64;
+}
+
+/**
+ * Checks the plugin list and returns it in dependency order (each plugin after those it
+ * requires). Throws on an invalid or duplicate id, a missing dependency, a cycle or a malformed
+ * scope.
+ */
+export function orderPlugins(plugins: readonly PluginDefinition[]): readonly PluginDefinition[] {
+  const byId = new Map<string, PluginDefinition>();
+  for (const plugin of plugins) {
+    if (!isKebabId(plugin.id)) {
+      throw new ServiceDeskError(
+        'PLUGIN_INVALID_ID',
+        `plugin id "${plugin.id}" must match /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/ ` +
+          '(lower-case letters, digits and single dashes, starting with a letter, at most 64 characters)',
+      );
+    }
+    if (byId.has(plugin.id)) {
+      throw new ServiceDeskError(
+        'PLUGIN_DUPLICATE_ID',
+        `plugin "${plugin.id}" is listed twice in plugins; list it once`,
+      );
+    }
+    byId.set(plugin.id, plugin);
+    for (const scope of Object.keys(plugin.scopes))
+      assertValidScope(scope, `plugin "${plugin.id}"`);
+  }
+  for (const plugin of plugins) {
+    for (const dependency of plugin.requires) {
+      if (!byId.has(dependency)) {
+        throw new ServiceDeskError(
+          'PLUGIN_MISSING_DEPENDENCY',
+          `plugin "${plugin.id}" requires plugin "${dependency}", which is not in the config; add it to plugins`,
+        );
+      }
+    }
+  }
+  const ordered: PluginDefinition[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (plugin: PluginDefinition, trail: readonly string[]): void => {
+    const seen = state.get(plugin.id);
+    if (seen === 'done') return;
+    if (seen === 'visiting') {
+      throw new ServiceDeskError(
+        'PLUGIN_DEPENDENCY_CYCLE',
+        `plugins require each other in a cycle: ${[...trail, plugin.id].join(' → ')}; break the cycle with a service`,
+      );
+    }
+    state.set(plugin.id, 'visiting');
+    for (const dependency of plugin.requires)
+      visit(byId.get(dependency) as PluginDefinition, [...trail, plugin.id]);
+    state.set(plugin.id, 'done');
+    ordered.push(plugin);
+  };
+  for (const plugin of plugins) visit(plugin, []);
+  return Object.freeze(ordered);
+}
+
+/** The scopes a plugin may use in its tools: its own and those of every plugin it requires, transitively. */
+export function scopesVisibleTo(
+  pluginId: string,
+  byId: ReadonlyMap<string, PluginDefinition>,
+): ReadonlySet<string> {
+  const result = new Set<string>();
+  const stack = [pluginId];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const plugin = byId.get(id);
+    if (!plugin) continue;
+    for (const scope of Object.keys(plugin.scopes)) result.add(scope);
+    stack.push(...plugin.requires);
+  }
+  return result;
+}

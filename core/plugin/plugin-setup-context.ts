@@ -1,0 +1,36 @@
+import type { Logger } from '../log/logger.ts';
+import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type {
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+} from '../resource/define-resource.ts';
+import type { Database, DatabaseEngine } from '../storage/database.ts';
+import type { AnyToolDefinition } from '../tool/define-tool.ts';
+import type { ServiceLocator, ServiceRef } from './service-ref.ts';
+
+/**
+ * What a plugin's `setup` receives: the database (already migrated), services of the plugins it
+ * requires, and ways to contribute.
+ *
+ * @example
+ * setup(ctx) {
+ *   ctx.provide(clockService, { now: () => new Date() });
+ *   ctx.addTool(makeTool(ctx.services.get(deskService)));
+ * }
+ */
+export interface PluginSetupContext {
+  readonly pluginId: string;
+  readonly db: Database;
+  readonly engine: DatabaseEngine;
+  readonly log: Logger;
+  readonly services: ServiceLocator;
+  provide<TService>(ref: ServiceRef<TService>, value: TService): void;
+  addTool(tool: AnyToolDefinition): void;
+  addResource(resource: ResourceDefinition): void;
+  addResourceTemplate(template: ResourceTemplateDefinition): void;
+  addPrompt(prompt: PromptDefinition): void;
+  /** Adds a probe to `/readyz` (e.g. a remote this plugin depends on). */
+  addReadinessCheck(name: string, check: () => Promise<{ ok: boolean; detail?: string }>): void;
+  /** Tells subscribed clients that a resource changed. */
+  notifyResourceUpdated(uri: string): void;
+}

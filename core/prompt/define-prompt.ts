@@ -1,0 +1,37 @@
+import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Principal } from '../auth/principal.ts';
+import type { Completer } from '../resource/define-resource.ts';
+import type { Scope } from '../scope/scope.ts';
+
+/** One prompt argument (always a string on the wire). */
+export interface PromptArgument {
+  readonly name: string;
+  readonly description?: string;
+  readonly required?: boolean;
+  readonly complete?: Completer;
+}
+
+/** A prompt template a user can pick in their assistant. */
+export interface PromptDefinition {
+  readonly kind: 'prompt';
+  readonly name: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly arguments?: readonly PromptArgument[];
+  readonly scopes: readonly Scope[];
+  readonly get: (ctx: {
+    readonly arguments: Readonly<Record<string, string>>;
+    readonly principal: Principal;
+  }) => Promise<GetPromptResult['messages']> | GetPromptResult['messages'];
+}
+
+/**
+ * Declares a prompt.
+ *
+ * @example
+ * definePrompt({ name: 'triage', scopes: [], arguments: [{ name: 'ticket', required: true }],
+ *   get: ({ arguments: a }) => [{ role: 'user', content: { type: 'text', text: `Triage ${a.ticket}` } }] })
+ */
+export function definePrompt(spec: Omit<PromptDefinition, 'kind'>): PromptDefinition {
+  return Object.freeze({ kind: 'prompt' as const, ...spec });
+}

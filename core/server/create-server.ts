@@ -1,0 +1,248 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { AuditLog } from '../audit/audit-log.ts';
+import { coreMigrations } from '../audit/audit-schema.ts';
+import { CollectionAuthenticator } from '../auth/authenticate.ts';
+import { devTokenVerifier } from '../auth/dev-token-verifier.ts';
+import type { TokenVerifier } from '../auth/token-verifier.ts';
+import { buildRegistries, isLoopbackHost } from '../collection/build-registries.ts';
+import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.ts';
+import type { ServerConfig } from '../config/define-config.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { createApp, type InFlightCounter, type ReadinessCheck } from '../http/create-app.ts';
+import { hostPolicy } from '../http/host-guard.ts';
+import { McpEndpoint } from '../http/mcp-endpoint.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
+import { createCollectionServer } from '../mcp/collection-server.ts';
+import { orderPlugins } from '../plugin/plugin-order.ts';
+import { ServiceRegistry } from '../plugin/service-ref.ts';
+import { defaultRolePolicy } from '../scope/role-policy.ts';
+import { openDatabase, type Database } from '../storage/database.ts';
+import { runMigrations } from '../storage/migrator.ts';
+import type { Runtime } from './runtime.ts';
+import { resolveSettings, type ResolvedSettings } from './settings.ts';
+import { closePlugins, setupPlugins } from './setup-plugins.ts';
+
+/** A collection as it is served. */
+export interface ServedCollection {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly registry: CollectionRegistry;
+}
+
+/** A configured server: checked, migrated and set up; `listen()` serves it. */
+export interface ServiceDeskServer {
+  readonly settings: ResolvedSettings;
+  readonly db: Database;
+  readonly audit: AuditLog;
+  readonly log: Logger;
+  /** Filled by `listen()`: each collection with its URL. */
+  readonly collections: readonly ServedCollection[];
+  /** The base URL once listening. */
+  readonly url: string;
+  /** Every collection's registry (with its final URL once listening), for inspection and the CLI. */
+  registries(): readonly CollectionRegistry[];
+  listen(): Promise<void>;
+  /** Stops accepting requests, lets in-flight calls finish (up to the shutdown timeout), then closes everything. */
+  close(): Promise<void>;
+}
+
+function verifierFor(config: ServerConfig, urls: Map<string, string>): TokenVerifier | undefined {
+  const auth = config.auth;
+  if (!auth) return undefined;
+  if ('verifier' in auth) return auth.verifier;
+  return devTokenVerifier(
+    auth.devTokens,
+    (id) => urls.get(id) ?? `urn:servicedesk:collection:${id}`,
+  );
+}
+
+/**
+ * Builds a server from a config: checks every plugin and collection (failing with a coded error
+ * that names what is wrong), opens the database, runs migrations and sets plugins up.
+ *
+ * @example
+ * const server = await createServer(config);
+ * await server.listen();
+ * console.log(server.collections.map((c) => c.url));
+ * await server.close();
+ */
+export async function createServer(
+  config: ServerConfig,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<ServiceDeskServer> {
+  const settings = resolveSettings(config, options.env ?? process.env);
+  const log = createLogger({
+    level: settings.logLevel,
+    ...(config.log?.sink && { sink: config.log.sink }),
+  });
+  const loopback = isLoopbackHost(settings.host);
+  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      `port ${String(settings.port)} is not a TCP port; set PORT to 0–65535`,
+    );
+  }
+  const urls = new Map<string, string>();
+  const verifier = verifierFor(config, urls);
+  if (verifier?.loopbackOnly === true && !loopback) {
+    throw new ServiceDeskError(
+      'AUTH_DEV_TOKENS_PUBLIC',
+      `development tokens are refused on ${settings.host}; bind HOST to 127.0.0.1 or configure a real verifier`,
+    );
+  }
+  const ordered = orderPlugins(config.plugins);
+  const provisionalBase = settings.publicUrl ?? `http://${settings.host}:${settings.port}`;
+  // Checks collections before the database is touched, so a config mistake fails fast.
+  buildRegistries({
+    collections: config.collections,
+    plugins: ordered,
+    contributions: new Map(),
+    baseUrl: provisionalBase,
+    loopback,
+  });
+
+  const db = await openDatabase(settings.storage);
+  const services = new ServiceRegistry();
+  const readiness = new Map<string, ReadinessCheck>([
+    ['database', async () => (await sql`select 1 as ok`.execute(db), { ok: true })],
+  ]);
+  const endpoints = new Map<string, McpEndpoint>();
+  const notifyResourceUpdated = (uri: string): void => {
+    for (const endpoint of endpoints.values()) endpoint.notifyResourceUpdated(uri);
+  };
+  let setUp: Awaited<ReturnType<typeof setupPlugins>>;
+  let registries: readonly CollectionRegistry[];
+  try {
+    await runMigrations(
+      db,
+      [
+        { owner: 'core', migrations: coreMigrations },
+        ...ordered.map((p) => ({ owner: p.id, migrations: p.migrations ?? {} })),
+      ],
+      settings.storage.engine,
+    );
+    setUp = await setupPlugins(ordered, {
+      db,
+      engine: settings.storage.engine,
+      log,
+      services,
+      readiness,
+      notifyResourceUpdated,
+    });
+    registries = buildRegistries({
+      collections: config.collections,
+      plugins: ordered,
+      contributions: setUp.contributions,
+      baseUrl: provisionalBase,
+      loopback,
+    });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const audit = new AuditLog({
+    db,
+    log,
+    ...(config.auditFlushMs !== undefined && { flushMs: config.auditFlushMs }),
+  });
+  const runtime: Runtime = { db, engine: settings.storage.engine, services, log, audit };
+  const inFlight: InFlightCounter = { count: 0, shuttingDown: false, idle: undefined };
+  let httpServer: HttpServer | undefined;
+  let served: ServedCollection[] = [];
+  let baseUrl = provisionalBase;
+  const identity = { name: config.name ?? 'servicedesk-mcp', version: config.version ?? '0.1.0' };
+
+  const server: ServiceDeskServer = {
+    settings,
+    db,
+    audit,
+    log,
+    get collections() {
+      return served;
+    },
+    get url() {
+      return baseUrl;
+    },
+    registries: () => registries,
+    async listen() {
+      httpServer = createHttpServer();
+      await new Promise<void>((resolve, reject) => {
+        httpServer?.once('error', reject);
+        httpServer?.listen(settings.port, settings.host, () => resolve());
+      });
+      const port = (httpServer.address() as AddressInfo).port;
+      const hostInUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+      baseUrl =
+        settings.publicUrl ?? `http://${hostInUrl === '0.0.0.0' ? '127.0.0.1' : hostInUrl}:${port}`;
+      registries = buildRegistries({
+        collections: config.collections,
+        plugins: ordered,
+        contributions: setUp.contributions,
+        baseUrl,
+        loopback,
+      });
+      for (const registry of registries) {
+        urls.set(registry.collection.id, registry.audience);
+        const view = new CollectionView(registry);
+        const endpoint = new McpEndpoint(
+          registry,
+          new CollectionAuthenticator(registry, {
+            verifier,
+            policy: config.roles ?? defaultRolePolicy,
+          }),
+          {
+            bodyLimit: settings.bodyLimit,
+            sessionIdleMs: settings.sessionIdleTimeoutMs,
+            createServer: (session) =>
+              createCollectionServer(registry, runtime, { identity, session, view }),
+          },
+        );
+        await endpoint.start();
+        endpoints.set(registry.collection.path, endpoint);
+      }
+      served = registries.map((r) => ({
+        id: r.collection.id,
+        title: r.collection.title,
+        url: r.url,
+        registry: r,
+      }));
+      const policy = hostPolicy({
+        host: settings.host,
+        port,
+        publicUrl: baseUrl,
+        allowedHosts: settings.allowedHosts,
+        allowedOrigins: settings.allowedOrigins,
+      });
+      const app = createApp({ endpoints, policy, log, readiness, inFlight });
+      const handle = app.callback();
+      httpServer.on('request', (req, res) => void handle(req, res));
+      httpServer.keepAliveTimeout = 65_000;
+    },
+    async close() {
+      inFlight.shuttingDown = true;
+      const closing = httpServer
+        ? new Promise<void>((resolve) => httpServer?.close(() => resolve()))
+        : Promise.resolve();
+      httpServer?.closeIdleConnections();
+      if (inFlight.count > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, settings.shutdownTimeoutMs);
+          inFlight.idle = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      for (const endpoint of endpoints.values()) await endpoint.close();
+      httpServer?.closeAllConnections();
+      await closing;
+      await closePlugins(setUp.closers, log);
+      await audit.flush();
+      await db.destroy();
+    },
+  };
+  return server;
+}

@@ -1,0 +1,42 @@
+import type { ServerConfig } from '../config/define-config.ts';
+import { parseLogLevel, type LogLevel } from '../log/logger.ts';
+import { storageFromUrl, type StorageConfig } from '../storage/database.ts';
+
+/** Every setting with its default filled in, from config first and then the environment. */
+export interface ResolvedSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string | undefined;
+  readonly allowedHosts: readonly string[];
+  readonly allowedOrigins: readonly string[];
+  readonly bodyLimit: number;
+  readonly shutdownTimeoutMs: number;
+  readonly sessionIdleTimeoutMs: number;
+  readonly storage: StorageConfig;
+  readonly logLevel: LogLevel;
+}
+
+/**
+ * Resolves settings: config values win, then `HOST`, `PORT`, `PUBLIC_URL`, `DATABASE_URL` and
+ * `LOG_LEVEL` from `env`, then defaults (127.0.0.1:3000, ./data/servicedesk.db, info).
+ */
+export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): ResolvedSettings {
+  const http = config.http ?? {};
+  const port =
+    http.port ?? (env['PORT'] !== undefined && env['PORT'] !== '' ? Number(env['PORT']) : 3000);
+  return Object.freeze({
+    host:
+      http.host ?? (env['HOST'] !== undefined && env['HOST'] !== '' ? env['HOST'] : '127.0.0.1'),
+    port,
+    publicUrl:
+      http.publicUrl ??
+      (env['PUBLIC_URL'] !== undefined && env['PUBLIC_URL'] !== '' ? env['PUBLIC_URL'] : undefined),
+    allowedHosts: http.allowedHosts ?? [],
+    allowedOrigins: http.allowedOrigins ?? [],
+    bodyLimit: http.bodyLimit ?? 1024 * 1024,
+    shutdownTimeoutMs: http.shutdownTimeoutMs ?? 10_000,
+    sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
+    storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL']),
+    logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
+  });
+}

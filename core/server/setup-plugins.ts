@@ -1,0 +1,106 @@
+import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.ts';
+import type { PluginContributions } from '../plugin/plugin-contributions.ts';
+import { scopesVisibleTo } from '../plugin/plugin-order.ts';
+import type { ServiceRegistry } from '../plugin/service-ref.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import type { Logger } from '../log/logger.ts';
+import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type {
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+} from '../resource/define-resource.ts';
+import type { Database, DatabaseEngine } from '../storage/database.ts';
+import { compileTool } from '../tool/compile-tool.ts';
+import type { AnyToolDefinition } from '../tool/define-tool.ts';
+import type { ReadinessCheck } from '../http/create-app.ts';
+
+/** What setting plugins up produced. */
+export interface SetUpPlugins {
+  readonly contributions: ReadonlyMap<string, PluginContributions>;
+  /** Close functions, in the order they must run (reverse of setup). */
+  readonly closers: readonly { pluginId: string; close: () => Promise<void> | void }[];
+}
+
+/**
+ * Runs each plugin's setup in dependency order and compiles what it contributed. A failing
+ * setup closes the plugins already set up and throws PLUGIN_SETUP_FAILED naming the plugin.
+ */
+export async function setupPlugins(
+  ordered: readonly PluginDefinition[],
+  env: {
+    db: Database;
+    engine: DatabaseEngine;
+    log: Logger;
+    services: ServiceRegistry;
+    readiness: Map<string, ReadinessCheck>;
+    notifyResourceUpdated: (uri: string) => void;
+  },
+): Promise<SetUpPlugins> {
+  const byId = new Map(ordered.map((p) => [p.id, p]));
+  const contributions = new Map<string, PluginContributions>();
+  const instances: { pluginId: string; instance: PluginInstance }[] = [];
+  for (const plugin of ordered) {
+    const tools: AnyToolDefinition[] = [...(plugin.tools ?? [])];
+    const resources: ResourceDefinition[] = [...(plugin.resources ?? [])];
+    const templates: ResourceTemplateDefinition[] = [...(plugin.resourceTemplates ?? [])];
+    const prompts: PromptDefinition[] = [...(plugin.prompts ?? [])];
+    try {
+      const instance = await plugin.setup?.({
+        pluginId: plugin.id,
+        db: env.db,
+        engine: env.engine,
+        log: env.log.child({ plugin: plugin.id }),
+        services: env.services,
+        provide: (ref, value) => env.services.provide(ref, value, plugin.id),
+        addTool: (tool) => tools.push(tool),
+        addResource: (resource) => resources.push(resource),
+        addResourceTemplate: (template) => templates.push(template),
+        addPrompt: (prompt) => prompts.push(prompt),
+        addReadinessCheck: (name, check) => env.readiness.set(`${plugin.id}:${name}`, check),
+        notifyResourceUpdated: env.notifyResourceUpdated,
+      });
+      if (instance) instances.push({ pluginId: plugin.id, instance });
+    } catch (error) {
+      await closePlugins(
+        instances
+          .reverse()
+          .flatMap(({ pluginId, instance }) =>
+            instance.close ? [{ pluginId, close: () => instance.close?.() }] : [],
+          ),
+        env.log,
+      );
+      if (error instanceof ServiceDeskError) throw error;
+      throw new ServiceDeskError(
+        'PLUGIN_SETUP_FAILED',
+        `plugin "${plugin.id}" failed in setup: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    const allowed = scopesVisibleTo(plugin.id, byId);
+    contributions.set(plugin.id, {
+      pluginId: plugin.id,
+      tools: tools.map((tool) => compileTool(tool, plugin.id, allowed)),
+      resources,
+      resourceTemplates: templates,
+      prompts,
+    });
+  }
+  env.services.freeze();
+  const closers = instances
+    .reverse()
+    .flatMap(({ pluginId, instance }) =>
+      instance.close ? [{ pluginId, close: () => instance.close?.() }] : [],
+    );
+  return { contributions, closers };
+}
+
+/** Runs plugin close functions in order; one failing does not stop the others. */
+export async function closePlugins(closers: SetUpPlugins['closers'], log: Logger): Promise<void> {
+  for (const { pluginId, close } of closers) {
+    try {
+      await close();
+    } catch (error) {
+      log.error('plugin close failed', { plugin: pluginId, error: (error as Error).message });
+    }
+  }
+}

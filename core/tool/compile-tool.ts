@@ -1,0 +1,60 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import type { AnyToolDefinition } from './define-tool.ts';
+import { toolJsonSchema } from './json-schema.ts';
+
+const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A tool checked at startup, with its wire listing built once. */
+export interface CompiledTool {
+  readonly definition: AnyToolDefinition;
+  readonly pluginId: string;
+  /** Exactly what `tools/list` sends for this tool. */
+  readonly listing: Tool;
+}
+
+/**
+ * Checks a tool's name and scopes and builds its listing. `allowedScopes` are the scopes its
+ * plugin may use (its own and those of the plugins it requires).
+ */
+export function compileTool(
+  tool: AnyToolDefinition,
+  pluginId: string,
+  allowedScopes: ReadonlySet<string>,
+): CompiledTool {
+  const owner = `tool "${tool.name}" of plugin "${pluginId}"`;
+  if (!toolNamePattern.test(tool.name)) {
+    throw new ServiceDeskError(
+      'TOOL_INVALID_NAME',
+      `${owner}: tool names must match /^[A-Za-z0-9_-]{1,64}$/ (use snake_case, at most 64 characters) so every client accepts them`,
+    );
+  }
+  if (
+    typeof tool.description !== 'string' ||
+    tool.description.trim() === '' ||
+    typeof tool.handler !== 'function'
+  ) {
+    throw new ServiceDeskError(
+      'TOOL_INVALID_DEFINITION',
+      `${owner} needs a description and a handler`,
+    );
+  }
+  for (const scope of tool.scopes) {
+    if (!allowedScopes.has(scope)) {
+      throw new ServiceDeskError(
+        'SCOPE_UNDEFINED',
+        `${owner} requires scope "${scope}", which neither plugin "${pluginId}" nor the plugins it requires define; ` +
+          'declare it in the plugin\'s "scopes"',
+      );
+    }
+  }
+  const listing: Tool = {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: toolJsonSchema(tool.input, { owner, io: 'input' }),
+    ...(tool.output ? { outputSchema: toolJsonSchema(tool.output, { owner, io: 'output' }) } : {}),
+    annotations: { title: tool.title, ...tool.annotations },
+  };
+  return Object.freeze({ definition: tool, pluginId, listing: Object.freeze(listing) });
+}

@@ -1,0 +1,49 @@
+import type {
+  ElicitRequestFormParams,
+  ElicitResult,
+  CreateMessageRequestParams,
+  CreateMessageResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Principal } from '../auth/principal.ts';
+import type { ServiceLocator } from '../plugin/service-ref.ts';
+import type { Database } from '../storage/database.ts';
+import type { Logger } from '../log/logger.ts';
+
+/** Logs to the server log and, above the client's chosen level, to the client as notifications. */
+export interface ToolLogger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warning(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+/** Reports progress to a client that asked for it (a no-op otherwise). */
+export type ProgressReporter = (
+  progress: number,
+  total?: number,
+  message?: string,
+) => Promise<void>;
+
+/**
+ * The one argument a tool handler receives. `input` is already validated and typed from the
+ * tool's zod schema; `principal` carries the effective scopes.
+ *
+ * @example
+ * handler: async ({ input, principal, progress }) => { await progress(1, 2); ... }
+ */
+export interface ToolContext<TInput> {
+  readonly input: TInput;
+  readonly principal: Principal;
+  readonly db: Database;
+  readonly services: ServiceLocator;
+  readonly log: ToolLogger;
+  readonly progress: ProgressReporter;
+  /** Aborted when the client cancels the call, disconnects, or the server shuts down. */
+  readonly signal: AbortSignal;
+  /** Present only on stateful collections whose client supports form elicitation. */
+  readonly elicit?: (params: Omit<ElicitRequestFormParams, 'mode'>) => Promise<ElicitResult>;
+  /** Present only on stateful collections whose client supports sampling. */
+  readonly sample?: (params: CreateMessageRequestParams) => Promise<CreateMessageResult>;
+  /** The server's own structured log (never sent to the client). */
+  readonly serverLog: Logger;
+}
