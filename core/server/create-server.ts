@@ -114,6 +114,8 @@ export async function createServer(
     for (const endpoint of endpoints.values()) endpoint.notifyResourceUpdated(uri);
   };
   let setUp: Awaited<ReturnType<typeof setupPlugins>>;
+  // Closed again if a check after setup fails, so no plugin is left holding resources.
+  let setUpClosers: Awaited<ReturnType<typeof setupPlugins>>['closers'] = [];
   let registries: readonly CollectionRegistry[];
   try {
     await runMigrations(
@@ -132,6 +134,7 @@ export async function createServer(
       readiness,
       notifyResourceUpdated,
     });
+    setUpClosers = setUp.closers;
     registries = buildRegistries({
       collections: config.collections,
       plugins: ordered,
@@ -140,6 +143,7 @@ export async function createServer(
       loopback,
     });
   } catch (error) {
+    await closePlugins(setUpClosers, log);
     await db.destroy();
     throw error;
   }

@@ -50,7 +50,17 @@ export async function setupPlugins(
         db: env.db,
         engine: env.engine,
         log: env.log.child({ plugin: plugin.id }),
-        services: env.services,
+        services: {
+          get: (ref) => {
+            if (env.services.has(ref)) return env.services.get(ref);
+            throw new ServiceDeskError(
+              'PLUGIN_SERVICE_MISSING',
+              `plugin "${plugin.id}" uses service "${ref.id}", which no plugin set up before it provides; ` +
+                'list the plugin that provides it in "requires" and in the config',
+            );
+          },
+          has: (ref) => env.services.has(ref),
+        },
         provide: (ref, value) => env.services.provide(ref, value, plugin.id),
         addTool: (tool) => tools.push(tool),
         addResource: (resource) => resources.push(resource),
@@ -60,6 +70,15 @@ export async function setupPlugins(
         notifyResourceUpdated: env.notifyResourceUpdated,
       });
       if (instance) instances.push({ pluginId: plugin.id, instance });
+      // Compiled inside the try so a bad tool also closes the plugins already set up.
+      const allowed = scopesVisibleTo(plugin.id, byId);
+      contributions.set(plugin.id, {
+        pluginId: plugin.id,
+        tools: tools.map((tool) => compileTool(tool, plugin.id, allowed)),
+        resources,
+        resourceTemplates: templates,
+        prompts,
+      });
     } catch (error) {
       await closePlugins(
         instances
@@ -76,14 +95,6 @@ export async function setupPlugins(
         { cause: error },
       );
     }
-    const allowed = scopesVisibleTo(plugin.id, byId);
-    contributions.set(plugin.id, {
-      pluginId: plugin.id,
-      tools: tools.map((tool) => compileTool(tool, plugin.id, allowed)),
-      resources,
-      resourceTemplates: templates,
-      prompts,
-    });
   }
   env.services.freeze();
   const closers = instances
