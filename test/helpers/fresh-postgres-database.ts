@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** A database that exists only for one test file (or one test) and is dropped afterwards. */
+export interface FreshDatabase {
+  /** The connection URL to hand to `databaseUrl` / `DATABASE_URL`. */
+  readonly url: string;
+  /** Drops the database, closing any connection still open on it. */
+  drop(): Promise<void>;
+}
+
+/** The server the tests use: `TEST_DATABASE_URL`, else the local trust-auth `test` database. */
+export function testDatabaseUrl(): string {
+  const fromEnv = process.env['TEST_DATABASE_URL'];
+  return fromEnv !== undefined && fromEnv !== ''
+    ? fromEnv
+    : 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = testDatabaseUrl();
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    // Thrown on purpose: a PostgreSQL test must fail, never skip, when the server is missing.
+    throw new Error(
+      `PostgreSQL is unreachable at ${url.replace(/\/\/[^@/]*@/, '//***@')} ` +
+        `(${(error as Error).message}); start it or set TEST_DATABASE_URL`,
+      { cause: error },
+    );
+  }
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates a uniquely named, empty PostgreSQL database on the test server, so test files running
+ * in parallel never see each other's tables.
+ *
+ * @example
+ * const database = await createFreshPostgresDatabase();
+ * const t = await startTestServer({ plugins, collections, databaseUrl: database.url });
+ * // ...
+ * await t.close();
+ * await database.drop();
+ */
+export async function createFreshPostgresDatabase(): Promise<FreshDatabase> {
+  const name = `sdm_test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: () =>
+      withAdminClient((client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      ).then(() => undefined),
+  };
+}
