@@ -20,6 +20,12 @@ function ownerKey(principal: Principal): string {
     .digest('base64url');
 }
 
+/** 202 with an empty body, as Streamable HTTP requires (Koa would otherwise send "Accepted"). */
+function acceptedWithoutBody(ctx: Context): void {
+  ctx.body = null;
+  ctx.status = 202;
+}
+
 function headerValue(ctx: Context, name: string): string | undefined {
   const value = ctx.req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -200,7 +206,7 @@ export class McpEndpoint {
         extra,
         callerKey,
       });
-      ctx.status = 202;
+      acceptedWithoutBody(ctx);
       return;
     }
     const exchange = new Exchange({ res: ctx.res, acceptsStream, batch });
@@ -217,7 +223,7 @@ export class McpEndpoint {
     ctx.res.off('close', onClose);
     const json = exchange.jsonBody();
     if (json === undefined) {
-      ctx.status = 202;
+      acceptedWithoutBody(ctx);
       return;
     }
     ctx.status = 200;
