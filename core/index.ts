@@ -20,6 +20,7 @@ export {
 } from './tool/define-tool.ts';
 export type { ToolContext, ToolLogger, ProgressReporter } from './tool/tool-context.ts';
 export { toolResult, type ToolResult } from './tool/tool-result.ts';
+export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.ts';
 export {
   defineResource,
   defineResourceTemplate,

@@ -1,7 +1,9 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.ts';
 import type { AnyToolDefinition } from './define-tool.ts';
-import { toolJsonSchema } from './json-schema.ts';
+import { toolJsonSchema, type JsonSchemaObject } from './json-schema.ts';
+import { compileJsonSchema, isJsonSchemaShape, type JsonSchemaShape } from './json-schema-shape.ts';
+import type { z } from 'zod';
 
 const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -52,9 +54,21 @@ export function compileTool(
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: toolJsonSchema(tool.input, { owner, io: 'input' }),
-    ...(tool.output ? { outputSchema: toolJsonSchema(tool.output, { owner, io: 'output' }) } : {}),
+    inputSchema: listedSchema(tool.input, { owner, io: 'input' }),
+    ...(tool.output ? { outputSchema: listedSchema(tool.output, { owner, io: 'output' }) } : {}),
     annotations: { title: tool.title, ...tool.annotations },
   };
   return Object.freeze({ definition: tool, pluginId, listing: Object.freeze(listing) });
+}
+
+/** Zod schemas are converted and inlined; raw JSON Schemas are compiled (to fail now) and sent as given. */
+function listedSchema(
+  shape: z.ZodType | JsonSchemaShape<unknown>,
+  options: { owner: string; io: 'input' | 'output' },
+): JsonSchemaObject {
+  if (isJsonSchemaShape(shape)) {
+    compileJsonSchema(shape.schema, options.owner);
+    return shape.schema;
+  }
+  return toolJsonSchema(shape, options);
 }

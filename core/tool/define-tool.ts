@@ -1,6 +1,7 @@
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { Scope } from '../scope/scope.ts';
+import type { JsonSchemaShape } from './json-schema-shape.ts';
 import type { ToolContext } from './tool-context.ts';
 import type { ToolResult } from './tool-result.ts';
 
@@ -14,16 +15,33 @@ export interface ToolAnnotations {
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
+/** A tool's input or output: a zod object schema, or a raw JSON Schema from {@link fromJsonSchema}. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shape type is accepted here
+export type ToolShape = AnyObjectSchema | JsonSchemaShape<any>;
+
+/** The value a shape validates to (what the handler sees). */
+export type ShapeOutput<T extends ToolShape> = T extends AnyObjectSchema
+  ? z.output<T>
+  : T extends JsonSchemaShape<infer V>
+    ? V
+    : never;
+
+/** The value a handler may return for a shape (before defaults and transforms apply). */
+export type ShapeInput<T extends ToolShape> = T extends AnyObjectSchema
+  ? z.input<T>
+  : T extends JsonSchemaShape<infer V>
+    ? V
+    : never;
+
 /** What a handler may return: the output value when the tool has an output schema, else text or content. */
-export type ToolReturn<TOutput extends AnyObjectSchema | undefined> =
-  TOutput extends AnyObjectSchema
-    ? z.input<TOutput> | ToolResult<z.input<TOutput>>
-    : string | readonly ContentBlock[] | ToolResult;
+export type ToolReturn<TOutput extends ToolShape | undefined> = TOutput extends ToolShape
+  ? ShapeInput<TOutput> | ToolResult<ShapeInput<TOutput>>
+  : string | readonly ContentBlock[] | ToolResult;
 
 /** A tool as written by a plugin author. */
 export interface ToolSpec<
-  TInput extends AnyObjectSchema,
-  TOutput extends AnyObjectSchema | undefined = undefined,
+  TInput extends ToolShape,
+  TOutput extends ToolShape | undefined = undefined,
 > {
   /** snake_case, at most 64 characters of `[A-Za-z0-9_-]`, unique within each collection. */
   readonly name: string;
@@ -36,10 +54,12 @@ export interface ToolSpec<
   readonly scopes: readonly Scope[];
   readonly annotations?: ToolAnnotations;
   /** Text content for a structured result; JSON of the output when absent. */
-  summarize?(output: TOutput extends AnyObjectSchema ? z.output<TOutput> : never): string;
+  summarize?(output: TOutput extends ToolShape ? ShapeOutput<TOutput> : never): string;
   /** Argument names whose values the audit log must redact. */
   readonly secretArguments?: readonly string[];
-  handler(ctx: ToolContext<z.output<TInput>>): Promise<ToolReturn<TOutput>> | ToolReturn<TOutput>;
+  handler(
+    ctx: ToolContext<ShapeOutput<TInput>>,
+  ): Promise<ToolReturn<TOutput>> | ToolReturn<TOutput>;
 }
 
 /**
@@ -51,8 +71,8 @@ export interface AnyToolDefinition {
   readonly name: string;
   readonly title: string;
   readonly description: string;
-  readonly input: z.ZodType;
-  readonly output?: z.ZodType | undefined;
+  readonly input: z.ZodType | JsonSchemaShape<unknown>;
+  readonly output?: z.ZodType | JsonSchemaShape<unknown> | undefined;
   readonly scopes: readonly Scope[];
   readonly annotations?: ToolAnnotations;
   readonly secretArguments?: readonly string[];
@@ -62,8 +82,8 @@ export interface AnyToolDefinition {
 
 /** A frozen tool definition, as produced by {@link defineTool}. */
 export interface ToolDefinition<
-  TInput extends AnyObjectSchema = AnyObjectSchema,
-  TOutput extends AnyObjectSchema | undefined = AnyObjectSchema | undefined,
+  TInput extends ToolShape = AnyObjectSchema,
+  TOutput extends ToolShape | undefined = ToolShape | undefined,
 > extends ToolSpec<TInput, TOutput> {
   readonly kind: 'tool';
 }
@@ -80,8 +100,8 @@ export interface ToolDefinition<
  * });
  */
 export function defineTool<
-  TInput extends AnyObjectSchema,
-  TOutput extends AnyObjectSchema | undefined = undefined,
+  TInput extends ToolShape,
+  TOutput extends ToolShape | undefined = undefined,
 >(spec: ToolSpec<TInput, TOutput>): ToolDefinition<TInput, TOutput> {
   return Object.freeze({
     kind: 'tool' as const,
