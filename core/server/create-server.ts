@@ -94,7 +94,9 @@ export async function createServer(
     );
   }
   const ordered = orderPlugins(config.plugins);
-  const provisionalBase = settings.publicUrl ?? `http://${settings.host}:${settings.port}`;
+  // An IPv6 host such as ::1 needs brackets to form a URL.
+  const hostInBase = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  const provisionalBase = settings.publicUrl ?? `http://${hostInBase}:${settings.port}`;
   // Checks collections before the database is touched, so a config mistake fails fast.
   buildRegistries({
     collections: config.collections,
