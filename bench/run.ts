@@ -1,0 +1,244 @@
+/**
+ * `npm run bench [-- --profile]`: the framework's stateless `tools/call` against the floor (a raw
+ * Koa JSON-RPC handler running the same tool function), plus memory under load and cold start.
+ * Exits non-zero when any response was wrong (bad body, non-2xx, connection error); the
+ * performance targets are printed with a verdict. Durations: see options.ts (BENCH_* variables).
+ *
+ * Process layout, and why: this machine has two cores and Node serves HTTP on one thread. The
+ * load generator (autocannon, one thread) runs in this process and every target in a child
+ * process of its own, so the target under load and the load generator each get a core; in one
+ * process they would share a thread and the bench would measure their contention. The server and
+ * the floor get separate processes (rather than one shared child) so each RSS is that target's
+ * own, and the idle one costs the busy one nothing but memory. Cells alternate server and floor
+ * so any drift of the machine affects both alike.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureColdStart } from './cold-start.ts';
+import { summarizeProfile } from './cpu-profile.ts';
+import { runLoad, type LoadLength, type LoadResult } from './load.ts';
+import {
+  coldStartLimitMs,
+  memoryGrowthLimit,
+  readOptions,
+  targetConcurrency,
+  targetRatio,
+  type BenchOptions,
+} from './options.ts';
+import {
+  describeFailures,
+  formatTable,
+  megabytes,
+  ratioFor,
+  verdict,
+  type Cell,
+} from './report.ts';
+import { pingScenario, scenarios, type Scenario } from './scenarios.ts';
+import { TargetProcess } from './target-process.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function progress(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+/** Runs load and records anything wrong with it; every run's bodies are checked, warm-ups too. */
+class CheckedLoad {
+  readonly failures: string[] = [];
+  checked = 0;
+
+  async run(
+    target: TargetProcess,
+    scenario: Scenario,
+    run: { label: string; connections: number; length: LoadLength },
+  ): Promise<LoadResult> {
+    const result = await runLoad(target.url, scenario, run);
+    this.checked += result.requests;
+    const failure = describeFailures(run.label, result);
+    if (failure !== undefined) {
+      this.failures.push(failure);
+      progress(failure);
+    }
+    return result;
+  }
+}
+
+async function measureMatrix(
+  targets: readonly TargetProcess[],
+  options: BenchOptions,
+  load: CheckedLoad,
+): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  for (const scenario of scenarios) {
+    for (const concurrency of options.concurrencies) {
+      for (const target of targets) {
+        const label = `${scenario.id} ${target.kind} c=${concurrency}`;
+        await load.run(target, scenario, {
+          label: `${label} (warm-up)`,
+          connections: concurrency,
+          length: { seconds: options.warmupSec },
+        });
+        const before = await target.stats();
+        const generatorBefore = process.cpuUsage();
+        const started = performance.now();
+        const result = await load.run(target, scenario, {
+          label,
+          connections: concurrency,
+          length: { seconds: options.durationSec },
+        });
+        const wallMicros = (performance.now() - started) * 1000;
+        const generator = process.cpuUsage(generatorBefore);
+        const after = await target.stats();
+        cells.push({
+          scenario: scenario.id,
+          target: target.kind,
+          concurrency,
+          result,
+          rss: after.rss,
+          targetCpu: (after.cpuMicros - before.cpuMicros) / wallMicros,
+          generatorCpu: (generator.user + generator.system) / wallMicros,
+        });
+        progress(`${label}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms`);
+      }
+    }
+  }
+  return cells;
+}
+
+async function measureMemory(
+  server: TargetProcess,
+  options: BenchOptions,
+  load: CheckedLoad,
+): Promise<string> {
+  const run = (label: string, calls: number): Promise<LoadResult> =>
+    load.run(server, pingScenario, {
+      label,
+      connections: targetConcurrency,
+      length: { calls },
+    });
+  await run('memory warm-up', options.memoryWarmupCalls);
+  const before = await server.stats();
+  progress(`memory: ${megabytes(before.rss)} after warm-up; ${options.memoryCalls} more calls`);
+  await run('memory run', options.memoryCalls);
+  const after = await server.stats();
+  const growth = (after.rss - before.rss) / before.rss;
+  return (
+    `Memory: server RSS ${megabytes(before.rss)} after warm-up (${options.memoryWarmupCalls} calls), ` +
+    `${megabytes(after.rss)} after ${options.memoryCalls} more ping calls at c=${targetConcurrency} ` +
+    `(${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %, limit +${memoryGrowthLimit * 100} %; ` +
+    `heap ${megabytes(before.heapUsed)} → ${megabytes(after.heapUsed)}): ${verdict(growth <= memoryGrowthLimit)}`
+  );
+}
+
+async function measureColdStarts(options: BenchOptions, workDir: string): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < options.coldStarts; i++) {
+    times.push(await measureColdStart(repoRoot, join(workDir, `cold-start-${i}.db`)));
+    progress(`cold start ${i + 1}: ${times.at(-1)!.toFixed(0)} ms`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return (
+    `Cold start (spawn \`servicedesk-mcp serve\` → first tools/list): ` +
+    `${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${median.toFixed(0)} ms ` +
+    `(target < ${coldStartLimitMs} ms): ${verdict(median < coldStartLimitMs)}`
+  );
+}
+
+async function profileTargets(
+  targets: readonly TargetProcess[],
+  options: BenchOptions,
+  load: CheckedLoad,
+): Promise<string[]> {
+  const lines: string[] = [];
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const target of targets) {
+    const file = join(
+      repoRoot,
+      '.bench',
+      `${target.kind}-ping-c${targetConcurrency}-${stamp}.cpuprofile`,
+    );
+    await target.startProfile();
+    const result = await load.run(target, pingScenario, {
+      label: `profile ${target.kind}`,
+      connections: targetConcurrency,
+      length: { seconds: options.profileSec },
+    });
+    await target.stopProfile(file);
+    lines.push(
+      '',
+      `CPU profile of the ${target.kind} under ping at c=${targetConcurrency} ` +
+        `(${result.reqPerSec.toFixed(0)} req/s while profiling): ${file}`,
+      ...summarizeProfile(file, repoRoot).map((line) => `  ${line}`),
+    );
+  }
+  return lines;
+}
+
+function targetLines(cells: readonly Cell[]): string[] {
+  const lines = [
+    `Target: stateless tools/call at c=${targetConcurrency} reaches ≥ ${targetRatio * 100} % of the floor's req/s`,
+  ];
+  for (const scenario of scenarios) {
+    const ratio = ratioFor(cells, scenario.id, targetConcurrency);
+    lines.push(
+      ratio === undefined
+        ? `  ${scenario.id.padEnd(18)} not measured (c=${targetConcurrency} is not in BENCH_CONCURRENCY)`
+        : `  ${scenario.id.padEnd(18)} ${(ratio * 100).toFixed(1)} %: ${verdict(ratio >= targetRatio)}`,
+    );
+  }
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const options = readOptions(process.argv.slice(2), process.env);
+  // Other work on the machine skews every number; the load average puts them in context.
+  const loadBefore = loadavg()[0]!;
+  const workDir = mkdtempSync(join(tmpdir(), 'servicedesk-bench-'));
+  const targets: TargetProcess[] = [];
+  const load = new CheckedLoad();
+  try {
+    const coldStart = await measureColdStarts(options, workDir);
+    const databaseFile = join(workDir, 'bench.db');
+    // The server first: it creates and migrates the SQLite file the floor then reads.
+    targets.push(await TargetProcess.start('server', databaseFile));
+    targets.push(await TargetProcess.start('floor', databaseFile));
+    const [server] = targets as [TargetProcess, TargetProcess];
+    const cells = await measureMatrix(targets, options, load);
+    const memory = await measureMemory(server, options, load);
+    const profile = options.profile ? await profileTargets(targets, options, load) : [];
+    const out = [
+      '',
+      `servicedesk-mcp bench: tools/call on the stateless \`agent\` collection; node ${process.version}, ` +
+        `${cpus().length} CPUs; ${options.durationSec} s per cell after ${options.warmupSec} s warm-up; ` +
+        `1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadavg()[0]!.toFixed(2)} after`,
+      '',
+      ...formatTable(cells),
+      'CPU columns: share of one core during the cell; a load generator near 100 % would mean it,',
+      'not the target, set the pace. Latencies are whole milliseconds (autocannon).',
+      '',
+      ...targetLines(cells),
+      memory,
+      coldStart,
+      load.failures.length === 0
+        ? `Responses: all ${load.checked} response bodies checked and correct.`
+        : `Responses: FAILED, ${load.failures.length} runs had wrong responses:\n  ${load.failures.join('\n  ')}`,
+      ...profile,
+    ];
+    console.log(out.join('\n'));
+  } finally {
+    for (const target of targets) await target.stop().catch(() => target.kill());
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return load.failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

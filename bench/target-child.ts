@@ -1,0 +1,84 @@
+import { Session } from 'node:inspector/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createServer } from '../core/index.ts';
+import demoConfig from '../examples/demo/servicedesk.config.ts';
+import { startFloor } from './floor.ts';
+import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.ts';
+
+/**
+ * A benchmark target in its own process: `server` (the example server through createServer)
+ * or `floor` (the raw Koa handler). The parent drives it over the IPC channel: memory and CPU readings,
+ * CPU profiles, stop.
+ */
+async function startTarget(
+  kind: TargetKind,
+  databaseFile: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  if (kind === 'floor') return startFloor(databaseFile);
+  const server = await createServer(demoConfig, {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: databaseFile,
+      LOG_LEVEL: 'silent',
+    },
+  });
+  await server.listen();
+  const agent = server.collections.find((collection) => collection.id === 'agent');
+  if (!agent) throw new Error('the demo config has no `agent` collection');
+  return { url: agent.url, close: () => server.close() };
+}
+
+function send(reply: ChildReply): void {
+  process.send?.(reply);
+}
+
+async function main(): Promise<void> {
+  const kind = process.argv[2] as TargetKind;
+  const databaseFile = process.argv[3];
+  if ((kind !== 'server' && kind !== 'floor') || databaseFile === undefined)
+    throw new Error('usage: target-child.ts server|floor <sqlite file>');
+  const target = await startTarget(kind, databaseFile);
+  const inspector = new Session();
+  process.on('message', (request: ChildRequest) => {
+    void (async (): Promise<ChildReply> => {
+      switch (request.type) {
+        case 'stats': {
+          const { rss, heapUsed } = process.memoryUsage();
+          const { user, system } = process.cpuUsage();
+          return { seq: request.seq, type: 'stats', rss, heapUsed, cpuMicros: user + system };
+        }
+        case 'profile-start':
+          inspector.connect();
+          await inspector.post('Profiler.enable');
+          await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+          await inspector.post('Profiler.start');
+          return { seq: request.seq, type: 'ok' };
+        case 'profile-stop': {
+          const { profile } = await inspector.post('Profiler.stop');
+          inspector.disconnect();
+          mkdirSync(dirname(request.file), { recursive: true });
+          writeFileSync(request.file, JSON.stringify(profile));
+          return { seq: request.seq, type: 'ok' };
+        }
+        case 'stop':
+          await target.close();
+          return { seq: request.seq, type: 'ok' };
+      }
+    })().then(
+      (reply) => {
+        send(reply);
+        if (request.type === 'stop') process.disconnect();
+      },
+      (error: unknown) => send({ seq: request.seq, type: 'error', message: String(error) }),
+    );
+  });
+  send({ seq: 0, type: 'ready', url: target.url, pid: process.pid });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
