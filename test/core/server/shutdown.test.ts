@@ -1,0 +1,125 @@
+import { connect, type Socket } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
+import { startFixtureServer, tokens } from '../mcp/support/fixture-server.ts';
+import { patience } from '../mcp/support/raw-http.ts';
+
+interface PartialRequest {
+  /** Sends the rest of the request and reads the whole response. */
+  finish(): Promise<{ status: number; body: string }>;
+}
+
+/**
+ * Opens a connection and sends only the request line and Host header. Node counts such a
+ * connection as busy, so it survives the start of shutdown and the request's end arrives after
+ * the server began closing — the one way a test can send a "new request during shutdown".
+ */
+async function startPartialRequest(
+  url: string,
+  request: { method: string; headers?: Record<string, string>; body?: string },
+): Promise<PartialRequest> {
+  const target = new URL(url);
+  const socket: Socket = connect(Number(target.port), target.hostname);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  socket.write(`${request.method} ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\n`);
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return {
+    async finish() {
+      const body = request.body ?? '';
+      const headers = {
+        ...request.headers,
+        connection: 'close',
+        'content-length': String(Buffer.byteLength(body)),
+      };
+      socket.write(
+        Object.entries(headers)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join('') + `\r\n${body}`,
+      );
+      await ended;
+      const text = Buffer.concat(chunks).toString('utf8');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]);
+      return { status, body: text.slice(text.indexOf('\r\n\r\n') + 4) };
+    },
+  };
+}
+
+describe('graceful shutdown', () => {
+  it('finishes a call in flight, refuses new requests with 503 and fails readiness', async () => {
+    const { t, probe } = await startFixtureServer();
+    const client = await t.connect('desk', tokens.bob);
+    const url = t.urlOf('desk');
+    const lateCall = await startPartialRequest(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.bob}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+    });
+    const lateReadiness = await startPartialRequest(`${t.url}/readyz`, { method: 'GET' });
+
+    const call = client.callTool({ name: 'slow', arguments: { key: 'in-flight' } });
+    await vi.waitFor(() => expect(probe.started).toContain('in-flight'), patience);
+    const closing = t.server.close();
+
+    const readiness = await lateReadiness.finish();
+    expect(readiness.status).toBe(503);
+    expect(JSON.parse(readiness.body)).toMatchObject({ status: 'shutting_down' });
+    const refused = await lateCall.finish();
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatch(/SERVER_SHUTTING_DOWN/);
+
+    expect(probe.finished).not.toContain('in-flight');
+    probe.release('in-flight');
+    const result = await call;
+    expect(result.content).toEqual([{ type: 'text', text: 'done in-flight' }]);
+    await closing;
+    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+    await t.close();
+  });
+
+  it('delivers the results of several calls in flight on several connections', async () => {
+    const { t, probe } = await startFixtureServer();
+    const clients = await Promise.all([
+      t.connect('desk', tokens.bob),
+      t.connect('desk', tokens.alice),
+      t.connect('session', tokens.bob),
+    ]);
+    const keys = clients.map((_, i) => `many-${i}`);
+    const calls = clients.map((client, i) =>
+      client.callTool({ name: 'slow', arguments: { key: keys[i] } }),
+    );
+    await vi.waitFor(() => expect([...probe.started].sort()).toEqual(keys), patience);
+    const closing = t.server.close();
+    for (const key of keys) probe.release(key);
+    const results = await Promise.all(calls);
+    expect(results.map((r) => r.content)).toEqual(
+      keys.map((key) => [{ type: 'text', text: `done ${key}` }]),
+    );
+    await closing;
+    await t.close();
+  });
+
+  it('aborts calls still running when the shutdown timeout passes', async () => {
+    const { t, probe } = await startFixtureServer({ http: { shutdownTimeoutMs: 200 } });
+    const client = await t.connect('desk', tokens.bob);
+    const call = client.callTool({ name: 'wait_for_abort', arguments: { key: 'stuck' } });
+    call.catch(() => undefined);
+    await vi.waitFor(() => expect(probe.started).toContain('stuck'), patience);
+    await t.server.close();
+    expect(probe.aborted).toContain('stuck');
+    await t.close();
+  });
+
+  it('can be asked to close twice (SIGINT then SIGTERM)', async () => {
+    const { t } = await startFixtureServer();
+    await Promise.all([t.server.close(), t.server.close()]);
+    await expect(t.close()).resolves.toBeUndefined();
+  });
+});
