@@ -1,0 +1,13 @@
+import { definePrompt } from '../../../core/index.ts';
+import { conformanceScope } from '../scope.ts';
+
+/** `test_simple_prompt`: one user message, no arguments. */
+export const simplePrompt = definePrompt({
+  name: 'test_simple_prompt',
+  title: 'Simple Test Prompt',
+  description: 'A simple prompt without arguments',
+  scopes: [conformanceScope],
+  get: () => [
+    { role: 'user', content: { type: 'text', text: 'This is a simple prompt for testing.' } },
+  ],
+});

@@ -1,0 +1,2 @@
+/** The one scope every conformance fixture requires; grant it on the conformance collection. */
+export const conformanceScope = 'conformance:test';

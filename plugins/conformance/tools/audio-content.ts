@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineTool, toolResult } from '../../../core/index.ts';
+import { testAudioWav } from '../media.ts';
+import { conformanceScope } from '../scope.ts';
+
+/** `test_audio_content`: one WAV audio block (the suite insists on `audio/wav`). */
+export const audioContentTool = defineTool({
+  name: 'test_audio_content',
+  title: 'Audio content',
+  description: 'Tests audio content response',
+  input: z.object({}),
+  scopes: [conformanceScope],
+  annotations: { readOnlyHint: true },
+  handler: () =>
+    toolResult({ content: [{ type: 'audio', data: testAudioWav, mimeType: 'audio/wav' }] }),
+});

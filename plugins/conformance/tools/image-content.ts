@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineTool, toolResult } from '../../../core/index.ts';
+import { testImagePng } from '../media.ts';
+import { conformanceScope } from '../scope.ts';
+
+/** `test_image_content`: one PNG image block. */
+export const imageContentTool = defineTool({
+  name: 'test_image_content',
+  title: 'Image content',
+  description: 'Tests image content response',
+  input: z.object({}),
+  scopes: [conformanceScope],
+  annotations: { readOnlyHint: true },
+  handler: () =>
+    toolResult({ content: [{ type: 'image', data: testImagePng, mimeType: 'image/png' }] }),
+});

@@ -1,0 +1,128 @@
+/**
+ * `npm run conformance`: serves the conformance fixtures (examples/conformance) on an ephemeral
+ * loopback port with a fresh SQLite file, then runs `@modelcontextprotocol/conformance` against
+ * it twice — the active server suite, and the `json-schema-2020-12` scenario, which the suite
+ * leaves out as pending. Exits non-zero if either run reports a failed check.
+ *
+ * The suite needs Node 22, which `npx -p node@22` fetches from the npm registry for this run only.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type ServiceDeskServer } from '../core/index.ts';
+import config from '../examples/conformance/servicedesk.config.ts';
+
+const suitePackage = '@modelcontextprotocol/conformance@0.1.16';
+
+interface RunSummary {
+  readonly label: string;
+  readonly exitCode: number;
+  readonly scenarios: number;
+  readonly passed: number;
+  readonly failed: number;
+}
+
+/** Runs the suite once, streaming its output, and reads the totals it prints. */
+function runSuite(url: string, label: string, extraArgs = ''): Promise<RunSummary> {
+  const command = `conformance server --url ${url}${extraArgs}`;
+  console.log(`\n== conformance (${label}): ${command}\n`);
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const child = spawn(npx, ['-y', '-p', 'node@22', '-p', suitePackage, '-c', command], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stderr.write(chunk);
+  });
+  return new Promise((resolve) => {
+    const finish = (exitCode: number): void => resolve(summarize(output, { label, exitCode }));
+    child.once('error', (error) => {
+      console.error(`could not start npx: ${error.message}`);
+      finish(1);
+    });
+    child.once('close', (code) => finish(code ?? 1));
+  });
+}
+
+/**
+ * Suite mode prints one `✓ name: N passed, M failed` line per scenario and a `Total:` line;
+ * single-scenario mode prints `Passed: a/b, f failed, w warnings`. Output that has neither means
+ * the suite did not run, which counts as a failure.
+ */
+function summarize(output: string, run: { label: string; exitCode: number }): RunSummary {
+  const total = /^Total: (\d+) passed, (\d+) failed/m.exec(output);
+  if (total) {
+    return {
+      ...run,
+      scenarios: output.match(/^[✓✗] [\w-]+: \d+ passed, \d+ failed/gm)?.length ?? 0,
+      passed: Number(total[1]),
+      failed: Number(total[2]),
+    };
+  }
+  const single = /^Passed: (\d+)\/\d+, (\d+) failed/m.exec(output);
+  if (single) {
+    return { ...run, scenarios: 1, passed: Number(single[1]), failed: Number(single[2]) };
+  }
+  return { ...run, scenarios: 0, passed: 0, failed: 1 };
+}
+
+async function main(): Promise<number> {
+  const folder = mkdtempSync(join(tmpdir(), 'servicedesk-conformance-'));
+  let server: ServiceDeskServer | undefined;
+  const stop = async (): Promise<void> => {
+    const running = server;
+    server = undefined;
+    await running?.close();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  const interrupted = (): void => void stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    server = await createServer(
+      {
+        ...config,
+        databaseUrl: join(folder, 'conformance.db'),
+        // 127.0.0.1 rather than localhost: a loopback URL the DNS-rebinding scenario accepts,
+        // without depending on whether localhost resolves to ::1 first.
+        http: { ...config.http, host: '127.0.0.1', port: 0 },
+        log: { level: 'warn' },
+      },
+      { env: {} },
+    );
+    await server.listen();
+    const url = server.collections[0]?.url;
+    if (url === undefined) throw new Error('the conformance config serves no collection');
+    console.log(`conformance server listening at ${url}`);
+    const runs = [
+      await runSuite(url, 'active suite'),
+      await runSuite(url, 'json-schema-2020-12', ' --scenario json-schema-2020-12'),
+    ];
+    console.log('');
+    for (const run of runs) {
+      console.log(
+        `${run.label}: ${run.scenarios} scenario(s), ${run.passed} checks passed, ${run.failed} failed (exit ${run.exitCode})`,
+      );
+    }
+    const passed = runs.reduce((sum, run) => sum + run.passed, 0);
+    const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+    console.log(`conformance: ${passed} passed, ${failed} failed`);
+    return failed === 0 && runs.every((run) => run.exitCode === 0) ? 0 : 1;
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
