@@ -5,7 +5,7 @@ import { createTempFolder } from './temp-folder.ts';
 /** One engine the store's contract runs on, and how to get an empty database of it. */
 export interface TestEngine {
   readonly engine: DatabaseEngine;
-  createDatabase(): Promise<FreshDatabase>;
+  readonly createDatabase: () => Promise<FreshDatabase>;
 }
 
 async function createSqliteDatabase(): Promise<FreshDatabase> {
