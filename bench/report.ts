@@ -12,6 +12,23 @@ export interface Cell {
   /** CPU time over wall time during the cell: the target process, and this (load) process. */
   readonly targetCpu: number;
   readonly generatorCpu: number;
+  /** The target's CPU time per request, in µs: its cost, whatever else runs on the machine. */
+  readonly targetCpuMicrosPerRequest: number;
+}
+
+/** The server's and the floor's cell for one scenario and concurrency, when both ran. */
+export function pairFor(
+  cells: readonly Cell[],
+  scenario: string,
+  concurrency: number,
+): { server: Cell; floor: Cell } | undefined {
+  const find = (target: TargetKind): Cell | undefined =>
+    cells.find(
+      (c) => c.scenario === scenario && c.concurrency === concurrency && c.target === target,
+    );
+  const server = find('server');
+  const floor = find('floor');
+  return server && floor ? { server, floor } : undefined;
 }
 
 /** Server throughput over floor throughput for the same scenario and concurrency. */
@@ -20,14 +37,9 @@ export function ratioFor(
   scenario: string,
   concurrency: number,
 ): number | undefined {
-  const find = (target: TargetKind): Cell | undefined =>
-    cells.find(
-      (c) => c.scenario === scenario && c.concurrency === concurrency && c.target === target,
-    );
-  const server = find('server');
-  const floor = find('floor');
-  if (!server || !floor || floor.result.reqPerSec === 0) return undefined;
-  return server.result.reqPerSec / floor.result.reqPerSec;
+  const pair = pairFor(cells, scenario, concurrency);
+  if (!pair || pair.floor.result.reqPerSec === 0) return undefined;
+  return pair.server.result.reqPerSec / pair.floor.result.reqPerSec;
 }
 
 export function megabytes(bytes: number): string {
@@ -60,6 +72,7 @@ export function formatTable(cells: readonly Cell[]): string[] {
     'p99 ms',
     'RSS',
     'target CPU',
+    'CPU µs/req',
     'loadgen CPU',
     'server/floor',
   ];
@@ -75,6 +88,7 @@ export function formatTable(cells: readonly Cell[]): string[] {
       milliseconds(cell.result.p99),
       megabytes(cell.rss),
       share(cell.targetCpu),
+      cell.targetCpuMicrosPerRequest.toFixed(0),
       share(cell.generatorCpu),
       ratio === undefined ? '' : `${(ratio * 100).toFixed(1)} %`,
     ];

@@ -31,6 +31,7 @@ import {
   describeFailures,
   formatTable,
   megabytes,
+  pairFor,
   ratioFor,
   verdict,
   type Cell,
@@ -98,6 +99,7 @@ async function measureMatrix(
           result,
           rss: after.rss,
           targetCpu: (after.cpuMicros - before.cpuMicros) / wallMicros,
+          targetCpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / result.requests,
           generatorCpu: (generator.user + generator.system) / wallMicros,
         });
         progress(`${label}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms`);
@@ -183,10 +185,19 @@ function targetLines(cells: readonly Cell[]): string[] {
   ];
   for (const scenario of scenarios) {
     const ratio = ratioFor(cells, scenario.id, targetConcurrency);
+    const pair = pairFor(cells, scenario.id, targetConcurrency);
+    if (ratio === undefined || !pair) {
+      lines.push(
+        `  ${scenario.id.padEnd(18)} not measured (c=${targetConcurrency} is not in BENCH_CONCURRENCY)`,
+      );
+      continue;
+    }
+    const { server, floor } = pair;
     lines.push(
-      ratio === undefined
-        ? `  ${scenario.id.padEnd(18)} not measured (c=${targetConcurrency} is not in BENCH_CONCURRENCY)`
-        : `  ${scenario.id.padEnd(18)} ${(ratio * 100).toFixed(1)} %: ${verdict(ratio >= targetRatio)}`,
+      `  ${scenario.id.padEnd(18)} ${(ratio * 100).toFixed(1)} %: ${verdict(ratio >= targetRatio)} ` +
+        `(CPU per call: server ${server.targetCpuMicrosPerRequest.toFixed(0)} µs, floor ` +
+        `${floor.targetCpuMicrosPerRequest.toFixed(0)} µs, so a saturated core would give ` +
+        `${((100 * floor.targetCpuMicrosPerRequest) / server.targetCpuMicrosPerRequest).toFixed(1)} %)`,
     );
   }
   return lines;
@@ -216,8 +227,9 @@ async function main(): Promise<number> {
         `1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadavg()[0]!.toFixed(2)} after`,
       '',
       ...formatTable(cells),
-      'CPU columns: share of one core during the cell; a load generator near 100 % would mean it,',
-      'not the target, set the pace. Latencies are whole milliseconds (autocannon).',
+      'CPU: share of one core during the cell; a load generator near 100 % would mean it, not the',
+      'target, set the pace. CPU µs/req is what one call costs the target, even on a busy machine.',
+      'Latencies are whole milliseconds (autocannon).',
       '',
       ...targetLines(cells),
       memory,
