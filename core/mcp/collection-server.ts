@@ -2,6 +2,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
+  ErrorCode,
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
   ListResourcesRequestSchema,
@@ -11,6 +12,7 @@ import {
   SetLevelRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
+  McpError,
 } from '@modelcontextprotocol/sdk/types.js';
 import { type CollectionView, type CollectionRegistry } from '../collection/collection-registry.ts';
 import type { Runtime } from '../server/runtime.ts';
@@ -80,6 +82,14 @@ export function createCollectionServer(
     readResource(request.params.uri, extra, scope),
   );
   server.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {
+    // A stateless collection has nowhere to deliver updates, and its one shared state must
+    // not collect every caller's URIs.
+    if (!session.stateful) {
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        'resources/subscribe needs a stateful collection; this endpoint is stateless',
+      );
+    }
     await readResource(request.params.uri, extra, scope); // only what the caller may read
     session.subscriptions.add(request.params.uri);
     return {};

@@ -69,6 +69,22 @@ describe('notifications and cancellation', () => {
       });
     });
 
+    it('drops progress for a client that accepts only JSON and still answers', async () => {
+      const response = await postRpc(
+        f.t.urlOf('desk'),
+        {
+          ...callBody(5, 'count_up', { steps: 2 }),
+          params: { name: 'count_up', arguments: { steps: 2 }, _meta: { progressToken: 'p-2' } },
+        },
+        { token: tokens.bob, headers: { accept: 'application/json' } },
+      );
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(await response.json()).toMatchObject({
+        id: 5,
+        result: { content: [{ type: 'text', text: 'counted to 2' }] },
+      });
+    });
+
     it('answers with plain JSON when no progress was asked for', async () => {
       const response = await postRpc(f.t.urlOf('desk'), callBody(6, 'count_up', { steps: 2 }), {
         token: tokens.bob,
@@ -92,6 +108,15 @@ describe('notifications and cancellation', () => {
         { level: 'warning', logger: 'chatty', data: 'warning line' },
         { level: 'error', logger: 'chatty', data: 'error line' },
       ]);
+    });
+
+    it('ignores a level set on a stateless collection, which would leak to other callers', async () => {
+      const setter = await f.t.connect('desk', tokens.alice);
+      await setter.setLoggingLevel('emergency');
+      const client = await f.t.connect('desk', tokens.bob);
+      const received = collectLogs(client);
+      await client.callTool({ name: 'chatty', arguments: {} });
+      expect(received).toHaveLength(4);
     });
 
     it('filters lines below the level a stateful session set', async () => {

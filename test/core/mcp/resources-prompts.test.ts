@@ -73,6 +73,10 @@ describe('resources, prompts and completions', () => {
 
     it('offers subscriptions only on stateful collections', async () => {
       expect(alice.getServerCapabilities()?.resources?.subscribe).toBe(false);
+      await expect(alice.subscribeResource({ uri: statusUri })).rejects.toMatchObject({
+        code: -32601,
+        message: expect.stringContaining('stateful'),
+      });
       const client = await f.t.connect('session', tokens.alice);
       expect(client.getServerCapabilities()?.resources?.subscribe).toBe(true);
     });
