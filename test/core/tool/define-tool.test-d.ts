@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   defineTool,
+  fromJsonSchema,
   toolResult,
   type Principal,
   type ToolContext,
@@ -154,6 +155,25 @@ describe('defineTool types', () => {
       scopes: [],
       // @ts-expect-error -- without an output schema a plain object is not a valid result
       handler: () => ({ text: 'x' }),
+    });
+  });
+
+  it('types a raw JSON Schema input by its type argument', () => {
+    defineTool({
+      name: 'lookup_host',
+      title: 'Look up a host',
+      description: 'd',
+      input: fromJsonSchema<{ host: string; port?: number }>({
+        type: 'object',
+        properties: { host: { type: 'string' }, port: { type: 'integer' } },
+        required: ['host'],
+      }),
+      scopes: [],
+      handler: ({ input: args }) => {
+        expectTypeOf(args).toEqualTypeOf<{ host: string; port?: number }>();
+        // @ts-expect-error -- "address" is not in the declared type
+        return String(args.address);
+      },
     });
   });
 });

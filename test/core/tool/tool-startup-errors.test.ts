@@ -5,6 +5,7 @@ import {
   defineCollection,
   definePlugin,
   defineTool,
+  fromJsonSchema,
   type AnyToolDefinition,
   type ServerConfig,
 } from '../../../core/index.ts';
@@ -37,7 +38,10 @@ const category = z.object({
   },
 });
 
-function toolWith(schemas: { input: z.ZodType; output?: z.ZodType }): AnyToolDefinition {
+function toolWith(schemas: {
+  input: AnyToolDefinition['input'];
+  output?: AnyToolDefinition['output'];
+}): AnyToolDefinition {
   // Built as AnyToolDefinition: defineTool's types already refuse a non-object input, so the
   // runtime check is for definitions that bypass them (plain JavaScript, casts).
   const tool: AnyToolDefinition = {
@@ -161,6 +165,25 @@ describe('tool startup checks', () => {
       'TOOL_INVALID_DEFINITION',
     );
     expect(error.message).toContain('tool "odd_tool" of plugin "runbooks"');
+  });
+
+  it('TOOL_INVALID_DEFINITION for a raw JSON Schema that does not compile', async () => {
+    const error = await expectStartupError(
+      configWithTool(
+        toolWith({
+          input: fromJsonSchema({ type: 'object', properties: { host: { type: 'strin' } } }),
+        }),
+      ),
+      'TOOL_INVALID_DEFINITION',
+    );
+    expect(error.message).toContain('tool "odd_tool" of plugin "tickets"');
+    expect(error.message).toMatch(/JSON Schema Ajv cannot compile/);
+  });
+
+  it('fromJsonSchema refuses a schema whose top is not an object', () => {
+    expect(() => fromJsonSchema({ type: 'string' })).toThrow(
+      /TOOL_INVALID_DEFINITION: fromJsonSchema needs a schema with type "object"/,
+    );
   });
 
   it('TOOL_DUPLICATE_NAME for two plugins in one collection defining the same tool', async () => {
