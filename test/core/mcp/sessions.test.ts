@@ -47,6 +47,14 @@ describe('stateful collections', () => {
     expect((message?.result?.['tools'] as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('issues no session id on a stateless collection', async () => {
+    const response = await postRpc(f.t.urlOf('desk'), initializeBody(), { token: tokens.alice });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('mcp-session-id')).toBeNull();
+    const [message] = await messagesOf(response);
+    expect(message?.result).toMatchObject({ protocolVersion: '2025-11-25' });
+  });
+
   it('answers a request without a session id with 400', async () => {
     const response = await postRpc(url, listTools, { token: tokens.alice });
     expect(response.status).toBe(400);
