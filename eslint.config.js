@@ -1,14 +1,19 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-const layering = (zones) => ({
-  'no-restricted-imports': ['error', { patterns: zones }],
-});
+import { layeringRule } from './eslint/layering-rule.js';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'bin/**', 'eslint.config.js'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'coverage/**',
+      'bin/**',
+      'eslint.config.js',
+      'eslint/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -34,36 +39,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['core/**/*.ts', 'plugins/**/*.ts', 'examples/**/*.ts'],
+    plugins: { servicedesk: { rules: { layering: layeringRule } } },
+    rules: { 'servicedesk/layering': 'error' },
+  },
+  {
     files: ['core/**/*.ts'],
-    rules: {
-      'no-console': 'error',
-      ...layering([
-        {
-          group: ['**/plugins/**', '**/examples/**'],
-          message:
-            'core must not import plugins or examples (imports point examples → plugins → core).',
-        },
-      ]),
-    },
-  },
-  {
-    files: ['plugins/**/*.ts'],
-    rules: layering([
-      { group: ['**/examples/**'], message: 'plugins must not import examples.' },
-      {
-        group: ['**/core/*/**', '!**/core/index.ts'],
-        message: 'plugins use only core/index.ts, the public API.',
-      },
-    ]),
-  },
-  {
-    files: ['examples/**/*.ts'],
-    rules: layering([
-      {
-        group: ['**/core/*/**', '!**/core/index.ts'],
-        message: 'examples use only core/index.ts, the public API.',
-      },
-    ]),
+    rules: { 'no-console': 'error' },
   },
   {
     files: ['**/*.config.ts', 'vitest.config.ts'],
