@@ -183,7 +183,7 @@ describe('tools/call over Streamable HTTP', () => {
       expect(text).not.toMatch(/SELECT|password|SQLITE|syntax error|\n\s+at /);
       const logged = logLines.find((l) => l['correlationId'] === correlationId);
       expect(logged).toMatchObject({ level: 'error', tool: 'crash', error: leakyFailure });
-      expect(String(logged?.['stack'])).toContain('fixture-plugin.ts');
+      expect(String(logged?.['stack'])).toContain('fixture-tools.ts');
     });
   });
 });
