@@ -61,19 +61,13 @@ export function createApp(options: {
   const { endpoints, inFlight, log } = options;
   app.use(async (ctx, next) => {
     try {
-      const problem = checkHostAndOrigin(
-        options.policy,
-        ctx.req.headers.host,
-        ctx.req.headers.origin,
-      );
+      const problem = checkHostAndOrigin(options.policy, {
+        host: ctx.req.headers.host,
+        origin: ctx.req.headers.origin,
+        probe: ctx.path === '/healthz' || ctx.path === '/readyz',
+      });
       if (problem !== undefined) {
-        throw new ServiceDeskError(
-          ctx.req.headers.host !== undefined &&
-            options.policy.hosts.has(ctx.req.headers.host.toLowerCase())
-            ? 'HTTP_ORIGIN_NOT_ALLOWED'
-            : 'HTTP_HOST_NOT_ALLOWED',
-          problem,
-        );
+        throw new ServiceDeskError(problem.code, problem.message);
       }
       await next();
     } catch (error) {

@@ -41,14 +41,22 @@ export function hostPolicy(options: {
 /** Why a request is refused, or undefined when its Host and Origin are acceptable. */
 export function checkHostAndOrigin(
   policy: HostPolicy,
-  host: string | undefined,
-  origin: string | undefined,
-): string | undefined {
-  if (host === undefined || !policy.hosts.has(host.toLowerCase())) {
-    return `Host header "${host ?? ''}" is not allowed; add it to http.allowedHosts if this server is reached under that name`;
+  request: { host: string | undefined; origin: string | undefined; probe: boolean },
+): { code: 'HTTP_HOST_NOT_ALLOWED' | 'HTTP_ORIGIN_NOT_ALLOWED'; message: string } | undefined {
+  const { host, origin } = request;
+  // Health probes (an orchestrator calling the pod's own address) skip the Host check; they
+  // reveal nothing a rebinding page could use, and the Origin check below still applies.
+  if (!request.probe && (host === undefined || !policy.hosts.has(host.toLowerCase()))) {
+    return {
+      code: 'HTTP_HOST_NOT_ALLOWED',
+      message: `Host header "${host ?? ''}" is not allowed; add it to http.allowedHosts if this server is reached under that name`,
+    };
   }
   if (origin !== undefined && !policy.origins.has(origin.toLowerCase())) {
-    return `Origin "${origin}" is not allowed; add it to http.allowedOrigins to let that web page call this server`;
+    return {
+      code: 'HTTP_ORIGIN_NOT_ALLOWED',
+      message: `Origin "${origin}" is not allowed; add it to http.allowedOrigins to let that web page call this server`,
+    };
   }
   return undefined;
 }

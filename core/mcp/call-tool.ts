@@ -2,14 +2,13 @@ import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/proto
 import {
   CreateMessageResultSchema,
   ElicitResultSchema,
-  ErrorCode,
-  McpError,
   type CallToolRequest,
   type CallToolResult,
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
+import { protocolError } from '../errors/protocol-error.ts';
 import type { AuditOutcome } from '../audit/audit-schema.ts';
 import type { Principal } from '../auth/principal.ts';
 import { permits, type CollectionRegistry } from '../collection/collection-registry.ts';
@@ -118,8 +117,8 @@ export async function callTool(
   if (!tool || !permits(principal.scopes, tool.definition.scopes)) {
     audit('denied', 'TOOL_NOT_FOUND');
     // The same answer for unknown and forbidden tools, so a caller cannot probe what exists.
-    throw new McpError(
-      ErrorCode.InvalidParams,
+    throw protocolError(
+      'TOOL_NOT_FOUND',
       `Tool ${name} not found: it is not available on this endpoint with your permissions; call tools/list to see the tools you can use`,
     );
   }

@@ -2,7 +2,6 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
-  ErrorCode,
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
   ListResourcesRequestSchema,
@@ -12,9 +11,9 @@ import {
   SetLevelRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
-  McpError,
 } from '@modelcontextprotocol/sdk/types.js';
 import { type CollectionView, type CollectionRegistry } from '../collection/collection-registry.ts';
+import { protocolError } from '../errors/protocol-error.ts';
 import type { Runtime } from '../server/runtime.ts';
 import { callTool } from './call-tool.ts';
 import { complete } from './completion.ts';
@@ -85,12 +84,19 @@ export function createCollectionServer(
     // A stateless collection has nowhere to deliver updates, and its one shared state must
     // not collect every caller's URIs.
     if (!session.stateful) {
-      throw new McpError(
-        ErrorCode.MethodNotFound,
+      throw protocolError(
+        'SUBSCRIPTIONS_NEED_SESSION',
         'resources/subscribe needs a stateful collection; this endpoint is stateless',
       );
     }
     await readResource(request.params.uri, extra, scope); // only what the caller may read
+    if (!isSubscribable(scope.registry, request.params.uri)) {
+      throw protocolError(
+        'RESOURCE_NOT_SUBSCRIBABLE',
+        `Resource ${request.params.uri} does not send updates; read it again when you need it`,
+        { uri: request.params.uri },
+      );
+    }
     session.subscriptions.add(request.params.uri);
     return {};
   });
@@ -108,4 +114,12 @@ export function createCollectionServer(
     complete(request.params, extra, scope),
   );
   return server;
+}
+
+/** True when the resource at `uri` (fixed, or the first template matching it) sends updates. */
+function isSubscribable(registry: CollectionRegistry, uri: string): boolean {
+  const fixed = registry.resources.get(uri);
+  if (fixed) return fixed.definition.subscribable === true;
+  const template = registry.templates.find((t) => t.matcher.match(uri) !== null);
+  return template?.definition.subscribable === true;
 }

@@ -1,12 +1,11 @@
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
-  ErrorCode,
-  McpError,
   type CompleteRequest,
   type CompleteResult,
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
+import { protocolError } from '../errors/protocol-error.ts';
 import { permits } from '../collection/collection-registry.ts';
 import type { Completer } from '../resource/define-resource.ts';
 import type { CallScope } from './call-tool.ts';
@@ -23,13 +22,15 @@ function findCompleter(
   if (ref.type === 'ref/prompt') {
     const entry = scope.registry.prompts.get(ref.name);
     if (!entry || !permits(scopes, entry.definition.scopes)) {
-      throw new McpError(ErrorCode.InvalidParams, `Prompt ${ref.name} not found`);
+      throw protocolError('PROMPT_NOT_FOUND', `Prompt ${ref.name} not found`);
     }
     return entry.definition.arguments?.find((a) => a.name === params.argument.name)?.complete;
   }
   const template = scope.registry.templates.find((t) => t.definition.uriTemplate === ref.uri);
   if (!template || !permits(scopes, template.definition.scopes)) {
-    throw new McpError(ErrorCode.InvalidParams, `Resource template ${ref.uri} not found`);
+    throw protocolError('RESOURCE_TEMPLATE_NOT_FOUND', `Resource template ${ref.uri} not found`, {
+      uriTemplate: ref.uri,
+    });
   }
   return template.definition.complete?.[params.argument.name];
 }

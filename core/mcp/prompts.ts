@@ -1,12 +1,11 @@
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
-  ErrorCode,
-  McpError,
   type GetPromptRequest,
   type GetPromptResult,
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
+import { protocolError } from '../errors/protocol-error.ts';
 import { permits } from '../collection/collection-registry.ts';
 import type { CallScope } from './call-tool.ts';
 import { principalOf } from './request-principal.ts';
@@ -20,8 +19,8 @@ export async function getPrompt(
   const principal = principalOf(extra);
   const entry = scope.registry.prompts.get(params.name);
   if (!entry || !permits(principal.scopes, entry.definition.scopes)) {
-    throw new McpError(
-      ErrorCode.InvalidParams,
+    throw protocolError(
+      'PROMPT_NOT_FOUND',
       `Prompt ${params.name} not found; call prompts/list to see the prompts you can use`,
     );
   }
@@ -30,9 +29,10 @@ export async function getPrompt(
     (a) => a.required === true && (args[a.name] ?? '') === '',
   );
   if (missing.length > 0) {
-    throw new McpError(
-      ErrorCode.InvalidParams,
+    throw protocolError(
+      'PROMPT_INVALID_ARGUMENTS',
       `Prompt ${params.name} needs argument(s): ${missing.map((a) => a.name).join(', ')}`,
+      { missing: missing.map((a) => a.name) },
     );
   }
   const messages = await entry.definition.get({ arguments: args, principal });

@@ -1,12 +1,11 @@
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
-  McpError,
   type ReadResourceResult,
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
+import { protocolError } from '../errors/protocol-error.ts';
 import { permits } from '../collection/collection-registry.ts';
-import { errorCodes } from '../errors/error-codes.ts';
 import type { CallScope } from './call-tool.ts';
 import { principalOf } from './request-principal.ts';
 
@@ -33,5 +32,5 @@ export async function readResource(
     const params = template.matcher.match(uri);
     if (params) return { contents: await template.definition.read({ ...base, params }) };
   }
-  throw new McpError(errorCodes.RESOURCE_NOT_FOUND.jsonRpc, `Resource ${uri} not found`, { uri });
+  throw protocolError('RESOURCE_NOT_FOUND', `Resource ${uri} not found`, { uri });
 }

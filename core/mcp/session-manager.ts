@@ -7,7 +7,7 @@ import type {
   LoggingLevel,
 } from '@modelcontextprotocol/sdk/types.js';
 import { MultiplexTransport } from './multiplex-transport.ts';
-import type { SessionState } from './session-state.ts';
+import { defaultClientLogLevel, type SessionState } from './session-state.ts';
 
 /** One stateful MCP session: its own server, transport and state, bound to one caller. */
 export interface Session {
@@ -46,7 +46,7 @@ export class SessionManager {
   async open(ownerKey: string): Promise<Session> {
     const id = randomBytes(32).toString('base64url');
     const holder: { server?: Server } = {};
-    let logLevel: LoggingLevel | undefined;
+    let logLevel: LoggingLevel = defaultClientLogLevel;
     const state: SessionState = {
       stateful: true,
       get logLevel() {

@@ -6,18 +6,22 @@ import type { ClientCapabilities, LoggingLevel } from '@modelcontextprotocol/sdk
  */
 export interface SessionState {
   readonly stateful: boolean;
-  logLevel: LoggingLevel | undefined;
+  /** The least severe level sent to the client: `info` until a stateful client sets another. */
+  logLevel: LoggingLevel;
   readonly subscriptions: Set<string>;
   /** What the client declared at initialize (stateful sessions only). */
   clientCapabilities(): ClientCapabilities | undefined;
 }
+
+/** What clients receive before they choose: debug lines stay in the server log. */
+export const defaultClientLogLevel: LoggingLevel = 'info';
 
 /** The shared state of a stateless collection: nothing sticks. */
 export function statelessState(): SessionState {
   return {
     stateful: false,
     get logLevel() {
-      return undefined;
+      return defaultClientLogLevel;
     },
     set logLevel(_level) {
       // Each stateless request stands alone; a level set by one caller must not affect others.

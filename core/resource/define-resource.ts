@@ -44,6 +44,8 @@ export interface ResourceDefinition extends ResourceCommon {
 export interface ResourceTemplateDefinition extends ResourceCommon {
   readonly kind: 'resource-template';
   readonly uriTemplate: string;
+  /** Clients may subscribe to updates of resources of this template (stateful collections). */
+  readonly subscribable?: boolean;
   readonly complete?: Readonly<Record<string, Completer>>;
 }
 

@@ -62,12 +62,17 @@ describe('the HTTP layer', () => {
       expect(response.status).toBe(403);
     });
 
-    it('refuses the health probes under a foreign Host too', async () => {
-      const response = await rawRequest(`${f.t.url}/healthz`, {
+    it('answers health probes under any Host (an orchestrator uses the pod address) but not to a foreign Origin', async () => {
+      const probe = await rawRequest(`${f.t.url}/healthz`, {
         method: 'GET',
-        headers: { host: 'evil.example' },
+        headers: { host: '10.1.2.3:8080' },
       });
-      expect(response.status).toBe(403);
+      expect(probe.status).toBe(200);
+      const rebound = await rawRequest(`${f.t.url}/readyz`, {
+        method: 'GET',
+        headers: { host: 'evil.example', origin: 'http://evil.example' },
+      });
+      expect(rebound.status).toBe(403);
     });
 
     it('accepts every loopback name at the bound port and configured extra hosts', async () => {

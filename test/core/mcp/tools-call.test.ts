@@ -31,7 +31,7 @@ describe('tools/call over Streamable HTTP', () => {
   afterAll(() => f.t.close());
 
   describe('tools the caller may not use', () => {
-    it('answers a forbidden tool with JSON-RPC error -32602 and no data', async () => {
+    it('answers a forbidden tool with JSON-RPC error -32602 and only the code as data', async () => {
       const response = await postRpc(
         f.t.urlOf('desk'),
         callBody(7, 'update_ticket', { id: 1, priority: 1, status: 'open', details: {} }),
@@ -42,7 +42,7 @@ describe('tools/call over Streamable HTTP', () => {
       expect(message?.id).toBe(7);
       expect(message).not.toHaveProperty('result');
       expect(message?.error?.code).toBe(-32602);
-      expect(message?.error).not.toHaveProperty('data');
+      expect(message?.error?.data).toEqual({ code: 'TOOL_NOT_FOUND' });
       expect(message?.error?.message).toMatch(/update_ticket/);
     });
 
@@ -57,7 +57,7 @@ describe('tools/call over Streamable HTTP', () => {
       );
       expect(unknown[0]?.error?.code).toBe(-32602);
       expect(unknown[0]).not.toHaveProperty('result');
-      expect(unknown[0]?.error).not.toHaveProperty('data');
+      expect(unknown[0]?.error?.data).toEqual(forbidden[0]?.error?.data);
       expect(unknown[0]?.error?.message.replace('drop_tables', 'X')).toBe(
         forbidden[0]?.error?.message.replace('read_all_tickets', 'X'),
       );

@@ -51,6 +51,7 @@ export function fixturePlugin(probe: FixtureProbe): PluginDefinition {
     resourceTemplates: [
       defineResourceTemplate({
         uriTemplate: 'fixture://teams/{team}/queue',
+        subscribable: true,
         name: 'team-queue',
         title: 'A team’s queue',
         mimeType: 'application/json',
