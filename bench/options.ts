@@ -4,6 +4,11 @@ export interface BenchOptions {
   readonly durationSec: number;
   /** Seconds of unmeasured load before each cell (`BENCH_WARMUP`, default 1). */
   readonly warmupSec: number;
+  /**
+   * Seconds of unmeasured load per target and scenario before the first cell, so the JIT has
+   * settled before anything is measured (`BENCH_INITIAL_WARMUP`, default 3).
+   */
+  readonly initialWarmupSec: number;
   /** Concurrency levels (`BENCH_CONCURRENCY`, default `1,16,64`). */
   readonly concurrencies: readonly number[];
   /** Calls before the first memory reading (`BENCH_MEMORY_WARMUP_CALLS`, default 20 000). */
@@ -55,6 +60,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
   return Object.freeze({
     durationSec,
     warmupSec: positiveNumber(env, 'BENCH_WARMUP', 1),
+    initialWarmupSec: positiveNumber(env, 'BENCH_INITIAL_WARMUP', 3),
     concurrencies: concurrencyList(env['BENCH_CONCURRENCY']),
     memoryWarmupCalls: Math.round(positiveNumber(env, 'BENCH_MEMORY_WARMUP_CALLS', 20_000)),
     memoryCalls: Math.round(positiveNumber(env, 'BENCH_MEMORY_CALLS', 100_000)),

@@ -72,6 +72,15 @@ async function measureMatrix(
   load: CheckedLoad,
 ): Promise<Cell[]> {
   const cells: Cell[] = [];
+  for (const target of targets) {
+    for (const scenario of scenarios) {
+      await load.run(target, scenario, {
+        label: `${scenario.id} ${target.kind} (initial warm-up)`,
+        connections: targetConcurrency,
+        length: { seconds: options.initialWarmupSec },
+      });
+    }
+  }
   for (const scenario of scenarios) {
     for (const concurrency of options.concurrencies) {
       for (const target of targets) {
@@ -179,6 +188,9 @@ async function profileTargets(
   return lines;
 }
 
+/** Below this share of a core, the target was not what limited throughput. */
+const busyCoreShare = 0.85;
+
 function targetLines(cells: readonly Cell[]): string[] {
   const lines = [
     `Target: stateless tools/call at c=${targetConcurrency} reaches ≥ ${targetRatio * 100} % of the floor's req/s`,
@@ -199,6 +211,11 @@ function targetLines(cells: readonly Cell[]): string[] {
         `${floor.targetCpuMicrosPerRequest.toFixed(0)} µs, so a saturated core would give ` +
         `${((100 * floor.targetCpuMicrosPerRequest) / server.targetCpuMicrosPerRequest).toFixed(1)} %)`,
     );
+    if (Math.min(server.targetCpu, floor.targetCpu) < busyCoreShare)
+      lines.push(
+        `  ${''.padEnd(18)} caution: a target used less than ${busyCoreShare * 100} % of a core, so other ` +
+          'work on the machine set the pace; the CPU-per-call ratio is the steadier figure',
+      );
   }
   return lines;
 }
