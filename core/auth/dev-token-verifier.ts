@@ -26,8 +26,9 @@ function digest(value: string): Buffer {
  * refuses to start with it on any other address.
  *
  * @example
- * auth: devTokens([{ token: 'dev-agent', name: 'dev', userId: 'u1', role: 'agent',
- *   scopes: ['tickets:read:all'], collections: ['agent'] }])
+ * // Configured as `auth: { devTokens: [...] }`; the server builds this verifier from it.
+ * devTokenVerifier([{ token: 'dev-agent', name: 'dev', userId: 'u1', role: 'agent',
+ *   scopes: ['tickets:read:all'], collections: ['agent'] }], (id) => `http://127.0.0.1:3000/mcp/${id}`)
  */
 export function devTokenVerifier(
   tokens: readonly DevToken[],

@@ -25,7 +25,7 @@ function checkCollection(
   }
   if (!/^\/[A-Za-z0-9/_-]*$/.test(collection.path) || collection.path.startsWith('/.well-known')) {
     throw new ServiceDeskError(
-      'COLLECTION_INVALID_ID',
+      'COLLECTION_INVALID_PATH',
       `${name} has path "${collection.path}", which must start with / and use only letters, digits, / _ and -`,
     );
   }
@@ -79,7 +79,7 @@ export function buildRegistries(options: {
       const name = `collection "${collection.id}"`;
       if (ids.has(collection.id)) {
         throw new ServiceDeskError(
-          'COLLECTION_DUPLICATE_PATH',
+          'COLLECTION_DUPLICATE_ID',
           `${name} is declared twice; collection ids must be unique`,
         );
       }

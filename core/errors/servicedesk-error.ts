@@ -10,21 +10,14 @@ import { errorCodes, type ErrorCode } from './error-codes.ts';
  */
 export class ServiceDeskError extends Error {
   readonly code: ErrorCode;
-  /** Extra fields that are safe to send to the client (never stack traces or SQL). */
-  readonly data: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options?: { cause?: unknown; data?: Record<string, unknown> },
-  ) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(
       `${code}: ${message}`,
       options?.cause === undefined ? undefined : { cause: options.cause },
     );
     this.name = 'ServiceDeskError';
     this.code = code;
-    this.data = options?.data;
   }
 
   /** The HTTP status this error maps to. */
@@ -46,7 +39,7 @@ export class ServiceDeskError extends Error {
  * throw new ToolError('ticket 4821 is closed; reopen it with action_ticket first');
  */
 export class ToolError extends ServiceDeskError {
-  constructor(message: string, options?: { cause?: unknown; data?: Record<string, unknown> }) {
+  constructor(message: string, options?: { cause?: unknown }) {
     super('TOOL_FAILED', message, options);
     this.name = 'ToolError';
     this.message = message;

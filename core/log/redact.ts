@@ -1,4 +1,45 @@
-const secretKey = /(pass(word)?|secret|token|authori[sz]ation|api[-_]?key|cookie|credential)/i;
+// Whole words of a key (split at camelCase and separators), so `apiKey`, `client_secret` and
+// `X-Auth-Token` are caught while `passenger_count` and `secretary` are not.
+const secretWords = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'passphrase',
+  'pwd',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'authorization',
+  'authorisation',
+  'auth',
+  'cookie',
+  'cookies',
+  'credential',
+  'credentials',
+  'apikey',
+  'privatekey',
+  'bearer',
+  'otp',
+  'pin',
+]);
+const secretPairs = new Set(['api key', 'private key', 'access key', 'secret key', 'session id']);
+
+function words(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** True when a key names a secret by one of its words (or a two-word phrase such as api key). */
+export function isSecretKey(key: string): boolean {
+  const parts = words(key);
+  return parts.some(
+    (word, i) => secretWords.has(word) || (i > 0 && secretPairs.has(`${parts[i - 1]} ${word}`)),
+  );
+}
 
 /** The placeholder written in place of a secret value. */
 export const redacted = '[redacted]';
@@ -16,7 +57,7 @@ export function redactSecrets(value: unknown, extraKeys: readonly string[] = [])
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     out[key] =
-      secretKey.test(key) || extraKeys.includes(key) ? redacted : redactSecrets(inner, extraKeys);
+      isSecretKey(key) || extraKeys.includes(key) ? redacted : redactSecrets(inner, extraKeys);
   }
   return out;
 }

@@ -59,7 +59,7 @@ export class MultiplexTransport implements Transport {
 
   /**
    * Hands the messages of one HTTP POST to the server. `callerKey` scopes the client's request
-   * ids for cancellation: a session id, or a digest of the bearer token when stateless.
+   * ids for cancellation: a session id, or the caller (user and client) when stateless.
    */
   dispatch(
     exchange: Exchange,

@@ -24,6 +24,12 @@ export function orderPlugins(plugins: readonly PluginDefinition[]): readonly Plu
           '(lower-case letters, digits and single dashes, starting with a letter, at most 64 characters)',
       );
     }
+    if (plugin.id === 'core') {
+      throw new ServiceDeskError(
+        'PLUGIN_INVALID_ID',
+        'plugin id "core" is reserved for the framework\'s own migrations and audit; choose another id',
+      );
+    }
     if (byId.has(plugin.id)) {
       throw new ServiceDeskError(
         'PLUGIN_DUPLICATE_ID',

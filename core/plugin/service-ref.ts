@@ -41,7 +41,7 @@ export class ServiceRegistry implements ServiceLocator {
     const existing = this.#services.get(ref.id);
     if (existing) {
       throw new ServiceDeskError(
-        'PLUGIN_SETUP_FAILED',
+        'PLUGIN_DUPLICATE_SERVICE',
         `plugin "${pluginId}" provides service "${ref.id}", already provided by plugin "${existing.pluginId}"`,
       );
     }

@@ -17,7 +17,7 @@ import { createLogger, type Logger } from '../log/logger.ts';
 import { createCollectionServer } from '../mcp/collection-server.ts';
 import { orderPlugins } from '../plugin/plugin-order.ts';
 import { ServiceRegistry } from '../plugin/service-ref.ts';
-import { defaultRolePolicy } from '../scope/role-policy.ts';
+import { checkRolePolicy, defaultRolePolicy } from '../scope/role-policy.ts';
 import { openDatabase, type Database } from '../storage/database.ts';
 import { runMigrations } from '../storage/migrator.ts';
 import type { Runtime } from './runtime.ts';
@@ -93,6 +93,7 @@ export async function createServer(
       `development tokens are refused on ${settings.host}; bind HOST to 127.0.0.1 or configure a real verifier`,
     );
   }
+  if (config.roles) checkRolePolicy(config.roles);
   const ordered = orderPlugins(config.plugins);
   // An IPv6 host such as ::1 needs brackets to form a URL.
   const hostInBase = settings.host.includes(':') ? `[${settings.host}]` : settings.host;

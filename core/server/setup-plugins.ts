@@ -72,6 +72,8 @@ export async function setupPlugins(
       if (instance) instances.push({ pluginId: plugin.id, instance });
       // Compiled inside the try so a bad tool also closes the plugins already set up.
       const allowed = scopesVisibleTo(plugin.id, byId);
+      for (const item of [...resources, ...templates, ...prompts])
+        checkScopes(item, { pluginId: plugin.id, allowed });
       contributions.set(plugin.id, {
         pluginId: plugin.id,
         tools: tools.map((tool) => compileTool(tool, plugin.id, allowed)),
@@ -112,6 +114,28 @@ export async function closePlugins(closers: SetUpPlugins['closers'], log: Logger
       await close();
     } catch (error) {
       log.error('plugin close failed', { plugin: pluginId, error: (error as Error).message });
+    }
+  }
+}
+
+/** Resources, templates and prompts, like tools, may use only scopes their plugin can see. */
+function checkScopes(
+  item: ResourceDefinition | ResourceTemplateDefinition | PromptDefinition,
+  context: { pluginId: string; allowed: ReadonlySet<string> },
+): void {
+  const label =
+    item.kind === 'prompt'
+      ? `prompt "${item.name}"`
+      : item.kind === 'resource'
+        ? `resource "${item.uri}"`
+        : `resource template "${item.uriTemplate}"`;
+  for (const scope of item.scopes) {
+    if (!context.allowed.has(scope)) {
+      throw new ServiceDeskError(
+        'SCOPE_UNDEFINED',
+        `${label} of plugin "${context.pluginId}" requires scope "${scope}", which neither plugin "${context.pluginId}" ` +
+          'nor the plugins it requires define; declare it in the plugin\'s "scopes"',
+      );
     }
   }
 }

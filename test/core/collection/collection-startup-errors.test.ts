@@ -46,11 +46,11 @@ describe('collection startup checks', () => {
   );
 
   it.each(['mcp/user', '/mcp/user?x=1', '/mcp/us er', '/.well-known/oauth-protected-resource'])(
-    'COLLECTION_INVALID_ID for path %j, naming the collection and the path rule',
+    'COLLECTION_INVALID_PATH for path %j, naming the collection and the path rule',
     async (path) => {
       const error = await expectStartupError(
         configWith({ id: 'user', path }),
-        'COLLECTION_INVALID_ID',
+        'COLLECTION_INVALID_PATH',
       );
       expect(error.message).toContain(`collection "user" has path "${path}"`);
       expect(error.message).toMatch(/must start with \/ and use only letters, digits, \/ _ and -/);
@@ -85,10 +85,10 @@ describe('collection startup checks', () => {
     expect(error.message).toContain('both use path "/mcp/user"');
   });
 
-  it('COLLECTION_DUPLICATE_PATH for a collection id declared twice', async () => {
+  it('COLLECTION_DUPLICATE_ID for a collection id declared twice', async () => {
     const error = await expectStartupError(
       configWith({ id: 'user' }, { id: 'user', path: '/mcp/user-2' }),
-      'COLLECTION_DUPLICATE_PATH',
+      'COLLECTION_DUPLICATE_ID',
     );
     expect(error.message).toContain('collection "user" is declared twice');
   });

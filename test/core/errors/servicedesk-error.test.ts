@@ -6,18 +6,16 @@ import { hasErrorCode } from '../../../core/errors/servicedesk-error.ts';
 const codes = Object.keys(errorCodes) as ErrorCode[];
 
 describe('ServiceDeskError', () => {
-  it('prefixes the message with its code and keeps cause and data', () => {
+  it('prefixes the message with its code and keeps the cause', () => {
     const cause = new Error('ECONNREFUSED');
     const error = new ServiceDeskError('PLUGIN_MISSING_DEPENDENCY', 'plugin "a" requires "b"', {
       cause,
-      data: { plugin: 'a' },
     });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('ServiceDeskError');
     expect(error.code).toBe('PLUGIN_MISSING_DEPENDENCY');
     expect(error.message).toBe('PLUGIN_MISSING_DEPENDENCY: plugin "a" requires "b"');
     expect(error.cause).toBe(cause);
-    expect(error.data).toEqual({ plugin: 'a' });
   });
 
   it('has no cause property when none is given', () => {

@@ -62,3 +62,23 @@ describe('redactSecrets', () => {
     expect(input).toEqual(copy);
   });
 });
+
+describe('secret keys are matched by whole words', () => {
+  it.each([
+    'password',
+    'apiKey',
+    'X-Api-Key',
+    'client_secret',
+    'accessToken',
+    'refresh_token',
+    'Authorization',
+    'private_key',
+    'sessionId',
+  ])('redacts %s', (key) => {
+    expect(redactSecrets({ [key]: 'v' })).toEqual({ [key]: '[redacted]' });
+  });
+
+  it.each(['passenger_count', 'secretary', 'tokenizer', 'bypass', 'spinner'])('keeps %s', (key) => {
+    expect(redactSecrets({ [key]: 'v' })).toEqual({ [key]: 'v' });
+  });
+});

@@ -109,7 +109,7 @@ describe('plugin startup checks', () => {
     expect(error.message).toContain('plugin "slow" failed in setup: token endpoint answered 500');
   });
 
-  it('PLUGIN_SETUP_FAILED when two plugins provide the same service', async () => {
+  it('PLUGIN_DUPLICATE_SERVICE when two plugins provide the same service', async () => {
     const clock = defineServiceRef<{ now(): number }>('clock');
     const provider = (id: string) =>
       definePlugin({
@@ -119,7 +119,7 @@ describe('plugin startup checks', () => {
       });
     const error = await expectStartupError(
       { plugins: [provider('clock-a'), provider('clock-b')], collections: [] },
-      'PLUGIN_SETUP_FAILED',
+      'PLUGIN_DUPLICATE_SERVICE',
     );
     expect(error.message).toContain('plugin "clock-b" provides service "clock"');
     expect(error.message).toContain('already provided by plugin "clock-a"');
