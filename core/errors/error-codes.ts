@@ -47,7 +47,7 @@ export const errorCodes = {
   RESOURCE_NOT_FOUND: { http: 200, jsonRpc: -32002 },
   RESOURCE_TEMPLATE_NOT_FOUND: { http: 200, jsonRpc: -32602 },
   RESOURCE_NOT_SUBSCRIBABLE: { http: 200, jsonRpc: -32602 },
-  SUBSCRIPTIONS_NEED_SESSION: { http: 200, jsonRpc: -32601 },
+  RESOURCE_SUBSCRIBE_NEEDS_SESSION: { http: 200, jsonRpc: -32601 },
   PROMPT_NOT_FOUND: { http: 200, jsonRpc: -32602 },
   PROMPT_INVALID_ARGUMENTS: { http: 200, jsonRpc: -32602 },
   // Tool failures (isError results, never protocol errors).

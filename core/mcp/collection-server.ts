@@ -85,7 +85,7 @@ export function createCollectionServer(
     // not collect every caller's URIs.
     if (!session.stateful) {
       throw protocolError(
-        'SUBSCRIPTIONS_NEED_SESSION',
+        'RESOURCE_SUBSCRIBE_NEEDS_SESSION',
         'resources/subscribe needs a stateful collection; this endpoint is stateless',
       );
     }

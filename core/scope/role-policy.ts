@@ -28,14 +28,20 @@ const patternSegment = /^(\*|[a-z][a-z0-9-]*)$/;
  */
 export function checkRolePolicy(policy: RolePolicy): void {
   for (const role of ['end_user', 'agent', 'admin', 'service'] as const) {
-    const patterns = (policy as Partial<RolePolicy>)[role];
+    const patterns: unknown = (policy as Partial<RolePolicy>)[role];
     if (!Array.isArray(patterns)) {
       throw new ServiceDeskError(
         'CONFIG_INVALID',
         `roles.${role} is missing; list the scope patterns that role may hold (e.g. ['*'] or ['*:*:own'])`,
       );
     }
-    for (const pattern of patterns) {
+    for (const pattern of patterns as unknown[]) {
+      if (typeof pattern !== 'string') {
+        throw new ServiceDeskError(
+          'CONFIG_INVALID',
+          `roles.${role} must list scope patterns as strings`,
+        );
+      }
       const segments = pattern.split(':');
       if (
         pattern !== '*' &&

@@ -81,7 +81,7 @@ describe('resources/subscribe', () => {
       t.clients['plain']!.subscribeResource({ uri: 'feed://live' }),
     ).rejects.toMatchObject({
       code: -32601,
-      data: { code: 'SUBSCRIPTIONS_NEED_SESSION' },
+      data: { code: 'RESOURCE_SUBSCRIBE_NEEDS_SESSION' },
     });
   });
 });
