@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Role, Scope } from '../scope/scope.ts';
 import type { TokenVerifier, VerifiedToken } from './token-verifier.ts';
 
@@ -18,7 +18,7 @@ export interface DevToken {
 }
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+  return hash('sha256', value, 'buffer');
 }
 
 /**

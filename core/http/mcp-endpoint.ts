@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import type { Context } from 'koa';
@@ -6,6 +5,7 @@ import type { CollectionAuthenticator } from '../auth/authenticate.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { CollectionRegistry } from '../collection/collection-registry.ts';
 import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import type { DirectHandler } from '../mcp/direct-request.ts';
 import { Exchange } from '../mcp/exchange.ts';
 import { MultiplexTransport } from '../mcp/multiplex-transport.ts';
 import { authInfoFor } from '../mcp/request-principal.ts';
@@ -14,10 +14,9 @@ import { statelessState, type SessionState } from '../mcp/session-state.ts';
 import { isJsonRpcMessage, isJsonRpcRequest } from './json-rpc-message.ts';
 import { readBody } from './read-body.ts';
 
+// An in-memory key only (never stored or sent), so it needs no hashing.
 function ownerKey(principal: Principal): string {
-  return createHash('sha256')
-    .update(`${principal.userId}\u0000${principal.clientId}`)
-    .digest('base64url');
+  return `${principal.userId}\u0000${principal.clientId}`;
 }
 
 /** 202 with an empty body, as Streamable HTTP requires (Koa would otherwise send "Accepted"). */
@@ -41,6 +40,7 @@ export class McpEndpoint {
   readonly #authenticator: CollectionAuthenticator;
   readonly #bodyLimit: number;
   readonly #createServer: (state: SessionState) => Server;
+  readonly #directToolCall: ((state: SessionState) => DirectHandler) | undefined;
   #shared: { server: Server; transport: MultiplexTransport } | undefined;
   readonly #sessions: SessionManager | undefined;
 
@@ -51,12 +51,15 @@ export class McpEndpoint {
       bodyLimit: number;
       sessionIdleMs: number;
       createServer: (state: SessionState) => Server;
+      /** Answers stateless `tools/call` without the SDK server (the hot path). */
+      directToolCall?: (state: SessionState) => DirectHandler;
     },
   ) {
     this.registry = registry;
     this.#authenticator = authenticator;
     this.#bodyLimit = options.bodyLimit;
     this.#createServer = options.createServer;
+    this.#directToolCall = options.directToolCall;
     if (registry.collection.session === 'stateful') {
       this.#sessions = new SessionManager({
         idleMs: options.sessionIdleMs,
@@ -67,9 +70,11 @@ export class McpEndpoint {
 
   async start(): Promise<void> {
     if (this.#sessions) return;
-    const server = this.#createServer(statelessState());
+    const state = statelessState();
+    const server = this.#createServer(state);
     const transport = new MultiplexTransport();
     await server.connect(transport);
+    if (this.#directToolCall) transport.answerDirectly('tools/call', this.#directToolCall(state));
     this.#shared = { server, transport };
   }
 

@@ -7,6 +7,7 @@ import type {
   MessageExtraInfo,
   RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { runDirect, type DirectHandler } from './direct-request.ts';
 import { withId, type Exchange } from './exchange.ts';
 
 interface PendingRequest {
@@ -42,6 +43,8 @@ export class MultiplexTransport implements Transport {
   #nextId = 1;
   readonly #pending = new Map<number, PendingRequest>();
   readonly #byCancelKey = new Map<string, number>();
+  readonly #direct = new Map<string, DirectHandler>();
+  readonly #directControllers = new Map<number, AbortController>();
   #closed = false;
 
   constructor(sessionId?: string) {
@@ -50,6 +53,14 @@ export class MultiplexTransport implements Transport {
 
   start(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /**
+   * Answers `method` with our own handler instead of the SDK server. Used for the stateless
+   * `tools/call` hot path, where the server's repeated schema parses cost more than the call.
+   */
+  answerDirectly(method: string, handler: DirectHandler): void {
+    this.#direct.set(method, handler);
   }
 
   /** Number of requests the server is working on. */
@@ -73,7 +84,14 @@ export class MultiplexTransport implements Transport {
         this.#pending.set(internalId, { exchange, originalId: message.id, cancelKey });
         this.#byCancelKey.set(cancelKey, internalId);
         exchange.expect(internalId);
-        this.onmessage?.(withId(message, internalId), context.extra);
+        const direct = this.#direct.get(message.method);
+        if (direct) {
+          const request = withId(message, internalId) as JSONRPCMessage & {
+            id: number;
+            method: string;
+          };
+          this.#runDirect(request, direct, context.extra);
+        } else this.onmessage?.(withId(message, internalId), context.extra);
       } else if ('method' in message && message.method === 'notifications/cancelled') {
         const params = (message as { params?: { requestId?: RequestId; reason?: string } }).params;
         const internalId = this.#byCancelKey.get(
@@ -94,11 +112,15 @@ export class MultiplexTransport implements Transport {
     const pending = this.#pending.get(internalId);
     if (!pending) return;
     this.#forget(internalId, pending);
-    this.onmessage?.({
-      jsonrpc: '2.0',
-      method: 'notifications/cancelled',
-      params: { requestId: internalId, reason },
-    });
+    const direct = this.#directControllers.get(internalId);
+    if (direct) direct.abort(reason);
+    else {
+      this.onmessage?.({
+        jsonrpc: '2.0',
+        method: 'notifications/cancelled',
+        params: { requestId: internalId, reason },
+      });
+    }
     pending.exchange.drop(internalId);
   }
 
@@ -132,10 +154,31 @@ export class MultiplexTransport implements Transport {
     this.#closed = true;
     for (const [internalId, pending] of [...this.#pending]) {
       this.#forget(internalId, pending);
+      this.#directControllers.get(internalId)?.abort('the server is shutting down');
       pending.exchange.drop(internalId);
     }
     this.onclose?.();
     return Promise.resolve();
+  }
+
+  #runDirect(
+    request: JSONRPCMessage & { id: number; method: string },
+    handler: DirectHandler,
+    extra: MessageExtraInfo | undefined,
+  ): void {
+    const controller = new AbortController();
+    this.#directControllers.set(request.id, controller);
+    void runDirect(request, handler, {
+      controller,
+      extra,
+      send: (message, relatedRequestId) =>
+        this.send(
+          message,
+          relatedRequestId === undefined || 'result' in message || 'error' in message
+            ? undefined
+            : { relatedRequestId },
+        ),
+    }).finally(() => this.#directControllers.delete(request.id));
   }
 
   #forget(internalId: number, pending: PendingRequest): void {

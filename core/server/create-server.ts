@@ -14,6 +14,7 @@ import { createApp, type InFlightCounter, type ReadinessCheck } from '../http/cr
 import { hostPolicy } from '../http/host-guard.ts';
 import { McpEndpoint } from '../http/mcp-endpoint.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
+import { directToolCall } from '../mcp/call-tool.ts';
 import { createCollectionServer } from '../mcp/collection-server.ts';
 import { orderPlugins } from '../plugin/plugin-order.ts';
 import { ServiceRegistry } from '../plugin/service-ref.ts';
@@ -205,6 +206,7 @@ export async function createServer(
             sessionIdleMs: settings.sessionIdleTimeoutMs,
             createServer: (session) =>
               createCollectionServer(registry, runtime, { identity, session, view }),
+            directToolCall: (session) => directToolCall({ registry, runtime, session }),
           },
         );
         await endpoint.start();
