@@ -33,7 +33,9 @@ export async function measureColdStart(repoRoot: string, databaseFile: string): 
       join(repoRoot, 'bin', 'servicedesk-mcp.js'),
       'serve',
       '--config',
-      join(repoRoot, 'examples', 'demo', 'servicedesk.config.ts'),
+      import.meta.url.endsWith('.js')
+        ? join(repoRoot, 'dist', 'examples', 'demo', 'servicedesk.config.js')
+        : join(repoRoot, 'examples', 'demo', 'servicedesk.config.ts'),
     ],
     {
       cwd: repoRoot,

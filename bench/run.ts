@@ -39,7 +39,10 @@ import {
 import { pingScenario, scenarios, type Scenario } from './scenarios.ts';
 import { TargetProcess } from './target-process.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+// Compiled, this file is dist/bench/run.js; the repository is two levels up.
+const repoRoot = fileURLToPath(
+  new URL(import.meta.url.endsWith('.js') ? '../..' : '..', import.meta.url),
+);
 
 function progress(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);

@@ -25,6 +25,7 @@ import { createToolLogger } from './tool-logger.ts';
 import { principalOf } from './request-principal.ts';
 import type { SessionState } from './session-state.ts';
 import type { DirectHandler } from './direct-request.ts';
+import { isCancelled } from './lazy-abort.ts';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -53,7 +54,9 @@ function buildContext(
     db: scope.runtime.db,
     services: scope.runtime.services,
     serverLog: scope.runtime.log,
-    signal: extra.signal,
+    get signal() {
+      return extra.signal;
+    },
     log: createToolLogger({
       toolName: tool.definition.name,
       serverLog: scope.runtime.log,
@@ -136,7 +139,7 @@ export async function callTool(
     const returned = await tool.definition.handler(
       buildContext(tool, parsed.data, { extra, scope, principal }),
     );
-    if (extra.signal.aborted) throw extra.signal.reason ?? new Error('cancelled');
+    if (isCancelled(extra)) throw new Error('cancelled');
     const result = toToolResult(tool, returned);
     if (result.ok) {
       audit(result.value.isError === true ? 'tool_error' : 'ok');
@@ -153,7 +156,7 @@ export async function callTool(
       `Tool ${name} produced a result that does not match its declared output (correlation id ${correlationId}); this is a defect in the tool, not in your arguments.`,
     );
   } catch (error) {
-    if (extra.signal.aborted) {
+    if (isCancelled(extra)) {
       audit('cancelled', 'TOOL_CANCELLED');
       return failure(`Tool ${name} was cancelled.`);
     }

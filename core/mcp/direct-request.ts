@@ -9,6 +9,8 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 
+import { type LazyAbort, type CancellableExtra } from './lazy-abort.ts';
+
 /** Extra context a request handler receives, as the SDK builds it. */
 export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -29,22 +31,25 @@ export function runDirect(
   request: { id: number; method: string; params?: Record<string, unknown> },
   handler: DirectHandler,
   context: {
-    controller: AbortController;
+    controller: LazyAbort;
     extra: MessageExtraInfo | undefined;
     send: (message: JSONRPCMessage, relatedRequestId?: number) => Promise<void>;
   },
 ): Promise<void> {
   const { controller, send } = context;
   const meta = request.params?.['_meta'] as HandlerExtra['_meta'];
-  const extra: HandlerExtra = {
-    signal: controller.signal,
+  const extra: HandlerExtra & CancellableExtra = {
+    get signal() {
+      return controller.signal;
+    },
+    cancelled: () => controller.aborted,
     sessionId: undefined,
     ...(meta !== undefined && { _meta: meta }),
     requestId: request.id,
     ...(context.extra?.authInfo !== undefined && { authInfo: context.extra.authInfo }),
     ...(context.extra?.requestInfo !== undefined && { requestInfo: context.extra.requestInfo }),
     sendNotification: (notification) =>
-      controller.signal.aborted
+      controller.aborted
         ? Promise.resolve()
         : send({ jsonrpc: '2.0', ...notification }, request.id),
     sendRequest: () =>
@@ -59,11 +64,11 @@ export function runDirect(
     .then(() => handler(request, extra))
     .then(
       (result) => {
-        if (!controller.signal.aborted) return send({ jsonrpc: '2.0', id: request.id, result });
+        if (!controller.aborted) return send({ jsonrpc: '2.0', id: request.id, result });
         return undefined;
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return undefined;
+        if (controller.aborted) return undefined;
         const e = error as { code?: unknown; message?: unknown; data?: unknown };
         return send({
           jsonrpc: '2.0',

@@ -8,6 +8,7 @@ import type {
   RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import { runDirect, type DirectHandler } from './direct-request.ts';
+import { LazyAbort } from './lazy-abort.ts';
 import { withId, type Exchange } from './exchange.ts';
 
 interface PendingRequest {
@@ -44,7 +45,7 @@ export class MultiplexTransport implements Transport {
   readonly #pending = new Map<number, PendingRequest>();
   readonly #byCancelKey = new Map<string, number>();
   readonly #direct = new Map<string, DirectHandler>();
-  readonly #directControllers = new Map<number, AbortController>();
+  readonly #directControllers = new Map<number, LazyAbort>();
   #closed = false;
 
   constructor(sessionId?: string) {
@@ -166,7 +167,7 @@ export class MultiplexTransport implements Transport {
     handler: DirectHandler,
     extra: MessageExtraInfo | undefined,
   ): void {
-    const controller = new AbortController();
+    const controller = new LazyAbort();
     this.#directControllers.set(request.id, controller);
     void runDirect(request, handler, {
       controller,
