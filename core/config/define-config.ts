@@ -23,6 +23,10 @@ export interface HttpSettings {
   readonly shutdownTimeoutMs?: number;
   /** A stateful session idle this long is closed, in ms (default 30 minutes). */
   readonly sessionIdleTimeoutMs?: number;
+  /** Sessions one caller may hold per stateful collection; the oldest idle one goes first (default 32). */
+  readonly maxSessionsPerCaller?: number;
+  /** Sessions a stateful collection may hold in all (default 10 000). */
+  readonly maxSessions?: number;
 }
 
 /** How callers are identified. */

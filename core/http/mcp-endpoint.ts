@@ -9,7 +9,7 @@ import type { DirectHandler } from '../mcp/direct-request.ts';
 import { Exchange } from '../mcp/exchange.ts';
 import { MultiplexTransport } from '../mcp/multiplex-transport.ts';
 import { authInfoFor } from '../mcp/request-principal.ts';
-import { SessionManager, type Session } from '../mcp/session-manager.ts';
+import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.ts';
 import { statelessState, type SessionState } from '../mcp/session-state.ts';
 import { isJsonRpcMessage, isJsonRpcRequest } from './json-rpc-message.ts';
 import { readBody } from './read-body.ts';
@@ -50,6 +50,7 @@ export class McpEndpoint {
     options: {
       bodyLimit: number;
       sessionIdleMs: number;
+      sessionLimits: SessionLimits;
       createServer: (state: SessionState) => Server;
       /** Answers stateless `tools/call` without the SDK server (the hot path). */
       directToolCall?: (state: SessionState) => DirectHandler;
@@ -63,6 +64,7 @@ export class McpEndpoint {
     if (registry.collection.session === 'stateful') {
       this.#sessions = new SessionManager({
         idleMs: options.sessionIdleMs,
+        limits: options.sessionLimits,
         createServer: options.createServer,
       });
     }

@@ -6,8 +6,15 @@ import type {
   JSONRPCMessage,
   LoggingLevel,
 } from '@modelcontextprotocol/sdk/types.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.ts';
 import { MultiplexTransport } from './multiplex-transport.ts';
 import { defaultClientLogLevel, type SessionState } from './session-state.ts';
+
+/** How many sessions one caller, and the whole collection, may hold. */
+export interface SessionLimits {
+  readonly perCaller: number;
+  readonly total: number;
+}
 
 /** One stateful MCP session: its own server, transport and state, bound to one caller. */
 export interface Session {
@@ -27,11 +34,17 @@ export interface Session {
 export class SessionManager {
   readonly #sessions = new Map<string, Session>();
   readonly #idleMs: number;
+  readonly #limits: SessionLimits;
   readonly #createServer: (state: SessionState) => Server;
   readonly #sweeper: NodeJS.Timeout;
 
-  constructor(options: { idleMs: number; createServer: (state: SessionState) => Server }) {
+  constructor(options: {
+    idleMs: number;
+    limits: SessionLimits;
+    createServer: (state: SessionState) => Server;
+  }) {
     this.#idleMs = options.idleMs;
+    this.#limits = options.limits;
     this.#createServer = options.createServer;
     this.#sweeper = setInterval(
       () => void this.#sweep(),
@@ -43,7 +56,31 @@ export class SessionManager {
     return this.#sessions.size;
   }
 
+  /**
+   * Opens a session for `ownerKey`. A caller at its limit loses its least recently used idle
+   * session (clients that never send DELETE would otherwise pile them up); a server at its limit
+   * refuses with SESSION_LIMIT_REACHED.
+   */
   async open(ownerKey: string): Promise<Session> {
+    const owned = [...this.#sessions.values()].filter((s) => s.ownerKey === ownerKey);
+    if (owned.length >= this.#limits.perCaller) {
+      const evictable = owned
+        .filter((s) => s.transport.inFlight === 0)
+        .sort((a, b) => a.lastSeen - b.lastSeen)[0];
+      if (!evictable) {
+        throw new ServiceDeskError(
+          'SESSION_LIMIT_REACHED',
+          `you already have ${owned.length} busy sessions; end one (DELETE) or wait for its calls to finish`,
+        );
+      }
+      await this.close(evictable.id);
+    }
+    if (this.#sessions.size >= this.#limits.total) {
+      throw new ServiceDeskError(
+        'SESSION_LIMIT_REACHED',
+        'the server holds as many sessions as it may; retry later',
+      );
+    }
     const id = randomBytes(32).toString('base64url');
     const holder: { server?: Server } = {};
     let logLevel: LoggingLevel = defaultClientLogLevel;

@@ -86,6 +86,20 @@ export async function createServer(
       `port ${String(settings.port)} is not a TCP port; set PORT to 0–65535`,
     );
   }
+  for (const key of [
+    'bodyLimit',
+    'shutdownTimeoutMs',
+    'sessionIdleTimeoutMs',
+    'maxSessionsPerCaller',
+    'maxSessions',
+  ] as const) {
+    if (!Number.isInteger(settings[key]) || settings[key] < 1) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `http.${key} is ${String(settings[key])}; it must be a whole number of at least 1`,
+      );
+    }
+  }
   const urls = new Map<string, string>();
   const verifier = verifierFor(config, urls);
   if (verifier?.loopbackOnly === true && !loopback) {
@@ -204,6 +218,10 @@ export async function createServer(
           {
             bodyLimit: settings.bodyLimit,
             sessionIdleMs: settings.sessionIdleTimeoutMs,
+            sessionLimits: {
+              perCaller: settings.maxSessionsPerCaller,
+              total: settings.maxSessions,
+            },
             createServer: (session) =>
               createCollectionServer(registry, runtime, { identity, session, view }),
             directToolCall: (session) => directToolCall({ registry, runtime, session }),

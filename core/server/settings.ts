@@ -12,6 +12,8 @@ export interface ResolvedSettings {
   readonly bodyLimit: number;
   readonly shutdownTimeoutMs: number;
   readonly sessionIdleTimeoutMs: number;
+  readonly maxSessionsPerCaller: number;
+  readonly maxSessions: number;
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
 }
@@ -36,6 +38,8 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     bodyLimit: http.bodyLimit ?? 1024 * 1024,
     shutdownTimeoutMs: http.shutdownTimeoutMs ?? 10_000,
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
+    maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
+    maxSessions: http.maxSessions ?? 10_000,
     storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL']),
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
   });

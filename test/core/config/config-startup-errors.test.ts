@@ -34,6 +34,17 @@ const devTokens = [
 ];
 
 describe('config startup checks', () => {
+  it.each([
+    ['bodyLimit', 0],
+    ['maxSessions', 0],
+    ['maxSessionsPerCaller', 2.5],
+    ['sessionIdleTimeoutMs', -5],
+    ['shutdownTimeoutMs', Number.NaN],
+  ] as const)('CONFIG_INVALID for http.%s = %s', async (key, value) => {
+    const error = await expectStartupError({ ...base, http: { [key]: value } }, 'CONFIG_INVALID');
+    expect(error.message).toContain(`http.${key} is ${String(value)}`);
+  });
+
   it.each([70000, -1, 1.5, Number.NaN])(
     'CONFIG_INVALID for http.port %s, saying what a port must be',
     async (port) => {
