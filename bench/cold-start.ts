@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { requestHeaders } from './scenarios.ts';
+import { requestHeaders } from './scenarios.js';
 
 const giveUpMs = 20_000;
 

@@ -3,9 +3,9 @@ import Koa from 'koa';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Principal, ToolContext } from '../core/index.ts';
-import { getAnnouncementTool } from '../examples/announcements/tools/get-announcement.ts';
-import { pingTool } from '../plugins/diagnostics/tools/ping.ts';
+import type { Principal, ToolContext } from '../core/index.js';
+import { getAnnouncementTool } from '../examples/announcements/tools/get-announcement.js';
+import { pingTool } from '../plugins/diagnostics/tools/ping.js';
 
 /**
  * The floor: the least a JSON-RPC server on Koa can do for the same call. It parses the body,

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { isExpectedResponse, requestHeaders, type Scenario } from './scenarios.ts';
+import { isExpectedResponse, requestHeaders, type Scenario } from './scenarios.js';
 
 /** What one load run measured, and everything that went wrong in it. */
 export interface LoadResult {

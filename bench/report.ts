@@ -1,5 +1,5 @@
-import type { LoadResult } from './load.ts';
-import type { TargetKind } from './target-protocol.ts';
+import type { LoadResult } from './load.js';
+import type { TargetKind } from './target-protocol.js';
 
 /** One measured cell of the table. */
 export interface Cell {

@@ -16,9 +16,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureColdStart } from './cold-start.ts';
-import { summarizeProfile } from './cpu-profile.ts';
-import { runLoad, type LoadLength, type LoadResult } from './load.ts';
+import { measureColdStart } from './cold-start.js';
+import { summarizeProfile } from './cpu-profile.js';
+import { runLoad, type LoadLength, type LoadResult } from './load.js';
 import {
   coldStartLimitMs,
   memoryGrowthLimit,
@@ -26,7 +26,7 @@ import {
   targetConcurrency,
   targetRatio,
   type BenchOptions,
-} from './options.ts';
+} from './options.js';
 import {
   describeFailures,
   formatTable,
@@ -35,9 +35,9 @@ import {
   ratioFor,
   verdict,
   type Cell,
-} from './report.ts';
-import { pingScenario, scenarios, type Scenario } from './scenarios.ts';
-import { TargetProcess } from './target-process.ts';
+} from './report.js';
+import { pingScenario, scenarios, type Scenario } from './scenarios.js';
+import { TargetProcess } from './target-process.js';
 
 // Compiled, this file is dist/bench/run.js; the repository is two levels up.
 const repoRoot = fileURLToPath(

@@ -1,10 +1,10 @@
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createServer } from '../core/index.ts';
-import demoConfig from '../examples/demo/servicedesk.config.ts';
-import { startFloor } from './floor.ts';
-import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.ts';
+import { createServer } from '../core/index.js';
+import demoConfig from '../examples/demo/servicedesk.config.js';
+import { startFloor } from './floor.js';
+import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.js';
 
 /**
  * A benchmark target in its own process: `server` (the example server through createServer)

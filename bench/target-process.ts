@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.ts';
+import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.js';
 
 type Reply<T extends ChildReply['type']> = Extract<ChildReply, { type: T }>;
 type RequestBody = ChildRequest extends infer R

@@ -7,9 +7,9 @@ export {
   type PluginDefinition,
   type PluginSpec,
   type PluginInstance,
-} from './plugin/define-plugin.ts';
-export type { PluginSetupContext } from './plugin/plugin-setup-context.ts';
-export { defineServiceRef, type ServiceRef, type ServiceLocator } from './plugin/service-ref.ts';
+} from './plugin/define-plugin.js';
+export type { PluginSetupContext } from './plugin/plugin-setup-context.js';
+export { defineServiceRef, type ServiceRef, type ServiceLocator } from './plugin/service-ref.js';
 export {
   defineTool,
   type ToolDefinition,
@@ -17,10 +17,10 @@ export {
   type ToolAnnotations,
   type ToolReturn,
   type AnyToolDefinition,
-} from './tool/define-tool.ts';
-export type { ToolContext, ToolLogger, ProgressReporter } from './tool/tool-context.ts';
-export { toolResult, type ToolResult } from './tool/tool-result.ts';
-export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.ts';
+} from './tool/define-tool.js';
+export type { ToolContext, ToolLogger, ProgressReporter } from './tool/tool-context.js';
+export { toolResult, type ToolResult } from './tool/tool-result.js';
+export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.js';
 export {
   defineResource,
   defineResourceTemplate,
@@ -28,40 +28,40 @@ export {
   type ResourceTemplateDefinition,
   type ResourceReadContext,
   type Completer,
-} from './resource/define-resource.ts';
+} from './resource/define-resource.js';
 export {
   definePrompt,
   type PromptDefinition,
   type PromptArgument,
-} from './prompt/define-prompt.ts';
+} from './prompt/define-prompt.js';
 export {
   defineCollection,
   type CollectionDefinition,
   type CollectionSpec,
-} from './collection/define-collection.ts';
+} from './collection/define-collection.js';
 export {
   defineConfig,
   type ServerConfig,
   type HttpSettings,
   type AuthSettings,
-} from './config/define-config.ts';
+} from './config/define-config.js';
 export {
   createServer,
   type ServiceDeskServer,
   type ServedCollection,
-} from './server/create-server.ts';
+} from './server/create-server.js';
 export {
   startTestServer,
   type TestServer,
   type TestServerOptions,
-} from './testing/start-test-server.ts';
-export { ServiceDeskError, ToolError } from './errors/servicedesk-error.ts';
-export type { ErrorCode } from './errors/error-codes.ts';
-export type { Principal } from './auth/principal.ts';
-export type { DevToken } from './auth/dev-token-verifier.ts';
-export type { TokenVerifier, VerifiedToken } from './auth/token-verifier.ts';
-export type { Scope, Role } from './scope/scope.ts';
-export { defaultRolePolicy, type RolePolicy } from './scope/role-policy.ts';
-export type { Database, DatabaseEngine } from './storage/database.ts';
-export type { Migration, Migrations } from './storage/migration.ts';
-export type { Logger } from './log/logger.ts';
+} from './testing/start-test-server.js';
+export { ServiceDeskError, ToolError } from './errors/servicedesk-error.js';
+export type { ErrorCode } from './errors/error-codes.js';
+export type { Principal } from './auth/principal.js';
+export type { DevToken } from './auth/dev-token-verifier.js';
+export type { TokenVerifier, VerifiedToken } from './auth/token-verifier.js';
+export type { Scope, Role } from './scope/scope.js';
+export { defaultRolePolicy, type RolePolicy } from './scope/role-policy.js';
+export type { Database, DatabaseEngine } from './storage/database.js';
+export type { Migration, Migrations } from './storage/migration.js';
+export type { Logger } from './log/logger.js';

@@ -25,7 +25,8 @@ export const layeringRule = {
     const check = (node) => {
       const source = node.source?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const to = place(resolve(dirname(context.filename), source));
+      // A `.js` specifier names the `.ts` source beside it (NodeNext resolution).
+      const to = place(resolve(dirname(context.filename), source.replace(/\.js$/, '.ts')));
       const typeOnly =
         node.importKind === 'type' ||
         node.exportKind === 'type' ||

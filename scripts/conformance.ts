@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type ServiceDeskServer } from '../core/index.ts';
-import config from '../examples/conformance/servicedesk.config.ts';
+import { createServer, type ServiceDeskServer } from '../core/index.js';
+import config from '../examples/conformance/servicedesk.config.js';
 
 const suitePackage = '@modelcontextprotocol/conformance@0.1.16';
 

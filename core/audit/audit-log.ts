@@ -1,6 +1,6 @@
-import type { Database } from '../storage/database.ts';
-import type { Logger } from '../log/logger.ts';
-import type { AuditOutcome, AuditTables } from './audit-schema.ts';
+import type { Database } from '../storage/database.js';
+import type { Logger } from '../log/logger.js';
+import type { AuditOutcome, AuditTables } from './audit-schema.js';
 
 /** One tool call, as the MCP binding reports it. */
 export interface AuditEntry {

@@ -1,4 +1,4 @@
-import type { Migrations } from '../storage/migration.ts';
+import type { Migrations } from '../storage/migration.js';
 
 /** How a tool call ended, as recorded in the audit log. */
 export type AuditOutcome =

@@ -1,10 +1,10 @@
-import type { CollectionRegistry } from '../collection/collection-registry.ts';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { RolePolicy } from '../scope/role-policy.ts';
-import { effectiveScopes } from '../scope/effective-scopes.ts';
-import type { Role, Scope } from '../scope/scope.ts';
-import type { Principal } from './principal.ts';
-import type { TokenVerifier } from './token-verifier.ts';
+import type { CollectionRegistry } from '../collection/collection-registry.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { RolePolicy } from '../scope/role-policy.js';
+import { effectiveScopes } from '../scope/effective-scopes.js';
+import type { Role, Scope } from '../scope/scope.js';
+import type { Principal } from './principal.js';
+import type { TokenVerifier } from './token-verifier.js';
 
 /**
  * Resolves the caller of one collection from an `Authorization` header. Effective scopes are

@@ -1,6 +1,6 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { Role, Scope } from '../scope/scope.ts';
-import type { TokenVerifier, VerifiedToken } from './token-verifier.ts';
+import type { Role, Scope } from '../scope/scope.js';
+import type { TokenVerifier, VerifiedToken } from './token-verifier.js';
 
 /** One static development token, as listed in config. */
 export interface DevToken {

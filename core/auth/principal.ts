@@ -1,4 +1,4 @@
-import type { Role, Scope } from '../scope/scope.ts';
+import type { Role, Scope } from '../scope/scope.js';
 
 /**
  * Who is calling (DESIGN §3). Built by a {@link TokenVerifier} per request; `scopes` is already

@@ -1,4 +1,4 @@
-import type { Role, Scope } from '../scope/scope.ts';
+import type { Role, Scope } from '../scope/scope.js';
 
 /** What a verifier learns from a valid bearer token, before scopes are intersected. */
 export interface VerifiedToken {

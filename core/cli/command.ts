@@ -1,4 +1,4 @@
-import type { ServerConfig } from '../config/define-config.ts';
+import type { ServerConfig } from '../config/define-config.js';
 
 /** What every CLI command receives. */
 export interface CommandContext {

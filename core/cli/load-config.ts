@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServerConfig } from '../config/define-config.ts';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import type { ServerConfig } from '../config/define-config.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 /** The config file used when none is named: `SERVICEDESK_CONFIG`, else ./servicedesk.config.ts. */
 export function defaultConfigPath(env: NodeJS.ProcessEnv): string {

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { CommandContext } from './command.ts';
-import { auditCommand } from './commands/audit.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { serveCommand } from './commands/serve.ts';
-import { toolsCommand } from './commands/tools.ts';
-import { defaultConfigPath, loadConfig } from './load-config.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { CommandContext } from './command.js';
+import { auditCommand } from './commands/audit.js';
+import { migrateCommand } from './commands/migrate.js';
+import { serveCommand } from './commands/serve.js';
+import { toolsCommand } from './commands/tools.js';
+import { defaultConfigPath, loadConfig } from './load-config.js';
 
 const usage = `Usage: servicedesk-mcp <command> [options]
 

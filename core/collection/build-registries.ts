@@ -1,10 +1,10 @@
 import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { PluginDefinition } from '../plugin/define-plugin.ts';
-import { isKebabId, scopesVisibleTo } from '../plugin/plugin-order.ts';
-import type { PluginContributions } from '../plugin/plugin-contributions.ts';
-import type { CollectionRegistry, CompiledTemplate } from './collection-registry.ts';
-import type { CollectionDefinition } from './define-collection.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { PluginDefinition } from '../plugin/define-plugin.js';
+import { isKebabId, scopesVisibleTo } from '../plugin/plugin-order.js';
+import type { PluginContributions } from '../plugin/plugin-contributions.js';
+import type { CollectionRegistry, CompiledTemplate } from './collection-registry.js';
+import type { CollectionDefinition } from './define-collection.js';
 
 /** True for addresses only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {

@@ -1,13 +1,13 @@
 import type { Prompt, Resource, ResourceTemplate, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { type UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
   ResourceTemplateDefinition,
-} from '../resource/define-resource.ts';
-import type { Scope } from '../scope/scope.ts';
-import type { CompiledTool } from '../tool/compile-tool.ts';
-import type { CollectionDefinition } from './define-collection.ts';
+} from '../resource/define-resource.js';
+import type { Scope } from '../scope/scope.js';
+import type { CompiledTool } from '../tool/compile-tool.js';
+import type { CollectionDefinition } from './define-collection.js';
 
 /** A resource template with its compiled matcher. */
 export interface CompiledTemplate {

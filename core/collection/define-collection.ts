@@ -1,4 +1,4 @@
-import type { Role, Scope } from '../scope/scope.ts';
+import type { Role, Scope } from '../scope/scope.js';
 
 /** A collection as written in config. */
 export interface CollectionSpec {

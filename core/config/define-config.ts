@@ -1,9 +1,9 @@
-import type { DevToken } from '../auth/dev-token-verifier.ts';
-import type { TokenVerifier } from '../auth/token-verifier.ts';
-import type { CollectionDefinition } from '../collection/define-collection.ts';
-import type { LogLevel, LogSink } from '../log/logger.ts';
-import type { PluginDefinition } from '../plugin/define-plugin.ts';
-import type { RolePolicy } from '../scope/role-policy.ts';
+import type { DevToken } from '../auth/dev-token-verifier.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { CollectionDefinition } from '../collection/define-collection.js';
+import type { LogLevel, LogSink } from '../log/logger.js';
+import type { PluginDefinition } from '../plugin/define-plugin.js';
+import type { RolePolicy } from '../scope/role-policy.js';
 
 /** HTTP settings; every field has a default. */
 export interface HttpSettings {

@@ -1,5 +1,5 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { errorCodes, type ErrorCode } from './error-codes.ts';
+import { errorCodes, type ErrorCode } from './error-codes.js';
 
 /**
  * A JSON-RPC error for the wire, carrying our code in `data.code` so a client (or its operator)

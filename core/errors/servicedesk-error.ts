@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from './error-codes.ts';
+import { errorCodes, type ErrorCode } from './error-codes.js';
 
 /**
  * The one error base of the framework: a stable `code` (see docs/errors.md), a message that says

@@ -1,10 +1,10 @@
 import Koa, { type Context } from 'koa';
 import { randomUUID } from 'node:crypto';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { Logger } from '../log/logger.ts';
-import { checkHostAndOrigin, type HostPolicy } from './host-guard.ts';
-import { jsonRpcErrorBody } from './json-rpc-message.ts';
-import type { McpEndpoint } from './mcp-endpoint.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { Logger } from '../log/logger.js';
+import { checkHostAndOrigin, type HostPolicy } from './host-guard.js';
+import { jsonRpcErrorBody } from './json-rpc-message.js';
+import type { McpEndpoint } from './mcp-endpoint.js';
 
 /** A named readiness probe; `/readyz` fails when any probe does. */
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;

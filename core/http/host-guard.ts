@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../collection/build-registries.ts';
+import { isLoopbackHost } from '../collection/build-registries.js';
 
 /** The Host and Origin values a server accepts, against DNS rebinding. */
 export interface HostPolicy {

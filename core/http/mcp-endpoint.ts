@@ -1,18 +1,18 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import type { Context } from 'koa';
-import type { CollectionAuthenticator } from '../auth/authenticate.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { CollectionRegistry } from '../collection/collection-registry.ts';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { DirectHandler } from '../mcp/direct-request.ts';
-import { Exchange } from '../mcp/exchange.ts';
-import { MultiplexTransport } from '../mcp/multiplex-transport.ts';
-import { authInfoFor } from '../mcp/request-principal.ts';
-import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.ts';
-import { statelessState, type SessionState } from '../mcp/session-state.ts';
-import { isJsonRpcMessage, isJsonRpcRequest } from './json-rpc-message.ts';
-import { readBody } from './read-body.ts';
+import type { CollectionAuthenticator } from '../auth/authenticate.js';
+import type { Principal } from '../auth/principal.js';
+import type { CollectionRegistry } from '../collection/collection-registry.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { DirectHandler } from '../mcp/direct-request.js';
+import { Exchange } from '../mcp/exchange.js';
+import { MultiplexTransport } from '../mcp/multiplex-transport.js';
+import { authInfoFor } from '../mcp/request-principal.js';
+import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.js';
+import { statelessState, type SessionState } from '../mcp/session-state.js';
+import { isJsonRpcMessage, isJsonRpcRequest } from './json-rpc-message.js';
+import { readBody } from './read-body.js';
 
 // An in-memory key only (never stored or sent), so it needs no hashing.
 function ownerKey(principal: Principal): string {

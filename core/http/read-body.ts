@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 /**
  * Reads a request body up to `limit` bytes. A declared or actual size over the limit fails with

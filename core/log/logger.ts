@@ -1,4 +1,4 @@
-import { redactSecrets } from './redact.ts';
+import { redactSecrets } from './redact.js';
 
 /** Log levels, lowest first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';

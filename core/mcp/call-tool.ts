@@ -10,22 +10,22 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
-import { protocolError } from '../errors/protocol-error.ts';
-import type { AuditOutcome } from '../audit/audit-schema.ts';
-import type { Principal } from '../auth/principal.ts';
-import { permits, type CollectionRegistry } from '../collection/collection-registry.ts';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import { redactSecrets } from '../log/redact.ts';
-import type { Runtime } from '../server/runtime.ts';
-import type { CompiledTool } from '../tool/compile-tool.ts';
-import type { ToolContext } from '../tool/tool-context.ts';
-import { describeIssues } from '../tool/validation-message.ts';
-import { toToolResult } from './tool-output.ts';
-import { createToolLogger } from './tool-logger.ts';
-import { principalOf } from './request-principal.ts';
-import type { SessionState } from './session-state.ts';
-import type { DirectHandler } from './direct-request.ts';
-import { isCancelled } from './lazy-abort.ts';
+import { protocolError } from '../errors/protocol-error.js';
+import type { AuditOutcome } from '../audit/audit-schema.js';
+import type { Principal } from '../auth/principal.js';
+import { permits, type CollectionRegistry } from '../collection/collection-registry.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { redactSecrets } from '../log/redact.js';
+import type { Runtime } from '../server/runtime.js';
+import type { CompiledTool } from '../tool/compile-tool.js';
+import type { ToolContext } from '../tool/tool-context.js';
+import { describeIssues } from '../tool/validation-message.js';
+import { toToolResult } from './tool-output.js';
+import { createToolLogger } from './tool-logger.js';
+import { principalOf } from './request-principal.js';
+import type { SessionState } from './session-state.js';
+import type { DirectHandler } from './direct-request.js';
+import { isCancelled } from './lazy-abort.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 

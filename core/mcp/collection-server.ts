@@ -13,15 +13,15 @@ import {
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import { type CollectionView, type CollectionRegistry } from '../collection/collection-registry.ts';
-import { protocolError } from '../errors/protocol-error.ts';
-import type { Runtime } from '../server/runtime.ts';
-import { callTool } from './call-tool.ts';
-import { complete } from './completion.ts';
-import { getPrompt } from './prompts.ts';
-import { principalOf } from './request-principal.ts';
-import { readResource } from './resources.ts';
-import type { SessionState } from './session-state.ts';
+import { type CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
+import { protocolError } from '../errors/protocol-error.js';
+import type { Runtime } from '../server/runtime.js';
+import { callTool } from './call-tool.js';
+import { complete } from './completion.js';
+import { getPrompt } from './prompts.js';
+import { principalOf } from './request-principal.js';
+import { readResource } from './resources.js';
+import type { SessionState } from './session-state.js';
 
 let validator: AjvJsonSchemaValidator | undefined;
 

@@ -5,11 +5,11 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import { protocolError } from '../errors/protocol-error.ts';
-import { permits } from '../collection/collection-registry.ts';
-import type { Completer } from '../resource/define-resource.ts';
-import type { CallScope } from './call-tool.ts';
-import { principalOf } from './request-principal.ts';
+import { protocolError } from '../errors/protocol-error.js';
+import { permits } from '../collection/collection-registry.js';
+import type { Completer } from '../resource/define-resource.js';
+import type { CallScope } from './call-tool.js';
+import { principalOf } from './request-principal.js';
 
 const maxValues = 100;
 

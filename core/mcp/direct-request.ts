@@ -9,7 +9,7 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 
-import { type LazyAbort, type CancellableExtra } from './lazy-abort.ts';
+import { type LazyAbort, type CancellableExtra } from './lazy-abort.js';
 
 /** Extra context a request handler receives, as the SDK builds it. */
 export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;

@@ -7,9 +7,9 @@ import type {
   MessageExtraInfo,
   RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
-import { runDirect, type DirectHandler } from './direct-request.ts';
-import { LazyAbort } from './lazy-abort.ts';
-import { withId, type Exchange } from './exchange.ts';
+import { runDirect, type DirectHandler } from './direct-request.js';
+import { LazyAbort } from './lazy-abort.js';
+import { withId, type Exchange } from './exchange.js';
 
 interface PendingRequest {
   readonly exchange: Exchange;

@@ -5,10 +5,10 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import { protocolError } from '../errors/protocol-error.ts';
-import { permits } from '../collection/collection-registry.ts';
-import type { CallScope } from './call-tool.ts';
-import { principalOf } from './request-principal.ts';
+import { protocolError } from '../errors/protocol-error.js';
+import { permits } from '../collection/collection-registry.js';
+import type { CallScope } from './call-tool.js';
+import { principalOf } from './request-principal.js';
 
 /** Renders a prompt the caller may use, after checking its required arguments. */
 export async function getPrompt(

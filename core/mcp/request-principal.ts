@@ -1,6 +1,6 @@
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.js';
 
 const principalKey = 'servicedesk.principal';
 

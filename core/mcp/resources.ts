@@ -4,10 +4,10 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import { protocolError } from '../errors/protocol-error.ts';
-import { permits } from '../collection/collection-registry.ts';
-import type { CallScope } from './call-tool.ts';
-import { principalOf } from './request-principal.ts';
+import { protocolError } from '../errors/protocol-error.js';
+import { permits } from '../collection/collection-registry.js';
+import type { CallScope } from './call-tool.js';
+import { principalOf } from './request-principal.js';
 
 /** Reads a fixed or templated resource the caller may see; anything else is "not found". */
 export async function readResource(

@@ -6,9 +6,9 @@ import type {
   JSONRPCMessage,
   LoggingLevel,
 } from '@modelcontextprotocol/sdk/types.js';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import { MultiplexTransport } from './multiplex-transport.ts';
-import { defaultClientLogLevel, type SessionState } from './session-state.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { MultiplexTransport } from './multiplex-transport.js';
+import { defaultClientLogLevel, type SessionState } from './session-state.js';
 
 /** How many sessions one caller, and the whole collection, may hold. */
 export interface SessionLimits {

@@ -1,6 +1,6 @@
 import type { LoggingLevel, ServerNotification } from '@modelcontextprotocol/sdk/types.js';
-import type { Logger } from '../log/logger.ts';
-import type { ToolLogger } from '../tool/tool-context.ts';
+import type { Logger } from '../log/logger.js';
+import type { ToolLogger } from '../tool/tool-context.js';
 
 const severity: Record<LoggingLevel, number> = {
   debug: 0,

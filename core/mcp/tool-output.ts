@@ -4,9 +4,9 @@ import {
   type ContentBlock,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { CompiledTool } from '../tool/compile-tool.ts';
-import { isToolResult } from '../tool/tool-result.ts';
-import { describeIssues } from '../tool/validation-message.ts';
+import type { CompiledTool } from '../tool/compile-tool.js';
+import { isToolResult } from '../tool/tool-result.js';
+import { describeIssues } from '../tool/validation-message.js';
 
 /** The shaped result, or why the handler's value does not fit the tool's output schema. */
 export type ShapedResult = { ok: true; value: CallToolResult } | { ok: false; issues: string };

@@ -1,12 +1,12 @@
-import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
   ResourceTemplateDefinition,
-} from '../resource/define-resource.ts';
-import type { Scope } from '../scope/scope.ts';
-import type { Migrations } from '../storage/migration.ts';
-import type { AnyToolDefinition } from '../tool/define-tool.ts';
-import type { PluginSetupContext } from './plugin-setup-context.ts';
+} from '../resource/define-resource.js';
+import type { Scope } from '../scope/scope.js';
+import type { Migrations } from '../storage/migration.js';
+import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { PluginSetupContext } from './plugin-setup-context.js';
 
 /** What a plugin's setup may hand back: a function run on shutdown, in reverse order. */
 export interface PluginInstance {

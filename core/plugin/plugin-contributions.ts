@@ -1,9 +1,9 @@
-import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
   ResourceTemplateDefinition,
-} from '../resource/define-resource.ts';
-import type { CompiledTool } from '../tool/compile-tool.ts';
+} from '../resource/define-resource.js';
+import type { CompiledTool } from '../tool/compile-tool.js';
 
 /** Everything one plugin contributed, static and from setup, checked and compiled. */
 export interface PluginContributions {

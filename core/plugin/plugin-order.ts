@@ -1,6 +1,6 @@
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import { assertValidScope } from '../scope/scope.ts';
-import type { PluginDefinition } from './define-plugin.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { assertValidScope } from '../scope/scope.js';
+import type { PluginDefinition } from './define-plugin.js';
 
 const pluginIdPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 

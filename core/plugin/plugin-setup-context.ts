@@ -1,12 +1,12 @@
-import type { Logger } from '../log/logger.ts';
-import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type { Logger } from '../log/logger.js';
+import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
   ResourceTemplateDefinition,
-} from '../resource/define-resource.ts';
-import type { Database, DatabaseEngine } from '../storage/database.ts';
-import type { AnyToolDefinition } from '../tool/define-tool.ts';
-import type { ServiceLocator, ServiceRef } from './service-ref.ts';
+} from '../resource/define-resource.js';
+import type { Database, DatabaseEngine } from '../storage/database.js';
+import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { ServiceLocator, ServiceRef } from './service-ref.js';
 
 /**
  * What a plugin's `setup` receives: the database (already migrated), services of the plugins it

@@ -1,4 +1,4 @@
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 /**
  * A typed key for a service one plugin provides and others use, so plugins share behaviour

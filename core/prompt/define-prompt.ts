@@ -1,7 +1,7 @@
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Principal } from '../auth/principal.ts';
-import type { Completer } from '../resource/define-resource.ts';
-import type { Scope } from '../scope/scope.ts';
+import type { Principal } from '../auth/principal.js';
+import type { Completer } from '../resource/define-resource.js';
+import type { Scope } from '../scope/scope.js';
 
 /** One prompt argument (always a string on the wire). */
 export interface PromptArgument {

@@ -1,8 +1,8 @@
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Principal } from '../auth/principal.ts';
-import type { ServiceLocator } from '../plugin/service-ref.ts';
-import type { Scope } from '../scope/scope.ts';
-import type { Database } from '../storage/database.ts';
+import type { Principal } from '../auth/principal.js';
+import type { ServiceLocator } from '../plugin/service-ref.js';
+import type { Scope } from '../scope/scope.js';
+import type { Database } from '../storage/database.js';
 
 /** What a resource reader receives. */
 export interface ResourceReadContext {

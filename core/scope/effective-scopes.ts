@@ -1,5 +1,5 @@
-import { roleAllows, type RolePolicy } from './role-policy.ts';
-import { anySatisfies, type Role, type Scope } from './scope.ts';
+import { roleAllows, type RolePolicy } from './role-policy.js';
+import { anySatisfies, type Role, type Scope } from './scope.js';
 
 /**
  * Effective permission (DESIGN §3): the scopes, out of those the collection's plugins define,

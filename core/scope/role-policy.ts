@@ -1,5 +1,5 @@
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import { scopeMatchesPattern, type Role, type Scope } from './scope.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { scopeMatchesPattern, type Role, type Scope } from './scope.js';
 
 /** Which scopes each role may ever hold, as patterns (`*` is one whole segment). */
 export type RolePolicy = Readonly<Record<Role, readonly string[]>>;

@@ -1,4 +1,4 @@
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 /** A permission string `resource:action[:extent]`, e.g. `tickets:read:own`. */
 export type Scope = string;

@@ -1,7 +1,7 @@
-import type { AuditLog } from '../audit/audit-log.ts';
-import type { Logger } from '../log/logger.ts';
-import type { ServiceLocator } from '../plugin/service-ref.ts';
-import type { Database, DatabaseEngine } from '../storage/database.ts';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Logger } from '../log/logger.js';
+import type { ServiceLocator } from '../plugin/service-ref.js';
+import type { Database, DatabaseEngine } from '../storage/database.js';
 
 /** What request handling needs from the running server; built once at startup. */
 export interface Runtime {

@@ -1,6 +1,6 @@
-import type { ServerConfig } from '../config/define-config.ts';
-import { parseLogLevel, type LogLevel } from '../log/logger.ts';
-import { storageFromUrl, type StorageConfig } from '../storage/database.ts';
+import type { ServerConfig } from '../config/define-config.js';
+import { parseLogLevel, type LogLevel } from '../log/logger.js';
+import { storageFromUrl, type StorageConfig } from '../storage/database.js';
 
 /** Every setting with its default filled in, from config first and then the environment. */
 export interface ResolvedSettings {

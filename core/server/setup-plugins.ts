@@ -1,18 +1,18 @@
-import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.ts';
-import type { PluginContributions } from '../plugin/plugin-contributions.ts';
-import { scopesVisibleTo } from '../plugin/plugin-order.ts';
-import type { ServiceRegistry } from '../plugin/service-ref.ts';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { Logger } from '../log/logger.ts';
-import type { PromptDefinition } from '../prompt/define-prompt.ts';
+import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
+import type { PluginContributions } from '../plugin/plugin-contributions.js';
+import { scopesVisibleTo } from '../plugin/plugin-order.js';
+import type { ServiceRegistry } from '../plugin/service-ref.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { Logger } from '../log/logger.js';
+import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
   ResourceTemplateDefinition,
-} from '../resource/define-resource.ts';
-import type { Database, DatabaseEngine } from '../storage/database.ts';
-import { compileTool } from '../tool/compile-tool.ts';
-import type { AnyToolDefinition } from '../tool/define-tool.ts';
-import type { ReadinessCheck } from '../http/create-app.ts';
+} from '../resource/define-resource.js';
+import type { Database, DatabaseEngine } from '../storage/database.js';
+import { compileTool } from '../tool/compile-tool.js';
+import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { ReadinessCheck } from '../http/create-app.js';
 
 /** What setting plugins up produced. */
 export interface SetUpPlugins {

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 /**
  * The database handle plugins receive. Plugins describe their own tables and narrow it with

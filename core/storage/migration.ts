@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseEngine } from './database.ts';
+import type { DatabaseEngine } from './database.js';
 
 /**
  * One schema change. `db` is untyped on purpose: migrations describe tables as they were then,

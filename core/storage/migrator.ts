@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { Database, DatabaseEngine } from './database.ts';
-import type { Migrations } from './migration.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { Database, DatabaseEngine } from './database.js';
+import type { Migrations } from './migration.js';
 
 /** One owner's migrations (the core's own, or a plugin's), in the order owners must run. */
 export interface MigrationSet {

@@ -3,11 +3,11 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DevToken } from '../auth/dev-token-verifier.ts';
-import type { CollectionDefinition } from '../collection/define-collection.ts';
-import type { ServerConfig } from '../config/define-config.ts';
-import type { PluginDefinition } from '../plugin/define-plugin.ts';
-import { createServer, type ServiceDeskServer } from '../server/create-server.ts';
+import type { DevToken } from '../auth/dev-token-verifier.js';
+import type { CollectionDefinition } from '../collection/define-collection.js';
+import type { ServerConfig } from '../config/define-config.js';
+import type { PluginDefinition } from '../plugin/define-plugin.js';
+import { createServer, type ServiceDeskServer } from '../server/create-server.js';
 
 /** A running test server and helpers; `close()` stops everything and removes the database. */
 export interface TestServer {

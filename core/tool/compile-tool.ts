@@ -1,8 +1,8 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { AnyToolDefinition } from './define-tool.ts';
-import { toolJsonSchema, type JsonSchemaObject } from './json-schema.ts';
-import { compileJsonSchema, isJsonSchemaShape, type JsonSchemaShape } from './json-schema-shape.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { AnyToolDefinition } from './define-tool.js';
+import { toolJsonSchema, type JsonSchemaObject } from './json-schema.js';
+import { compileJsonSchema, isJsonSchemaShape, type JsonSchemaShape } from './json-schema-shape.js';
 import type { z } from 'zod';
 
 const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,9 +1,9 @@
 import type { ContentBlock } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import type { Scope } from '../scope/scope.ts';
-import type { JsonSchemaShape } from './json-schema-shape.ts';
-import type { ToolContext } from './tool-context.ts';
-import type { ToolResult } from './tool-result.ts';
+import type { Scope } from '../scope/scope.js';
+import type { JsonSchemaShape } from './json-schema-shape.js';
+import type { ToolContext } from './tool-context.js';
+import type { ToolResult } from './tool-result.js';
 
 /** MCP tool annotations: hints for clients, never a security boundary. */
 export interface ToolAnnotations {

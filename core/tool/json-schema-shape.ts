@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
-import type { JsonSchemaObject } from './json-schema.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { JsonSchemaObject } from './json-schema.js';
 
 /** One validation problem, in the shape zod uses, so both kinds of schema report alike. */
 export interface ShapeIssue {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ServiceDeskError } from '../errors/servicedesk-error.ts';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 /** A JSON Schema object as sent in `inputSchema` / `outputSchema`. */
 export type JsonSchemaObject = { type: 'object'; [key: string]: unknown };

@@ -4,10 +4,10 @@ import type {
   CreateMessageRequestParams,
   CreateMessageResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { Principal } from '../auth/principal.ts';
-import type { ServiceLocator } from '../plugin/service-ref.ts';
-import type { Database } from '../storage/database.ts';
-import type { Logger } from '../log/logger.ts';
+import type { Principal } from '../auth/principal.js';
+import type { ServiceLocator } from '../plugin/service-ref.js';
+import type { Database } from '../storage/database.js';
+import type { Logger } from '../log/logger.js';
 
 /** Logs to the server log and, above the client's chosen level, to the client as notifications. */
 export interface ToolLogger {

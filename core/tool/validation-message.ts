@@ -1,4 +1,4 @@
-import type { ShapeIssue } from './json-schema-shape.ts';
+import type { ShapeIssue } from './json-schema-shape.js';
 
 /**
  * Turns zod issues into one line per field that a language model can act on:

@@ -1,8 +1,8 @@
-import { definePlugin, type PluginDefinition } from '../../core/index.ts';
-import { announcementMigrations } from './schema.ts';
-import { getAnnouncementTool } from './tools/get-announcement.ts';
-import { listAnnouncementsTool } from './tools/list-announcements.ts';
-import { postAnnouncementTool } from './tools/post-announcement.ts';
+import { definePlugin, type PluginDefinition } from '../../core/index.js';
+import { announcementMigrations } from './schema.js';
+import { getAnnouncementTool } from './tools/get-announcement.js';
+import { listAnnouncementsTool } from './tools/list-announcements.js';
+import { postAnnouncementTool } from './tools/post-announcement.js';
 
 /**
  * An example custom plugin: its own table (with migrations and demo rows), read tools for

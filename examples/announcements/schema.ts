@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Migrations } from '../../core/index.ts';
+import type { Migrations } from '../../core/index.js';
 
 /** The table this example plugin owns, as its tools see it. */
 export type AnnouncementTables = {

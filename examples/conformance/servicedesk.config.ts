@@ -1,5 +1,5 @@
-import { defineCollection, defineConfig } from '../../core/index.ts';
-import { conformancePlugin, conformanceScope } from '../../plugins/conformance/index.ts';
+import { defineCollection, defineConfig } from '../../core/index.js';
+import { conformancePlugin, conformanceScope } from '../../plugins/conformance/index.js';
 
 /**
  * The server `npm run conformance` tests: one unauthenticated endpoint (so loopback only) with

@@ -1,6 +1,6 @@
-import { defineCollection, defineConfig, type DevToken } from '../../core/index.ts';
-import { diagnosticsPlugin } from '../../plugins/diagnostics/index.ts';
-import { announcementsPlugin } from '../announcements/index.ts';
+import { defineCollection, defineConfig, type DevToken } from '../../core/index.js';
+import { diagnosticsPlugin } from '../../plugins/diagnostics/index.js';
+import { announcementsPlugin } from '../announcements/index.js';
 
 /**
  * Development tokens for trying the demo on your own machine. The server refuses them unless it

@@ -1,29 +1,29 @@
-import { definePlugin, type PluginDefinition } from '../../core/index.ts';
-import { promptWithArguments } from './prompts/prompt-with-arguments.ts';
-import { promptWithEmbeddedResource } from './prompts/prompt-with-embedded-resource.ts';
-import { promptWithImage } from './prompts/prompt-with-image.ts';
-import { simplePrompt } from './prompts/simple-prompt.ts';
-import { staticBinaryResource } from './resources/static-binary.ts';
-import { staticTextResource } from './resources/static-text.ts';
-import { templateDataResource } from './resources/template-data.ts';
-import { watchedResource, watchedResourceUri } from './resources/watched-resource.ts';
-import { conformanceScope } from './scope.ts';
-import { audioContentTool } from './tools/audio-content.ts';
-import { elicitationDefaultsTool } from './tools/elicitation-defaults.ts';
-import { elicitationEnumsTool } from './tools/elicitation-enums.ts';
-import { elicitationTool } from './tools/elicitation.ts';
-import { embeddedResourceTool } from './tools/embedded-resource.ts';
-import { errorHandlingTool } from './tools/error-handling.ts';
-import { imageContentTool } from './tools/image-content.ts';
-import { jsonSchema202012Tool } from './tools/json-schema-2020-12.ts';
-import { multipleContentTypesTool } from './tools/multiple-content-types.ts';
-import { samplingTool } from './tools/sampling.ts';
-import { simpleTextTool } from './tools/simple-text.ts';
-import { toolWithLoggingTool } from './tools/tool-with-logging.ts';
-import { toolWithProgressTool } from './tools/tool-with-progress.ts';
+import { definePlugin, type PluginDefinition } from '../../core/index.js';
+import { promptWithArguments } from './prompts/prompt-with-arguments.js';
+import { promptWithEmbeddedResource } from './prompts/prompt-with-embedded-resource.js';
+import { promptWithImage } from './prompts/prompt-with-image.js';
+import { simplePrompt } from './prompts/simple-prompt.js';
+import { staticBinaryResource } from './resources/static-binary.js';
+import { staticTextResource } from './resources/static-text.js';
+import { templateDataResource } from './resources/template-data.js';
+import { watchedResource, watchedResourceUri } from './resources/watched-resource.js';
+import { conformanceScope } from './scope.js';
+import { audioContentTool } from './tools/audio-content.js';
+import { elicitationDefaultsTool } from './tools/elicitation-defaults.js';
+import { elicitationEnumsTool } from './tools/elicitation-enums.js';
+import { elicitationTool } from './tools/elicitation.js';
+import { embeddedResourceTool } from './tools/embedded-resource.js';
+import { errorHandlingTool } from './tools/error-handling.js';
+import { imageContentTool } from './tools/image-content.js';
+import { jsonSchema202012Tool } from './tools/json-schema-2020-12.js';
+import { multipleContentTypesTool } from './tools/multiple-content-types.js';
+import { samplingTool } from './tools/sampling.js';
+import { simpleTextTool } from './tools/simple-text.js';
+import { toolWithLoggingTool } from './tools/tool-with-logging.js';
+import { toolWithProgressTool } from './tools/tool-with-progress.js';
 
-export { conformanceScope } from './scope.ts';
-export { watchedResourceUri } from './resources/watched-resource.ts';
+export { conformanceScope } from './scope.js';
+export { watchedResourceUri } from './resources/watched-resource.js';
 
 /** Options of {@link conformancePlugin}. */
 export interface ConformancePluginOptions {

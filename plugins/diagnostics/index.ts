@@ -1,6 +1,6 @@
-import { definePlugin, type PluginDefinition } from '../../core/index.ts';
-import { pingTool } from './tools/ping.ts';
-import { whoamiTool } from './tools/whoami.ts';
+import { definePlugin, type PluginDefinition } from '../../core/index.js';
+import { pingTool } from './tools/ping.js';
+import { whoamiTool } from './tools/whoami.js';
 
 /** Options of {@link diagnosticsPlugin} (none yet; kept so every plugin is called the same way). */
 export type DiagnosticsPluginOptions = Record<string, never>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../../core/errors/error-codes.ts';
+import { errorCodes } from '../../core/errors/error-codes.js';
 
 /** One table row of docs/errors.md: `| \`CODE\` | http | json-rpc | meaning | fix |`. */
 interface DocRow {

@@ -27,10 +27,10 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 describe('layering rule (examples → plugins → core)', () => {
   it('refuses core importing a plugin or an example', async () => {
     expect(
-      await problems('core/server/x.ts', "import { a } from '../../plugins/diagnostics/index.ts';"),
+      await problems('core/server/x.ts', "import { a } from '../../plugins/diagnostics/index.js';"),
     ).toEqual([expect.stringMatching(/core must not import plugins/)]);
     expect(
-      await problems('core/x.ts', "import { a } from '../examples/demo/servicedesk.config.ts';"),
+      await problems('core/x.ts', "import { a } from '../examples/demo/servicedesk.config.js';"),
     ).toHaveLength(1);
   });
 
@@ -38,11 +38,11 @@ describe('layering rule (examples → plugins → core)', () => {
     expect(
       await problems(
         'plugins/p/tools/t.ts',
-        "import { defineTool } from '../../../core/index.ts';",
+        "import { defineTool } from '../../../core/index.js';",
       ),
     ).toEqual([]);
     expect(
-      await problems('plugins/p/tools/t.ts', "import { x } from '../../../core/mcp/call-tool.ts';"),
+      await problems('plugins/p/tools/t.ts', "import { x } from '../../../core/mcp/call-tool.js';"),
     ).toEqual([expect.stringMatching(/use only core\/index.ts/)]);
   });
 
@@ -50,34 +50,34 @@ describe('layering rule (examples → plugins → core)', () => {
     expect(
       await problems(
         'plugins/tickets/tools/t.ts',
-        "import type { Desk } from '../../desk/index.ts';",
+        "import type { Desk } from '../../desk/index.js';",
       ),
     ).toEqual([]);
     expect(
-      await problems('plugins/tickets/tools/t.ts', "import { desk } from '../../desk/index.ts';"),
+      await problems('plugins/tickets/tools/t.ts', "import { desk } from '../../desk/index.js';"),
     ).toEqual([expect.stringMatching(/only as types/)]);
     expect(
-      await problems('plugins/tickets/t.ts', "import type { Row } from '../desk/schema.ts';"),
+      await problems('plugins/tickets/t.ts', "import type { Row } from '../desk/schema.js';"),
     ).toHaveLength(1);
     expect(
-      await problems('plugins/tickets/tools/t.ts', "import { schema } from '../schema.ts';"),
+      await problems('plugins/tickets/tools/t.ts', "import { schema } from '../schema.js';"),
     ).toEqual([]);
   });
 
   it('keeps examples out of plugins and core internals', async () => {
     expect(
-      await problems('plugins/p/index.ts', "import { x } from '../../examples/demo/x.ts';"),
+      await problems('plugins/p/index.ts', "import { x } from '../../examples/demo/x.js';"),
     ).toHaveLength(1);
     expect(
       await problems(
         'examples/demo/c.ts',
-        "import { d } from '../../plugins/diagnostics/index.ts';",
+        "import { d } from '../../plugins/diagnostics/index.js';",
       ),
     ).toEqual([]);
     expect(
       await problems(
         'examples/demo/c.ts',
-        "import { d } from '../../plugins/diagnostics/tools/ping.ts';",
+        "import { d } from '../../plugins/diagnostics/tools/ping.js';",
       ),
     ).toHaveLength(1);
   });

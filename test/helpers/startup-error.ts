@@ -3,8 +3,8 @@ import {
   ServiceDeskError,
   type ErrorCode,
   type ServerConfig,
-} from '../../core/index.ts';
-import { createTempFolder } from './temp-folder.ts';
+} from '../../core/index.js';
+import { createTempFolder } from './temp-folder.js';
 
 /**
  * Starts `createServer(config)` (with a throw-away SQLite file and no environment) and returns

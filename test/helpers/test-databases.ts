@@ -1,6 +1,6 @@
-import type { DatabaseEngine } from '../../core/index.ts';
-import { createFreshPostgresDatabase, type FreshDatabase } from './fresh-postgres-database.ts';
-import { createTempFolder } from './temp-folder.ts';
+import type { DatabaseEngine } from '../../core/index.js';
+import { createFreshPostgresDatabase, type FreshDatabase } from './fresh-postgres-database.js';
+import { createTempFolder } from './temp-folder.js';
 
 /** One engine the store's contract runs on, and how to get an empty database of it. */
 export interface TestEngine {

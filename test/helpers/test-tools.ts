@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool, type Scope, type ToolDefinition } from '../../core/index.ts';
+import { defineTool, type Scope, type ToolDefinition } from '../../core/index.js';
 
 /**
  * A minimal valid tool that echoes `text`, for tests that need a tool with a given name and

@@ -1,11 +1,11 @@
-import { AuditLog } from '../../audit/audit-log.ts';
-import { coreMigrations } from '../../audit/audit-schema.ts';
-import { ServiceDeskError } from '../../errors/servicedesk-error.ts';
-import { createLogger } from '../../log/logger.ts';
-import { resolveSettings } from '../../server/settings.ts';
-import { openDatabase } from '../../storage/database.ts';
-import { runMigrations } from '../../storage/migrator.ts';
-import type { CommandContext } from '../command.ts';
+import { AuditLog } from '../../audit/audit-log.js';
+import { coreMigrations } from '../../audit/audit-schema.js';
+import { ServiceDeskError } from '../../errors/servicedesk-error.js';
+import { createLogger } from '../../log/logger.js';
+import { resolveSettings } from '../../server/settings.js';
+import { openDatabase } from '../../storage/database.js';
+import { runMigrations } from '../../storage/migrator.js';
+import type { CommandContext } from '../command.js';
 
 const units: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

@@ -1,9 +1,9 @@
-import { coreMigrations } from '../../audit/audit-schema.ts';
-import { orderPlugins } from '../../plugin/plugin-order.ts';
-import { resolveSettings } from '../../server/settings.ts';
-import { openDatabase } from '../../storage/database.ts';
-import { runMigrations } from '../../storage/migrator.ts';
-import type { CommandContext } from '../command.ts';
+import { coreMigrations } from '../../audit/audit-schema.js';
+import { orderPlugins } from '../../plugin/plugin-order.js';
+import { resolveSettings } from '../../server/settings.js';
+import { openDatabase } from '../../storage/database.js';
+import { runMigrations } from '../../storage/migrator.js';
+import type { CommandContext } from '../command.js';
 
 /** `migrate`: applies pending migrations of the core and every plugin, in dependency order. */
 export async function migrateCommand({ config, out, env }: CommandContext): Promise<number> {

@@ -1,5 +1,5 @@
-import { createServer } from '../../server/create-server.ts';
-import type { CommandContext } from '../command.ts';
+import { createServer } from '../../server/create-server.js';
+import type { CommandContext } from '../command.js';
 
 /** `serve`: starts the server and prints every collection's URL; stops gracefully on SIGINT/SIGTERM. */
 export async function serveCommand({ config, out, env }: CommandContext): Promise<number> {

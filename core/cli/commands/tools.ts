@@ -1,10 +1,10 @@
-import { CollectionView } from '../../collection/collection-registry.ts';
-import { ServiceDeskError } from '../../errors/servicedesk-error.ts';
-import { defaultRolePolicy } from '../../scope/role-policy.ts';
-import { effectiveScopes } from '../../scope/effective-scopes.ts';
-import { roles, type Role } from '../../scope/scope.ts';
-import { createServer } from '../../server/create-server.ts';
-import type { CommandContext } from '../command.ts';
+import { CollectionView } from '../../collection/collection-registry.js';
+import { ServiceDeskError } from '../../errors/servicedesk-error.js';
+import { defaultRolePolicy } from '../../scope/role-policy.js';
+import { effectiveScopes } from '../../scope/effective-scopes.js';
+import { roles, type Role } from '../../scope/scope.js';
+import { createServer } from '../../server/create-server.js';
+import type { CommandContext } from '../command.js';
 
 /**
  * `tools --collection <id> [--scopes a,b] [--role r] [--json]`: exactly the tools a caller with

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.ts';
-import type { AnnouncementTables } from '../schema.ts';
+import { defineTool, ToolError } from '../../../core/index.js';
+import type { AnnouncementTables } from '../schema.js';
 
 /** The shape every announcement tool returns. */
 export const announcementOutput = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.ts';
-import type { AnnouncementTables } from '../schema.ts';
-import { announcementOutput } from './get-announcement.ts';
+import { defineTool } from '../../../core/index.js';
+import type { AnnouncementTables } from '../schema.js';
+import { announcementOutput } from './get-announcement.js';
 
 /** `list_announcements`: the newest announcements the caller may see. */
 export const listAnnouncementsTool = defineTool({

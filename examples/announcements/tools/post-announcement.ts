@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.ts';
-import type { AnnouncementTables } from '../schema.ts';
-import { announcementOutput } from './get-announcement.ts';
+import { defineTool } from '../../../core/index.js';
+import type { AnnouncementTables } from '../schema.js';
+import { announcementOutput } from './get-announcement.js';
 
 /** `post_announcement`: publishes an announcement (agents only). */
 export const postAnnouncementTool = defineTool({

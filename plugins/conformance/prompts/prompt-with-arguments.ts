@@ -1,5 +1,5 @@
-import { definePrompt } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { definePrompt } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 const arg1Suggestions = ['test', 'test-value', 'testing', 'example'];
 

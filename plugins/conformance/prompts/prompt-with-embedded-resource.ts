@@ -1,5 +1,5 @@
-import { definePrompt } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { definePrompt } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_prompt_with_embedded_resource`: embeds the resource named by `resourceUri`. */
 export const promptWithEmbeddedResource = definePrompt({

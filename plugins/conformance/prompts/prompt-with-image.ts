@@ -1,6 +1,6 @@
-import { definePrompt } from '../../../core/index.ts';
-import { testImagePng } from '../media.ts';
-import { conformanceScope } from '../scope.ts';
+import { definePrompt } from '../../../core/index.js';
+import { testImagePng } from '../media.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_prompt_with_image`: an image message followed by a text instruction. */
 export const promptWithImage = definePrompt({

@@ -1,5 +1,5 @@
-import { definePrompt } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { definePrompt } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_simple_prompt`: one user message, no arguments. */
 export const simplePrompt = definePrompt({

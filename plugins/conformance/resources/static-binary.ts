@@ -1,6 +1,6 @@
-import { defineResource } from '../../../core/index.ts';
-import { testImagePng } from '../media.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineResource } from '../../../core/index.js';
+import { testImagePng } from '../media.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test://static-binary`: a fixed binary (PNG) resource, sent as a base64 blob. */
 export const staticBinaryResource = defineResource({

@@ -1,5 +1,5 @@
-import { defineResource } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineResource } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test://static-text`: a fixed text resource. */
 export const staticTextResource = defineResource({

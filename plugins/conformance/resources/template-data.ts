@@ -1,5 +1,5 @@
-import { defineResourceTemplate } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineResourceTemplate } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test://template/{id}/data`: JSON that echoes the id matched from the URI. */
 export const templateDataResource = defineResourceTemplate({

@@ -1,5 +1,5 @@
-import { defineResource, type ResourceDefinition } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineResource, type ResourceDefinition } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** The URI clients subscribe to in the subscription scenarios. */
 export const watchedResourceUri = 'test://watched-resource';

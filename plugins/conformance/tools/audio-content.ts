@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineTool, toolResult } from '../../../core/index.ts';
-import { testAudioWav } from '../media.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, toolResult } from '../../../core/index.js';
+import { testAudioWav } from '../media.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_audio_content`: one WAV audio block (the suite insists on `audio/wav`). */
 export const audioContentTool = defineTool({

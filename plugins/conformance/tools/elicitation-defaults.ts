@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, ToolError } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_elicitation_sep1034_defaults`: a form whose every field has a default (SEP-1034). */
 export const elicitationDefaultsTool = defineTool({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, ToolError } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_elicitation_sep1330_enums`: the five enum shapes of SEP-1330 in one form. */
 export const elicitationEnumsTool = defineTool({

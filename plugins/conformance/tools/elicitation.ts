@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, ToolError } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_elicitation`: asks the user for a username and an email through a form. */
 export const elicitationTool = defineTool({

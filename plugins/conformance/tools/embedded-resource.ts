@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool, toolResult } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, toolResult } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_embedded_resource`: one embedded text resource. */
 export const embeddedResourceTool = defineTool({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, ToolError } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_error_handling`: always fails as a tool result (`isError`), never a protocol error. */
 export const errorHandlingTool = defineTool({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineTool, toolResult } from '../../../core/index.ts';
-import { testImagePng } from '../media.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, toolResult } from '../../../core/index.js';
+import { testImagePng } from '../media.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_image_content`: one PNG image block. */
 export const imageContentTool = defineTool({

@@ -1,5 +1,5 @@
-import { defineTool, fromJsonSchema } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, fromJsonSchema } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 interface Address {
   readonly street?: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool, ToolError } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_sampling`: asks the client's model to complete the prompt and returns its answer. */
 export const samplingTool = defineTool({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_simple_text`: one text block (called without an `arguments` key). */
 export const simpleTextTool = defineTool({

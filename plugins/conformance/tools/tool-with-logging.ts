@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 /** `test_tool_with_logging`: three `info` log notifications 50 ms apart, then text. */
 export const toolWithLoggingTool = defineTool({

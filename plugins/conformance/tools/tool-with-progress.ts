@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.ts';
-import { conformanceScope } from '../scope.ts';
+import { defineTool } from '../../../core/index.js';
+import { conformanceScope } from '../scope.js';
 
 const total = 100;
 

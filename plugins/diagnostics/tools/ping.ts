@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.ts';
+import { defineTool } from '../../../core/index.js';
 
 /** `ping`: the cheapest round trip, for checking a connection (and the benchmark's trivial tool). */
 export const pingTool = defineTool({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.ts';
+import { defineTool } from '../../../core/index.js';
 
 /** `whoami`: who the server thinks is calling, and with which permissions. */
 export const whoamiTool = defineTool({

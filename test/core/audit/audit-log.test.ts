@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditLog, type AuditEntry } from '../../../core/audit/audit-log.ts';
-import { coreMigrations } from '../../../core/audit/audit-schema.ts';
-import { createLogger } from '../../../core/log/logger.ts';
-import { openDatabase, storageFromUrl, type Database } from '../../../core/storage/database.ts';
-import { runMigrations } from '../../../core/storage/migrator.ts';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.ts';
-import { testEngines } from '../../helpers/test-databases.ts';
+import { AuditLog, type AuditEntry } from '../../../core/audit/audit-log.js';
+import { coreMigrations } from '../../../core/audit/audit-schema.js';
+import { createLogger } from '../../../core/log/logger.js';
+import { openDatabase, storageFromUrl, type Database } from '../../../core/storage/database.js';
+import { runMigrations } from '../../../core/storage/migrator.js';
+import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { testEngines } from '../../helpers/test-databases.js';
 
 function entry(overrides: Partial<AuditEntry> & { at: Date }): AuditEntry {
   return {

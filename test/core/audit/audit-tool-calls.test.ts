@@ -7,10 +7,10 @@ import {
   startTestServer,
   ToolError,
   type TestServer,
-} from '../../../core/index.ts';
-import type { AuditRow } from '../../../core/audit/audit-log.ts';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.ts';
-import { testEngines } from '../../helpers/test-databases.ts';
+} from '../../../core/index.js';
+import type { AuditRow } from '../../../core/audit/audit-log.js';
+import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { testEngines } from '../../helpers/test-databases.js';
 
 const signInTool = defineTool({
   name: 'sign_in_remote',

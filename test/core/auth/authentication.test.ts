@@ -10,9 +10,9 @@ import {
   type TestServer,
   type TokenVerifier,
   type VerifiedToken,
-} from '../../../core/index.ts';
-import { startFixtureServer, tokens, type FixtureServer } from '../mcp/support/fixture-server.ts';
-import { callBody, messagesOf, postRpc } from '../mcp/support/raw-http.ts';
+} from '../../../core/index.js';
+import { startFixtureServer, tokens, type FixtureServer } from '../mcp/support/fixture-server.js';
+import { callBody, messagesOf, postRpc } from '../mcp/support/raw-http.js';
 
 const list = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSince } from '../../../core/cli/commands/audit.ts';
-import { hasErrorCode } from '../../../core/errors/servicedesk-error.ts';
-import { demoConfigPath, runCli, useTemporaryDatabaseUrl } from './run-cli.ts';
+import { parseSince } from '../../../core/cli/commands/audit.js';
+import { hasErrorCode } from '../../../core/errors/servicedesk-error.js';
+import { demoConfigPath, runCli, useTemporaryDatabaseUrl } from './run-cli.js';
 
 useTemporaryDatabaseUrl();
 

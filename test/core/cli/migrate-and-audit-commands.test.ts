@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../../../core/index.ts';
-import config, { demoTokens } from '../../../examples/demo/servicedesk.config.ts';
-import { demoConfigPath, runCli, useTemporaryDatabaseUrl } from './run-cli.ts';
+import { startTestServer } from '../../../core/index.js';
+import config, { demoTokens } from '../../../examples/demo/servicedesk.config.js';
+import { demoConfigPath, runCli, useTemporaryDatabaseUrl } from './run-cli.js';
 
 const database = useTemporaryDatabaseUrl();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, vi } from 'vitest';
-import { main } from '../../../core/cli/main.ts';
-import { createTempFolder } from '../../helpers/temp-folder.ts';
+import { main } from '../../../core/cli/main.js';
+import { createTempFolder } from '../../helpers/temp-folder.js';
 
 /** The demo config, relative to the repository root (vitest's working directory). */
 export const demoConfigPath = 'examples/demo/servicedesk.config.ts';

@@ -1,8 +1,8 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../../../core/index.ts';
-import config, { demoTokens } from '../../../examples/demo/servicedesk.config.ts';
-import { demoConfigPath, runCli, useTemporaryDatabaseUrl } from './run-cli.ts';
+import { startTestServer } from '../../../core/index.js';
+import config, { demoTokens } from '../../../examples/demo/servicedesk.config.js';
+import { demoConfigPath, runCli, useTemporaryDatabaseUrl } from './run-cli.js';
 
 useTemporaryDatabaseUrl();
 

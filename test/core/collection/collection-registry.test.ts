@@ -4,10 +4,10 @@ import {
   defineCollection,
   definePlugin,
   type ServiceDeskServer,
-} from '../../../core/index.ts';
-import { CollectionView } from '../../../core/collection/collection-registry.ts';
-import { createTempFolder } from '../../helpers/temp-folder.ts';
-import { echoTool } from '../../helpers/test-tools.ts';
+} from '../../../core/index.js';
+import { CollectionView } from '../../../core/collection/collection-registry.js';
+import { createTempFolder } from '../../helpers/temp-folder.js';
+import { echoTool } from '../../helpers/test-tools.js';
 
 const kb = definePlugin({
   id: 'kb',

@@ -5,10 +5,10 @@ import {
   definePlugin,
   type CollectionSpec,
   type ServerConfig,
-} from '../../../core/index.ts';
-import { expectStartupError } from '../../helpers/startup-error.ts';
-import { createTempFolder } from '../../helpers/temp-folder.ts';
-import { echoTool } from '../../helpers/test-tools.ts';
+} from '../../../core/index.js';
+import { expectStartupError } from '../../helpers/startup-error.js';
+import { createTempFolder } from '../../helpers/temp-folder.js';
+import { echoTool } from '../../helpers/test-tools.js';
 
 const kb = definePlugin({
   id: 'kb',

@@ -7,8 +7,8 @@ import {
   defineResourceTemplate,
   type PluginSpec,
   type ServerConfig,
-} from '../../../core/index.ts';
-import { expectStartupError } from '../../helpers/startup-error.ts';
+} from '../../../core/index.js';
+import { expectStartupError } from '../../helpers/startup-error.js';
 
 const status = defineResource({
   uri: 'desk://status',

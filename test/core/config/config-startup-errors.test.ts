@@ -6,11 +6,11 @@ import {
   definePlugin,
   type ServerConfig,
   type TokenVerifier,
-} from '../../../core/index.ts';
-import { resolveSettings } from '../../../core/server/settings.ts';
-import { expectStartupError } from '../../helpers/startup-error.ts';
-import { createTempFolder } from '../../helpers/temp-folder.ts';
-import { echoTool } from '../../helpers/test-tools.ts';
+} from '../../../core/index.js';
+import { resolveSettings } from '../../../core/server/settings.js';
+import { expectStartupError } from '../../helpers/startup-error.js';
+import { createTempFolder } from '../../helpers/temp-folder.js';
+import { echoTool } from '../../helpers/test-tools.js';
 
 const kb = definePlugin({
   id: 'kb',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceDeskError, ToolError, type ErrorCode } from '../../../core/index.ts';
-import { errorCodes } from '../../../core/errors/error-codes.ts';
-import { hasErrorCode } from '../../../core/errors/servicedesk-error.ts';
+import { ServiceDeskError, ToolError, type ErrorCode } from '../../../core/index.js';
+import { errorCodes } from '../../../core/errors/error-codes.js';
+import { hasErrorCode } from '../../../core/errors/servicedesk-error.js';
 
 const codes = Object.keys(errorCodes) as ErrorCode[];
 

@@ -1,13 +1,13 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, tokens, type FixtureServer } from '../mcp/support/fixture-server.ts';
+import { startFixtureServer, tokens, type FixtureServer } from '../mcp/support/fixture-server.js';
 import {
   callBody,
   messagesOf,
   postRpc,
   rawRequest,
   type RawResponse,
-} from '../mcp/support/raw-http.ts';
+} from '../mcp/support/raw-http.js';
 
 const bodyLimit = 4096;
 

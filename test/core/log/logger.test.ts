@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, parseLogLevel, type LogLevel } from '../../../core/log/logger.ts';
+import { createLogger, parseLogLevel, type LogLevel } from '../../../core/log/logger.js';
 
 function capture(level?: LogLevel) {
   const lines: string[] = [];

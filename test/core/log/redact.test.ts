@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets, redacted } from '../../../core/log/redact.ts';
+import { redactSecrets, redacted } from '../../../core/log/redact.js';
 
 describe('redactSecrets', () => {
   it.each([

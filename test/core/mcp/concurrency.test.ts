@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.ts';
-import { callBody, messagesOf, postRpc, type RpcMessage } from './support/raw-http.ts';
+import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.js';
+import { callBody, messagesOf, postRpc, type RpcMessage } from './support/raw-http.js';
 
 describe('many callers on one shared stateless server', () => {
   let f: FixtureServer;

@@ -7,7 +7,7 @@ import {
   startTestServer,
   ToolError,
   type TestServer,
-} from '../../../core/index.ts';
+} from '../../../core/index.js';
 
 // Stateless tools/call is answered by the transport's direct path, stateful tools/call by the SDK
 // Server; both must give a caller exactly the same answers.

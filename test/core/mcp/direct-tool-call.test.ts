@@ -7,7 +7,7 @@ import {
   startTestServer,
   toolResult,
   type TestServer,
-} from '../../../core/index.ts';
+} from '../../../core/index.js';
 
 // Stateless tools/call is answered by our own code, not the SDK server; these are the checks the
 // SDK would otherwise make, asserted on the wire.

@@ -6,8 +6,8 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.ts';
-import { callBody, parseSse, patience, postRpc } from './support/raw-http.ts';
+import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.js';
+import { callBody, parseSse, patience, postRpc } from './support/raw-http.js';
 
 function collectLogs(client: Client): LoggingMessageNotification['params'][] {
   const received: LoggingMessageNotification['params'][] = [];

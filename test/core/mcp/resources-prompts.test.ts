@@ -4,9 +4,9 @@ import {
   type ResourceUpdatedNotification,
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { statusUri } from './support/fixture-plugin.ts';
-import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.ts';
-import { patience } from './support/raw-http.ts';
+import { statusUri } from './support/fixture-plugin.js';
+import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.js';
+import { patience } from './support/raw-http.js';
 
 const teamQueue = 'fixture://teams/{team}/queue';
 

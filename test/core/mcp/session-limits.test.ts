@@ -5,7 +5,7 @@ import {
   startTestServer,
   type DevToken,
   type TestServer,
-} from '../../../core/index.ts';
+} from '../../../core/index.js';
 
 const plugin = definePlugin({ id: 'quiet', version: '1.0.0', scopes: { 'quiet:read': 'Read' } });
 const token = (name: string): DevToken => ({

@@ -3,8 +3,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { ElicitRequestSchema, type ElicitRequest } from '@modelcontextprotocol/sdk/types.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.ts';
-import { initializeBody, messagesOf, postRpc } from './support/raw-http.ts';
+import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.js';
+import { initializeBody, messagesOf, postRpc } from './support/raw-http.js';
 
 const listTools = { jsonrpc: '2.0', id: 2, method: 'tools/list' };
 

@@ -6,7 +6,7 @@ import {
   defineResourceTemplate,
   startTestServer,
   type TestServer,
-} from '../../../core/index.ts';
+} from '../../../core/index.js';
 
 const plugin = definePlugin({
   id: 'feeds',

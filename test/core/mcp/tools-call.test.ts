@@ -1,9 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leakyFailure } from './support/fixture-plugin.ts';
-import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.ts';
-import { callBody, messagesOf, postRpc } from './support/raw-http.ts';
+import { leakyFailure } from './support/fixture-plugin.js';
+import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.js';
+import { callBody, messagesOf, postRpc } from './support/raw-http.js';
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 

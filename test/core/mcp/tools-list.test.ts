@@ -2,7 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.ts';
+import { startFixtureServer, tokens, type FixtureServer } from './support/fixture-server.js';
 
 const ownTools = [
   'ask_user',

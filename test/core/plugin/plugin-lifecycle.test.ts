@@ -9,10 +9,10 @@ import {
   startTestServer,
   type PluginDefinition,
   type ServerConfig,
-} from '../../../core/index.ts';
-import { echoTool } from '../../helpers/test-tools.ts';
-import { startupError } from '../../helpers/startup-error.ts';
-import { createTempFolder } from '../../helpers/temp-folder.ts';
+} from '../../../core/index.js';
+import { echoTool } from '../../helpers/test-tools.js';
+import { startupError } from '../../helpers/startup-error.js';
+import { createTempFolder } from '../../helpers/temp-folder.js';
 
 const folder = createTempFolder('plugin-lifecycle');
 afterAll(() => folder.remove());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineCollection, definePlugin, defineServiceRef } from '../../../core/index.ts';
-import { expectStartupError } from '../../helpers/startup-error.ts';
+import { defineCollection, definePlugin, defineServiceRef } from '../../../core/index.js';
+import { expectStartupError } from '../../helpers/startup-error.js';
 
 const plugin = (id: string, requires: string[] = []) =>
   definePlugin({ id, version: '1.0.0', requires });

@@ -5,8 +5,8 @@ import {
   defineResource,
   defineResourceTemplate,
   defaultRolePolicy,
-} from '../../../core/index.ts';
-import { expectStartupError } from '../../helpers/startup-error.ts';
+} from '../../../core/index.js';
+import { expectStartupError } from '../../helpers/startup-error.js';
 
 describe('reserved ids, contributed scopes and role policies are checked at startup', () => {
   it('PLUGIN_INVALID_ID for the reserved id "core"', async () => {

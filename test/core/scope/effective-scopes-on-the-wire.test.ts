@@ -5,9 +5,9 @@ import {
   startTestServer,
   type DevToken,
   type TestServer,
-} from '../../../core/index.ts';
-import { diagnosticsPlugin } from '../../../plugins/diagnostics/index.ts';
-import { echoTool } from '../../helpers/test-tools.ts';
+} from '../../../core/index.js';
+import { diagnosticsPlugin } from '../../../plugins/diagnostics/index.js';
+import { echoTool } from '../../helpers/test-tools.js';
 
 const ticketsPlugin = definePlugin({
   id: 'tickets',

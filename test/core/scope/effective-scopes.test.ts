@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRolePolicy, type RolePolicy } from '../../../core/index.ts';
-import { effectiveScopes } from '../../../core/scope/effective-scopes.ts';
-import { roleAllows } from '../../../core/scope/role-policy.ts';
-import type { Role } from '../../../core/scope/scope.ts';
+import { defaultRolePolicy, type RolePolicy } from '../../../core/index.js';
+import { effectiveScopes } from '../../../core/scope/effective-scopes.js';
+import { roleAllows } from '../../../core/scope/role-policy.js';
+import type { Role } from '../../../core/scope/scope.js';
 
 const defined = [
   'tickets:read:own',

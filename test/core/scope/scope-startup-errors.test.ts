@@ -4,10 +4,10 @@ import {
   defineCollection,
   definePlugin,
   type ServerConfig,
-} from '../../../core/index.ts';
-import { expectStartupError } from '../../helpers/startup-error.ts';
-import { createTempFolder } from '../../helpers/temp-folder.ts';
-import { echoTool } from '../../helpers/test-tools.ts';
+} from '../../../core/index.js';
+import { expectStartupError } from '../../helpers/startup-error.js';
+import { createTempFolder } from '../../helpers/temp-folder.js';
+import { echoTool } from '../../helpers/test-tools.js';
 
 const desk = definePlugin({
   id: 'desk',

@@ -4,7 +4,7 @@ import {
   isValidScope,
   scopeMatchesPattern,
   scopeSatisfies,
-} from '../../../core/scope/scope.ts';
+} from '../../../core/scope/scope.js';
 
 describe('scope syntax', () => {
   it.each(['tickets:read', 'tickets:read:own', 'kb:read', 'time-entries:write:all', 'a1:b2:c3'])(

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { startFixtureServer, tokens } from '../mcp/support/fixture-server.ts';
-import { patience } from '../mcp/support/raw-http.ts';
+import { startFixtureServer, tokens } from '../mcp/support/fixture-server.js';
+import { patience } from '../mcp/support/raw-http.js';
 
 interface PartialRequest {
   /** Sends the rest of the request and reads the whole response. */

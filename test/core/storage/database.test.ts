@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineCollection, definePlugin } from '../../../core/index.ts';
-import { openDatabase, storageFromUrl } from '../../../core/storage/database.ts';
-import { expectStartupError } from '../../helpers/startup-error.ts';
-import { createTempFolder } from '../../helpers/temp-folder.ts';
+import { defineCollection, definePlugin } from '../../../core/index.js';
+import { openDatabase, storageFromUrl } from '../../../core/storage/database.js';
+import { expectStartupError } from '../../helpers/startup-error.js';
+import { createTempFolder } from '../../helpers/temp-folder.js';
 
 /** A local TCP port nothing listens on: bound once to get a free number, then released. */
 async function closedPort(): Promise<number> {

@@ -5,11 +5,11 @@ import {
   definePlugin,
   type Migrations,
   type PluginDefinition,
-} from '../../../core/index.ts';
-import { openDatabase, storageFromUrl } from '../../../core/storage/database.ts';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.ts';
-import { startupError } from '../../helpers/startup-error.ts';
-import { testEngines } from '../../helpers/test-databases.ts';
+} from '../../../core/index.js';
+import { openDatabase, storageFromUrl } from '../../../core/storage/database.js';
+import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { startupError } from '../../helpers/startup-error.js';
+import { testEngines } from '../../helpers/test-databases.js';
 
 type MigrationRow = { owner: string; name: string; applied_at: string };
 type InspectedTables = {

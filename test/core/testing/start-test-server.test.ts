@@ -13,7 +13,7 @@ import {
   startTestServer,
   type DevToken,
   type PluginDefinition,
-} from '../../../core/index.ts';
+} from '../../../core/index.js';
 
 type NoteTables = { harness_notes: { id: Generated<number>; text: string; author: string } };
 

@@ -7,7 +7,7 @@ import {
   type Principal,
   type ToolContext,
   type ToolDefinition,
-} from '../../../core/index.ts';
+} from '../../../core/index.js';
 
 const input = z.object({
   ticketId: z.number(),

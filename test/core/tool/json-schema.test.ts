@@ -9,8 +9,8 @@ import {
   defineTool,
   startTestServer,
   type TestServer,
-} from '../../../core/index.ts';
-import config from '../../../examples/demo/servicedesk.config.ts';
+} from '../../../core/index.js';
+import config from '../../../examples/demo/servicedesk.config.js';
 
 const address = z.object({ site: z.string().describe('Office site'), floor: z.number().int() });
 

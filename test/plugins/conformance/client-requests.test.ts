@@ -8,7 +8,7 @@ import {
   type ElicitResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConformanceServer, type ConformanceServer } from './conformance-server.ts';
+import { startConformanceServer, type ConformanceServer } from './conformance-server.js';
 
 /** A client that can sample and elicit, recording what the server asked and answering `reply`. */
 async function capableClient(

@@ -6,12 +6,12 @@ import {
   startTestServer,
   type CollectionDefinition,
   type TestServer,
-} from '../../../core/index.ts';
+} from '../../../core/index.js';
 import {
   conformancePlugin,
   conformanceScope,
   type ConformancePluginOptions,
-} from '../../../plugins/conformance/index.ts';
+} from '../../../plugins/conformance/index.js';
 
 /** The collection the conformance suite uses: no auth (loopback only), with sessions. */
 export const conformanceCollection: CollectionDefinition = defineCollection({

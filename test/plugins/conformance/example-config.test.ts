@@ -5,8 +5,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ServiceDeskServer } from '../../../core/index.ts';
-import config from '../../../examples/conformance/servicedesk.config.ts';
+import { createServer, type ServiceDeskServer } from '../../../core/index.js';
+import config from '../../../examples/conformance/servicedesk.config.js';
 
 /** POSTs an initialize with the given Host and Origin, as the DNS-rebinding scenario does. */
 function initializeWithHost(url: string, host: string): Promise<number> {

@@ -1,9 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testImagePng } from '../../../plugins/conformance/media.ts';
-import { watchedResourceUri } from '../../../plugins/conformance/index.ts';
-import { startConformanceServer, type ConformanceServer } from './conformance-server.ts';
+import { testImagePng } from '../../../plugins/conformance/media.js';
+import { watchedResourceUri } from '../../../plugins/conformance/index.js';
+import { startConformanceServer, type ConformanceServer } from './conformance-server.js';
 
 describe('the conformance plugin’s resources, prompts and completions', () => {
   let s: ConformanceServer;

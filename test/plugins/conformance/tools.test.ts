@@ -6,7 +6,7 @@ import {
   type Progress,
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConformanceServer, type ConformanceServer } from './conformance-server.ts';
+import { startConformanceServer, type ConformanceServer } from './conformance-server.js';
 
 const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
 

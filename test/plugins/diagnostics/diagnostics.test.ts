@@ -5,8 +5,8 @@ import {
   startTestServer,
   type DevToken,
   type TestServer,
-} from '../../../core/index.ts';
-import { diagnosticsPlugin } from '../../../plugins/diagnostics/index.ts';
+} from '../../../core/index.js';
+import { diagnosticsPlugin } from '../../../plugins/diagnostics/index.js';
 
 const tokens: DevToken[] = [
   {

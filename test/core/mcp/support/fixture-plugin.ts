@@ -4,12 +4,12 @@ import {
   defineResource,
   defineResourceTemplate,
   type PluginDefinition,
-} from '../../../../core/index.ts';
-import type { FixtureProbe } from './fixture-probe.ts';
-import { fixtureTools } from './fixture-tools.ts';
+} from '../../../../core/index.js';
+import type { FixtureProbe } from './fixture-probe.js';
+import { fixtureTools } from './fixture-tools.js';
 
-export { FixtureProbe } from './fixture-probe.ts';
-export { leakyFailure } from './fixture-tools.ts';
+export { FixtureProbe } from './fixture-probe.js';
+export { leakyFailure } from './fixture-tools.js';
 
 export const statusUri = 'fixture://status';
 

@@ -4,8 +4,8 @@ import {
   type DevToken,
   type ServerConfig,
   type TestServer,
-} from '../../../../core/index.ts';
-import { FixtureProbe, fixturePlugin } from './fixture-plugin.ts';
+} from '../../../../core/index.js';
+import { FixtureProbe, fixturePlugin } from './fixture-plugin.js';
 
 /** Bearer values of the fixture's development tokens. */
 export const tokens = {

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../../core/index.ts';
-import type { FixtureProbe } from './fixture-probe.ts';
+import { defineTool, ToolError } from '../../../../core/index.js';
+import type { FixtureProbe } from './fixture-probe.js';
 
 /** A secret-looking message a crashing tool throws; it must never reach the client. */
 export const leakyFailure =
