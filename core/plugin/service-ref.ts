@@ -15,7 +15,12 @@ export interface ServiceRef<TService> {
   readonly __type?: TService;
 }
 
-/** Creates a {@link ServiceRef}. */
+/**
+ * Creates a {@link ServiceRef}.
+ *
+ * @example
+ * export const deskService = defineServiceRef<DeskStore>('desk.store');
+ */
 export function defineServiceRef<TService>(id: string): ServiceRef<TService> {
   return Object.freeze({ id });
 }
