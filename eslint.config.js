@@ -39,6 +39,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
     files: ['core/**/*.ts', 'plugins/**/*.ts', 'examples/**/*.ts'],
     plugins: { servicedesk: { rules: { layering: layeringRule } } },
     rules: { 'servicedesk/layering': 'error' },
