@@ -1,0 +1,56 @@
+import { definePlugin, type PluginDefinition } from '../../core/index.js';
+import { deskMigrations } from './schema/migrations/index.js';
+import type { DeskTables } from './schema/tables.js';
+import { createDeskStore } from './store/desk-store.js';
+
+export type { DeskStore } from './store/desk-store.js';
+export type { DeskDirectory, DeskUser, DeskTeam } from './store/directory.js';
+export type * from './schema/tables.js';
+
+/** The id other plugins pass to `defineServiceRef<DeskStore>(deskServiceId)`. */
+export const deskServiceId = 'desk.store';
+
+/** Options of {@link deskPlugin}. */
+export interface DeskPluginOptions {
+  /** The clock for timestamps and SLA due times; defaults to the system clock. */
+  readonly now?: () => Date;
+}
+
+/**
+ * The service desk's data: tickets, users, teams, knowledge base, catalogue and SLAs, provided to
+ * other plugins as the typed `DeskStore` service.
+ *
+ * @example
+ * defineConfig({ plugins: [deskPlugin(), ticketsPlugin()], collections: [...] })
+ */
+export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
+  const now = options.now ?? (() => new Date());
+  return definePlugin({
+    id: 'desk',
+    version: '0.1.0',
+    description: 'The service-desk store: tickets, users, knowledge base, catalogue and SLAs.',
+    scopes: {
+      'tickets:read:own': 'Read the tickets you requested',
+      'tickets:read:org': "Read your organisation's tickets",
+      'tickets:read:all': 'Read every ticket',
+      'tickets:write:own': 'Create and update the tickets you requested',
+      'tickets:write:org': "Create and update your organisation's tickets",
+      'tickets:write:all': 'Create and update every ticket',
+      'kb:read': 'Read knowledge-base articles',
+      'kb:write:all': 'Write and publish knowledge-base articles',
+      'time:write': 'Log time worked on tickets',
+      'catalogue:read': 'Browse the service catalogue',
+      'users:read:own': 'Read your own user profile',
+      'users:read:all': 'Read every user, organisation and team',
+    },
+    migrations: deskMigrations,
+    setup(ctx) {
+      const store = createDeskStore({
+        db: ctx.db.withTables<DeskTables>(),
+        engine: ctx.engine,
+        now,
+      });
+      ctx.provide({ id: deskServiceId }, store);
+    },
+  });
+}

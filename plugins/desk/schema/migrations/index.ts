@@ -1,0 +1,13 @@
+import type { Migrations } from '../../../../core/index.js';
+import { createDirectory } from './0001-directory.js';
+import { createTickets } from './0002-tickets.js';
+import { createKnowledgeAndCatalogue } from './0003-knowledge-and-catalogue.js';
+import { createSearch } from './0004-search.js';
+
+/** The desk plugin's migrations, applied in name order on SQLite and PostgreSQL alike. */
+export const deskMigrations: Migrations = Object.freeze({
+  '0001_directory': createDirectory,
+  '0002_tickets': createTickets,
+  '0003_knowledge_and_catalogue': createKnowledgeAndCatalogue,
+  '0004_search': createSearch,
+});
