@@ -9,6 +9,12 @@ export {
   type PluginInstance,
 } from './plugin/define-plugin.js';
 export type { PluginSetupContext } from './plugin/plugin-setup-context.js';
+export {
+  defineCommand,
+  type PluginCommand,
+  type PluginCommandContext,
+  type CommandOption,
+} from './plugin/define-command.js';
 export { defineServiceRef, type ServiceRef, type ServiceLocator } from './plugin/service-ref.js';
 export {
   defineTool,

@@ -6,6 +6,8 @@ import { migrateCommand } from './commands/migrate.js';
 import { serveCommand } from './commands/serve.js';
 import { toolsCommand } from './commands/tools.js';
 import { defaultConfigPath, loadConfig } from './load-config.js';
+import { findPluginCommand, pluginCommandUsage, runPluginCommand } from './plugin-commands.js';
+import type { ServerConfig } from '../config/define-config.js';
 
 const usage = `Usage: servicedesk-mcp <command> [options]
 
@@ -43,10 +45,7 @@ export async function main(
 ): Promise<number> {
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : commands[name];
-  if (!command) {
-    out(usage);
-    return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
-  }
+  if (!command) return pluginCommand(name, rest, out);
   try {
     const { values } = parseArgs({
       args: rest,
@@ -68,6 +67,51 @@ export async function main(
     const message =
       error instanceof ServiceDeskError ? error.message : `${(error as Error).message}`;
     process.stderr.write(`servicedesk-mcp ${name}: ${message}\n`);
+    return 1;
+  }
+}
+
+/** The value of `--config`/`-c` in `args`, read before the command's own options are known. */
+function configArgument(args: readonly string[]): string | undefined {
+  const at = args.findIndex((arg) => arg === '--config' || arg === '-c');
+  if (at >= 0) return args[at + 1];
+  return args.find((arg) => arg.startsWith('--config='))?.slice('--config='.length);
+}
+
+/** A command a plugin of the config contributes (e.g. `seed`), or the usage text. */
+async function pluginCommand(
+  name: string | undefined,
+  args: readonly string[],
+  out: (line: string) => void,
+): Promise<number> {
+  const help = name === undefined || name === 'help' || name === '--help';
+  let config: ServerConfig | undefined;
+  try {
+    config = await loadConfig(configArgument(args) ?? defaultConfigPath(process.env));
+  } catch (error) {
+    if (!help) {
+      out(usage);
+      process.stderr.write(
+        `servicedesk-mcp ${name ?? ''}: unknown command (and no config to look in: ${(error as Error).message})\n`,
+      );
+      return 2;
+    }
+  }
+  const found = config && name !== undefined ? findPluginCommand(config, name) : undefined;
+  if (!config || !found) {
+    const extra = config ? pluginCommandUsage(config) : [];
+    out(
+      extra.length > 0
+        ? `${usage}\n\nCommands from the config's plugins:\n${extra.join('\n')}`
+        : usage,
+    );
+    return help ? 0 : 2;
+  }
+  try {
+    return await runPluginCommand(found, args, { config, env: process.env, out });
+  } catch (error) {
+    const message = error instanceof ServiceDeskError ? error.message : (error as Error).message;
+    process.stderr.write(`servicedesk-mcp ${found.name}: ${message}\n`);
     return 1;
   }
 }

@@ -11,6 +11,7 @@ export const errorCodes = {
   PLUGIN_DEPENDENCY_CYCLE: { http: 500, jsonRpc: -32603 },
   PLUGIN_SETUP_FAILED: { http: 500, jsonRpc: -32603 },
   PLUGIN_DUPLICATE_SERVICE: { http: 500, jsonRpc: -32603 },
+  PLUGIN_INVALID_COMMAND: { http: 500, jsonRpc: -32603 },
   PLUGIN_SERVICE_MISSING: { http: 500, jsonRpc: -32603 },
   SCOPE_INVALID: { http: 500, jsonRpc: -32603 },
   SCOPE_UNDEFINED: { http: 500, jsonRpc: -32603 },

@@ -6,6 +6,7 @@ import type {
 import type { Scope } from '../scope/scope.js';
 import type { Migrations } from '../storage/migration.js';
 import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { PluginCommand } from './define-command.js';
 import type { PluginSetupContext } from './plugin-setup-context.js';
 
 /** What a plugin's setup may hand back: a function run on shutdown, in reverse order. */
@@ -28,6 +29,8 @@ export interface PluginSpec {
   readonly resources?: readonly ResourceDefinition[];
   readonly resourceTemplates?: readonly ResourceTemplateDefinition[];
   readonly prompts?: readonly PromptDefinition[];
+  /** Subcommands of the `servicedesk-mcp` CLI (e.g. `seed`). */
+  readonly commands?: readonly PluginCommand[];
   /** Runs once at startup, after the plugins it requires; may register more tools and provide services. */
   readonly setup?: (
     ctx: PluginSetupContext,
@@ -60,5 +63,6 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     resources: Object.freeze([...(spec.resources ?? [])]),
     resourceTemplates: Object.freeze([...(spec.resourceTemplates ?? [])]),
     prompts: Object.freeze([...(spec.prompts ?? [])]),
+    commands: Object.freeze([...(spec.commands ?? [])]),
   });
 }

@@ -1,4 +1,5 @@
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { builtInCommandNames } from './define-command.js';
 import { assertValidScope } from '../scope/scope.js';
 import type { PluginDefinition } from './define-plugin.js';
 
@@ -16,6 +17,7 @@ export function isKebabId(id: string): boolean {
  */
 export function orderPlugins(plugins: readonly PluginDefinition[]): readonly PluginDefinition[] {
   const byId = new Map<string, PluginDefinition>();
+  const commandOwners = new Map<string, string>();
   for (const plugin of plugins) {
     if (!isKebabId(plugin.id)) {
       throw new ServiceDeskError(
@@ -39,6 +41,7 @@ export function orderPlugins(plugins: readonly PluginDefinition[]): readonly Plu
     byId.set(plugin.id, plugin);
     for (const scope of Object.keys(plugin.scopes))
       assertValidScope(scope, `plugin "${plugin.id}"`);
+    checkCommands(plugin, commandOwners);
   }
   for (const plugin of plugins) {
     for (const dependency of plugin.requires) {
@@ -89,4 +92,24 @@ export function scopesVisibleTo(
     stack.push(...plugin.requires);
   }
   return result;
+}
+
+function checkCommands(plugin: PluginDefinition, owners: Map<string, string>): void {
+  for (const command of plugin.commands ?? []) {
+    const other = owners.get(command.name);
+    if (
+      !isKebabId(command.name) ||
+      builtInCommandNames.includes(command.name) ||
+      other !== undefined
+    ) {
+      throw new ServiceDeskError(
+        'PLUGIN_INVALID_COMMAND',
+        `plugin "${plugin.id}" declares command "${command.name}", which ` +
+          (other !== undefined
+            ? `plugin "${other}" declares too`
+            : `must be kebab-case and not one of the built-in commands (${builtInCommandNames.join(', ')})`),
+      );
+    }
+    owners.set(command.name, plugin.id);
+  }
 }

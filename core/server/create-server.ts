@@ -17,7 +17,7 @@ import { createLogger, type Logger } from '../log/logger.js';
 import { directToolCall } from '../mcp/call-tool.js';
 import { createCollectionServer } from '../mcp/collection-server.js';
 import { orderPlugins } from '../plugin/plugin-order.js';
-import { ServiceRegistry } from '../plugin/service-ref.js';
+import { ServiceRegistry, type ServiceLocator } from '../plugin/service-ref.js';
 import { checkRolePolicy, defaultRolePolicy } from '../scope/role-policy.js';
 import { openDatabase, type Database } from '../storage/database.js';
 import { runMigrations } from '../storage/migrator.js';
@@ -39,6 +39,8 @@ export interface ServiceDeskServer {
   readonly db: Database;
   readonly audit: AuditLog;
   readonly log: Logger;
+  /** The services plugins provided in setup. */
+  readonly services: ServiceLocator;
   /** Filled by `listen()`: each collection with its URL. */
   readonly collections: readonly ServedCollection[];
   /** The base URL once listening. */
@@ -182,6 +184,7 @@ export async function createServer(
     db,
     audit,
     log,
+    services,
     get collections() {
       return served;
     },
