@@ -222,7 +222,7 @@ export interface DeskOutboxTable {
  * const desk = ctx.db.withTables<DeskTables>();
  * const ticket = await desk.selectFrom('desk_tickets').selectAll().where('id', '=', 1).executeTakeFirst();
  */
-export interface DeskTables {
+export type DeskTables = {
   desk_organisations: DeskOrganisationsTable;
   desk_teams: DeskTeamsTable;
   desk_users: DeskUsersTable;
@@ -239,7 +239,7 @@ export interface DeskTables {
   desk_catalogue_items: DeskCatalogueItemsTable;
   desk_customer_services: DeskCustomerServicesTable;
   desk_outbox: DeskOutboxTable;
-}
+};
 
 /** A row as read, an insert and an update of desk table `TTable`. */
 export type DeskRow<TTable extends keyof DeskTables> = Selectable<DeskTables[TTable]>;
