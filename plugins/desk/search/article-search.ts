@@ -1,0 +1,139 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Principal } from '../../../core/index.js';
+import type { DeskKbArticlesTable, DeskTables } from '../schema/tables.js';
+import { fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
+import {
+  normalisePage,
+  toPage,
+  type ArticleSearchInput,
+  type ArticleSearchRow,
+  type SearchResult,
+} from './search-types.js';
+import { leadingSnippet, matchSnippets } from './snippets.js';
+import type { DeskSearchContext } from './ticket-search.js';
+
+type ArticleQuery = SelectQueryBuilder<DeskTables & { a: DeskKbArticlesTable }, 'a', object>;
+
+// bm25 weights per FTS5 column (title, body, tags): title above tags above body.
+const articleWeights = sql`10.0, 1.0, 3.0`;
+
+const articleColumns = [
+  'a.id',
+  'a.slug',
+  'a.title',
+  'a.category',
+  'a.published',
+  'a.updated_at',
+  'a.tags',
+] as const;
+
+/** The published flag, category and tag filters on `desk_kb_articles as a`. */
+function filteredArticles(
+  context: DeskSearchContext,
+  principal: Principal,
+  input: ArticleSearchInput,
+): ArticleQuery {
+  let query: ArticleQuery = context.db.selectFrom('desk_kb_articles as a');
+  const drafts = input.includeUnpublished === true && principal.role !== 'end_user';
+  if (!drafts) query = query.where('a.published', '=', 1);
+  if (input.category !== undefined) query = query.where('a.category', '=', input.category);
+  for (const tag of input.tags ?? []) {
+    const wanted = tag.trim().toLowerCase();
+    // Tags are a JSON array in text; each engine reads it with its own JSON functions.
+    query = query.where(
+      context.engine === 'sqlite'
+        ? sql<boolean>`exists (select 1 from json_each(a.tags) where lower(value) = ${wanted})`
+        : sql<boolean>`exists (select 1 from jsonb_array_elements_text(a.tags::jsonb) as tag
+            where lower(tag) = ${wanted})`,
+    );
+  }
+  return query;
+}
+
+function rankedArticles(
+  context: DeskSearchContext,
+  query: ArticleQuery,
+  search: { terms: readonly string[]; mode: 'all' | 'any' },
+) {
+  const selected = query.select(articleColumns);
+  if (context.engine === 'sqlite') {
+    const matches = sql<{ id: number; rank: number }>`(select rowid as id,
+      bm25(desk_kb_fts, ${articleWeights}) as rank from desk_kb_fts
+      where desk_kb_fts match ${fts5MatchExpression(search.terms, search.mode)})`;
+    return selected
+      .innerJoin(matches.as('m'), 'm.id', 'a.id')
+      .select(sql<number>`-m.rank`.as('score'))
+      .orderBy('m.rank')
+      .orderBy('a.id');
+  }
+  const tsquery = sql`websearch_to_tsquery('english', ${websearchText(search.terms, search.mode)})`;
+  const score = sql<number>`ts_rank_cd(a.search, ${tsquery})::float8`;
+  return selected
+    .where(sql<boolean>`a.search @@ ${tsquery}`)
+    .select(score.as('score'))
+    .orderBy(score, 'desc')
+    .orderBy('a.id');
+}
+
+function parseTags(tags: string): readonly string[] {
+  try {
+    const parsed: unknown = JSON.parse(tags);
+    return Array.isArray(parsed) ? parsed.filter((tag) => typeof tag === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Full-text search of the knowledge base: published articles (staff may ask for drafts too),
+ * filtered by category and tags, ranked with a title match above a body match.
+ *
+ * @example
+ * const page = await searchArticles(context, principal, { text: 'vpn drops', tags: ['vpn'] });
+ */
+export async function searchArticles(
+  context: DeskSearchContext,
+  principal: Principal,
+  input: ArticleSearchInput,
+): Promise<SearchResult<ArticleSearchRow>> {
+  const page = normalisePage(input);
+  const listOnly = input.text === undefined || input.text.trim() === '';
+  const terms = searchTerms(input.text);
+  if (!listOnly && terms.length === 0) return toPage([], page);
+  const filtered = filteredArticles(context, principal, input);
+
+  if (listOnly) {
+    const rows = await filtered
+      .select(articleColumns)
+      .select('a.body')
+      .orderBy('a.title')
+      .orderBy('a.id')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute();
+    const hits = rows.map(({ body, tags, ...row }) => ({
+      row: { ...row, tags: parseTags(tags) },
+      score: 0,
+      snippet: leadingSnippet(body),
+    }));
+    return toPage(hits, page);
+  }
+
+  const mode = input.match ?? 'all';
+  const rows = await rankedArticles(context, filtered, { terms, mode })
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .execute();
+  const snippets = await matchSnippets(context, {
+    source: 'articles',
+    ids: rows.map((row) => row.id),
+    terms,
+    mode,
+  });
+  const hits = rows.map(({ score, tags, ...row }) => ({
+    row: { ...row, tags: parseTags(tags) },
+    score: Number(score),
+    snippet: snippets.get(row.id) ?? leadingSnippet(row.title),
+  }));
+  return toPage(hits, page);
+}

@@ -1,0 +1,57 @@
+import { englishStopWords } from './stop-words.js';
+
+/** How many characters of query text are read; the rest is ignored. */
+export const maxQueryLength = 1000;
+/** How many distinct words one query may hold. */
+export const maxQueryTerms = 16;
+const maxTermLength = 64;
+
+/** How the words of a query combine: every word must match, or any one of them. */
+export type MatchMode = 'all' | 'any';
+
+/**
+ * The searchable words of free text: runs of letters, digits and combining marks, lower-cased,
+ * without stop words, duplicates or anything else. Query syntax of either engine (quotes,
+ * AND/OR/NOT/NEAR, `*`, `^`, `:`, `-`, `+`, parentheses, column filters) is plain text here, so
+ * no input can reach the database as syntax.
+ *
+ * @example
+ * searchTerms('"VPN" AND (drops* OR -fails)') // ['vpn', 'drops', 'fails']
+ */
+export function searchTerms(text: string | undefined): readonly string[] {
+  if (text === undefined) return [];
+  const words = text
+    .slice(0, maxQueryLength)
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    // A word needs a letter or digit: a lone combining mark is no word to either tokenizer.
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map((word) => word.slice(0, maxTermLength))
+    .filter((word) => !englishStopWords.has(word));
+  return [...new Set(words)].slice(0, maxQueryTerms);
+}
+
+/**
+ * An FTS5 MATCH expression for `terms`: each term an FTS5 string (internal quotes doubled, though
+ * {@link searchTerms} leaves none), joined by implicit AND or by OR.
+ *
+ * @example
+ * fts5MatchExpression(['vpn', 'drops'], 'all') // '"vpn" "drops"'
+ */
+export function fts5MatchExpression(terms: readonly string[], mode: MatchMode): string {
+  const quoted = terms.map((term) => `"${term.replaceAll('"', '""')}"`);
+  return quoted.join(mode === 'all' ? ' ' : ' OR ');
+}
+
+/**
+ * Text for PostgreSQL's `websearch_to_tsquery`, which accepts any text: the terms joined by spaces
+ * (AND) or by the word `or` (OR). The terms hold only letters and digits, so `or` is the only
+ * operator it can see, and stop words (`or` among them) were already removed from the terms.
+ *
+ * @example
+ * websearchText(['vpn', 'drops'], 'any') // 'vpn or drops'
+ */
+export function websearchText(terms: readonly string[], mode: MatchMode): string {
+  return terms.join(mode === 'all' ? ' ' : ' or ');
+}

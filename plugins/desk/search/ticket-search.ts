@@ -1,0 +1,142 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Principal } from '../../../core/index.js';
+import type { DeskTables, DeskTicketsTable } from '../schema/tables.js';
+import type { DeskDirectory } from '../store/directory.js';
+import type { DeskStoreContext } from '../store/store-context.js';
+import { fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
+import { ticketRowScope, ticketScopeCondition, type TicketRowScope } from './search-scope.js';
+import {
+  normalisePage,
+  ticketSearchColumns,
+  toPage,
+  type SearchResult,
+  type TicketSearchInput,
+  type TicketSearchRow,
+} from './search-types.js';
+import { leadingSnippet, matchSnippets } from './snippets.js';
+
+/** What the searches are built from: the store's context and its directory (for row scope). */
+export interface DeskSearchContext extends DeskStoreContext {
+  readonly directory: DeskDirectory;
+}
+
+type TicketQuery = SelectQueryBuilder<DeskTables & { t: DeskTicketsTable }, 't', object>;
+
+// bm25 weights per FTS5 column (summary, details): a word in the summary counts ten times.
+const ticketWeights = sql`10.0, 1.0`;
+
+const asArray = <T>(value: T | readonly T[]): readonly T[] =>
+  Array.isArray(value) ? (value as readonly T[]) : [value as T];
+
+/** The filters and row scope, on `desk_tickets as t`. */
+function filteredTickets(
+  context: DeskSearchContext,
+  input: TicketSearchInput,
+  scope: TicketRowScope,
+): TicketQuery {
+  let query: TicketQuery = context.db.selectFrom('desk_tickets as t');
+  if (scope.kind !== 'all') query = query.where((eb) => ticketScopeCondition(scope, eb));
+  if (input.status !== undefined) query = query.where('t.status', 'in', asArray(input.status));
+  if (input.priority !== undefined) {
+    query = query.where('t.priority', 'in', asArray(input.priority));
+  }
+  if (input.teamId !== undefined) query = query.where('t.team_id', '=', input.teamId);
+  if (input.agentId === null) query = query.where('t.agent_id', 'is', null);
+  else if (input.agentId !== undefined) query = query.where('t.agent_id', '=', input.agentId);
+  if (input.requesterId !== undefined) {
+    query = query.where('t.requester_id', '=', input.requesterId);
+  }
+  if (input.organisationId !== undefined) {
+    query = query.where('t.organisation_id', '=', input.organisationId);
+  }
+  if (input.typeId !== undefined) query = query.where('t.type_id', '=', input.typeId);
+  if (input.category !== undefined) query = query.where('t.category', '=', input.category);
+  if (input.createdFrom !== undefined) {
+    query = query.where('t.created_at', '>=', input.createdFrom);
+  }
+  if (input.createdTo !== undefined) query = query.where('t.created_at', '<', input.createdTo);
+  return query;
+}
+
+/** Ranked ids and scores of the matching tickets, one page plus one row. */
+function rankedTickets(
+  context: DeskSearchContext,
+  query: TicketQuery,
+  search: { terms: readonly string[]; mode: 'all' | 'any' },
+) {
+  const selected = query.select(ticketSearchColumns.map((column) => `t.${column}` as const));
+  if (context.engine === 'sqlite') {
+    const matches = sql<{ id: number; rank: number }>`(select rowid as id,
+      bm25(desk_tickets_fts, ${ticketWeights}) as rank from desk_tickets_fts
+      where desk_tickets_fts match ${fts5MatchExpression(search.terms, search.mode)})`;
+    // bm25 is lower-is-better and negative; its negation is a higher-is-better score.
+    return selected
+      .innerJoin(matches.as('m'), 'm.id', 't.id')
+      .select(sql<number>`-m.rank`.as('score'))
+      .orderBy('m.rank')
+      .orderBy('t.id');
+  }
+  const tsquery = sql`websearch_to_tsquery('english', ${websearchText(search.terms, search.mode)})`;
+  const score = sql<number>`ts_rank_cd(t.search, ${tsquery})::float8`;
+  return selected
+    .where(sql<boolean>`t.search @@ ${tsquery}`)
+    .select(score.as('score'))
+    .orderBy(score, 'desc')
+    .orderBy('t.id');
+}
+
+/**
+ * Full-text search of the tickets `principal` may see, with filters, a relevance score, a
+ * snippet and stable offset paging (ties in score are ordered by id).
+ *
+ * @example
+ * const page = await searchTickets(context, principal, { text: 'printer jam', status: 'open' });
+ * const next = await searchTickets(context, principal, { text: 'printer jam', status: 'open', offset: page.nextOffset ?? 0 });
+ */
+export async function searchTickets(
+  context: DeskSearchContext,
+  principal: Principal,
+  input: TicketSearchInput,
+): Promise<SearchResult<TicketSearchRow>> {
+  const page = normalisePage(input);
+  const scope = await ticketRowScope(context.directory, principal);
+  const listOnly = input.text === undefined || input.text.trim() === '';
+  const terms = searchTerms(input.text);
+  if (scope.kind === 'none' || (!listOnly && terms.length === 0)) return toPage([], page);
+  const filtered = filteredTickets(context, input, scope);
+
+  if (listOnly) {
+    const rows = await filtered
+      .select(ticketSearchColumns.map((column) => `t.${column}` as const))
+      .select('t.details')
+      .orderBy('t.created_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute();
+    const hits = rows.map(({ details, ...row }) => ({
+      row,
+      score: 0,
+      snippet: leadingSnippet(details),
+    }));
+    return toPage(hits, page);
+  }
+
+  const mode = input.match ?? 'all';
+  const rows = await rankedTickets(context, filtered, { terms, mode })
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .execute();
+  const snippets = await matchSnippets(context, {
+    source: 'tickets',
+    ids: rows.map((row) => row.id),
+    terms,
+    mode,
+  });
+  const hits = rows.map(({ score, ...row }) => ({
+    row,
+    score: Number(score),
+    snippet: snippets.get(row.id) ?? leadingSnippet(row.summary),
+  }));
+  return toPage(hits, page);
+}
