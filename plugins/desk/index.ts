@@ -6,6 +6,9 @@ import { createDeskStore } from './store/desk-store.js';
 export type { DeskStore } from './store/desk-store.js';
 export type { DeskDirectory, DeskUser, DeskTeam } from './store/directory.js';
 export type * from './schema/tables.js';
+export type { DeskSla } from './sla/desk-sla.js';
+export type { SlaState, SlaStatus, SlaDueTimes } from './sla/sla-clock.js';
+export type { SlaAlert } from './sla/sla-queries.js';
 
 /** The id other plugins pass to `defineServiceRef<DeskStore>(deskServiceId)`. */
 export const deskServiceId = 'desk.store';

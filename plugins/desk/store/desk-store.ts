@@ -1,9 +1,10 @@
+import { createDeskSla, type DeskSla } from '../sla/desk-sla.js';
 import { createDeskDirectory, type DeskDirectory } from './directory.js';
 import type { DeskStoreContext } from './store-context.js';
 
 /**
  * The typed service the desk plugin provides under `deskServiceId`, composed of parts; each part
- * lives in its own file under plugins/desk/store/ and takes the principal first on every method.
+ * lives in its own file and takes the principal first on every method.
  *
  * @example
  * const desk = ctx.services.get(defineServiceRef<DeskStore>(deskServiceId));
@@ -11,11 +12,14 @@ import type { DeskStoreContext } from './store-context.js';
  */
 export interface DeskStore {
   readonly directory: DeskDirectory;
+  readonly sla: DeskSla;
 }
 
 /** Builds every part of the store over one database. */
 export function createDeskStore(context: DeskStoreContext): DeskStore {
+  const directory = createDeskDirectory(context);
   return Object.freeze({
-    directory: createDeskDirectory(context),
+    directory,
+    sla: createDeskSla(context, directory),
   });
 }
