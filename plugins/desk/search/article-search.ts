@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Principal } from '../../../core/index.js';
 import type { DeskKbArticlesTable, DeskTables } from '../schema/tables.js';
-import { fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
+import { bindableText, fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
 import {
   normalisePage,
   toPage,
@@ -36,9 +36,10 @@ function filteredArticles(
   let query: ArticleQuery = context.db.selectFrom('desk_kb_articles as a');
   const drafts = input.includeUnpublished === true && principal.role !== 'end_user';
   if (!drafts) query = query.where('a.published', '=', 1);
-  if (input.category !== undefined) query = query.where('a.category', '=', input.category);
+  if (input.category !== undefined)
+    query = query.where('a.category', '=', bindableText(input.category));
   for (const tag of input.tags ?? []) {
-    const wanted = tag.trim().toLowerCase();
+    const wanted = bindableText(tag).trim().toLowerCase();
     // Tags are a JSON array in text; each engine reads it with its own JSON functions.
     query = query.where(
       context.engine === 'sqlite'

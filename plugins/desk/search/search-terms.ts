@@ -55,3 +55,16 @@ export function fts5MatchExpression(terms: readonly string[], mode: MatchMode): 
 export function websearchText(terms: readonly string[], mode: MatchMode): string {
   return terms.join(mode === 'all' ? ' ' : ' or ');
 }
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A filter value (category, tag, date) made safe to bind on either engine: PostgreSQL rejects a
+ * NUL character in text, and a lone surrogate is no valid UTF-8.
+ *
+ * @example
+ * bindableText('net\u0000work') // 'network'
+ */
+export function bindableText(value: string): string {
+  return value.replaceAll('\u0000', '').replace(loneSurrogate, '\uFFFD');
+}

@@ -111,7 +111,7 @@ export function normalisePage(page: SearchPage): { limit: number; offset: number
     limit: Number.isFinite(limit)
       ? Math.min(Math.max(limit, 1), maxSearchLimit)
       : defaultSearchLimit,
-    offset: Number.isFinite(offset) ? Math.max(offset, 0) : 0,
+    offset: Number.isFinite(offset) ? Math.min(Math.max(offset, 0), Number.MAX_SAFE_INTEGER) : 0,
   };
 }
 

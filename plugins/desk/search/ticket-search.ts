@@ -3,7 +3,7 @@ import type { Principal } from '../../../core/index.js';
 import type { DeskTables, DeskTicketsTable } from '../schema/tables.js';
 import type { DeskDirectory } from '../store/directory.js';
 import type { DeskStoreContext } from '../store/store-context.js';
-import { fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
+import { bindableText, fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
 import { ticketRowScope, ticketScopeCondition, type TicketRowScope } from './search-scope.js';
 import {
   normalisePage,
@@ -28,6 +28,19 @@ const ticketWeights = sql`10.0, 1.0`;
 const asArray = <T>(value: T | readonly T[]): readonly T[] =>
   Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
+/** True when every numeric filter is a whole number; any other number can match no row. */
+function numericFiltersAreWhole(input: TicketSearchInput): boolean {
+  const numbers = [
+    ...(input.priority === undefined ? [] : asArray(input.priority)),
+    input.teamId,
+    input.agentId,
+    input.requesterId,
+    input.organisationId,
+    input.typeId,
+  ];
+  return numbers.every((value) => value == null || Number.isSafeInteger(value));
+}
+
 /** The filters and row scope, on `desk_tickets as t`. */
 function filteredTickets(
   context: DeskSearchContext,
@@ -50,11 +63,13 @@ function filteredTickets(
     query = query.where('t.organisation_id', '=', input.organisationId);
   }
   if (input.typeId !== undefined) query = query.where('t.type_id', '=', input.typeId);
-  if (input.category !== undefined) query = query.where('t.category', '=', input.category);
+  if (input.category !== undefined)
+    query = query.where('t.category', '=', bindableText(input.category));
   if (input.createdFrom !== undefined) {
-    query = query.where('t.created_at', '>=', input.createdFrom);
+    query = query.where('t.created_at', '>=', bindableText(input.createdFrom));
   }
-  if (input.createdTo !== undefined) query = query.where('t.created_at', '<', input.createdTo);
+  if (input.createdTo !== undefined)
+    query = query.where('t.created_at', '<', bindableText(input.createdTo));
   return query;
 }
 
@@ -102,7 +117,8 @@ export async function searchTickets(
   const scope = await ticketRowScope(context.directory, principal);
   const listOnly = input.text === undefined || input.text.trim() === '';
   const terms = searchTerms(input.text);
-  if (scope.kind === 'none' || (!listOnly && terms.length === 0)) return toPage([], page);
+  const noMatch = !listOnly && terms.length === 0;
+  if (scope.kind === 'none' || noMatch || !numericFiltersAreWhole(input)) return toPage([], page);
   const filtered = filteredTickets(context, input, scope);
 
   if (listOnly) {
