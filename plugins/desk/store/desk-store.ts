@@ -1,6 +1,7 @@
 import { createDeskSla, type DeskSla } from '../sla/desk-sla.js';
 import { createDeskDirectory, type DeskDirectory } from './directory.js';
 import type { DeskStoreContext } from './store-context.js';
+import { createTicketStore, type TicketStore } from './ticket-store.js';
 
 /**
  * The typed service the desk plugin provides under `deskServiceId`, composed of parts; each part
@@ -13,6 +14,7 @@ import type { DeskStoreContext } from './store-context.js';
 export interface DeskStore {
   readonly directory: DeskDirectory;
   readonly sla: DeskSla;
+  readonly tickets: TicketStore;
 }
 
 /** Builds every part of the store over one database. */
@@ -21,5 +23,6 @@ export function createDeskStore(context: DeskStoreContext): DeskStore {
   return Object.freeze({
     directory,
     sla: createDeskSla(context, directory),
+    tickets: createTicketStore(context, directory),
   });
 }

@@ -1,0 +1,76 @@
+import { ToolError, type Principal } from '../../../core/index.js';
+import type { DeskRowUpdate, NoteRow, NoteVisibility } from '../schema/tables.js';
+import type { TicketStoreParts } from './get-ticket.js';
+import { privateNoteField, type FieldChange, type WriteProvenance } from './history.js';
+import { resolveTicketAccess } from './row-scope.js';
+import { ticketForWrite, writeTicketChange } from './ticket-write.js';
+import { inWriteTransaction } from './write-transaction.js';
+
+/** What {@link addNote} needs. */
+export interface NewNote {
+  readonly ticketId: number;
+  readonly body: string;
+  /** Public notes are shown to the requester; private ones only to agents. Public by default. */
+  readonly visibility?: NoteVisibility;
+  /** `ai` when an assistant wrote the note; the collection and client are taken from the caller. */
+  readonly provenance?: WriteProvenance;
+}
+
+/**
+ * Adds a note to a ticket, with its provenance: written by a person, or by an AI assistant through
+ * the caller's collection and client. An agent's first public note is the ticket's first response
+ * (`responded_at`). End users add public notes to tickets they may change.
+ */
+export async function addNote(
+  parts: TicketStoreParts,
+  principal: Principal,
+  input: NewNote,
+): Promise<NoteRow> {
+  const access = await resolveTicketAccess(parts.directory, principal, 'write');
+  const visibility = input.visibility ?? 'public';
+  const body = input.body.trim();
+  const at = parts.context.now().toISOString();
+  return inWriteTransaction(parts.context, async (trx) => {
+    const ticket = await ticketForWrite(trx, access, input.ticketId);
+    if (!access.staff && visibility === 'private') {
+      throw new ToolError('private notes are for agents; add your note as a public one');
+    }
+    if (access.actor === undefined) {
+      throw new ToolError('notes need an author, and this caller is not a desk user');
+    }
+    if (body === '') throw new ToolError('a note must not be blank');
+    const ai = input.provenance === 'ai';
+    const note = await trx
+      .insertInto('desk_notes')
+      .values({
+        ticket_id: ticket.id,
+        author_id: access.actor.id,
+        body,
+        visibility,
+        provenance: ai ? 'ai' : 'human',
+        ai_collection: ai ? principal.collectionId : null,
+        ai_client: ai ? principal.clientId : null,
+        created_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const set: DeskRowUpdate<'desk_tickets'> = {};
+    const changes: FieldChange[] = [
+      {
+        field: visibility === 'private' ? privateNoteField : 'note.public',
+        from: null,
+        to: note.id,
+      },
+    ];
+    if (access.staff && visibility === 'public' && ticket.responded_at === null) {
+      set.responded_at = at;
+      changes.push({ field: 'responded_at', from: null, to: at });
+    }
+    await writeTicketChange(
+      trx,
+      { access, provenance: input.provenance, at },
+      { ticket, change: { set, changes } },
+    );
+    return note;
+  });
+}

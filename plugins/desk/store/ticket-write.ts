@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { ToolError } from '../../../core/index.js';
+import type { DeskRowUpdate, DeskTables, TicketRow } from '../schema/tables.js';
+import { recordHistory, type FieldChange, type WriteProvenance } from './history.js';
+import { canReach, ticketExtent, ticketNotFound, type TicketAccess } from './row-scope.js';
+import { TicketVersionConflict } from './write-transaction.js';
+
+/** Who writes, on whose behalf, and when: shared by every change of one store call. */
+export interface TicketWrite {
+  readonly access: TicketAccess;
+  readonly provenance: WriteProvenance | undefined;
+  /** The time of the write, ISO-8601 UTC. */
+  readonly at: string;
+}
+
+/**
+ * Reads ticket `id` inside a write transaction, within the caller's write extent. A ticket the
+ * caller cannot even read is "not found"; one they can read but not change says so.
+ */
+export async function ticketForWrite(
+  trx: Kysely<DeskTables>,
+  access: TicketAccess,
+  id: number,
+): Promise<TicketRow> {
+  const row = await trx
+    .selectFrom('desk_tickets')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) throw ticketNotFound(id);
+  if (canReach(access, row)) return row;
+  const readExtent = ticketExtent(access.principal, 'read');
+  if (readExtent !== undefined && canReach({ ...access, extent: readExtent }, row)) {
+    throw new ToolError(
+      `you can read ticket ${id} but not change it; only its requester can (or a caller with tickets:write:org)`,
+    );
+  }
+  throw ticketNotFound(id);
+}
+
+/** A planned change to one ticket row: the columns to set and the history it leaves. */
+export interface TicketChange {
+  readonly set: DeskRowUpdate<'desk_tickets'>;
+  readonly changes: readonly FieldChange[];
+}
+
+/**
+ * Writes `change` to `ticket` if nobody else changed it since it was read (`version` still
+ * matches), bumps the version and records the history; otherwise throws
+ * {@link TicketVersionConflict} so the transaction runs again on the fresh row.
+ */
+export async function writeTicketChange(
+  trx: Kysely<DeskTables>,
+  write: TicketWrite,
+  target: { readonly ticket: TicketRow; readonly change: TicketChange },
+): Promise<TicketRow> {
+  const { ticket, change } = target;
+  const updated = await trx
+    .updateTable('desk_tickets')
+    .set({ ...change.set, version: ticket.version + 1, updated_at: write.at })
+    .where('id', '=', ticket.id)
+    .where('version', '=', ticket.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated === undefined) throw new TicketVersionConflict(ticket.id);
+  await recordHistory(
+    trx,
+    { access: write.access, ticketId: ticket.id, provenance: write.provenance, at: write.at },
+    change.changes,
+  );
+  return updated;
+}
+
+/** Adds `field` to `change` when `to` differs from `from`. */
+export function changeIf(
+  change: { set: DeskRowUpdate<'desk_tickets'>; changes: FieldChange[] },
+  column: keyof DeskRowUpdate<'desk_tickets'>,
+  values: { readonly from: unknown; readonly to: unknown },
+): void {
+  if (values.from === values.to) return;
+  (change.set as Record<string, unknown>)[column] = values.to;
+  change.changes.push({ field: column, from: values.from, to: values.to });
+}

@@ -1,0 +1,123 @@
+import { ToolError, type Principal } from '../../../core/index.js';
+import type { TicketStatus } from '../schema/tables.js';
+import type { TicketStoreParts } from './get-ticket.js';
+import type { WriteProvenance } from './history.js';
+import { requireStaff, resolveTicketAccess } from './row-scope.js';
+import { planTicketChange, teamIdByKey } from './ticket-patch.js';
+import { toTicket, type Ticket } from './ticket-view.js';
+import { ticketForWrite, writeTicketChange } from './ticket-write.js';
+import { inWriteTransaction } from './write-transaction.js';
+
+/** What {@link updateTicket} may change; fields left out stay as they are. */
+export interface TicketUpdate {
+  readonly summary?: string;
+  readonly details?: string;
+  readonly status?: TicketStatus;
+  readonly priority?: number;
+  readonly category?: string | null;
+  /** A team key, or null for no team. */
+  readonly team?: string | null;
+  /** Values of the type's own fields by key; null removes one. */
+  readonly customFields?: Readonly<Record<string, unknown>>;
+  /**
+   * The version the caller last read. When given and the ticket has moved on, the update is
+   * refused instead of merged, so the caller can look again first.
+   */
+  readonly expectedVersion?: number;
+  readonly provenance?: WriteProvenance;
+}
+
+const endUserFields: ReadonlySet<string> = new Set(['details', 'expectedVersion', 'provenance']);
+
+/**
+ * Changes a ticket in one transaction with a history row per changed field. Concurrent updates
+ * merge: each is planned against the row as it is when it commits (optimistic `version` check,
+ * retried on conflict), so no writer's change is lost. An end user may change only the details of
+ * a ticket they requested; status, priority and triage are for agents.
+ */
+export async function updateTicket(
+  parts: TicketStoreParts,
+  principal: Principal,
+  request: { readonly id: number; readonly update: TicketUpdate },
+): Promise<Ticket> {
+  const { id, update } = request;
+  const access = await resolveTicketAccess(parts.directory, principal, 'write');
+  const at = parts.context.now().toISOString();
+  const row = await inWriteTransaction(parts.context, async (trx) => {
+    const ticket = await ticketForWrite(trx, access, id);
+    const forbidden = Object.keys(update).filter((key) => !endUserFields.has(key));
+    if (!access.staff && forbidden.length > 0) {
+      throw new ToolError(
+        `you can change only the details of your ticket (not ${forbidden.join(', ')}); ` +
+          'add a note to tell the service desk more',
+      );
+    }
+    if (update.expectedVersion !== undefined && update.expectedVersion !== ticket.version) {
+      throw new ToolError(
+        `ticket ${id} is at version ${ticket.version}, not ${update.expectedVersion}; ` +
+          'read it again and reapply your change',
+      );
+    }
+    const teamId =
+      update.team === undefined || update.team === null
+        ? update.team
+        : await teamIdByKey(trx, update.team);
+    const change = await planTicketChange(trx, ticket, { ...update, teamId, at });
+    if (change.changes.length === 0) return ticket;
+    return writeTicketChange(
+      trx,
+      { access, provenance: update.provenance, at },
+      { ticket, change },
+    );
+  });
+  return toTicket(row);
+}
+
+/** Who to assign a ticket to: the caller, or an agent by desk user id. */
+export type Assignee = 'me' | { readonly agentId: number } | null;
+
+/**
+ * Assigns a ticket to an agent (or to the caller, or to nobody with null). A new ticket that gets
+ * an agent becomes open. Agents only.
+ */
+export async function assignTicket(
+  parts: TicketStoreParts,
+  principal: Principal,
+  request: { readonly id: number; readonly to: Assignee; readonly provenance?: WriteProvenance },
+): Promise<Ticket> {
+  const access = await resolveTicketAccess(parts.directory, principal, 'write');
+  const at = parts.context.now().toISOString();
+  const row = await inWriteTransaction(parts.context, async (trx) => {
+    const ticket = await ticketForWrite(trx, access, request.id);
+    requireStaff(access, 'assigning a ticket');
+    let agentId: number | null = null;
+    if (request.to === 'me') {
+      if (access.actor === undefined)
+        throw new ToolError('this caller is not a desk user, so cannot be assigned');
+      agentId = access.actor.id;
+    } else if (request.to !== null) {
+      agentId = request.to.agentId;
+    }
+    if (agentId !== null) {
+      const agent = await trx
+        .selectFrom('desk_users')
+        .select(['role', 'active'])
+        .where('id', '=', agentId)
+        .executeTakeFirst();
+      if (agent === undefined || agent.active !== 1 || agent.role === 'end_user') {
+        throw new ToolError(
+          `user ${agentId} is not an active agent; tickets go to agents or admins`,
+        );
+      }
+    }
+    const status = agentId !== null && ticket.status === 'new' ? 'open' : undefined;
+    const change = await planTicketChange(trx, ticket, { agentId, status, at });
+    if (change.changes.length === 0) return ticket;
+    return writeTicketChange(
+      trx,
+      { access, provenance: request.provenance, at },
+      { ticket, change },
+    );
+  });
+  return toTicket(row);
+}
