@@ -1,10 +1,10 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Principal } from '../../../core/index.js';
-import type { DeskTables, DeskTicketsTable } from '../schema/tables.js';
+import type { DeskTables } from '../schema/tables.js';
 import type { DeskDirectory } from '../store/directory.js';
+import { resolveTicketAccess, ticketsVisibleTo, type TicketAccess } from '../store/row-scope.js';
 import type { DeskStoreContext } from '../store/store-context.js';
 import { bindableText, fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
-import { ticketRowScope, ticketScopeCondition, type TicketRowScope } from './search-scope.js';
 import {
   normalisePage,
   ticketSearchColumns,
@@ -20,7 +20,7 @@ export interface DeskSearchContext extends DeskStoreContext {
   readonly directory: DeskDirectory;
 }
 
-type TicketQuery = SelectQueryBuilder<DeskTables & { t: DeskTicketsTable }, 't', object>;
+type TicketQuery = SelectQueryBuilder<DeskTables, 'desk_tickets', object>;
 
 // bm25 weights per FTS5 column (summary, details): a word in the summary counts ten times.
 const ticketWeights = sql`10.0, 1.0`;
@@ -41,35 +41,36 @@ function numericFiltersAreWhole(input: TicketSearchInput): boolean {
   return numbers.every((value) => value == null || Number.isSafeInteger(value));
 }
 
-/** The filters and row scope, on `desk_tickets as t`. */
+/** The filters and the store's row scope, on `desk_tickets`. */
 function filteredTickets(
   context: DeskSearchContext,
   input: TicketSearchInput,
-  scope: TicketRowScope,
+  access: TicketAccess,
 ): TicketQuery {
-  let query: TicketQuery = context.db.selectFrom('desk_tickets as t');
-  if (scope.kind !== 'all') query = query.where((eb) => ticketScopeCondition(scope, eb));
-  if (input.status !== undefined) query = query.where('t.status', 'in', asArray(input.status));
+  let query: TicketQuery = context.db.selectFrom('desk_tickets').where(ticketsVisibleTo(access));
+  if (input.status !== undefined)
+    query = query.where('desk_tickets.status', 'in', asArray(input.status));
   if (input.priority !== undefined) {
-    query = query.where('t.priority', 'in', asArray(input.priority));
+    query = query.where('desk_tickets.priority', 'in', asArray(input.priority));
   }
-  if (input.teamId !== undefined) query = query.where('t.team_id', '=', input.teamId);
-  if (input.agentId === null) query = query.where('t.agent_id', 'is', null);
-  else if (input.agentId !== undefined) query = query.where('t.agent_id', '=', input.agentId);
+  if (input.teamId !== undefined) query = query.where('desk_tickets.team_id', '=', input.teamId);
+  if (input.agentId === null) query = query.where('desk_tickets.agent_id', 'is', null);
+  else if (input.agentId !== undefined)
+    query = query.where('desk_tickets.agent_id', '=', input.agentId);
   if (input.requesterId !== undefined) {
-    query = query.where('t.requester_id', '=', input.requesterId);
+    query = query.where('desk_tickets.requester_id', '=', input.requesterId);
   }
   if (input.organisationId !== undefined) {
-    query = query.where('t.organisation_id', '=', input.organisationId);
+    query = query.where('desk_tickets.organisation_id', '=', input.organisationId);
   }
-  if (input.typeId !== undefined) query = query.where('t.type_id', '=', input.typeId);
+  if (input.typeId !== undefined) query = query.where('desk_tickets.type_id', '=', input.typeId);
   if (input.category !== undefined)
-    query = query.where('t.category', '=', bindableText(input.category));
+    query = query.where('desk_tickets.category', '=', bindableText(input.category));
   if (input.createdFrom !== undefined) {
-    query = query.where('t.created_at', '>=', bindableText(input.createdFrom));
+    query = query.where('desk_tickets.created_at', '>=', bindableText(input.createdFrom));
   }
   if (input.createdTo !== undefined)
-    query = query.where('t.created_at', '<', bindableText(input.createdTo));
+    query = query.where('desk_tickets.created_at', '<', bindableText(input.createdTo));
   return query;
 }
 
@@ -79,25 +80,27 @@ function rankedTickets(
   query: TicketQuery,
   search: { terms: readonly string[]; mode: 'all' | 'any' },
 ) {
-  const selected = query.select(ticketSearchColumns.map((column) => `t.${column}` as const));
+  const selected = query.select(
+    ticketSearchColumns.map((column) => `desk_tickets.${column}` as const),
+  );
   if (context.engine === 'sqlite') {
     const matches = sql<{ id: number; rank: number }>`(select rowid as id,
       bm25(desk_tickets_fts, ${ticketWeights}) as rank from desk_tickets_fts
       where desk_tickets_fts match ${fts5MatchExpression(search.terms, search.mode)})`;
     // bm25 is lower-is-better and negative; its negation is a higher-is-better score.
     return selected
-      .innerJoin(matches.as('m'), 'm.id', 't.id')
+      .innerJoin(matches.as('m'), 'm.id', 'desk_tickets.id')
       .select(sql<number>`-m.rank`.as('score'))
       .orderBy('m.rank')
-      .orderBy('t.id');
+      .orderBy('desk_tickets.id');
   }
   const tsquery = sql`websearch_to_tsquery('english', ${websearchText(search.terms, search.mode)})`;
-  const score = sql<number>`ts_rank_cd(t.search, ${tsquery})::float8`;
+  const score = sql<number>`ts_rank_cd(desk_tickets.search, ${tsquery})::float8`;
   return selected
-    .where(sql<boolean>`t.search @@ ${tsquery}`)
+    .where(sql<boolean>`desk_tickets.search @@ ${tsquery}`)
     .select(score.as('score'))
     .orderBy(score, 'desc')
-    .orderBy('t.id');
+    .orderBy('desk_tickets.id');
 }
 
 /**
@@ -114,19 +117,19 @@ export async function searchTickets(
   input: TicketSearchInput,
 ): Promise<SearchResult<TicketSearchRow>> {
   const page = normalisePage(input);
-  const scope = await ticketRowScope(context.directory, principal);
+  const access = await resolveTicketAccess(context.directory, principal, 'read');
   const listOnly = input.text === undefined || input.text.trim() === '';
   const terms = searchTerms(input.text);
   const noMatch = !listOnly && terms.length === 0;
-  if (scope.kind === 'none' || noMatch || !numericFiltersAreWhole(input)) return toPage([], page);
-  const filtered = filteredTickets(context, input, scope);
+  if (noMatch || !numericFiltersAreWhole(input)) return toPage([], page);
+  const filtered = filteredTickets(context, input, access);
 
   if (listOnly) {
     const rows = await filtered
-      .select(ticketSearchColumns.map((column) => `t.${column}` as const))
-      .select('t.details')
-      .orderBy('t.created_at', 'desc')
-      .orderBy('t.id', 'desc')
+      .select(ticketSearchColumns.map((column) => `desk_tickets.${column}` as const))
+      .select('desk_tickets.details')
+      .orderBy('desk_tickets.created_at', 'desc')
+      .orderBy('desk_tickets.id', 'desc')
       .limit(page.limit + 1)
       .offset(page.offset)
       .execute();

@@ -141,6 +141,13 @@ describe.each(testEngines)('ticket search on $engine', (testEngine) => {
     expect(hits.every((hit) => hit.score === 0 && hit.snippet.length > 0)).toBe(true);
   });
 
+  it('refuses a caller without any tickets:read scope, with a message and no data', async () => {
+    const kbOnly = principalFor('alice@acorn.example', { scopes: ['kb:read'] });
+    await expect(search.searchTickets(kbOnly, { text: 'scanner' })).rejects.toThrow(
+      /tickets:read:own/,
+    );
+  });
+
   it('keeps row scope: own tickets, the organisation with :org, everything for agents', async () => {
     const asAlice = principalFor('alice@acorn.example');
     const aliceOrg = principalFor('ALICE@acorn.example', { scopes: ['tickets:read:org'] });
