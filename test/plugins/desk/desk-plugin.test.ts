@@ -46,6 +46,7 @@ const probePlugin = definePlugin({
     ctx.addTool(
       defineTool({
         name: 'desk_whoami',
+        title: 'Desk user of the caller',
         description: 'The desk user behind the caller',
         input: z.object({}),
         output: z.object({ email: z.string().nullable(), name: z.string().nullable() }),
