@@ -1,0 +1,193 @@
+import type { TicketTemplate } from './ticket-template.js';
+
+/** Service requests, problems and changes. */
+export const requestTemplates: readonly TicketTemplate[] = [
+  {
+    type: 'service_request',
+    category: 'Accounts',
+    team: 'service-desk',
+    service: 'service-desk-support',
+    priorities: [3, 4, 4],
+    kb: 'new-starter-request',
+    catalogueItem: 'new-starter',
+    summaries: [
+      'New starter: account and laptop',
+      'New starter on Monday',
+      'Set up account for new joiner',
+    ],
+    details: [
+      'We have someone new starting {when}. Please set up an account, e-mail and a laptop with the standard software, access as for {colleague}.',
+      'New starter next week, home-based. Laptop to be couriered. Copy access from {colleague}.',
+    ],
+    resolutions: [
+      'Account and mailbox created, laptop built and delivered, access copied from the role template. The manager collected the temporary password by phone.',
+      'All set up: account, licence, laptop delivered by courier, and a welcome call booked for the first morning.',
+    ],
+  },
+  {
+    type: 'service_request',
+    category: 'Accounts',
+    team: 'service-desk',
+    service: 'service-desk-support',
+    priorities: [3, 4],
+    kb: 'leaver-process',
+    catalogueItem: 'leaver',
+    summaries: ['Leaver: disable account', 'Staff member leaving on Friday'],
+    details: [
+      '{colleague} leaves on Friday at 17:00. Please forward mail to me and collect the laptop.',
+      'Leaver request: account to be disabled at end of day, OneDrive shared with the manager.',
+    ],
+    resolutions: [
+      'Account disabled at the agreed time, mailbox converted to shared with manager access for 90 days, OneDrive shared, laptop returned and wiped.',
+    ],
+  },
+  {
+    type: 'service_request',
+    category: 'Accounts',
+    team: 'applications',
+    service: 'microsoft-365',
+    priorities: [4],
+    kb: 'shared-mailbox-access',
+    catalogueItem: 'shared-mailbox-access',
+    summaries: [
+      'Access to accounts@ shared mailbox',
+      'Send-as on the info mailbox',
+      'Shared mailbox access for new team member',
+    ],
+    details: [
+      'Please give me full access and send-as on the accounts@ shared mailbox. Approved by {colleague}.',
+      'I have joined the customer team and need the info@ mailbox in Outlook.',
+    ],
+    resolutions: [
+      'Owner approved; full access and send-as granted. The mailbox appears in Outlook within two hours; restart Outlook if it is not there.',
+    ],
+  },
+  {
+    type: 'service_request',
+    category: 'Accounts',
+    team: 'service-desk',
+    service: 'microsoft-365',
+    priorities: [4],
+    kb: 'shared-folder-access',
+    catalogueItem: 'shared-folder-access',
+    summaries: ['Access to the Finance share', 'Edit access to Projects SharePoint site'],
+    details: ['I need edit access to the Projects site for the {site} job. {colleague} owns it.'],
+    resolutions: [
+      'Owner approved; added you to the members group. Lock and unlock the laptop (on the VPN) to pick up the new access.',
+    ],
+  },
+  {
+    type: 'service_request',
+    category: 'Software',
+    team: 'applications',
+    service: 'managed-laptops',
+    priorities: [4],
+    kb: 'software-install-request',
+    catalogueItem: 'software-install',
+    summaries: ['Install Adobe Acrobat Pro', 'Need Visio installed', 'Request for AutoCAD LT'],
+    details: [
+      'I need to edit PDFs for tender documents. Manager approved the licence.',
+      'Please install the software on laptop {asset}; cost centre approved by {colleague}.',
+    ],
+    resolutions: [
+      'Licence assigned and the app made available in Company Portal; installed on your laptop remotely.',
+    ],
+  },
+  {
+    type: 'service_request',
+    category: 'Hardware',
+    team: 'hardware',
+    service: 'managed-laptops',
+    priorities: [4],
+    kb: 'request-new-equipment',
+    catalogueItem: 'equipment-request',
+    summaries: ['Request for a second monitor', 'New headset needed', 'Docking station for home'],
+    details: ['Please send a headset and a second monitor to {site}. Approved by {colleague}.'],
+    resolutions: ['Items delivered and set up; the old headset was collected for recycling.'],
+  },
+  {
+    type: 'service_request',
+    category: 'Network',
+    team: 'network',
+    service: 'office-wifi',
+    priorities: [4],
+    kb: 'guest-wifi-access',
+    catalogueItem: 'guest-wifi-extended',
+    summaries: ['Guest Wi-Fi for contractors', 'Wi-Fi voucher for auditors next week'],
+    details: ['Two auditors will be at {site} for a week from Monday and need internet access.'],
+    resolutions: ['Voucher codes for the requested dates sent to the sponsor by e-mail.'],
+  },
+  {
+    type: 'service_request',
+    category: 'Network',
+    team: 'network',
+    service: 'office-wifi',
+    priorities: [4],
+    kb: 'website-blocked-by-web-filter',
+    catalogueItem: 'web-filter-exception',
+    summaries: ['Supplier website blocked', 'Please unblock a tender portal'],
+    details: [
+      'The tender portal is blocked as "newly registered domain". We need it to submit a bid {when}.',
+    ],
+    resolutions: [
+      'Reviewed: legitimate site, miscategorised. Exception added and the vendor asked to recategorise.',
+    ],
+  },
+  {
+    type: 'problem',
+    category: 'Network',
+    team: 'network',
+    service: 'vpn-remote-access',
+    priorities: [2, 3],
+    summaries: ['Repeated VPN drops for home workers', 'VPN disconnects after gateway upgrade'],
+    details: [
+      'Several incidents this week report VPN drops every few minutes from home broadband. Investigate the gateway keep-alive settings.',
+    ],
+    resolutions: [
+      'Root cause: the gateway dead-peer timeout was lowered in the last upgrade. Restored to 30 seconds; linked incidents resolved.',
+    ],
+  },
+  {
+    type: 'problem',
+    category: 'Hardware',
+    team: 'hardware',
+    service: 'managed-laptops',
+    priorities: [2, 3],
+    summaries: ['Black screens after monthly update', 'Docks lose monitors after sleep'],
+    details: [
+      'Multiple laptops of one model show the same fault after the monthly patch. Find the common cause.',
+    ],
+    resolutions: [
+      'Root cause: graphics driver shipped with the update. Driver pinned to the previous version for that model; workaround documented in the KB.',
+    ],
+  },
+  {
+    type: 'change',
+    category: 'Network',
+    team: 'network',
+    service: 'office-wifi',
+    priorities: [3, 4],
+    catalogueItem: 'standard-change',
+    summaries: [
+      'Firewall rule for new payroll provider',
+      'Replace access points at {site}',
+      'Renew intranet certificate',
+    ],
+    details: [
+      'Planned change: see the change window and rollback plan in the fields. Low user impact expected.',
+    ],
+    resolutions: [
+      'Change implemented in the agreed window and tested; no incidents raised afterwards.',
+    ],
+  },
+  {
+    type: 'change',
+    category: 'Software',
+    team: 'applications',
+    service: 'microsoft-365',
+    priorities: [3, 4],
+    summaries: ['Enable external sharing on client site', 'Roll out new Teams meeting policy'],
+    details: ['Change requested by the customer; approved at the weekly change meeting.'],
+    resolutions: ['Configuration applied and verified with the requester; change closed.'],
+  },
+];
