@@ -1,3 +1,4 @@
+import { createDeskSearch, type DeskSearch } from '../search/desk-search.js';
 import { createDeskSla, type DeskSla } from '../sla/desk-sla.js';
 import { createDeskDirectory, type DeskDirectory } from './directory.js';
 import type { DeskStoreContext } from './store-context.js';
@@ -13,6 +14,8 @@ import { createTicketStore, type TicketStore } from './ticket-store.js';
  */
 export interface DeskStore {
   readonly directory: DeskDirectory;
+  /** Full-text search of tickets (row-scoped) and knowledge-base articles. */
+  readonly search: DeskSearch;
   readonly sla: DeskSla;
   readonly tickets: TicketStore;
 }
@@ -22,6 +25,7 @@ export function createDeskStore(context: DeskStoreContext): DeskStore {
   const directory = createDeskDirectory(context);
   return Object.freeze({
     directory,
+    search: createDeskSearch(context, directory),
     sla: createDeskSla(context, directory),
     tickets: createTicketStore(context, directory),
   });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskSearch } from '../../../../plugins/desk/search/desk-search.js';
-import { createDeskSearch } from '../../../../plugins/desk/search/desk-search.js';
-import { createDeskDirectory } from '../../../../plugins/desk/store/directory.js';
+import { createDeskStore } from '../../../../plugins/desk/store/desk-store.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import { openDeskTestDatabase, type DeskTestDatabase } from '../desk-test-database.js';
 import {
@@ -24,7 +23,8 @@ describe.each(testEngines)('ticket search on $engine', (testEngine) => {
   beforeAll(async () => {
     desk = await openDeskTestDatabase(testEngine);
     const context = { db: desk.db, engine: desk.engine, now: () => new Date() };
-    search = createDeskSearch(context, createDeskDirectory(context));
+    // Through the store, as other plugins reach it.
+    search = createDeskStore(context).search;
     people = await insertSearchPeople(desk.db);
     const { acorn, birch, alice, bob, carol, dave, network, hardware, incident, request } = people;
     const acornTicket = { requesterId: alice, organisationId: acorn, typeId: incident };
