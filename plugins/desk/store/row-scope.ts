@@ -95,6 +95,8 @@ export function canReach(access: TicketAccess, ticket: TicketRow): boolean {
 /** Throws unless the caller is staff: triage (team, assignment, quick actions) is theirs alone. */
 export function requireStaff(access: TicketAccess, what: string): void {
   if (!access.staff) {
-    throw new ToolError(`${what} is for agents; you can update your ticket's details or add a note`);
+    throw new ToolError(
+      `${what} is for agents; you can update your ticket's details or add a note`,
+    );
   }
 }
