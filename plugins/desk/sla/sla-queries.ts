@@ -44,21 +44,25 @@ export async function findSlaAlerts(
   const nowIso = query.now.toISOString();
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 1000);
 
+  // Per priority, the latest due time that can alert now: the at-risk cutoff, or now itself
+  // when only breaches are wanted.
+  const bounds = [...policies.values()].map((policy) => ({
+    priority: policy.priority,
+    dueBy: states.has('at_risk') ? atRiskCutoff(policy, query.now) : nowIso,
+  }));
+  // The overall bound lets the partial index of open tickets by due time narrow the scan.
+  const latest = bounds.map((b) => b.dueBy).reduce((a, b) => (a > b ? a : b));
+  const dueOperator = states.has('at_risk') ? '<=' : '<';
   let select = db
     .selectFrom('desk_tickets')
     .selectAll()
     .where('status', 'not in', resolvedStatuses)
     .where('resolved_at', 'is', null)
-    .where('resolution_due_at', 'is not', null)
+    .where('resolution_due_at', '<=', latest)
     .where((eb) =>
       eb.or(
-        [...policies.values()].map((policy) =>
-          eb.and([
-            eb('priority', '=', policy.priority),
-            states.has('at_risk')
-              ? eb('resolution_due_at', '<=', atRiskCutoff(policy, query.now))
-              : eb('resolution_due_at', '<', nowIso),
-          ]),
+        bounds.map(({ priority, dueBy }) =>
+          eb.and([eb('priority', '=', priority), eb('resolution_due_at', dueOperator, dueBy)]),
         ),
       ),
     );
