@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bindableText,
+  fts5MatchExpression,
+  maxQueryTerms,
+  searchTerms,
+  websearchText,
+} from '../../../../plugins/desk/search/search-terms.js';
+
+describe('searchTerms', () => {
+  it('keeps words and drops query syntax of either engine', () => {
+    expect(searchTerms('"VPN" AND (drops* OR -fails) NEAR/2 ^title:x')).toEqual([
+      'vpn',
+      'drops',
+      'fails',
+      'near',
+      '2',
+      'title',
+      'x',
+    ]);
+    expect(searchTerms('{summary details}: printer')).toEqual(['summary', 'details', 'printer']);
+  });
+
+  it('drops stop words, duplicates and characters that are no word', () => {
+    expect(searchTerms('My VPN keeps dropping, my VPN!')).toEqual(['vpn', 'keeps', 'dropping']);
+    expect(searchTerms('🙂 ¯\\_(ツ)_/¯ —')).toEqual(['ツ']);
+    expect(searchTerms('the and or not')).toEqual([]);
+    expect(searchTerms(undefined)).toEqual([]);
+    expect(searchTerms('\u0000\uD800')).toEqual([]);
+  });
+
+  it('folds case and compatibility forms but keeps letters of every script', () => {
+    expect(searchTerms('ＰＲＩＮＴＥＲ ﬁle Drücker принтер 打印机')).toEqual([
+      'printer',
+      'file',
+      'drücker',
+      'принтер',
+      '打印机',
+    ]);
+  });
+
+  it('bounds the number and length of words', () => {
+    const many = Array.from({ length: 100 }, (_, i) => `word${i}`).join(' ');
+    expect(searchTerms(many)).toHaveLength(maxQueryTerms);
+    expect(searchTerms('x'.repeat(10_000))[0]).toHaveLength(64);
+  });
+});
+
+describe('query expressions', () => {
+  it('quotes every FTS5 term and doubles inner quotes', () => {
+    expect(fts5MatchExpression(['vpn', 'drops'], 'all')).toBe('"vpn" "drops"');
+    expect(fts5MatchExpression(['vpn', 'drops'], 'any')).toBe('"vpn" OR "drops"');
+    expect(fts5MatchExpression(['a"b'], 'all')).toBe('"a""b"');
+  });
+
+  it('joins websearch terms with spaces or the word or', () => {
+    expect(websearchText(['vpn', 'drops'], 'all')).toBe('vpn drops');
+    expect(websearchText(['vpn', 'drops'], 'any')).toBe('vpn or drops');
+  });
+
+  it('removes NUL and lone surrogates from bound filter values', () => {
+    expect(bindableText('net\u0000work')).toBe('network');
+    expect(bindableText('a\uD800b')).toBe('a\uFFFDb');
+    expect(bindableText('ok 🙂')).toBe('ok 🙂');
+  });
+});
