@@ -28,8 +28,13 @@ const ticketWeights = sql`10.0, 1.0`;
 const asArray = <T>(value: T | readonly T[]): readonly T[] =>
   Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
-/** True when every numeric filter is a whole number; any other number can match no row. */
-function numericFiltersAreWhole(input: TicketSearchInput): boolean {
+/**
+ * False when a filter can match no row: a number that is not whole, or an empty list of statuses
+ * or priorities (which would also be `in ()`, a syntax error in SQL).
+ */
+function filtersCanMatch(input: TicketSearchInput): boolean {
+  const emptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+  if (emptyList(input.status) || emptyList(input.priority)) return false;
   const numbers = [
     ...(input.priority === undefined ? [] : asArray(input.priority)),
     input.teamId,
@@ -121,7 +126,7 @@ export async function searchTickets(
   const listOnly = input.text === undefined || input.text.trim() === '';
   const terms = searchTerms(input.text);
   const noMatch = !listOnly && terms.length === 0;
-  if (noMatch || !numericFiltersAreWhole(input)) return toPage([], page);
+  if (noMatch || !filtersCanMatch(input)) return toPage([], page);
   const filtered = filteredTickets(context, input, access);
 
   if (listOnly) {

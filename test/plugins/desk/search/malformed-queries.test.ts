@@ -134,6 +134,14 @@ describe.each(testEngines)('malformed query text on $engine', (testEngine) => {
     }
   });
 
+  it('finds nothing, without an error, for an empty list of statuses or priorities', async () => {
+    expect((await search.searchTickets(agent, { text: 'printer', status: [] })).hits).toEqual([]);
+    expect((await search.searchTickets(agent, { priority: [] })).hits).toEqual([]);
+    expect((await search.searchArticles(agent, { text: 'printer', tags: [] })).hits).toHaveLength(
+      1,
+    );
+  });
+
   it('finds nothing for text without a searchable word', async () => {
     for (const text of ['!!!???', '🙂🙂🙂', '((()))', 'the of and', '"', '*']) {
       expect((await search.searchTickets(agent, { text })).hits).toEqual([]);
