@@ -9,6 +9,17 @@ export type * from './schema/tables.js';
 export type { DeskSla } from './sla/desk-sla.js';
 export type { SlaState, SlaStatus, SlaDueTimes } from './sla/sla-clock.js';
 export type { SlaAlert } from './sla/sla-queries.js';
+export type { TicketStore, TicketPage } from './store/ticket-store.js';
+export type { Ticket } from './store/ticket-view.js';
+export type { TicketDetail } from './store/get-ticket.js';
+export type { TicketFilter } from './store/ticket-list.js';
+export type { NewTicket } from './store/create-ticket.js';
+export type { TicketUpdate, Assignee } from './store/update-ticket.js';
+export type { NewNote } from './store/notes.js';
+export type { NewTimeEntry } from './store/time-entries.js';
+export type { QuickActionOutcome } from './store/quick-actions.js';
+export type { WriteProvenance } from './store/history.js';
+export type { CustomFieldValues } from './store/custom-fields.js';
 
 /** The id other plugins pass to `defineServiceRef<DeskStore>(deskServiceId)`. */
 export const deskServiceId = 'desk.store';
