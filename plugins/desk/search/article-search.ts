@@ -1,7 +1,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Principal } from '../../../core/index.js';
 import type { DeskKbArticlesTable, DeskTables } from '../schema/tables.js';
-import { bindableText, fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
+import { postgresTsQuery } from './postgres-query.js';
+import { bindableText, fts5MatchExpression, searchTerms } from './search-terms.js';
 import {
   normalisePage,
   toPage,
@@ -67,7 +68,7 @@ function rankedArticles(
       .orderBy('m.rank')
       .orderBy('a.id');
   }
-  const tsquery = sql`websearch_to_tsquery('english', ${websearchText(search.terms, search.mode)})`;
+  const tsquery = postgresTsQuery(search.terms, search.mode);
   const score = sql<number>`ts_rank_cd(a.search, ${tsquery})::float8`;
   return selected
     .where(sql<boolean>`a.search @@ ${tsquery}`)

@@ -32,16 +32,32 @@ export function searchTerms(text: string | undefined): readonly string[] {
   return [...new Set(words)].slice(0, maxQueryTerms);
 }
 
+/** The shortest last word that also matches as a prefix ("printe" finds "printer"). */
+export const minPrefixLength = 3;
+
+/** The last word, when it is long enough to be read as a prefix as well. */
+export function prefixTerm(terms: readonly string[]): string | undefined {
+  const last = terms.at(-1);
+  return last !== undefined && last.length >= minPrefixLength ? last : undefined;
+}
+
 /**
  * An FTS5 MATCH expression for `terms`: each term an FTS5 string (internal quotes doubled, though
- * {@link searchTerms} leaves none), joined by implicit AND or by OR.
+ * {@link searchTerms} leaves none), joined by AND or by OR. The last word also matches
+ * as a prefix, for text typed as far as "printe".
  *
  * @example
- * fts5MatchExpression(['vpn', 'drops'], 'all') // '"vpn" "drops"'
+ * fts5MatchExpression(['vpn', 'drops'], 'all') // '"vpn" AND ("drops" OR "drops"*)'
  */
 export function fts5MatchExpression(terms: readonly string[], mode: MatchMode): string {
   const quoted = terms.map((term) => `"${term.replaceAll('"', '""')}"`);
-  return quoted.join(mode === 'all' ? ' ' : ' OR ');
+  const prefix = prefixTerm(terms);
+  const last = quoted.at(-1);
+  if (prefix !== undefined && last !== undefined) {
+    quoted[quoted.length - 1] = mode === 'all' ? `(${last} OR ${last}*)` : `${last} OR ${last}*`;
+  }
+  // Explicit AND: FTS5 reads no implicit AND before a parenthesis.
+  return quoted.join(mode === 'all' ? ' AND ' : ' OR ');
 }
 
 /**

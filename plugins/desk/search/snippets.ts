@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DeskStoreContext } from '../store/store-context.js';
-import { fts5MatchExpression, websearchText, type MatchMode } from './search-terms.js';
+import { postgresTsQuery } from './postgres-query.js';
+import { fts5MatchExpression, type MatchMode } from './search-terms.js';
 
 /** The index a snippet is cut from: its FTS5 table and, on PostgreSQL, its table and text. */
 export type SnippetSource = 'tickets' | 'articles';
@@ -48,7 +49,7 @@ export async function matchSnippets(
           and rowid in (${idList})`
       : sql<{ id: number; snippet: string }>`select id,
           ts_headline('english', ${document},
-            websearch_to_tsquery('english', ${websearchText(terms, mode)}), ${headlineOptions})
+            ${postgresTsQuery(terms, mode)}, ${headlineOptions})
           as snippet from ${table} where id in (${idList})`;
   const { rows } = await query.execute(db);
   return new Map(rows.map((row) => [Number(row.id), row.snippet]));

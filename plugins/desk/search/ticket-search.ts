@@ -4,7 +4,8 @@ import type { DeskTables } from '../schema/tables.js';
 import type { DeskDirectory } from '../store/directory.js';
 import { resolveTicketAccess, ticketsVisibleTo, type TicketAccess } from '../store/row-scope.js';
 import type { DeskStoreContext } from '../store/store-context.js';
-import { bindableText, fts5MatchExpression, searchTerms, websearchText } from './search-terms.js';
+import { postgresTsQuery } from './postgres-query.js';
+import { bindableText, fts5MatchExpression, searchTerms } from './search-terms.js';
 import {
   normalisePage,
   ticketSearchColumns,
@@ -99,7 +100,7 @@ function rankedTickets(
       .orderBy('m.rank')
       .orderBy('desk_tickets.id');
   }
-  const tsquery = sql`websearch_to_tsquery('english', ${websearchText(search.terms, search.mode)})`;
+  const tsquery = postgresTsQuery(search.terms, search.mode);
   const score = sql<number>`ts_rank_cd(desk_tickets.search, ${tsquery})::float8`;
   return selected
     .where(sql<boolean>`desk_tickets.search @@ ${tsquery}`)

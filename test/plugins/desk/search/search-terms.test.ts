@@ -48,9 +48,11 @@ describe('searchTerms', () => {
 
 describe('query expressions', () => {
   it('quotes every FTS5 term and doubles inner quotes', () => {
-    expect(fts5MatchExpression(['vpn', 'drops'], 'all')).toBe('"vpn" "drops"');
-    expect(fts5MatchExpression(['vpn', 'drops'], 'any')).toBe('"vpn" OR "drops"');
-    expect(fts5MatchExpression(['a"b'], 'all')).toBe('"a""b"');
+    expect(fts5MatchExpression(['vpn', 'drops'], 'all')).toBe('"vpn" AND ("drops" OR "drops"*)');
+    expect(fts5MatchExpression(['vpn', 'drops'], 'any')).toBe('"vpn" OR "drops" OR "drops"*');
+    expect(fts5MatchExpression(['a"b', 'up'], 'all')).toBe('"a""b" AND "up"');
+    // A last word shorter than three letters is matched whole only.
+    expect(fts5MatchExpression(['vpn', 'up'], 'all')).toBe('"vpn" AND "up"');
   });
 
   it('joins websearch terms with spaces or the word or', () => {

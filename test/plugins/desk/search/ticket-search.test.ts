@@ -81,6 +81,16 @@ describe.each(testEngines)('ticket search on $engine', (testEngine) => {
     expect(await ticketIds({ text: 'printer' })).toEqual([ids['printers']]);
   });
 
+  it('reads the last word also as a prefix, from three letters on', async () => {
+    expect(await ticketIds({ text: 'reception printe' })).toEqual([ids['printers']]);
+    expect(await ticketIds({ text: 'scann', match: 'any' })).toEqual([
+      ids['scannerInSummary'],
+      ids['scannerInDetails'],
+    ]);
+    expect(await ticketIds({ text: 'printe reception' })).toEqual([]);
+    expect(await ticketIds({ text: 'sc' })).toEqual([]);
+  });
+
   it('ranks a summary match above a details match, with a higher-is-better score', async () => {
     const { hits } = await search.searchTickets(agent, { text: 'scanner' });
     expect(hits.map((hit) => hit.row.id)).toEqual([
