@@ -45,7 +45,10 @@ export async function updateTicket(
   const at = parts.context.now().toISOString();
   const row = await inWriteTransaction(parts.context, async (trx) => {
     const ticket = await ticketForWrite(trx, access, id);
-    const forbidden = Object.keys(update).filter((key) => !endUserFields.has(key));
+    // Fields given as undefined are "leave as is", as tools pass optional inputs through.
+    const forbidden = Object.entries(update)
+      .filter(([key, value]) => value !== undefined && !endUserFields.has(key))
+      .map(([key]) => key);
     if (!access.staff && forbidden.length > 0) {
       throw new ToolError(
         `you can change only the details of your ticket (not ${forbidden.join(', ')}); ` +

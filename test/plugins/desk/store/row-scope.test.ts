@@ -156,6 +156,11 @@ describe.each(testEngines)('ticket row scope on $engine', (engine) => {
     await expect(
       tickets.addNote(people.jo, { ticketId: ids.jo, body: 'secret', visibility: 'private' }),
     ).rejects.toThrow('private notes are for agents');
+    const own = await tickets.update(people.jo, ids.jo, {
+      details: 'It drops every hour, on Wi-Fi and cable',
+      status: undefined,
+    });
+    expect(own.details).toBe('It drops every hour, on Wi-Fi and cable');
     const note = await tickets.addNote(people.jo, {
       ticketId: ids.jo,
       body: 'It drops every hour',
