@@ -8,7 +8,7 @@ import type {
   TicketRow,
 } from '../schema/tables.js';
 import type { TicketStoreParts } from './get-ticket.js';
-import type { WriteProvenance } from './history.js';
+import { recordHistory, type WriteProvenance } from './history.js';
 import { requireStaff, resolveTicketAccess } from './row-scope.js';
 import { planTicketChange, teamIdByKey } from './ticket-patch.js';
 import { toTicket, type Ticket } from './ticket-view.js';
@@ -37,13 +37,44 @@ export async function listQuickActions(
   return parts.context.db.selectFrom('desk_quick_actions').selectAll().orderBy('key').execute();
 }
 
-async function userName(trx: Kysely<DeskTables>, id: number | null) {
+async function findUser(trx: Kysely<DeskTables>, id: number | null) {
   if (id === null) return undefined;
   return trx
     .selectFrom('desk_users')
     .select(['name', 'email'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Queues `template`, filled in for `ticket`, to the ticket's requester. */
+async function queueRequesterEmail(
+  trx: Kysely<DeskTables>,
+  ticket: TicketRow,
+  template: NonNullable<QuickActionChanges['email_template']> & { readonly at: string },
+): Promise<OutboxRow> {
+  const requester = await findUser(trx, ticket.requester_id);
+  const agent = await findUser(trx, ticket.agent_id);
+  const values = {
+    'ticket.id': String(ticket.id),
+    'ticket.summary': ticket.summary,
+    'ticket.status': ticket.status,
+    'ticket.priority': `P${ticket.priority}`,
+    'requester.name': requester?.name ?? '',
+    'agent.name': agent?.name ?? 'the service desk',
+  };
+  return trx
+    .insertInto('desk_outbox')
+    .values({
+      to_email: requester?.email ?? '',
+      subject: renderTemplate(template.subject, values),
+      body: renderTemplate(template.body, values),
+      ticket_id: ticket.id,
+      status: 'queued',
+      created_at: template.at,
+      sent_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -82,52 +113,19 @@ export async function runQuickAction(
       agentId: changes.assign_to_caller === true ? access.actor?.id : undefined,
       at,
     });
-    let updated: TicketRow = ticket;
-    if (change.changes.length > 0 || changes.email_template !== undefined) {
-      const emailChange =
-        changes.email_template === undefined
-          ? []
-          : [{ field: 'email', from: null, to: changes.email_template.subject }];
-      updated = await writeTicketChange(
-        trx,
-        { access, provenance: request.provenance, at },
-        {
-          ticket,
-          change: {
-            set: change.set,
-            changes: [
-              { field: 'quick_action', from: null, to: action.key },
-              ...change.changes,
-              ...emailChange,
-            ],
-          },
-        },
-      );
-    }
-    if (changes.email_template === undefined) return { ticket: toTicket(updated) };
-    const requester = await userName(trx, updated.requester_id);
-    const agent = await userName(trx, updated.agent_id);
-    const values = {
-      'ticket.id': String(updated.id),
-      'ticket.summary': updated.summary,
-      'ticket.status': updated.status,
-      'ticket.priority': `P${updated.priority}`,
-      'requester.name': requester?.name ?? '',
-      'agent.name': agent?.name ?? 'the service desk',
-    };
-    const email = await trx
-      .insertInto('desk_outbox')
-      .values({
-        to_email: requester?.email ?? '',
-        subject: renderTemplate(changes.email_template.subject, values),
-        body: renderTemplate(changes.email_template.body, values),
-        ticket_id: updated.id,
-        status: 'queued',
-        created_at: at,
-        sent_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const template = changes.email_template;
+    if (change.changes.length === 0 && template === undefined) return { ticket: toTicket(ticket) };
+    const write = { access, provenance: request.provenance, at };
+    const ran = { field: 'quick_action', from: null, to: action.key };
+    const updated = await writeTicketChange(trx, write, {
+      ticket,
+      change: { set: change.set, changes: [ran, ...change.changes] },
+    });
+    if (template === undefined) return { ticket: toTicket(updated) };
+    const email = await queueRequesterEmail(trx, updated, { ...template, at });
+    await recordHistory(trx, { ...write, ticketId: ticket.id }, [
+      { field: 'email', from: null, to: `${email.to_email}: ${email.subject}` },
+    ]);
     return { ticket: toTicket(updated), email };
   });
 }

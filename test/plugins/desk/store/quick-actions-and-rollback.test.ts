@@ -64,7 +64,11 @@ describe.each(testEngines)('quick actions and failed writes on $engine', (engine
       status: 'open',
       resolved_at: null,
     });
-    const fields = (await tickets.get(people.ann, ticket.id))!.history.map((h) => h.field);
+    const history = (await tickets.get(people.ann, ticket.id))!.history;
+    expect(history.find((h) => h.field === 'email')?.new_value).toBe(
+      `jo.bloggs@acorn.example: Ticket ${ticket.id} resolved: Password reset needed`,
+    );
+    const fields = history.map((h) => h.field);
     expect(fields.slice(-12)).toEqual([
       'quick_action',
       'status',
