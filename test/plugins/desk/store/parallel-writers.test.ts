@@ -142,4 +142,26 @@ describe.each(testEngines)('parallel writers on $engine', (engine) => {
     }
     expect(changes.at(-1)?.new_value).toBe(String(detail?.ticket.priority));
   });
+  it('loses no change when parallel callers share one store, as one server process does', async () => {
+    const ticket = await fixture.store.tickets.create(people.ann, {
+      type: 'onboarding',
+      summary: 'Onboard Lee',
+      details: 'Laptop only',
+      requesterId: fixture.users.sam,
+    });
+    await Promise.all(
+      steps.flatMap((step, i) => [
+        fixture.store.tickets.update(people.ann, ticket.id, {
+          customFields: { [step]: i % 2 === 0 },
+        }),
+        fixture.store.tickets.addNote(people.bob, { ticketId: ticket.id, body: step }),
+      ]),
+    );
+    const detail = await fixture.store.tickets.get(people.ann, ticket.id);
+    expect(detail?.ticket.custom_fields).toEqual(
+      Object.fromEntries(steps.map((s, i) => [s, i % 2 === 0])),
+    );
+    expect(detail?.notes).toHaveLength(20);
+    expect(detail?.ticket.version).toBe(41);
+  });
 });
