@@ -1,8 +1,9 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseEngine } from '../../../core/index.js';
-import type { DeskNotesTable, DeskTables, DeskTicketsTable } from '../schema/tables.js';
-import { generateTickets } from './ticket-generator.js';
+import type { DeskTables } from '../schema/tables.js';
+import { createBulkInsert } from './bulk-insert.js';
 import { referenceId, type ReferenceIds } from './seed-reference-data.js';
+import { generateTickets, type GeneratedTicket } from './ticket-generator.js';
 
 /** How generated tickets are written. */
 export interface SeedTicketsOptions {
@@ -13,103 +14,160 @@ export interface SeedTicketsOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-// Rows per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters
-// (19 columns per ticket, 9 per note), and large enough that statement overhead stays small.
+/** Writes a generated ticket stream in slices, each slice inside the caller's transaction. */
+export interface TicketWriter {
+  /** Writes up to `limit` more tickets (and their notes) through `db`. */
+  write(db: Kysely<DeskTables>, limit: number): Promise<void>;
+  readonly written: { readonly tickets: number; readonly notes: number };
+}
+
+const tickets = {
+  table: 'desk_tickets',
+  columns: [
+    'id',
+    'type_id',
+    'summary',
+    'details',
+    'status',
+    'priority',
+    'category',
+    'team_id',
+    'agent_id',
+    'requester_id',
+    'organisation_id',
+    'custom_fields',
+    'response_due_at',
+    'resolution_due_at',
+    'responded_at',
+    'resolved_at',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
+} as const;
+const notes = {
+  table: 'desk_notes',
+  columns: ['id', 'ticket_id', 'author_id', 'body', 'visibility', 'provenance', 'created_at'],
+} as const;
+// Rows per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters, and large
+// enough that per-statement overhead stays small.
 const ticketBatch = 1000;
 const noteBatch = 2000;
+// The generator makes at most two notes per ticket.
+const maxNotesPerTicket = 2;
+
+// Ids are written explicitly so notes point at their ticket without reading ids back. The range
+// is reserved in the id generator first, so rows inserted meanwhile by others never collide.
+async function reserveIds(
+  db: Kysely<DeskTables>,
+  engine: DatabaseEngine,
+  reserve: { table: string; last: number },
+) {
+  if (reserve.last === 0) return;
+  if (engine === 'postgres') {
+    await sql`select setval(pg_get_serial_sequence(${reserve.table}, 'id'), ${reserve.last})`.execute(
+      db,
+    );
+    return;
+  }
+  const updated = await sql`update sqlite_sequence set seq = max(seq, ${reserve.last})
+    where name = ${reserve.table}`.execute(db);
+  if (Number(updated.numAffectedRows ?? 0) === 0) {
+    await sql`insert into sqlite_sequence (name, seq) values (${reserve.table}, ${reserve.last})`.execute(
+      db,
+    );
+  }
+}
 
 /**
- * Streams generated tickets into the database in multi-row inserts, with their notes. Ids are
- * given explicitly (continuing after the highest id) so notes can point at their ticket without
- * reading ids back; PostgreSQL's sequences are moved past them afterwards.
+ * Prepares to stream `options.count` generated tickets into the desk: reads the highest ids,
+ * reserves the id ranges and returns a writer that continues where the last slice stopped.
  */
-export async function seedTickets(
+export async function createTicketWriter(
   db: Kysely<DeskTables>,
   ids: ReferenceIds,
   options: SeedTicketsOptions,
-): Promise<{ tickets: number; notes: number }> {
-  const maxIds = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('desk_tickets')
-        .select((e) => e.fn.max('id').as('m'))
-        .as('tickets'),
-      eb
-        .selectFrom('desk_notes')
-        .select((e) => e.fn.max('id').as('m'))
-        .as('notes'),
-    ])
-    .executeTakeFirstOrThrow();
-  let ticketId = Number(maxIds.tickets ?? 0);
-  let noteId = Number(maxIds.notes ?? 0);
-  let tickets: Insertable<DeskTicketsTable>[] = [];
-  let notes: Insertable<DeskNotesTable>[] = [];
-  let noteCount = 0;
-  const flushNotes = async () => {
-    if (notes.length === 0) return;
-    await db.insertInto('desk_notes').values(notes).execute();
-    noteCount += notes.length;
-    notes = [];
-  };
-  const flushTickets = async () => {
-    if (tickets.length === 0) return;
-    await db.insertInto('desk_tickets').values(tickets).execute();
-    tickets = [];
-    await flushNotes();
-  };
+): Promise<TicketWriter> {
+  const highest = async (table: 'desk_tickets' | 'desk_notes') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirst()
+      )?.m ?? 0,
+    );
+  let ticketId = await highest('desk_tickets');
+  let noteId = await highest('desk_notes');
+  await reserveIds(db, options.engine, { table: 'desk_tickets', last: ticketId + options.count });
+  await reserveIds(db, options.engine, {
+    table: 'desk_notes',
+    last: noteId + options.count * maxNotesPerTicket,
+  });
+  const stream: Iterator<GeneratedTicket> = generateTickets(options.count, options.seed, {
+    until: options.until,
+  });
+  const insert = createBulkInsert(options.engine);
   const user = (email: string) => referenceId(ids.users, email);
-  for (const ticket of generateTickets(options.count, options.seed, { until: options.until })) {
-    ticketId += 1;
-    tickets.push({
-      id: ticketId,
-      type_id: referenceId(ids.ticketTypes, ticket.typeKey),
-      summary: ticket.summary,
-      details: ticket.details,
-      status: ticket.status,
-      priority: ticket.priority,
-      category: ticket.category,
-      team_id: referenceId(ids.teams, ticket.teamKey),
-      agent_id: ticket.agentEmail === null ? null : user(ticket.agentEmail),
-      requester_id: user(ticket.requesterEmail),
-      organisation_id: referenceId(ids.organisations, ticket.organisationName),
-      custom_fields: JSON.stringify(ticket.customFields),
-      response_due_at: ticket.responseDueAt,
-      resolution_due_at: ticket.resolutionDueAt,
-      responded_at: ticket.respondedAt,
-      resolved_at: ticket.resolvedAt,
-      version: 1,
-      created_at: ticket.createdAt,
-      updated_at: ticket.updatedAt,
-    });
-    for (const note of ticket.notes) {
-      noteId += 1;
-      notes.push({
-        id: noteId,
-        ticket_id: ticketId,
-        author_id: user(note.authorEmail),
-        body: note.body,
-        visibility: note.visibility,
-        provenance: 'human',
-        ai_collection: null,
-        ai_client: null,
-        created_at: note.createdAt,
-      });
-    }
-    if (tickets.length >= ticketBatch) {
-      await flushTickets();
-      options.onProgress?.(ticket.number, options.count);
-    } else if (notes.length >= noteBatch) {
-      // Notes wait for their tickets (foreign key), so flush both together.
-      await flushTickets();
-    }
-  }
-  await flushTickets();
-  options.onProgress?.(options.count, options.count);
-  if (options.engine === 'postgres') {
-    for (const table of ['desk_tickets', 'desk_notes']) {
-      await sql`select setval(pg_get_serial_sequence(${table}, 'id'),
-        greatest((select max(id) from ${sql.table(table)}), 1))`.execute(db);
-    }
-  }
-  return { tickets: options.count, notes: noteCount };
+  const written = { tickets: 0, notes: 0 };
+
+  return {
+    written,
+    async write(trx, limit) {
+      let ticketRows: unknown[][] = [];
+      let noteRows: unknown[][] = [];
+      const flush = async () => {
+        await insert(trx, tickets, ticketRows);
+        // Notes after their tickets: the foreign key needs the ticket first.
+        await insert(trx, notes, noteRows);
+        written.notes += noteRows.length;
+        ticketRows = [];
+        noteRows = [];
+        options.onProgress?.(written.tickets, options.count);
+      };
+      for (let n = 0; n < limit; n++) {
+        const next = stream.next();
+        if (next.done === true) break;
+        const ticket = next.value;
+        ticketId += 1;
+        written.tickets += 1;
+        ticketRows.push([
+          ticketId,
+          referenceId(ids.ticketTypes, ticket.typeKey),
+          ticket.summary,
+          ticket.details,
+          ticket.status,
+          ticket.priority,
+          ticket.category,
+          referenceId(ids.teams, ticket.teamKey),
+          ticket.agentEmail === null ? null : user(ticket.agentEmail),
+          user(ticket.requesterEmail),
+          referenceId(ids.organisations, ticket.organisationName),
+          JSON.stringify(ticket.customFields),
+          ticket.responseDueAt,
+          ticket.resolutionDueAt,
+          ticket.respondedAt,
+          ticket.resolvedAt,
+          1,
+          ticket.createdAt,
+          ticket.updatedAt,
+        ]);
+        for (const note of ticket.notes) {
+          noteId += 1;
+          const { authorEmail, body, visibility, createdAt } = note;
+          noteRows.push([
+            noteId,
+            ticketId,
+            user(authorEmail),
+            body,
+            visibility,
+            'human',
+            createdAt,
+          ]);
+        }
+        if (ticketRows.length >= ticketBatch || noteRows.length >= noteBatch) await flush();
+      }
+      if (ticketRows.length > 0) await flush();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { isoTime } from './iso-time.js';
 import { demoServices } from './demo-catalogue.js';
 import type { SeededRandom } from './seeded-random.js';
 import type { TicketTemplate } from './ticket-template.js';
@@ -29,9 +30,7 @@ export function templateCustomFields(
     case 'service_request':
       return {
         catalogue_item: template.catalogueItem ?? '',
-        needed_by: new Date(ticket.createdMs + random.int(3, 10) * 86_400_000)
-          .toISOString()
-          .slice(0, 10),
+        needed_by: isoTime(ticket.createdMs + random.int(3, 10) * 86_400_000).slice(0, 10),
         manager_approved: random.chance(0.8),
       };
     case 'problem':

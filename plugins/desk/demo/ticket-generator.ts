@@ -5,6 +5,7 @@ import { demoUsers, type DemoTeamKey, type DemoUser } from './demo-directory.js'
 import type { GeneratedNote, GeneratedTicket } from './generated-ticket.js';
 import { templateCustomFields } from './ticket-custom-fields.js';
 import { opportunityTemplate, serviceGaps } from './ticket-opportunities.js';
+import { isoTime } from './iso-time.js';
 import type { TicketTemplate } from './ticket-template.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
 import { deviceTemplates } from './ticket-templates-devices.js';
@@ -159,7 +160,7 @@ export function* generateTickets(
         authorEmail: agent.email,
         body: random.pick(workingNotes),
         visibility: 'private',
-        createdAt: new Date(responseMs).toISOString(),
+        createdAt: isoTime(responseMs),
       });
     }
     if (resolved) {
@@ -167,7 +168,7 @@ export function* generateTickets(
         authorEmail: agent.email,
         body: resolution,
         visibility: 'public',
-        createdAt: new Date(resolutionMs).toISOString(),
+        createdAt: isoTime(resolutionMs),
       });
     }
     const customFields = templateCustomFields(template, { priority, asset, createdMs }, random);
@@ -189,12 +190,12 @@ export function* generateTickets(
       requesterEmail: requester.email,
       organisationName: organisation,
       customFields,
-      createdAt: new Date(createdMs).toISOString(),
-      updatedAt: new Date(updatedMs).toISOString(),
-      responseDueAt: new Date(createdMs + policy.response_minutes * minute).toISOString(),
-      resolutionDueAt: new Date(createdMs + policy.resolution_minutes * minute).toISOString(),
-      respondedAt: responded ? new Date(responseMs).toISOString() : null,
-      resolvedAt: resolved ? new Date(resolutionMs).toISOString() : null,
+      createdAt: isoTime(createdMs),
+      updatedAt: isoTime(updatedMs),
+      responseDueAt: isoTime(createdMs + policy.response_minutes * minute),
+      resolutionDueAt: isoTime(createdMs + policy.resolution_minutes * minute),
+      respondedAt: responded ? isoTime(responseMs) : null,
+      resolvedAt: resolved ? isoTime(resolutionMs) : null,
       notes,
     };
   }
