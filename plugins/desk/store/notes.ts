@@ -19,7 +19,8 @@ export interface NewNote {
 /**
  * Adds a note to a ticket, with its provenance: written by a person, or by an AI assistant through
  * the caller's collection and client. An agent's first public note is the ticket's first response
- * (`responded_at`). End users add public notes to tickets they may change.
+ * (`responded_at`). End users add public notes to tickets they may change; their note on a
+ * pending ticket (waiting on them) reopens it.
  */
 export async function addNote(
   parts: TicketStoreParts,
@@ -65,6 +66,11 @@ export async function addNote(
     if (access.staff && visibility === 'public' && ticket.responded_at === null) {
       set.responded_at = at;
       changes.push({ field: 'responded_at', from: null, to: at });
+    }
+    // A requester answering a ticket that waits on them hands it back to the desk.
+    if (!access.staff && ticket.status === 'pending') {
+      set.status = 'open';
+      changes.push({ field: 'status', from: 'pending', to: 'open' });
     }
     await writeTicketChange(
       trx,

@@ -205,4 +205,22 @@ describe.each(testEngines)('ticket writes on $engine', (engine) => {
     }
     expect((await tickets.get(people.ann, ticket.id))?.minutes_logged).toBe(1470);
   });
+  it('reopens a pending ticket when its requester adds information', async () => {
+    const ticket = await newIncident('Cannot open the site drawings');
+    await fixture.store.tickets.update(people.ann, ticket.id, { status: 'pending' });
+    await fixture.store.tickets.addNote(people.ann, { ticketId: ticket.id, body: 'Checking' });
+    expect((await fixture.store.tickets.get(people.ann, ticket.id))?.ticket.status).toBe('pending');
+    await fixture.store.tickets.addNote(people.jo, {
+      ticketId: ticket.id,
+      body: 'They are DWG files',
+    });
+    const detail = await fixture.store.tickets.get(people.jo, ticket.id);
+    expect(detail?.ticket.status).toBe('open');
+    expect(detail?.history.at(-1)).toMatchObject({
+      field: 'status',
+      old_value: 'pending',
+      new_value: 'open',
+      actor_id: fixture.users.jo,
+    });
+  });
 });
