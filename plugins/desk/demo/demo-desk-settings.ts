@@ -142,7 +142,7 @@ export const demoSlaPolicies = [
   { priority: 4, response_minutes: 8 * 60, resolution_minutes: 5 * 24 * 60, at_risk_percent: 75 },
 ] as const;
 
-/** Quick actions; e-mail templates use `{{requester_name}}`, `{{ticket_id}}`, `{{ticket_summary}}`, `{{agent_name}}`. */
+/** Quick actions; e-mail templates use `{{requester.name}}`, `{{ticket.id}}`, `{{ticket.summary}}`, `{{agent.name}}`. */
 export const demoQuickActions: readonly {
   readonly key: string;
   readonly name: string;
@@ -156,8 +156,8 @@ export const demoQuickActions: readonly {
     changes: {
       status: 'resolved',
       email_template: {
-        subject: 'Resolved: {{ticket_summary}} [#{{ticket_id}}]',
-        body: 'Hello {{requester_name}},\n\nWe have resolved your ticket #{{ticket_id}}. If the problem comes back, reply to this e-mail within 7 days and the ticket reopens.\n\n{{agent_name}}\nService Desk',
+        subject: 'Resolved: {{ticket.summary}} [#{{ticket.id}}]',
+        body: 'Hello {{requester.name}},\n\nWe have resolved your ticket #{{ticket.id}}. If the problem comes back, reply to this e-mail within 7 days and the ticket reopens.\n\n{{agent.name}}\nService Desk',
       },
     },
   },
@@ -198,8 +198,8 @@ export const demoQuickActions: readonly {
     changes: {
       status: 'pending',
       email_template: {
-        subject: 'We need your reply: {{ticket_summary}} [#{{ticket_id}}]',
-        body: 'Hello {{requester_name}},\n\nTo carry on with ticket #{{ticket_id}} we need some information from you; please see the latest update and reply to this e-mail.\n\n{{agent_name}}\nService Desk',
+        subject: 'We need your reply: {{ticket.summary}} [#{{ticket.id}}]',
+        body: 'Hello {{requester.name}},\n\nTo carry on with ticket #{{ticket.id}} we need some information from you; please see the latest update and reply to this e-mail.\n\n{{agent.name}}\nService Desk',
       },
     },
   },
@@ -210,8 +210,8 @@ export const demoQuickActions: readonly {
     changes: {
       status: 'closed',
       email_template: {
-        subject: 'Closed: {{ticket_summary}} [#{{ticket_id}}]',
-        body: 'Hello {{requester_name}},\n\nTicket #{{ticket_id}} is now closed. Thank you for your patience. If you need anything else, raise a new ticket.\n\n{{agent_name}}\nService Desk',
+        subject: 'Closed: {{ticket.summary}} [#{{ticket.id}}]',
+        body: 'Hello {{requester.name}},\n\nTicket #{{ticket.id}} is now closed. Thank you for your patience. If you need anything else, raise a new ticket.\n\n{{agent.name}}\nService Desk',
       },
     },
   },

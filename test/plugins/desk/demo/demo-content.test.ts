@@ -3,7 +3,10 @@ import {
   demoCustomerServices,
   demoServices,
 } from '../../../../plugins/desk/demo/demo-catalogue.js';
-import { demoTicketTypes } from '../../../../plugins/desk/demo/demo-desk-settings.js';
+import {
+  demoQuickActions,
+  demoTicketTypes,
+} from '../../../../plugins/desk/demo/demo-desk-settings.js';
 import {
   demoAccounts,
   demoOrganisations,
@@ -79,5 +82,22 @@ describe('demo directory and catalogue', () => {
     expect(fieldKeys('opportunity')).toEqual(
       expect.arrayContaining(['service', 'estimated_value']),
     );
+  });
+});
+
+describe('demo quick actions', () => {
+  it('use only the placeholders the store fills in', () => {
+    const known = ['ticket.id', 'ticket.summary', 'ticket.status', 'ticket.priority'];
+    const placeholders = demoQuickActions.flatMap((action) => {
+      const template = action.changes.email_template;
+      return [
+        ...`${template?.subject ?? ''} ${template?.body ?? ''}`.matchAll(
+          /\{\{\s*([a-z_.]+)\s*\}\}/g,
+        ),
+      ];
+    });
+    expect(placeholders.length).toBeGreaterThan(0);
+    const allowed = new Set([...known, 'requester.name', 'agent.name']);
+    expect(placeholders.map((m) => m[1]).filter((key) => !allowed.has(key ?? ''))).toEqual([]);
   });
 });
