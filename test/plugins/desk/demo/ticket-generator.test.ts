@@ -42,6 +42,13 @@ describe('generateTickets', () => {
     expect(open.every((t) => t.notes.every((n) => n.visibility === 'private'))).toBe(true);
   });
 
+  it('leaves a queue of recent open tickets, some of them past their resolution time', () => {
+    const unresolved = tickets.filter((t) => t.resolvedAt === null);
+    expect(unresolved.length).toBeGreaterThanOrEqual(5);
+    expect(unresolved.some((t) => t.resolutionDueAt < until)).toBe(true);
+    expect(unresolved.every((t) => !['resolved', 'closed'].includes(t.status))).toBe(true);
+  });
+
   it('keeps similar tickets consistent: one summary always has the same category, team and type', () => {
     const bySummary = new Map<string, string>();
     for (const ticket of tickets.filter((t) => t.typeKey !== 'opportunity')) {
