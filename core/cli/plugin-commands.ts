@@ -44,7 +44,7 @@ export async function runPluginCommand(
     },
     strict: true,
   });
-  const server = await createServer(context.config, { env: context.env });
+  const server = await createServer(context.config, { env: context.env, purpose: 'command' });
   try {
     return await command.run({
       db: server.db,

@@ -23,6 +23,11 @@ export interface PluginSetupContext {
   readonly db: Database;
   readonly engine: DatabaseEngine;
   readonly log: Logger;
+  /**
+   * Why the server was built: `serve` to answer requests (also tests), `command` for a CLI
+   * command such as `tools` or a plugin's own, where start-up side effects should be skipped.
+   */
+  readonly purpose: 'serve' | 'command';
   readonly services: ServiceLocator;
   provide<TService>(ref: ServiceRef<TService>, value: TService): void;
   addTool(tool: AnyToolDefinition): void;

@@ -74,7 +74,7 @@ function verifierFor(config: ServerConfig, urls: Map<string, string>): TokenVeri
  */
 export async function createServer(
   config: ServerConfig,
-  options: { env?: NodeJS.ProcessEnv } = {},
+  options: { env?: NodeJS.ProcessEnv; purpose?: 'serve' | 'command' } = {},
 ): Promise<ServiceDeskServer> {
   const settings = resolveSettings(config, options.env ?? process.env);
   const log = createLogger({
@@ -153,6 +153,7 @@ export async function createServer(
       services,
       readiness,
       notifyResourceUpdated,
+      purpose: options.purpose ?? 'serve',
     });
     setUpClosers = setUp.closers;
     registries = buildRegistries({

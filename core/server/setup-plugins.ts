@@ -34,6 +34,7 @@ export async function setupPlugins(
     services: ServiceRegistry;
     readiness: Map<string, ReadinessCheck>;
     notifyResourceUpdated: (uri: string) => void;
+    purpose: 'serve' | 'command';
   },
 ): Promise<SetUpPlugins> {
   const byId = new Map(ordered.map((p) => [p.id, p]));
@@ -68,6 +69,7 @@ export async function setupPlugins(
         addPrompt: (prompt) => prompts.push(prompt),
         addReadinessCheck: (name, check) => env.readiness.set(`${plugin.id}:${name}`, check),
         notifyResourceUpdated: env.notifyResourceUpdated,
+        purpose: env.purpose,
       });
       if (instance) instances.push({ pluginId: plugin.id, instance });
       // Compiled inside the try so a bad tool also closes the plugins already set up.

@@ -1,4 +1,5 @@
 import { defineCollection, defineConfig, type DevToken } from '../../core/index.js';
+import { deskPlugin } from '../../plugins/desk/index.js';
 import { diagnosticsPlugin } from '../../plugins/diagnostics/index.js';
 import { announcementsPlugin } from '../announcements/index.js';
 
@@ -31,7 +32,9 @@ export const demoTokens: readonly DevToken[] = [
 /** The example server: a self-service endpoint for end users and a full one for agents. */
 export default defineConfig({
   name: 'servicedesk-mcp demo',
-  plugins: [diagnosticsPlugin(), announcementsPlugin()],
+  // The desk store, loaded with the demo data set on first start; its tools arrive with the
+  // built-in service-desk tools.
+  plugins: [deskPlugin({ demoData: 'if-empty' }), diagnosticsPlugin(), announcementsPlugin()],
   collections: [
     defineCollection({
       id: 'user',

@@ -1,4 +1,6 @@
 import { definePlugin, type PluginDefinition } from '../../core/index.js';
+import { seedCommand } from './demo/seed-command.js';
+import { seedDemoData } from './demo/seed.js';
 import { deskMigrations } from './schema/migrations/index.js';
 import type { DeskTables } from './schema/tables.js';
 import { createDeskStore } from './store/desk-store.js';
@@ -28,6 +30,13 @@ export const deskServiceId = 'desk.store';
 export interface DeskPluginOptions {
   /** The clock for timestamps and SLA due times; defaults to the system clock. */
   readonly now?: () => Date;
+  /**
+   * `'if-empty'` loads the demo desk when a server starts to serve on a database that holds no
+   * desk data (what `npm start` does); `'never'` (the default) leaves that to `servicedesk-mcp seed`.
+   */
+  readonly demoData?: 'if-empty' | 'never';
+  /** Tickets the startup seed generates (3,000 by default). */
+  readonly demoTickets?: number;
 }
 
 /**
@@ -58,7 +67,21 @@ export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
       'users:read:all': 'Read every user, organisation and team',
     },
     migrations: deskMigrations,
-    setup(ctx) {
+    commands: [seedCommand],
+    async setup(ctx) {
+      // Only a serving server loads the demo desk: `seed --tickets N` must find the desk empty.
+      if (options.demoData === 'if-empty' && ctx.purpose === 'serve') {
+        const started = performance.now();
+        const result = await seedDemoData(ctx.db, ctx.engine, {
+          ...(options.demoTickets !== undefined && { tickets: options.demoTickets }),
+        });
+        if (result.seeded) {
+          ctx.log.info('loaded the demo desk into the empty database', {
+            tickets: result.tickets,
+            ms: Math.round(performance.now() - started),
+          });
+        }
+      }
       const store = createDeskStore({
         db: ctx.db.withTables<DeskTables>(),
         engine: ctx.engine,

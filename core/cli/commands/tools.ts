@@ -17,7 +17,10 @@ export async function toolsCommand({ config, options, out, env }: CommandContext
   const role = (typeof options['role'] === 'string' ? options['role'] : 'admin') as Role;
   if (!roles.includes(role))
     throw new ServiceDeskError('CONFIG_INVALID', `--role must be one of ${roles.join(', ')}`);
-  const server = await createServer({ ...config, log: { level: 'silent' } }, { env });
+  const server = await createServer(
+    { ...config, log: { level: 'silent' } },
+    { env, purpose: 'command' },
+  );
   try {
     const registry = server.registries().find((r) => r.collection.id === id);
     if (!registry) {

@@ -9,12 +9,18 @@ describe('servicedesk-mcp migrate', () => {
   it('prints the migrations it applied, then that the database is up to date', async () => {
     const first = await runCli(['migrate', '--config', demoConfigPath]);
     expect(first.code).toBe(0);
-    expect(first.lines).toEqual([
-      'applied 3 migration(s):',
-      '  core/0001_audit',
-      '  announcements/0001_create',
-      '  announcements/0002_demo_data',
+    // Dependency order: the core, then each plugin in the config's order, each by name.
+    expect(first.lines[0]).toMatch(/^applied \d+ migration\(s\):$/);
+    const applied = first.lines.slice(1).map((line) => line.trim());
+    expect(applied[0]).toBe('core/0001_audit');
+    expect(applied.filter((name) => name.startsWith('desk/')).length).toBeGreaterThan(0);
+    expect(applied.slice(-2)).toEqual([
+      'announcements/0001_create',
+      'announcements/0002_demo_data',
     ]);
+    expect(applied.indexOf('desk/0001_directory')).toBeLessThan(
+      applied.indexOf('announcements/0001_create'),
+    );
     const second = await runCli(['migrate', '--config', demoConfigPath]);
     expect(second.code).toBe(0);
     expect(second.lines).toEqual(['database is up to date']);
