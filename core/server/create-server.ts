@@ -124,7 +124,12 @@ export async function createServer(
     loopback,
   });
 
-  const db = await openDatabase(settings.storage);
+  const db = await openDatabase(settings.storage, {
+    onConnectionError: (error) =>
+      log.warn('an idle database connection was lost; the pool opens a new one', {
+        error: error.message,
+      }),
+  });
   const services = new ServiceRegistry();
   const readiness = new Map<string, ReadinessCheck>([
     ['database', async () => (await sql`select 1 as ok`.execute(db), { ok: true })],

@@ -36,13 +36,20 @@ export function storageFromUrl(url: string | undefined): StorageConfig {
 }
 
 /** Opens a Kysely instance for `storage`. SQLite files get WAL mode and foreign keys on. */
-export async function openDatabase(storage: StorageConfig): Promise<Database> {
+export async function openDatabase(
+  storage: StorageConfig,
+  options: { onConnectionError?: (error: Error) => void } = {},
+): Promise<Database> {
   try {
     if (storage.engine === 'postgres') {
       const { default: pg } = await import('pg');
       // BIGINT and NUMERIC arrive as strings by default; counts and ids stay numbers here.
       pg.types.setTypeParser(20, (v) => Number(v));
       const pool = new pg.Pool({ connectionString: storage.url, max: 10 });
+      // An idle connection can die (server restart, an administrator terminating it); the pool
+      // drops it and opens another. Without a listener the pool's 'error' event would crash the
+      // process.
+      pool.on('error', (error) => options.onConnectionError?.(error));
       const client = await pool.connect();
       client.release();
       return new Kysely<object>({ dialect: new PostgresDialect({ pool }) });

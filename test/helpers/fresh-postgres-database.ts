@@ -55,9 +55,19 @@ export async function createFreshPostgresDatabase(): Promise<FreshDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.href,
+    // Connections a pool has just ended may still be closing; give them a moment to go before
+    // forcing the rest, so no client of the test sees its backend terminated under it.
     drop: () =>
-      withAdminClient((client) =>
-        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      ).then(() => undefined),
+      withAdminClient(async (client) => {
+        for (let attempt = 0; attempt < 40; attempt++) {
+          const { rows } = await client.query<{ n: string }>(
+            'select count(*) as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (Number(rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }).then(() => undefined),
   };
 }
