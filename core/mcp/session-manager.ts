@@ -52,10 +52,6 @@ export class SessionManager {
     ).unref();
   }
 
-  get size(): number {
-    return this.#sessions.size;
-  }
-
   /**
    * Opens a session for `ownerKey`. A caller at its limit loses its least recently used idle
    * session (clients that never send DELETE would otherwise pile them up); a server at its limit

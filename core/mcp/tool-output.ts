@@ -33,10 +33,11 @@ export function toToolResult(tool: CompiledTool, returned: unknown): ShapedResul
     const parsed = output.safeParse(value);
     if (!parsed.success) return { ok: false, issues: describeIssues(parsed.error) };
     const structured = parsed.data as Record<string, unknown>;
-    const text = tool.definition.summarize?.(structured) ?? JSON.stringify(structured);
     if (rich && rich.content.length > 0) {
       return checkContent({ content: [...rich.content], structuredContent: structured });
     }
+    // The summary is built only when it is the content sent.
+    const text = tool.definition.summarize?.(structured) ?? JSON.stringify(structured);
     const content: ContentBlock[] = [{ type: 'text', text }];
     return { ok: true, value: { content, structuredContent: structured } };
   }
