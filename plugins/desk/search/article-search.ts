@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Principal } from '../../../core/index.js';
 import type { DeskKbArticlesTable, DeskTables } from '../schema/tables.js';
 import { postgresTsQuery } from './postgres-query.js';
-import { bindableText, fts5MatchExpression, searchTerms } from './search-terms.js';
+import { bindableText, fts5MatchExpression, searchTerms, type TextQuery } from './search-terms.js';
 import {
   normalisePage,
   toPage,
@@ -52,23 +52,19 @@ function filteredArticles(
   return query;
 }
 
-function rankedArticles(
-  context: DeskSearchContext,
-  query: ArticleQuery,
-  search: { terms: readonly string[]; mode: 'all' | 'any' },
-) {
+function rankedArticles(context: DeskSearchContext, query: ArticleQuery, search: TextQuery) {
   const selected = query.select(articleColumns);
   if (context.engine === 'sqlite') {
     const matches = sql<{ id: number; rank: number }>`(select rowid as id,
       bm25(desk_kb_fts, ${articleWeights}) as rank from desk_kb_fts
-      where desk_kb_fts match ${fts5MatchExpression(search.terms, search.mode)})`;
+      where desk_kb_fts match ${fts5MatchExpression(search)})`;
     return selected
       .innerJoin(matches.as('m'), 'm.id', 'a.id')
       .select(sql<number>`-m.rank`.as('score'))
       .orderBy('m.rank')
       .orderBy('a.id');
   }
-  const tsquery = postgresTsQuery(search.terms, search.mode);
+  const tsquery = postgresTsQuery(search);
   const score = sql<number>`ts_rank_cd(a.search, ${tsquery})::float8`;
   return selected
     .where(sql<boolean>`a.search @@ ${tsquery}`)
@@ -121,16 +117,16 @@ export async function searchArticles(
     return toPage(hits, page);
   }
 
-  const mode = input.match ?? 'all';
-  const rows = await rankedArticles(context, filtered, { terms, mode })
+  // The knowledge base is small enough that the last word is always read as a prefix as well.
+  const search: TextQuery = { terms, mode: input.match ?? 'all', prefix: true };
+  const rows = await rankedArticles(context, filtered, search)
     .limit(page.limit + 1)
     .offset(page.offset)
     .execute();
   const snippets = await matchSnippets(context, {
     source: 'articles',
     ids: rows.map((row) => row.id),
-    terms,
-    mode,
+    search,
   });
   const hits = rows.map(({ score, tags, ...row }) => ({
     row: { ...row, tags: parseTags(tags) },

@@ -42,18 +42,26 @@ export function prefixTerm(terms: readonly string[]): string | undefined {
 }
 
 /**
- * An FTS5 MATCH expression for `terms`: each term an FTS5 string (internal quotes doubled, though
- * {@link searchTerms} leaves none), joined by AND or by OR. The last word also matches
- * as a prefix, for text typed as far as "printe".
+ * The words of one search and how they combine. With `prefix`, the last word (from
+ * {@link minPrefixLength} letters) also matches as a prefix, for text typed as far as "printe".
+ */
+export interface TextQuery {
+  readonly terms: readonly string[];
+  readonly mode: MatchMode;
+  readonly prefix: boolean;
+}
+
+/**
+ * An FTS5 MATCH expression for a {@link TextQuery}: each term an FTS5 string (internal quotes
+ * doubled, though {@link searchTerms} leaves none), joined by AND or by OR.
  *
  * @example
- * fts5MatchExpression(['vpn', 'drops'], 'all') // '"vpn" AND ("drops" OR "drops"*)'
+ * fts5MatchExpression({ terms: ['vpn', 'drops'], mode: 'all', prefix: true }) // '"vpn" AND ("drops" OR "drops"*)'
  */
-export function fts5MatchExpression(terms: readonly string[], mode: MatchMode): string {
+export function fts5MatchExpression({ terms, mode, prefix }: TextQuery): string {
   const quoted = terms.map((term) => `"${term.replaceAll('"', '""')}"`);
-  const prefix = prefixTerm(terms);
   const last = quoted.at(-1);
-  if (prefix !== undefined && last !== undefined) {
+  if (prefix && prefixTerm(terms) !== undefined && last !== undefined) {
     quoted[quoted.length - 1] = mode === 'all' ? `(${last} OR ${last}*)` : `${last} OR ${last}*`;
   }
   // Explicit AND: FTS5 reads no implicit AND before a parenthesis.

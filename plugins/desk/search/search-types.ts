@@ -86,6 +86,11 @@ export interface SearchResult<TRow> {
   readonly hasMore: boolean;
   /** The `offset` of the next page, or null on the last page. */
   readonly nextOffset: number | null;
+  /**
+   * Ticket text search only: true when more tickets match than one search ranks (the newest
+   * 1,000); the older ones are reached by narrowing the search, e.g. with `createdTo`.
+   */
+  readonly truncated?: boolean;
 }
 
 export const ticketSearchColumns = [

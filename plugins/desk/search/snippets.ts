@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DeskStoreContext } from '../store/store-context.js';
 import { postgresTsQuery } from './postgres-query.js';
-import { fts5MatchExpression, type MatchMode } from './search-terms.js';
+import { fts5MatchExpression, type TextQuery } from './search-terms.js';
 
 /** The index a snippet is cut from: its FTS5 table and, on PostgreSQL, its table and text. */
 export type SnippetSource = 'tickets' | 'articles';
@@ -22,12 +22,11 @@ const sources = {
 // Matched words in **bold**, as an assistant renders Markdown; about 24 words around the matches.
 const headlineOptions = 'StartSel=**, StopSel=**, MaxWords=24, MinWords=12, ShortWord=2';
 
-/** What {@link matchSnippets} needs: the rows found and the words they were found by. */
+/** What {@link matchSnippets} needs: the rows found and the query they were found by. */
 export interface SnippetRequest {
   readonly source: SnippetSource;
   readonly ids: readonly number[];
-  readonly terms: readonly string[];
-  readonly mode: MatchMode;
+  readonly search: TextQuery;
 }
 
 /**
@@ -36,7 +35,7 @@ export interface SnippetRequest {
  */
 export async function matchSnippets(
   { db, engine }: DeskStoreContext,
-  { source, ids, terms, mode }: SnippetRequest,
+  { source, ids, search }: SnippetRequest,
 ): Promise<ReadonlyMap<number, string>> {
   if (ids.length === 0) return new Map();
   const { fts, table, document } = sources[source];
@@ -45,11 +44,11 @@ export async function matchSnippets(
     engine === 'sqlite'
       ? sql<{ id: number; snippet: string }>`select rowid as id,
           snippet(${fts}, -1, '**', '**', '…', 24) as snippet
-          from ${fts} where ${fts} match ${fts5MatchExpression(terms, mode)}
+          from ${fts} where ${fts} match ${fts5MatchExpression(search)}
           and rowid in (${idList})`
       : sql<{ id: number; snippet: string }>`select id,
           ts_headline('english', ${document},
-            ${postgresTsQuery(terms, mode)}, ${headlineOptions})
+            ${postgresTsQuery(search)}, ${headlineOptions})
           as snippet from ${table} where id in (${idList})`;
   const { rows } = await query.execute(db);
   return new Map(rows.map((row) => [Number(row.id), row.snippet]));

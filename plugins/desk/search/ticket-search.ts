@@ -1,11 +1,16 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Principal } from '../../../core/index.js';
 import type { DeskTables } from '../schema/tables.js';
 import type { DeskDirectory } from '../store/directory.js';
 import { resolveTicketAccess, ticketsVisibleTo, type TicketAccess } from '../store/row-scope.js';
 import type { DeskStoreContext } from '../store/store-context.js';
-import { postgresTsQuery } from './postgres-query.js';
-import { bindableText, fts5MatchExpression, searchTerms } from './search-terms.js';
+import {
+  bindableText,
+  prefixTerm,
+  searchTerms,
+  type MatchMode,
+  type TextQuery,
+} from './search-terms.js';
 import {
   normalisePage,
   ticketSearchColumns,
@@ -15,6 +20,12 @@ import {
   type TicketSearchRow,
 } from './search-types.js';
 import { leadingSnippet, matchSnippets } from './snippets.js';
+import {
+  rankTicketMatches,
+  ticketRankingWindow,
+  type RankedTicket,
+  type TicketRankingRequest,
+} from './ticket-ranking.js';
 
 /** What the searches are built from: the store's context and its directory (for row scope). */
 export interface DeskSearchContext extends DeskStoreContext {
@@ -22,9 +33,6 @@ export interface DeskSearchContext extends DeskStoreContext {
 }
 
 type TicketQuery = SelectQueryBuilder<DeskTables, 'desk_tickets', object>;
-
-// bm25 weights per FTS5 column (summary, details): a word in the summary counts ten times.
-const ticketWeights = sql`10.0, 1.0`;
 
 const asArray = <T>(value: T | readonly T[]): readonly T[] =>
   Array.isArray(value) ? (value as readonly T[]) : [value as T];
@@ -80,38 +88,48 @@ function filteredTickets(
   return query;
 }
 
-/** Ranked ids and scores of the matching tickets, one page plus one row. */
-function rankedTickets(
+const filterKeys = [
+  'status',
+  'priority',
+  'teamId',
+  'agentId',
+  'requesterId',
+  'organisationId',
+  'typeId',
+  'category',
+  'createdFrom',
+  'createdTo',
+] as const satisfies readonly (keyof TicketSearchInput)[];
+
+/** True when the search selects fewer tickets than the caller may see. */
+function narrowsTickets(input: TicketSearchInput, access: TicketAccess): boolean {
+  return access.extent !== 'all' || filterKeys.some((key) => input[key] !== undefined);
+}
+
+/**
+ * The ranked matches of the words as typed or, when those find nothing and the last word is long
+ * enough, of the words with the last one also read as a prefix ("reception printe"). Only an
+ * empty result pays for the wider, slower prefix match.
+ */
+async function rankedMatches(
   context: DeskSearchContext,
-  query: TicketQuery,
-  search: { terms: readonly string[]; mode: 'all' | 'any' },
-) {
-  const selected = query.select(
-    ticketSearchColumns.map((column) => `desk_tickets.${column}` as const),
-  );
-  if (context.engine === 'sqlite') {
-    const matches = sql<{ id: number; rank: number }>`(select rowid as id,
-      bm25(desk_tickets_fts, ${ticketWeights}) as rank from desk_tickets_fts
-      where desk_tickets_fts match ${fts5MatchExpression(search.terms, search.mode)})`;
-    // bm25 is lower-is-better and negative; its negation is a higher-is-better score.
-    return selected
-      .innerJoin(matches.as('m'), 'm.id', 'desk_tickets.id')
-      .select(sql<number>`-m.rank`.as('score'))
-      .orderBy('m.rank')
-      .orderBy('desk_tickets.id');
-  }
-  const tsquery = postgresTsQuery(search.terms, search.mode);
-  const score = sql<number>`ts_rank_cd(desk_tickets.search, ${tsquery})::float8`;
-  return selected
-    .where(sql<boolean>`desk_tickets.search @@ ${tsquery}`)
-    .select(score.as('score'))
-    .orderBy(score, 'desc')
-    .orderBy('desk_tickets.id');
+  request: Omit<TicketRankingRequest, 'search'>,
+  words: { terms: readonly string[]; mode: MatchMode },
+): Promise<{ ranked: RankedTicket[]; search: TextQuery }> {
+  const exact: TextQuery = { ...words, prefix: false };
+  const ranked = await rankTicketMatches(context, { ...request, search: exact });
+  if (ranked.length > 0 || prefixTerm(words.terms) === undefined) return { ranked, search: exact };
+  const widened: TextQuery = { ...words, prefix: true };
+  return {
+    ranked: await rankTicketMatches(context, { ...request, search: widened }),
+    search: widened,
+  };
 }
 
 /**
  * Full-text search of the tickets `principal` may see, with filters, a relevance score, a
- * snippet and stable offset paging (ties in score are ordered by id).
+ * snippet and stable offset paging (ties in score are ordered by id). With text, the newest
+ * {@link ticketRankingWindow} matches are ranked and `truncated` says whether older ones exist.
  *
  * @example
  * const page = await searchTickets(context, principal, { text: 'printer jam', status: 'open' });
@@ -147,21 +165,27 @@ export async function searchTickets(
     return toPage(hits, page);
   }
 
-  const mode = input.match ?? 'all';
-  const rows = await rankedTickets(context, filtered, { terms, mode })
-    .limit(page.limit + 1)
-    .offset(page.offset)
-    .execute();
-  const snippets = await matchSnippets(context, {
-    source: 'tickets',
-    ids: rows.map((row) => row.id),
-    terms,
-    mode,
+  const { ranked, search } = await rankedMatches(
+    context,
+    { filtered, narrowed: narrowsTickets(input, access) },
+    { terms, mode: input.match ?? 'all' },
+  );
+  const onPage = ranked.slice(page.offset, page.offset + page.limit + 1);
+  const ids = onPage.map((hit) => hit.id);
+  const rows =
+    ids.length === 0
+      ? []
+      : await filtered
+          .select(ticketSearchColumns.map((column) => `desk_tickets.${column}` as const))
+          .where('desk_tickets.id', 'in', ids)
+          .execute();
+  const rowsById = new Map(rows.map((row) => [Number(row.id), row]));
+  const snippets = await matchSnippets(context, { source: 'tickets', ids, search });
+  const hits = onPage.flatMap(({ id, score }) => {
+    const row = rowsById.get(id);
+    return row === undefined
+      ? []
+      : [{ row, score, snippet: snippets.get(id) ?? leadingSnippet(row.summary) }];
   });
-  const hits = rows.map(({ score, ...row }) => ({
-    row,
-    score: Number(score),
-    snippet: snippets.get(row.id) ?? leadingSnippet(row.summary),
-  }));
-  return toPage(hits, page);
+  return { ...toPage(hits, page), truncated: ranked.length >= ticketRankingWindow };
 }

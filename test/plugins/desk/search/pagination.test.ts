@@ -105,7 +105,7 @@ describe.each(testEngines)('search pagination on $engine', (testEngine) => {
     const negative = await search.searchTickets(agent, { text: 'battery', limit: -5, offset: -2 });
     expect(negative.hits.map((hit) => hit.row.id)).toEqual([strongest]);
     const beyond = await search.searchTickets(agent, { text: 'battery', offset: 500 });
-    expect(beyond).toEqual({ hits: [], hasMore: false, nextOffset: null });
+    expect(beyond).toEqual({ hits: [], hasMore: false, nextOffset: null, truncated: false });
     for (const offset of [2 ** 60, 1e20, Number.NaN]) {
       const page = await search.searchTickets(agent, { text: 'battery', offset });
       expect(page.hasMore).toBe(false);

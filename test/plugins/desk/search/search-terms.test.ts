@@ -48,11 +48,19 @@ describe('searchTerms', () => {
 
 describe('query expressions', () => {
   it('quotes every FTS5 term and doubles inner quotes', () => {
-    expect(fts5MatchExpression(['vpn', 'drops'], 'all')).toBe('"vpn" AND ("drops" OR "drops"*)');
-    expect(fts5MatchExpression(['vpn', 'drops'], 'any')).toBe('"vpn" OR "drops" OR "drops"*');
-    expect(fts5MatchExpression(['a"b', 'up'], 'all')).toBe('"a""b" AND "up"');
+    const words = (terms: string[], mode: 'all' | 'any', prefix = true) =>
+      fts5MatchExpression({ terms, mode, prefix });
+    expect(words(['vpn', 'drops'], 'all')).toBe('"vpn" AND ("drops" OR "drops"*)');
+    expect(words(['vpn', 'drops'], 'any')).toBe('"vpn" OR "drops" OR "drops"*');
+    expect(words(['a"b', 'up'], 'all')).toBe('"a""b" AND "up"');
     // A last word shorter than three letters is matched whole only.
-    expect(fts5MatchExpression(['vpn', 'up'], 'all')).toBe('"vpn" AND "up"');
+    expect(words(['vpn', 'up'], 'all')).toBe('"vpn" AND "up"');
+  });
+
+  it('reads the last word as a prefix only when asked to', () => {
+    expect(fts5MatchExpression({ terms: ['vpn', 'drops'], mode: 'all', prefix: false })).toBe(
+      '"vpn" AND "drops"',
+    );
   });
 
   it('joins websearch terms with spaces or the word or', () => {
