@@ -50,12 +50,14 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * The three operations: a ticket by id (random ids in 1..maxTicketId), a filtered first page
- * (open, priority 2, the Network team) and a full-text search. Each throws when its answer is
- * empty, since timing a query that finds nothing would flatter it.
+ * The operations: a ticket by id (random ids in 1..maxTicketId), a filtered first page (open,
+ * priority 2, the Network team), a full-text search, and a full-text search of the closed tickets
+ * raised in the last year (filters checked per match). Each throws when its answer is empty, since timing a query
+ * that finds nothing would flatter it.
  */
 export function storeOperations(desk: DeskStore, maxTicketId: number): readonly StoreOperation[] {
   const random = seededRandom(20_260_105);
+  const lastYear = new Date(Date.now() - 365 * 86_400_000).toISOString();
   return [
     {
       name: 'ticket by id',
@@ -82,6 +84,19 @@ export function storeOperations(desk: DeskStore, maxTicketId: number): readonly 
       async run(iteration) {
         const text = fullTextQueries[iteration % fullTextQueries.length] as string;
         const result = await desk.search.searchTickets(agentPrincipal(), { text, limit: 20 });
+        if (result.hits.length === 0) throw new Error(`searching "${text}" found no tickets`);
+      },
+    },
+    {
+      name: 'full-text, filtered',
+      async run(iteration) {
+        const text = fullTextQueries[iteration % fullTextQueries.length] as string;
+        const result = await desk.search.searchTickets(agentPrincipal(), {
+          text,
+          status: 'closed',
+          createdFrom: lastYear,
+          limit: 20,
+        });
         if (result.hits.length === 0) throw new Error(`searching "${text}" found no tickets`);
       },
     },
