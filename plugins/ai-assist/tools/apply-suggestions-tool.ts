@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { defineTool, ToolError, type AnyToolDefinition } from '../../../core/index.js';
+import type { DeskStore, Ticket, TicketUpdate } from '../../desk/index.js';
+import { decideSuggestion, type SuggestionOutcome } from '../core/suggestion-decision.js';
+import { suggestionFields, type SuggestionField } from '../core/suggestion-fields.js';
+import { predictByWeightedVote, type Neighbour } from '../core/weighted-vote.js';
+import {
+  findSimilarTickets,
+  finishedStatuses,
+  teamLabels,
+  type TeamLabel,
+} from './similar-tickets.js';
+import { requireTicket, ticketIdInput } from './ticket-id.js';
+
+/** Options of {@link applySuggestionsTool}. */
+export interface ApplySuggestionsSettings {
+  /** How many similar resolved tickets vote. */
+  readonly neighbours: number;
+  /** The confidence a field needs when the caller names no threshold. */
+  readonly threshold: number;
+}
+
+const outcomes = [
+  'applied',
+  'would_apply',
+  'below_threshold',
+  'already_set',
+  'no_evidence',
+] as const satisfies readonly SuggestionOutcome[];
+
+const output = z.object({
+  ticketId: z.number(),
+  threshold: z.number(),
+  dryRun: z.boolean(),
+  changed: z.array(z.enum(suggestionFields)).describe('Fields this call changed on the ticket'),
+  suggestions: z.array(
+    z.object({
+      field: z.enum(suggestionFields),
+      current: z.string().nullable(),
+      predicted: z.string().nullable().describe('Team by key; priority as "1"–"4"'),
+      confidence: z.number().describe("The predicted value's share of the weighted vote, 0–1"),
+      outcome: z.enum(outcomes),
+      reason: z.string(),
+      evidence: z.array(z.number()).describe('Similar resolved tickets that voted for it'),
+    }),
+  ),
+  evidenceTicketIds: z.array(z.number()).describe('Every similar resolved ticket that voted'),
+});
+
+type Output = z.output<typeof output>;
+type Suggestion = Output['suggestions'][number];
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function reasonFor(suggestion: Omit<Suggestion, 'reason'>, threshold: number): string {
+  switch (suggestion.outcome) {
+    case 'applied':
+      return `confidence ${percent(suggestion.confidence)} ≥ ${percent(threshold)}; changed from ${suggestion.current ?? 'unset'}`;
+    case 'would_apply':
+      return `confidence ${percent(suggestion.confidence)} ≥ ${percent(threshold)}; not changed (dry run)`;
+    case 'below_threshold':
+      return `confidence ${percent(suggestion.confidence)} < ${percent(threshold)}; left as it is`;
+    case 'already_set':
+      return 'the ticket already has this value';
+    case 'no_evidence':
+      return 'no similar resolved ticket has this field';
+  }
+}
+
+function currentLabels(
+  ticket: Ticket,
+  teams: ReadonlyMap<number, TeamLabel>,
+): Record<SuggestionField, string | undefined> {
+  return {
+    category: ticket.category ?? undefined,
+    priority: String(ticket.priority),
+    team: ticket.team_id === null ? undefined : teams.get(ticket.team_id)?.key,
+  };
+}
+
+function summarize(out: Output): string {
+  const head =
+    out.changed.length > 0
+      ? `Ticket ${out.ticketId}: changed ${out.changed.join(', ')} (recorded as AI in its history).`
+      : `Ticket ${out.ticketId}: nothing changed${out.dryRun ? ' (dry run)' : ''}.`;
+  const lines = out.suggestions.map(
+    (s) =>
+      `- ${s.field}: ${s.predicted ?? 'no prediction'} (${percent(s.confidence)}) — ${s.outcome}: ${s.reason}`,
+  );
+  const evidence =
+    out.evidenceTicketIds.length > 0
+      ? `Evidence: tickets ${out.evidenceTicketIds.join(', ')}.`
+      : 'No similar resolved tickets found.';
+  return [head, ...lines, evidence].join('\n');
+}
+
+/**
+ * `apply_ai_suggestions`: predicts a ticket's category, priority and team from the most similar
+ * resolved tickets by a similarity-weighted vote and applies the confident predictions that
+ * change something, with provenance `ai` in the ticket history.
+ *
+ * @example
+ * ctx.addTool(applySuggestionsTool(desk, { neighbours: 10, threshold: 0.6 }));
+ */
+export function applySuggestionsTool(
+  desk: DeskStore,
+  settings: ApplySuggestionsSettings,
+): AnyToolDefinition {
+  return defineTool({
+    name: 'apply_ai_suggestions',
+    title: 'Apply AI suggestions to a ticket',
+    description:
+      "Predicts a ticket's category, priority and team from the most similar resolved tickets (a vote weighted by " +
+      "similarity; confidence is the winner's share of the vote) and sets each field whose confidence reaches the " +
+      'threshold and differs from the current value. Changes are recorded in the ticket history as made by AI. ' +
+      'Returns per field the prediction, confidence, whether it was applied and why, and the evidence ticket ids. ' +
+      'Use dryRun to only see the predictions; use get_matching_articles_and_tickets to read the evidence. ' +
+      'Only for tickets that are not resolved or closed.',
+    input: z.object({
+      ticketId: ticketIdInput,
+      threshold: z
+        .number()
+        .min(0, 'threshold must be from 0 to 1, e.g. 0.6')
+        .max(1, 'threshold must be from 0 to 1, e.g. 0.6')
+        .optional()
+        .describe(`Confidence (0–1) a field needs to be applied (${settings.threshold})`),
+      dryRun: z.boolean().default(false).describe('true: predict and explain, change nothing'),
+    }),
+    output,
+    scopes: ['tickets:read:all', 'tickets:write:all'],
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
+    summarize,
+    handler: async ({ input, principal }) => {
+      const threshold = input.threshold ?? settings.threshold;
+      const { ticket } = await requireTicket(desk, principal, input.ticketId);
+      if (finishedStatuses.includes(ticket.status) && !input.dryRun) {
+        throw new ToolError(
+          `ticket ${ticket.id} is ${ticket.status}; suggestions triage open tickets. ` +
+            'Reopen it first, or call again with dryRun: true to only see the predictions',
+        );
+      }
+      const teams = await teamLabels(desk, principal);
+      const similar = await findSimilarTickets(desk, principal, {
+        ticket,
+        statuses: finishedStatuses,
+        limit: settings.neighbours,
+        teams,
+      });
+      const neighbours: Neighbour<SuggestionField>[] = similar.map((t) => ({
+        id: String(t.id),
+        score: t.score,
+        labels: { category: t.category, priority: String(t.priority), team: t.team?.key ?? null },
+      }));
+      const predictions = predictByWeightedVote(neighbours, suggestionFields);
+      const current = currentLabels(ticket, teams);
+      const suggestions = suggestionFields.map((field): Suggestion => {
+        const prediction = predictions[field];
+        const outcome = decideSuggestion({
+          prediction,
+          current: current[field],
+          threshold,
+          dryRun: input.dryRun,
+        });
+        const partial = {
+          field,
+          current: current[field] ?? null,
+          predicted: prediction?.value ?? null,
+          confidence: Math.round((prediction?.confidence ?? 0) * 1000) / 1000,
+          outcome,
+          evidence: (prediction?.evidence ?? []).map(Number),
+        };
+        return { ...partial, reason: reasonFor(partial, threshold) };
+      });
+      const chosen = new Map(
+        suggestions.flatMap((s) =>
+          s.outcome === 'applied' && s.predicted !== null ? [[s.field, s.predicted]] : [],
+        ),
+      );
+      if (chosen.size > 0) {
+        const priority = chosen.get('priority');
+        const update: TicketUpdate = {
+          ...(chosen.has('category') && { category: chosen.get('category') }),
+          ...(priority !== undefined && { priority: Number(priority) }),
+          ...(chosen.has('team') && { team: chosen.get('team') }),
+          expectedVersion: ticket.version,
+          provenance: 'ai',
+        };
+        await desk.tickets.update(principal, ticket.id, update);
+      }
+      return {
+        ticketId: ticket.id,
+        threshold,
+        dryRun: input.dryRun,
+        changed: [...chosen.keys()],
+        suggestions,
+        evidenceTicketIds: similar.map((t) => t.id),
+      };
+    },
+  });
+}
