@@ -1,0 +1,22 @@
+import { ToolError } from '../../core/index.js';
+
+/** Which argument a store message is about, by how the message starts. */
+export type FieldRules = readonly (readonly [prefix: string, field: string])[];
+
+/**
+ * Runs a store call and, when it refuses with a message about one argument, prefixes the
+ * argument's name (`customFields: ...`) so the model knows which one to fix.
+ *
+ * @example
+ * await namingFields(() => desk.tickets.create(principal, ticket), [['invalid custom fields', 'customFields']]);
+ */
+export async function namingFields<T>(call: () => Promise<T>, rules: FieldRules): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    const rule = rules.find(([prefix]) => error.message.startsWith(prefix));
+    if (rule === undefined) throw error;
+    throw new ToolError(`${rule[1]}: ${error.message}`, { cause: error });
+  }
+}

@@ -1,0 +1,78 @@
+import { ToolError, type Principal } from '../../core/index.js';
+import type { DeskUser } from '../desk/index.js';
+import type { TicketTypeInfo } from './desk-reference.js';
+import type { TicketToolDeps } from './ticket-deps.js';
+
+/** A desk user as the tools show one. */
+export interface Person {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+}
+
+/**
+ * Turns the ids on tickets into the keys and names a model can read, for one caller and one call.
+ * Users go through the store's directory, so an end user learns no one's name but their own.
+ *
+ * @example
+ * const names = await loadTicketNames(deps, principal);
+ * names.teamKey(ticket.team_id) // 'network'
+ */
+export interface TicketNames {
+  typeKey(typeId: number): string;
+  teamKey(teamId: number | null): string | null;
+  teamId(key: string): number;
+  /** The ticket types there are, for advice in errors. */
+  readonly types: readonly TicketTypeInfo[];
+  /** A user the caller may see, or null (nobody, or outside their reach). */
+  person(id: number | null): Promise<Person | null>;
+  /** The desk user behind the caller, or undefined (e.g. a service token). */
+  me(): Promise<DeskUser | undefined>;
+}
+
+function toPerson(user: DeskUser): Person {
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+/** Loads teams and ticket types once; users are looked up as needed and remembered. */
+export async function loadTicketNames(
+  deps: TicketToolDeps,
+  principal: Principal,
+): Promise<TicketNames> {
+  const [teams, types] = await Promise.all([
+    deps.desk.directory.listTeams(principal),
+    deps.reference.ticketTypes(),
+  ]);
+  const teamKeys = new Map(teams.map((team) => [team.id, team.key]));
+  const people = new Map<number, Promise<Person | null>>();
+  return {
+    typeKey: (typeId) => types.get(typeId)?.key ?? `type-${typeId}`,
+    teamKey: (teamId) => (teamId === null ? null : (teamKeys.get(teamId) ?? `team-${teamId}`)),
+    teamId(key) {
+      const team = teams.find((t) => t.key === key);
+      if (team === undefined) {
+        const known = teams.map((t) => t.key).join(', ');
+        throw new ToolError(`team: unknown team "${key}"; use one of: ${known}`);
+      }
+      return team.id;
+    },
+    types: [...types.values()],
+    person(id) {
+      if (id === null) return Promise.resolve(null);
+      let found = people.get(id);
+      if (found === undefined) {
+        found = deps.desk.directory
+          .getUserById(principal, id)
+          .then((user) => (user === undefined ? null : toPerson(user)));
+        people.set(id, found);
+      }
+      return found;
+    },
+    me: () => deps.desk.directory.resolvePrincipal(principal),
+  };
+}
+
+/** True for callers who triage tickets (agents, admins, services): they see who works on what. */
+export function isStaff(principal: Principal): boolean {
+  return principal.role !== 'end_user';
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { defineTool, ToolError, type Principal } from '../../../core/index.js';
+import type { NewTicket } from '../../desk/index.js';
+import type { TicketToolDeps } from '../ticket-deps.js';
+import { typeIdFor, userIdByEmail } from '../ticket-filters.js';
+import { isStaff, loadTicketNames, type TicketNames } from '../ticket-names.js';
+import { namingFields } from '../store-errors.js';
+import { customFieldValuesSchema, prioritySchema, ticketStatusSchema } from '../ticket-schemas.js';
+
+const input = z.object({
+  type: z
+    .string()
+    .min(1, 'type must be a ticket type key such as incident')
+    .optional()
+    .describe('The ticket type key, e.g. incident, service_request, change, opportunity.'),
+  catalogueItem: z
+    .string()
+    .min(1, 'catalogueItem must be a catalogue item key')
+    .optional()
+    .describe('Instead of type: a service catalogue item key (from search_service_catalogue).'),
+  summary: z
+    .string()
+    .trim()
+    .min(1, 'summary must not be blank; give a one-line title')
+    .max(200, 'summary must be at most 200 characters; put the rest in details')
+    .describe('A one-line title, e.g. "VPN keeps dropping on the London network".'),
+  details: z
+    .string()
+    .max(20_000, 'details must be at most 20,000 characters')
+    .describe(
+      "What happened, in the requester's words: symptoms, when it started, what was tried.",
+    ),
+  priority: prioritySchema
+    .optional()
+    .describe("1 critical, 2 high, 3 medium, 4 low; the type's default when left out."),
+  category: z.string().max(100, 'category must be at most 100 characters').optional(),
+  team: z.string().optional().describe("Agents only: a team key; the type's default otherwise."),
+  requester: z
+    .string()
+    .optional()
+    .describe('Agents only: the e-mail of the person the ticket is for; yourself when left out.'),
+  customFields: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .optional()
+    .describe("Values of the type's own fields by key, e.g. { estimated_value: 25000 }."),
+});
+
+type CreateInput = z.output<typeof input>;
+
+async function newTicket(
+  query: CreateInput,
+  context: { deps: TicketToolDeps; principal: Principal; names: TicketNames },
+): Promise<NewTicket> {
+  let type = query.type;
+  let team = query.team;
+  if (query.catalogueItem !== undefined) {
+    if (type !== undefined) {
+      throw new ToolError('type: give either type or catalogueItem, not both');
+    }
+    const item = await context.deps.reference.catalogueItem(query.catalogueItem);
+    if (item === undefined) {
+      throw new ToolError(
+        `catalogueItem: unknown catalogue item "${query.catalogueItem}"; find one with search_service_catalogue`,
+      );
+    }
+    type = item.typeKey;
+    // Only agents may choose a team; end users get the ticket type's default team.
+    if (team === undefined && isStaff(context.principal)) {
+      team = context.names.teamKey(item.defaultTeamId) ?? undefined;
+    }
+  }
+  if (type === undefined) {
+    throw new ToolError(
+      'type: give a ticket type key (e.g. incident) or a catalogueItem; ' +
+        `types: ${context.names.types.map((t) => t.key).join(', ')}`,
+    );
+  }
+  typeIdFor(type, context.names);
+  if (team !== undefined) context.names.teamId(team);
+  const requesterId =
+    query.requester === undefined
+      ? undefined
+      : await userIdByEmail(query.requester, { ...context, field: 'requester' });
+  return {
+    type,
+    summary: query.summary,
+    details: query.details,
+    ...(query.priority !== undefined && { priority: query.priority }),
+    ...(query.category !== undefined && { category: query.category }),
+    ...(team !== undefined && { team }),
+    ...(requesterId !== undefined && { requesterId }),
+    ...(query.customFields !== undefined && { customFields: query.customFields }),
+    provenance: 'ai',
+  };
+}
+
+/**
+ * `create_ticket`: logs a ticket of any type, or from a catalogue item.
+ *
+ * @example
+ * ctx.addTool(createTicketTool(deps));
+ */
+export function createTicketTool(deps: TicketToolDeps) {
+  return defineTool({
+    name: 'create_ticket',
+    title: 'Log a ticket',
+    description:
+      'Logs a new ticket for the caller (agents may log one for someone else with requester): an ' +
+      'incident, a service request or any other ticket type by key, or a service catalogue item. The ' +
+      "type's own fields go in customFields and are checked; a missing or wrong one comes back as an " +
+      'error naming it. Returns the ticket number, priority, team and the SLA due times for the first ' +
+      'response and for resolution. Next: add_note to add more, get_ticket to follow it up.',
+    input,
+    output: z.object({
+      id: z.number().int(),
+      type: z.string(),
+      summary: z.string(),
+      status: ticketStatusSchema,
+      priority: z.number().int(),
+      category: z.string().nullable(),
+      team: z.string().nullable(),
+      response_due_at: z.string().nullable(),
+      resolution_due_at: z.string().nullable(),
+      custom_fields: customFieldValuesSchema,
+    }),
+    scopes: ['tickets:write:own'],
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: false,
+      openWorldHint: false,
+    },
+    summarize: (t) =>
+      `Logged ticket #${t.id} (${t.type}, P${t.priority}) for team ${t.team ?? 'none'}: ${t.summary}. ` +
+      (t.resolution_due_at === null
+        ? 'No SLA applies.'
+        : `First response due by ${t.response_due_at ?? 'n/a'}, resolution due by ${t.resolution_due_at}.`),
+    handler: async ({ input: query, principal }) => {
+      const names = await loadTicketNames(deps, principal);
+      const request = await newTicket(query, { deps, principal, names });
+      const ticket = await namingFields(
+        () => deps.desk.tickets.create(principal, request),
+        [
+          ['invalid custom fields', 'customFields'],
+          ['unknown ticket type', 'type'],
+          ['unknown team', 'team'],
+          ['choosing the team', 'team'],
+          ['you can log tickets only for yourself', 'requester'],
+          ['user ', 'requester'],
+        ],
+      );
+      return {
+        id: ticket.id,
+        type: request.type,
+        summary: ticket.summary,
+        status: ticket.status,
+        priority: ticket.priority,
+        category: ticket.category,
+        team: names.teamKey(ticket.team_id),
+        response_due_at: ticket.response_due_at,
+        resolution_due_at: ticket.resolution_due_at,
+        custom_fields: { ...ticket.custom_fields },
+      };
+    },
+  });
+}
