@@ -28,9 +28,13 @@ export function stem(word: string): string {
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (/(?:ch|sh|x|zz)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ing', 'ed']) {
+  // "-ed" needs a longer base than "-ing": "speed" and "fixed" keep their ending.
+  for (const [suffix, shortest] of [
+    ['ing', 3],
+    ['ed', 4],
+  ] as const) {
     const base = w.slice(0, -suffix.length);
-    if (w.endsWith(suffix) && base.length >= 3 && vowel.test(base)) {
+    if (w.endsWith(suffix) && base.length >= shortest && vowel.test(base)) {
       w = undouble(base);
       break;
     }

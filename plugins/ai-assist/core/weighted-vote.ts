@@ -10,7 +10,7 @@ export interface Neighbour<TField extends string> {
 /** The vote for one field. */
 export interface FieldPrediction {
   readonly value: string;
-  /** The winning value's share of the weighted vote, in [0, 1]. */
+  /** The winning value's share of the weighted vote, in [0, 1], to three decimals. */
   readonly confidence: number;
   /** Ids of the neighbours that voted for the winning value, most similar first. */
   readonly evidence: readonly string[];
@@ -23,7 +23,8 @@ export interface FieldPrediction {
  * label for the field adds its score to that value; the value with the most weight wins, and its
  * share of the total weight is the confidence. Ties go to the value of the more similar
  * neighbour. When every score is 0 (or none is positive) each neighbour counts once. A field no
- * neighbour labels is left out of the result.
+ * neighbour labels is left out of the result. Confidence is rounded to three decimals before
+ * anyone compares it with a threshold, so what is reported is what was decided on.
  *
  * @example
  * predictByWeightedVote(
@@ -62,7 +63,7 @@ export function predictByWeightedVote<TField extends string>(
     result[field] = {
       value: best[0],
       // A field whose voters all weigh 0 (scores ≤ 0 among positive ones) has no share to give.
-      confidence: total > 0 ? best[1].weight / total : 0,
+      confidence: total > 0 ? Math.round((best[1].weight / total) * 1000) / 1000 : 0,
       evidence: best[1].evidence,
       voters,
     };

@@ -50,7 +50,7 @@ const output = z.object({
 type Output = z.output<typeof output>;
 type Suggestion = Output['suggestions'][number];
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
 function reasonFor(suggestion: Omit<Suggestion, 'reason'>, threshold: number): string {
   switch (suggestion.outcome) {
@@ -170,7 +170,7 @@ export function applySuggestionsTool(
           field,
           current: current[field] ?? null,
           predicted: prediction?.value ?? null,
-          confidence: Math.round((prediction?.confidence ?? 0) * 1000) / 1000,
+          confidence: prediction?.confidence ?? 0,
           outcome,
           evidence: (prediction?.evidence ?? []).map(Number),
         };
