@@ -6,6 +6,8 @@ export interface DemoOrganisation {
   readonly domain: string;
   /** The desk's own staff; agents and the admin belong to it. */
   readonly staff?: boolean;
+  /** E-mail of the agent who manages the customer account. */
+  readonly accountManager?: string;
 }
 
 /** A demo user; `password` is set only for the documented demo accounts. */
@@ -26,11 +28,31 @@ export const staffOrganisationName = 'Helpdesk Services';
 
 export const demoOrganisations: readonly DemoOrganisation[] = [
   { name: staffOrganisationName, domain: 'helpdesk.example', staff: true },
-  { name: 'Acorn Construction', domain: 'acorn-construction.example' },
-  { name: 'Birch Legal', domain: 'birch-legal.example' },
-  { name: 'Cedar Health', domain: 'cedar-health.example' },
-  { name: 'Delta Logistics', domain: 'delta-logistics.example' },
-  { name: 'Elm Street Architects', domain: 'elm-architects.example' },
+  {
+    name: 'Acorn Construction',
+    domain: 'acorn-construction.example',
+    accountManager: 'priya.shah@helpdesk.example',
+  },
+  {
+    name: 'Birch Legal',
+    domain: 'birch-legal.example',
+    accountManager: 'priya.shah@helpdesk.example',
+  },
+  {
+    name: 'Cedar Health',
+    domain: 'cedar-health.example',
+    accountManager: 'omar.haddad@helpdesk.example',
+  },
+  {
+    name: 'Delta Logistics',
+    domain: 'delta-logistics.example',
+    accountManager: 'omar.haddad@helpdesk.example',
+  },
+  {
+    name: 'Elm Street Architects',
+    domain: 'elm-architects.example',
+    accountManager: 'leo.fischer@helpdesk.example',
+  },
 ];
 
 export const demoTeams: readonly { readonly key: DemoTeamKey; readonly name: string }[] = [

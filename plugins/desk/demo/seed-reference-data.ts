@@ -77,6 +77,14 @@ export async function seedReferenceData(
       .execute(),
     (row) => row.email,
   );
+  for (const organisation of demoOrganisations) {
+    if (organisation.accountManager === undefined) continue;
+    await db
+      .updateTable('desk_organisations')
+      .set({ account_manager_id: idOf(users, organisation.accountManager) })
+      .where('id', '=', idOf(organisations, organisation.name))
+      .execute();
+  }
   await db
     .insertInto('desk_team_members')
     .values(

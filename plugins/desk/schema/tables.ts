@@ -50,6 +50,8 @@ export interface DeskOrganisationsTable {
   name: string;
   domain: string | null;
   created_at: string;
+  /** The agent who owns the customer relationship; null for none (and for the desk's own staff). */
+  account_manager_id: number | null;
 }
 
 export interface DeskTeamsTable {

@@ -4,6 +4,7 @@ import { createTickets } from './0002-tickets.js';
 import { createKnowledgeAndCatalogue } from './0003-knowledge-and-catalogue.js';
 import { createSearch } from './0004-search.js';
 import { createOpenTicketDueIndex } from './0005-open-ticket-due-index.js';
+import { addAccountManagers } from './0006-account-managers.js';
 
 /** The desk plugin's migrations, applied in name order on SQLite and PostgreSQL alike. */
 export const deskMigrations: Migrations = Object.freeze({
@@ -12,4 +13,5 @@ export const deskMigrations: Migrations = Object.freeze({
   '0003_knowledge_and_catalogue': createKnowledgeAndCatalogue,
   '0004_search': createSearch,
   '0005_open_ticket_due_index': createOpenTicketDueIndex,
+  '0006_account_managers': addAccountManagers,
 });

@@ -48,10 +48,18 @@ describe('demo directory and catalogue', () => {
     expect(demoOrganisations).toContainEqual({
       name: 'Acorn Construction',
       domain: 'acorn-construction.example',
+      accountManager: 'priya.shah@helpdesk.example',
     });
     const held = demoCustomerServices['Acorn Construction'] ?? [];
     expect(held.length).toBeGreaterThan(0);
     expect(demoServices.filter((s) => !held.includes(s.key)).length).toBeGreaterThan(0);
+  });
+
+  it('gives every customer an account manager who is an agent', () => {
+    for (const organisation of demoOrganisations.filter((o) => o.staff !== true)) {
+      const manager = demoUsers.find((user) => user.email === organisation.accountManager);
+      expect(manager?.role, organisation.name).toBe('agent');
+    }
   });
 
   it('has the demo accounts the dev tokens use, an agent in every team and an admin', () => {
