@@ -73,7 +73,8 @@ function rankedArticles(context: DeskSearchContext, query: ArticleQuery, search:
     .orderBy('a.id');
 }
 
-function parseTags(tags: string): readonly string[] {
+/** The tags column (a JSON array in text) as a list; anything malformed reads as no tags. */
+export function parseArticleTags(tags: string): readonly string[] {
   try {
     const parsed: unknown = JSON.parse(tags);
     return Array.isArray(parsed) ? parsed.filter((tag) => typeof tag === 'string') : [];
@@ -110,7 +111,7 @@ export async function searchArticles(
       .offset(page.offset)
       .execute();
     const hits = rows.map(({ body, tags, ...row }) => ({
-      row: { ...row, tags: parseTags(tags) },
+      row: { ...row, tags: parseArticleTags(tags) },
       score: 0,
       snippet: leadingSnippet(body),
     }));
@@ -129,7 +130,7 @@ export async function searchArticles(
     search,
   });
   const hits = rows.map(({ score, tags, ...row }) => ({
-    row: { ...row, tags: parseTags(tags) },
+    row: { ...row, tags: parseArticleTags(tags) },
     score: Number(score),
     snippet: snippets.get(row.id) ?? leadingSnippet(row.title),
   }));
