@@ -1,3 +1,5 @@
+import { createDeskCatalogue, type DeskCatalogue } from '../catalogue/service-catalogue.js';
+import { createDeskKnowledgeBase, type DeskKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createDeskSearch, type DeskSearch } from '../search/desk-search.js';
 import { createDeskSla, type DeskSla } from '../sla/desk-sla.js';
 import { createDeskDirectory, type DeskDirectory } from './directory.js';
@@ -13,7 +15,11 @@ import { createTicketStore, type TicketStore } from './ticket-store.js';
  * const me = await desk.directory.resolvePrincipal(ctx.principal);
  */
 export interface DeskStore {
+  /** Request forms, ticket types, services and which services each customer has. */
+  readonly catalogue: DeskCatalogue;
   readonly directory: DeskDirectory;
+  /** Reading knowledge-base articles and e-mailing them to users. */
+  readonly knowledge: DeskKnowledgeBase;
   /** Full-text search of tickets (row-scoped) and knowledge-base articles. */
   readonly search: DeskSearch;
   readonly sla: DeskSla;
@@ -24,7 +30,9 @@ export interface DeskStore {
 export function createDeskStore(context: DeskStoreContext): DeskStore {
   const directory = createDeskDirectory(context);
   return Object.freeze({
+    catalogue: createDeskCatalogue(context, directory),
     directory,
+    knowledge: createDeskKnowledgeBase(context, directory),
     search: createDeskSearch(context, directory),
     sla: createDeskSla(context, directory),
     tickets: createTicketStore(context, directory),
