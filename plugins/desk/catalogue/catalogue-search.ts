@@ -9,6 +9,8 @@ export interface CatalogueSearchInput {
   readonly text?: string;
   /** At most this many entries (default 20, at most 100). */
   readonly limit?: number;
+  /** Only the form with this key (exact, any case). */
+  readonly key?: string;
 }
 
 // How much a word found in each part of an entry counts: its name says most about it.
@@ -84,6 +86,9 @@ export async function searchCatalogue(
       'team.key as team_key',
       'team.name as team_name',
     ])
+    .$if(input.key !== undefined, (query) =>
+      query.where('c.key', '=', (input.key ?? '').trim().toLowerCase()),
+    )
     .orderBy('c.name')
     .orderBy('c.key')
     .execute();

@@ -28,6 +28,8 @@ import { readTicketTypes } from './ticket-types.js';
 export interface DeskCatalogue {
   /** Request forms matching the words, best first; every form by name without text. */
   search(principal: Principal, input?: CatalogueSearchInput): Promise<readonly CatalogueEntry[]>;
+  /** One request form by key; undefined when there is none. */
+  getEntry(principal: Principal, key: string): Promise<CatalogueEntry | undefined>;
   /** Every ticket type with its own fields, default team and priority. */
   listTicketTypes(principal: Principal): Promise<readonly TicketTypeInfo[]>;
   /** One ticket type by key; undefined when there is none. */
@@ -49,6 +51,7 @@ export function createDeskCatalogue(
   const { db } = context;
   return Object.freeze({
     search: (_principal, input = {}) => searchCatalogue(db, input),
+    getEntry: async (_principal, key) => (await searchCatalogue(db, { key, limit: 1 }))[0],
     listTicketTypes: () => readTicketTypes(db),
     getTicketType: async (_principal, key) => (await readTicketTypes(db, key))[0],
     listServices: () => readServices(db),

@@ -57,6 +57,15 @@ describe.each(testEngines)('the service catalogue on $engine', (testEngine) => {
     expect(await desk.store.catalogue.search(alice, { text: '!!!' })).toEqual([]);
   });
 
+  it('reads one form by key', async () => {
+    expect(await desk.store.catalogue.getEntry(alice, 'VPN-access')).toMatchObject({
+      key: 'vpn-access',
+      ticketType: { key: 'service_request' },
+      score: 0,
+    });
+    expect(await desk.store.catalogue.getEntry(alice, 'no-such-form')).toBeUndefined();
+  });
+
   it('lists ticket types with their own fields and defaults', async () => {
     const types = await desk.store.catalogue.listTicketTypes(alice);
     expect(types.map((type) => type.key).sort()).toEqual(
