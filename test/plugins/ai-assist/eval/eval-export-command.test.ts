@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, useTemporaryDatabaseUrl } from '../../../core/cli/run-cli.js';
+import { createTempFolder } from '../../../helpers/temp-folder.js';
+
+const config = ['--config', 'test/plugins/ai-assist/fixtures/ai-assist.config.ts'];
+
+describe('servicedesk-mcp eval-export on the demo desk', () => {
+  useTemporaryDatabaseUrl();
+  const folder = createTempFolder('ai-assist-eval');
+  afterAll(() => folder.remove());
+
+  it('refuses an empty desk', async () => {
+    const run = await runCli(['eval-export', ...config, '--out', folder.file('empty')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/too few resolved tickets.*servicedesk-mcp seed/);
+  });
+
+  it('writes a held-out split of the resolved history that both eval commands read', async () => {
+    expect((await runCli(['seed', ...config, '--tickets', '400'])).code).toBe(0);
+    const out = folder.file('set');
+    const exported = await runCli(['eval-export', ...config, '--out', out, '--test-share', '0.25']);
+    expect(exported.stderr).toBe('');
+    const [, train, test] = /wrote (\d+) training and (\d+) test tickets/.exec(
+      exported.lines.at(-1) ?? '',
+    )!;
+    expect(Number(test) / (Number(train) + Number(test))).toBeCloseTo(0.25, 1);
+    const trainRecords = readFileSync(join(out, 'train.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; team: string; priority: string });
+    expect(trainRecords).toHaveLength(Number(train));
+    expect(trainRecords[0]).toMatchObject({ team: expect.any(String), priority: /^[1-4]$/ });
+    // Split by time: every test ticket is newer (a higher id) than every training ticket.
+    const testIds = readFileSync(join(out, 'test.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => Number((JSON.parse(line) as { id: string }).id));
+    expect(Math.min(...testIds)).toBeGreaterThan(
+      Math.max(...trainRecords.map((r) => Number(r.id))),
+    );
+
+    const suggestions = await runCli([
+      'eval-suggestions',
+      ...config,
+      '--train',
+      join(out, 'train.jsonl'),
+      '--test',
+      join(out, 'test.jsonl'),
+    ]);
+    expect(suggestions.code).toBe(0);
+    const accuracy = (field: string) =>
+      Number(
+        new RegExp(`^${field}: accuracy ([\\d.]+)`).exec(
+          suggestions.lines.find((line) => line.startsWith(`${field}:`)) ?? '',
+        )?.[1],
+      );
+    // Each demo ticket template has one category and team: similar text finds them.
+    expect(accuracy('category')).toBeGreaterThan(0.9);
+    expect(accuracy('team')).toBeGreaterThan(0.9);
+    expect(accuracy('priority')).toBeGreaterThan(0.4);
+
+    const retrieval = await runCli([
+      'eval-retrieval',
+      ...config,
+      '--corpus',
+      join(out, 'corpus.jsonl'),
+      '--queries',
+      join(out, 'queries.jsonl'),
+      '--qrels',
+      join(out, 'qrels.jsonl'),
+    ]);
+    expect(retrieval.code).toBe(0);
+    const mrr = Number(/^MRR@10 ([\d.]+)$/.exec(retrieval.lines[4] ?? '')?.[1]);
+    expect(mrr).toBeGreaterThan(0.5);
+  }, 60_000);
+});
