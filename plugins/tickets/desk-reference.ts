@@ -1,14 +1,24 @@
 import type { Database } from '../../core/index.js';
 import type { CatalogueItemRow, DeskTables, TicketTypeRow } from '../desk/index.js';
 
-/** A ticket type as the tools show it. */
+/**
+ * A ticket type as the tools show it.
+ *
+ * @example
+ * const incident: TicketTypeInfo = { id: 1, key: 'incident', name: 'Incident' };
+ */
 export interface TicketTypeInfo {
   readonly id: number;
   readonly key: string;
   readonly name: string;
 }
 
-/** A catalogue item the tools can log a ticket from. */
+/**
+ * A catalogue item the tools can log a ticket from.
+ *
+ * @example
+ * (await reference.catalogueItem('vpn-access'))?.typeKey // 'incident'
+ */
 export interface CatalogueTemplate {
   readonly key: string;
   readonly name: string;
@@ -30,7 +40,12 @@ export interface DeskReference {
   catalogueItem(key: string): Promise<CatalogueTemplate | undefined>;
 }
 
-/** Builds a {@link DeskReference} over the server's database. */
+/**
+ * Builds a {@link DeskReference} over the server's database.
+ *
+ * @example
+ * const reference = createDeskReference(ctx.db);
+ */
 export function createDeskReference(database: Database): DeskReference {
   const db = database.withTables<DeskTables>();
   return Object.freeze({

@@ -13,7 +13,12 @@ import { logTimeTool } from './tools/log-time.js';
 import { searchTicketsTool } from './tools/search-tickets.js';
 import { updateTicketTool } from './tools/update-ticket.js';
 
-/** Options of {@link ticketsPlugin}. */
+/**
+ * Options of {@link ticketsPlugin}.
+ *
+ * @example
+ * ticketsPlugin({ maxQueueTickets: 1000 })
+ */
 export interface TicketsPluginOptions {
   /**
    * The most tickets `get_assigned_tickets` reads to order one agent's queue by breach risk
@@ -22,7 +27,12 @@ export interface TicketsPluginOptions {
   readonly maxQueueTickets?: number;
 }
 
-/** Every tool of the plugin, in the order `tools/list` shows them. */
+/**
+ * Every tool of the plugin, in the order `tools/list` shows them.
+ *
+ * @example
+ * const tools = ticketToolFactories.map((factory) => factory(deps));
+ */
 export const ticketToolFactories = [
   getTicketTool,
   searchTicketsTool,

@@ -1,12 +1,22 @@
 import type { SlaStatus, Ticket } from '../desk/index.js';
 
-/** A queued ticket with its SLA standing. */
+/**
+ * A queued ticket with its SLA standing.
+ *
+ * @example
+ * const queued: QueuedTicket = { ticket, sla: await desk.sla.statusOf(principal, ticket) };
+ */
 export interface QueuedTicket {
   readonly ticket: Ticket;
   readonly sla: SlaStatus;
 }
 
-/** How a queue is ordered. */
+/**
+ * How a queue is ordered.
+ *
+ * @example
+ * sortQueue(queued, 'newest')
+ */
 export type QueueSort = 'breach_risk' | 'newest';
 
 function byBreachRisk(a: QueuedTicket, b: QueuedTicket): number {

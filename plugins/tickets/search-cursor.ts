@@ -1,6 +1,11 @@
 import { ToolError } from '../../core/index.js';
 
-/** Where the next page of `search_tickets` starts: an offset into a ranked search or a list cursor. */
+/**
+ * Where the next page of `search_tickets` starts: an offset into a ranked search or a list cursor.
+ *
+ * @example
+ * const next: SearchPosition = { kind: 'search', offset: 40 };
+ */
 export type SearchPosition =
   | { readonly kind: 'search'; readonly offset: number }
   | { readonly kind: 'list'; readonly cursor: string };

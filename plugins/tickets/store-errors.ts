@@ -1,6 +1,11 @@
 import { ToolError } from '../../core/index.js';
 
-/** Which argument a store message is about, by how the message starts. */
+/**
+ * Which argument a store message is about, by how the message starts.
+ *
+ * @example
+ * const rules: FieldRules = [['unknown team', 'team']];
+ */
 export type FieldRules = readonly (readonly [prefix: string, field: string])[];
 
 /**

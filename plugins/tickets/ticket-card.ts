@@ -3,7 +3,12 @@ import type { Ticket } from '../desk/index.js';
 import type { TicketCard } from './ticket-schemas.js';
 import { isStaff, type TicketNames } from './ticket-names.js';
 
-/** The ticket columns a card is built from (full tickets and search hits both have them). */
+/**
+ * The ticket columns a card is built from (full tickets and search hits both have them).
+ *
+ * @example
+ * await toTicketCard(hit.row, { names, principal }) // a search hit is a CardSource
+ */
 export type CardSource = Pick<
   Ticket,
   | 'id'
@@ -50,7 +55,12 @@ export async function toTicketCard(
   return { ...card, agent, requester };
 }
 
-/** One line per ticket for text summaries: `#12 [open P2] VPN drops (network)`. */
+/**
+ * One line per ticket for text summaries: `#12 [open P2] VPN drops (network)`.
+ *
+ * @example
+ * cardLine(card) // '#12 [open P2] VPN drops (network)'
+ */
 export function cardLine(card: TicketCard): string {
   const team = card.team === null ? '' : ` (${card.team})`;
   return `#${card.id} [${card.status} P${card.priority}] ${card.summary}${team}`;

@@ -1,7 +1,12 @@
 import type { DeskStore } from '../desk/index.js';
 import type { DeskReference } from './desk-reference.js';
 
-/** What every ticket tool is built from; made once in the plugin's setup. */
+/**
+ * What every ticket tool is built from; made once in the plugin's setup.
+ *
+ * @example
+ * const deps: TicketToolDeps = { desk: ctx.services.get(deskStoreRef), reference, maxQueueTickets: 500 };
+ */
 export interface TicketToolDeps {
   readonly desk: DeskStore;
   readonly reference: DeskReference;

@@ -53,7 +53,12 @@ export const ticketDetailSchema = ticketCardSchema.extend({
   history: z.array(historySchema),
 });
 
-/** A ticket as {@link ticketDetailSchema} describes it. */
+/**
+ * A ticket as {@link ticketDetailSchema} describes it.
+ *
+ * @example
+ * const view: TicketDetailView = await toTicketDetailView(detail, { names, principal });
+ */
 export type TicketDetailView = z.output<typeof ticketDetailSchema>;
 
 async function noteView(note: NoteRow, view: { names: TicketNames; staff: boolean }) {

@@ -18,17 +18,14 @@ export function isoTimeSchema(field: string) {
     .transform((value) => new Date(Date.parse(value)).toISOString());
 }
 
-/** An agent argument: an e-mail address, `me`, or `none` for unassigned tickets. */
-export type AgentFilter = string;
-
 /**
- * Resolves an agent argument to a desk user id (`null` for "none"), or a ToolError naming `field`.
+ * Resolves an agent argument (an e-mail address, `me`, or `none` for unassigned) to a desk user id (`null` for "none"), or a ToolError naming `field`.
  *
  * @example
  * await agentIdFor('me', { deps, principal, names, field: 'agent' }) // 7
  */
 export async function agentIdFor(
-  agent: AgentFilter,
+  agent: string,
   context: {
     readonly deps: TicketToolDeps;
     readonly principal: Principal;
@@ -99,7 +96,12 @@ export function typeIdFor(key: string, names: TicketNames): number {
   return found.id;
 }
 
-/** The advice for a ticket type key that does not exist. */
+/**
+ * The advice for a ticket type key that does not exist.
+ *
+ * @example
+ * throw unknownType('gadget', names); // type: unknown ticket type "gadget"; use one of: ...
+ */
 export function unknownType(key: string, names: TicketNames): ToolError {
   const known = names.types.map((t) => `${t.key} (${t.name})`).join(', ');
   return new ToolError(`type: unknown ticket type "${key}"; use one of: ${known}`);

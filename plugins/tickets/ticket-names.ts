@@ -3,7 +3,12 @@ import type { DeskUser } from '../desk/index.js';
 import type { TicketTypeInfo } from './desk-reference.js';
 import type { TicketToolDeps } from './ticket-deps.js';
 
-/** A desk user as the tools show one. */
+/**
+ * A desk user as the tools show one.
+ *
+ * @example
+ * const ann: Person = { id: 4, name: 'Ann Agent', email: 'ann@desk.example' };
+ */
 export interface Person {
   readonly id: number;
   readonly name: string;
@@ -34,7 +39,12 @@ function toPerson(user: DeskUser): Person {
   return { id: user.id, name: user.name, email: user.email };
 }
 
-/** Loads teams and ticket types once; users are looked up as needed and remembered. */
+/**
+ * Loads teams and ticket types once; users are looked up as needed and remembered.
+ *
+ * @example
+ * const names = await loadTicketNames(deps, ctx.principal);
+ */
 export async function loadTicketNames(
   deps: TicketToolDeps,
   principal: Principal,
@@ -72,7 +82,12 @@ export async function loadTicketNames(
   };
 }
 
-/** True for callers who triage tickets (agents, admins, services): they see who works on what. */
+/**
+ * True for callers who triage tickets (agents, admins, services): they see who works on what.
+ *
+ * @example
+ * if (isStaff(ctx.principal)) card = { ...card, agent };
+ */
 export function isStaff(principal: Principal): boolean {
   return principal.role !== 'end_user';
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { TicketStatus } from '../desk/index.js';
 
-/** Every ticket status, in workflow order (the desk's `ticketStatuses`, spelt out for zod). */
+/**
+ * Every ticket status, in workflow order (the desk's `ticketStatuses`, spelt out for zod).
+ *
+ * @example
+ * z.enum(ticketStatusValues)
+ */
 export const ticketStatusValues = [
   'new',
   'open',
@@ -17,7 +22,12 @@ const everyStatusListed: Exclude<TicketStatus, (typeof ticketStatusValues)[numbe
   : never = true;
 void everyStatusListed;
 
-/** Statuses of work still to do: a queue shows these unless asked otherwise. */
+/**
+ * Statuses of work still to do: a queue shows these unless asked otherwise.
+ *
+ * @example
+ * desk.tickets.list(principal, { status: [...unfinishedStatuses] })
+ */
 export const unfinishedStatuses = ['new', 'open', 'pending', 'on_hold'] as const;
 
 /**
@@ -99,7 +109,12 @@ export const ticketCardSchema = z.object({
   updated_at: z.string(),
 });
 
-/** A ticket in a list, as {@link ticketCardSchema} describes it. */
+/**
+ * A ticket in a list, as {@link ticketCardSchema} describes it.
+ *
+ * @example
+ * const cards: TicketCard[] = await Promise.all(tickets.map((t) => toTicketCard(t, view)));
+ */
 export type TicketCard = z.output<typeof ticketCardSchema>;
 
 /**

@@ -120,6 +120,24 @@ describe.each(testEngines)('bad arguments to the tickets tools on $engine', (eng
     expect(out.custom_fields).toEqual({ company: 'Acme', estimated_value: 25000 });
   });
 
+  it('logs a ticket from a catalogue item: its type, and for agents its team', async () => {
+    const request = {
+      catalogueItem: 'vpn-access',
+      summary: 'VPN for Kim',
+      details: 'Needs access',
+    };
+    const byAgent = await call(agent, 'create_ticket', request);
+    expect(byAgent.out).toMatchObject({ type: 'incident', team: 'network' });
+    // The store lets only agents choose a team, so an end user's gets the type's default.
+    const byUser = await call(jo, 'create_ticket', request);
+    expect(byUser.out).toMatchObject({ type: 'incident', team: 'service-desk' });
+    const both = await call(agent, 'create_ticket', { ...request, type: 'incident' });
+    expect(both).toMatchObject({
+      isError: true,
+      text: expect.stringMatching(/^type: give either/),
+    });
+  });
+
   it('refuses an end user the choice of team, and tickets for someone else', async () => {
     const team = await call(jo, 'create_ticket', {
       type: 'incident',

@@ -110,6 +110,17 @@ export async function insertReferenceData(db: Kysely<DeskTables>) {
       },
     ])
     .execute();
+  await db
+    .insertInto('desk_catalogue_items')
+    .values({
+      key: 'vpn-access',
+      name: 'VPN access',
+      description: 'Remote access to the office network',
+      service_id: null,
+      ticket_type_id: types[0]!.id,
+      default_team_id: teams[1]!.id,
+    })
+    .execute();
   return { users, incident: types[0]!.id, network: teams[1]!.id };
 }
 
