@@ -81,8 +81,13 @@ export function getAssignedTicketsTool(deps: TicketToolDeps) {
       const head = `${out.total} ticket(s) in your queue: ${out.breached} breached, ${out.at_risk} at risk.`;
       const lines = out.tickets.map((t) => {
         const flag = t.sla.state === 'ok' ? '' : ` ** ${t.sla.state.toUpperCase()} **`;
+        const minutes = t.sla.minutes_remaining;
         const left =
-          t.sla.minutes_remaining === null ? '' : ` (${t.sla.minutes_remaining} min left)`;
+          minutes === null
+            ? ''
+            : minutes < 0
+              ? ` (${-minutes} min overdue)`
+              : ` (${minutes} min left)`;
         return `${cardLine(t)}${flag}${left}`;
       });
       return [head, ...lines].join('\n');
