@@ -1,5 +1,4 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defineCollection,
@@ -9,6 +8,7 @@ import {
 } from '../../../core/index.js';
 import { deskPlugin, type DeskTables } from '../../../plugins/desk/index.js';
 import { knowledgePlugin } from '../../../plugins/knowledge/index.js';
+import { call } from '../../helpers/call-tool.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { openDatabase, storageFromUrl } from '../../../core/storage/database.js';
@@ -31,19 +31,6 @@ const tokens: DevToken[] = [
     collections: ['agent'],
   },
 ];
-
-interface Called {
-  readonly isError: boolean;
-  readonly text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read any shape
-  readonly out: any;
-}
-
-async function call(client: Client, name: string, args: Record<string, unknown>): Promise<Called> {
-  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-  const text = result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
-  return { isError: result.isError === true, text, out: result.structuredContent };
-}
 
 describe.each(testEngines)('knowledge and catalogue tools on $engine', (testEngine) => {
   let database: FreshDatabase;
