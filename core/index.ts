@@ -14,6 +14,7 @@ export {
   type PluginCommand,
   type PluginCommandContext,
   type CommandOption,
+  type CommandArgument,
 } from './plugin/define-command.js';
 export { defineServiceRef, type ServiceRef, type ServiceLocator } from './plugin/service-ref.js';
 export {

@@ -31,6 +31,51 @@ describe('commands contributed by plugins', () => {
     expect(run.stderr).toMatch(/bogus/);
   });
 
+  it('hands a command its positional arguments and shows them in the usage', async () => {
+    const run = await runCli(['count', 'rows', 'row 1', '--config', configPath]);
+    expect(run.stderr).toBe('');
+    expect(run.lines).toEqual(['counting rows row 1']);
+    const short = await runCli(['count', 'labels', '--config', configPath]);
+    expect(short.lines).toEqual(['counting labels']);
+    const help = await runCli(['help', '--config', configPath]);
+    expect(help.lines.join('\n')).toMatch(/count +<rows\|labels> \[label\]/);
+  });
+
+  it.each([
+    ['a missing argument', [], /missing <what> \(What to count\): one of rows, labels/],
+    ['a value outside the choices', ['tables'], /what "tables" is not one of rows, labels/],
+    [
+      'an extra argument',
+      ['rows', 'a', 'b'],
+      /unexpected argument "b"; usage: count rows\|labels label/,
+    ],
+  ])('refuses %s with exit code 1', async (_label, positionals, message) => {
+    const run = await runCli(['count', ...positionals, '--config', configPath]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.lines).toEqual([]);
+  });
+
+  it('refuses positionals for a command that declares none', async () => {
+    const run = await runCli(['add-rows', 'extra', '--config', configPath]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/extra/);
+  });
+
+  it('PLUGIN_INVALID_COMMAND for a required argument after an optional one', () => {
+    expect(() =>
+      defineCommand({
+        name: 'x',
+        description: 'x',
+        arguments: [
+          { name: 'a', description: 'a', optional: true },
+          { name: 'b', description: 'b' },
+        ],
+        run: () => 0,
+      }),
+    ).toThrow(/a required argument may not follow an optional one/);
+  });
+
   it.each([
     ['a built-in name', [{ id: 'a', name: 'serve' }]],
     ['a name that is not kebab-case', [{ id: 'a', name: 'Seed_Data' }]],
