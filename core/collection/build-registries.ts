@@ -60,6 +60,28 @@ function checkCollection(
   return defined;
 }
 
+/** The tools a collection names in `tools` (all of `offered` when it names none). */
+function selectTools<T>(
+  collection: CollectionDefinition,
+  offered: ReadonlyMap<string, T>,
+): ReadonlyMap<string, T> {
+  if (collection.tools === undefined) return offered;
+  const selected = new Map<string, T>();
+  for (const toolName of collection.tools) {
+    const tool = offered.get(toolName);
+    if (tool === undefined) {
+      throw new ServiceDeskError(
+        'COLLECTION_UNKNOWN_TOOL',
+        `collection "${collection.id}" lists tool "${toolName}", which none of its plugins ` +
+          `(${collection.plugins.join(', ') || 'none'}) defines; its plugins' tools are: ` +
+          `${[...offered.keys()].sort().join(', ') || 'none'}`,
+      );
+    }
+    selected.set(toolName, tool);
+  }
+  return selected;
+}
+
 /**
  * Checks every collection and builds its frozen registry from the plugins it lists.
  */
@@ -69,6 +91,8 @@ export function buildRegistries(options: {
   contributions: ReadonlyMap<string, PluginContributions>;
   baseUrl: string;
   loopback: boolean;
+  /** False before plugins are set up: tools added in `setup` are not known yet. */
+  toolsKnown?: boolean;
 }): readonly CollectionRegistry[] {
   const byId = new Map(options.plugins.map((p) => [p.id, p]));
   const paths = new Map<string, string>();
@@ -159,7 +183,7 @@ export function buildRegistries(options: {
         url,
         audience: collection.audience ?? url,
         definedScopes,
-        tools,
+        tools: options.toolsKnown === false ? tools : selectTools(collection, tools),
         resources,
         templates: Object.freeze(templates),
         prompts,

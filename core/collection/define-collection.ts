@@ -10,6 +10,12 @@ export interface CollectionSpec {
   readonly path?: string;
   /** Ids of the plugins whose tools, resources and prompts this endpoint serves. */
   readonly plugins: readonly string[];
+  /**
+   * Only these tools of the listed plugins, by name (every one of them when left out): e.g. a
+   * self-service endpoint that serves `get_my_tickets` but not `search_tickets` from one plugin.
+   * Each name must be a tool of a listed plugin.
+   */
+  readonly tools?: readonly string[];
   /** The most any token may do here; each scope must be defined by a listed plugin. */
   readonly grant: readonly Scope[];
   /** `required` (default) demands a bearer token; `none` is allowed only on loopback. */
@@ -41,6 +47,8 @@ export interface CollectionDefinition extends CollectionSpec {
  * @example
  * defineCollection({ id: 'agent', title: 'Agent Functions', plugins: ['tickets'],
  *   grant: ['tickets:read:all', 'tickets:write:all'], roles: ['agent', 'admin'] })
+ * defineCollection({ id: 'user', title: 'User Functions', plugins: ['tickets'],
+ *   tools: ['create_ticket', 'get_my_tickets'], grant: ['tickets:read:own', 'tickets:write:own'] })
  */
 export function defineCollection(spec: CollectionSpec): CollectionDefinition {
   return Object.freeze({
@@ -51,6 +59,7 @@ export function defineCollection(spec: CollectionSpec): CollectionDefinition {
     session: spec.session ?? 'stateless',
     roles: Object.freeze([...(spec.roles ?? ['end_user', 'agent', 'admin', 'service'])]),
     plugins: Object.freeze([...spec.plugins]),
+    ...(spec.tools !== undefined && { tools: Object.freeze([...spec.tools]) }),
     grant: Object.freeze([...spec.grant]),
   });
 }

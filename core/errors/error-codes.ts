@@ -24,6 +24,7 @@ export const errorCodes = {
   COLLECTION_INVALID_PATH: { http: 500, jsonRpc: -32603 },
   COLLECTION_DUPLICATE_ID: { http: 500, jsonRpc: -32603 },
   COLLECTION_UNKNOWN_PLUGIN: { http: 500, jsonRpc: -32603 },
+  COLLECTION_UNKNOWN_TOOL: { http: 500, jsonRpc: -32603 },
   COLLECTION_DUPLICATE_PATH: { http: 500, jsonRpc: -32603 },
   COLLECTION_UNAUTHENTICATED_PUBLIC: { http: 500, jsonRpc: -32603 },
   AUTH_DEV_TOKENS_PUBLIC: { http: 500, jsonRpc: -32603 },

@@ -122,6 +122,7 @@ export async function createServer(
     contributions: new Map(),
     baseUrl: provisionalBase,
     loopback,
+    toolsKnown: false,
   });
 
   const db = await openDatabase(settings.storage, {

@@ -40,6 +40,13 @@ async function withServer(run: (server: ServiceDeskServer) => void): Promise<voi
           plugins: ['tickets'],
           grant: ['tickets:read:own', 'kb:read'],
         }),
+        defineCollection({
+          id: 'picked',
+          title: 'Picked tools',
+          plugins: ['kb', 'tickets'],
+          tools: ['get_my_tickets', 'get_article'],
+          grant: ['tickets:read:own', 'kb:read'],
+        }),
       ],
       log: { level: 'silent' },
       databaseUrl: folder.file(),
@@ -70,9 +77,28 @@ describe('collection registries', () => {
       expect(desk!.definedScopes.get('kb:read')).toBe('Read articles');
     }));
 
+  it('holds only the tools a collection names when it names some', () =>
+    withServer((server) => {
+      const picked = server.registries()[2]!;
+      expect([...picked.tools.keys()].sort()).toEqual(['get_article', 'get_my_tickets']);
+      expect(picked.tools.get('get_article')?.pluginId).toBe('kb');
+      const view = new CollectionView(picked);
+      expect(
+        view
+          .tools(new Set(['tickets:read:own', 'kb:read', 'kb:write']))
+          .map((t) => t.name)
+          .sort(),
+      ).toEqual(['get_article', 'get_my_tickets']);
+    }));
+
   it('gives each collection its URL under the public URL, which is also the audience', () =>
     withServer((server) => {
-      expect(server.registries().map((r) => [r.url, r.audience])).toEqual([
+      expect(
+        server
+          .registries()
+          .slice(0, 2)
+          .map((r) => [r.url, r.audience]),
+      ).toEqual([
         ['https://desk.example.com/mcp/kb-only', 'https://desk.example.com/mcp/kb-only'],
         ['https://desk.example.com/desk/mcp', 'https://desk.example.com/desk/mcp'],
       ]);

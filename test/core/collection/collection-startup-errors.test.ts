@@ -66,6 +66,17 @@ describe('collection startup checks', () => {
     expect(error.message).toMatch(/not in the config's plugins; add it there or remove it here/);
   });
 
+  it('COLLECTION_UNKNOWN_TOOL names the collection, the tool and the tools there are', async () => {
+    const error = await expectStartupError(
+      configWith({ id: 'user', tools: ['get_article', 'get_articel'] }),
+      'COLLECTION_UNKNOWN_TOOL',
+    );
+    expect(error.message).toContain('collection "user" lists tool "get_articel"');
+    expect(error.message).toContain(
+      "none of its plugins (kb) defines; its plugins' tools are: get_article",
+    );
+  });
+
   it('COLLECTION_DUPLICATE_PATH for two collections on one path', async () => {
     const error = await expectStartupError(
       configWith({ id: 'user', path: '/mcp/desk' }, { id: 'agent', path: '/mcp/desk' }),
