@@ -1,8 +1,9 @@
 import { ToolError, type Principal } from '../../../core/index.js';
-import type { DeskRowUpdate, NoteRow, NoteVisibility } from '../schema/tables.js';
+import type { DeskRowUpdate, NoteRow, NoteVisibility, TicketStatus } from '../schema/tables.js';
 import type { TicketStoreParts } from './get-ticket.js';
 import { privateNoteField, type FieldChange, type WriteProvenance } from './history.js';
 import { resolveTicketAccess } from './row-scope.js';
+import { planTicketChange } from './ticket-patch.js';
 import { ticketForWrite, writeTicketChange } from './ticket-write.js';
 import { inWriteTransaction } from './write-transaction.js';
 
@@ -16,11 +17,15 @@ export interface NewNote {
   readonly provenance?: WriteProvenance;
 }
 
+/** Statuses a requester's note hands back to the desk as open. */
+const reopenedByRequester: ReadonlySet<TicketStatus> = new Set(['pending', 'resolved']);
+
 /**
  * Adds a note to a ticket, with its provenance: written by a person, or by an AI assistant through
  * the caller's collection and client. An agent's first public note is the ticket's first response
  * (`responded_at`). End users add public notes to tickets they may change; their note on a
- * pending ticket (waiting on them) reopens it.
+ * pending ticket (waiting on them) or a resolved one (not fixed after all) reopens it. An agent's
+ * note leaves the status alone. A closed ticket takes no notes ({@link ticketForWrite}).
  */
 export async function addNote(
   parts: TicketStoreParts,
@@ -67,10 +72,12 @@ export async function addNote(
       set.responded_at = at;
       changes.push({ field: 'responded_at', from: null, to: at });
     }
-    // A requester answering a ticket that waits on them hands it back to the desk.
-    if (!access.staff && ticket.status === 'pending') {
-      set.status = 'open';
-      changes.push({ field: 'status', from: 'pending', to: 'open' });
+    // A requester answering a ticket that waits on them, or saying a resolved one is not fixed,
+    // hands it back to the desk (reopening clears resolved_at).
+    if (!access.staff && reopenedByRequester.has(ticket.status)) {
+      const reopen = await planTicketChange(trx, ticket, { status: 'open', at });
+      Object.assign(set, reopen.set);
+      changes.push(...reopen.changes);
     }
     await writeTicketChange(
       trx,

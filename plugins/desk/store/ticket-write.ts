@@ -14,8 +14,20 @@ export interface TicketWrite {
 }
 
 /**
+ * The answer to any write on a closed ticket. Closed is final (a resolved ticket is the one that
+ * can still be reopened), so the way on is a new ticket that points back to this one.
+ */
+export function ticketClosed(id: number): ToolError {
+  return new ToolError(
+    `ticket ${id} is closed; raise a new ticket with create_ticket and mention #${id}`,
+  );
+}
+
+/**
  * Reads ticket `id` inside a write transaction, within the caller's write extent. A ticket the
- * caller cannot even read is "not found"; one they can read but not change says so.
+ * caller cannot even read is "not found"; one they can read but not change says so; a closed
+ * ticket refuses every write ({@link ticketClosed}), checked here so that no write path of the
+ * store can miss it.
  */
 export async function ticketForWrite(
   trx: Kysely<DeskTables>,
@@ -28,7 +40,10 @@ export async function ticketForWrite(
     .where('id', '=', id)
     .executeTakeFirst();
   if (row === undefined) throw ticketNotFound(id);
-  if (canReach(access, row)) return row;
+  if (canReach(access, row)) {
+    if (row.status === 'closed') throw ticketClosed(id);
+    return row;
+  }
   const readExtent = ticketExtent(access.principal, 'read');
   if (readExtent !== undefined && canReach({ ...access, extent: readExtent }, row)) {
     throw new ToolError(

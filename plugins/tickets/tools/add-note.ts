@@ -17,7 +17,8 @@ export function addNoteTool(deps: TicketToolDeps) {
       "Adds a note to a ticket. public notes are shown to the requester (an agent's first public note " +
       'counts as the first response); private notes are seen by agents only and are for agents to ' +
       'add. End users may add public notes to their own tickets, e.g. to answer a question; that hands ' +
-      'a ticket waiting on them back to the desk. The note is marked as written by an assistant. ' +
+      'a ticket waiting on them, or a resolved one, back to the desk. A closed ticket takes no more ' +
+      'notes (raise a new ticket instead). The note is marked as written by an assistant. ' +
       'Returns the note; get_ticket shows it in place.',
     input: z.object({
       ticketId: ticketIdSchema,

@@ -145,7 +145,8 @@ export function updateTicketTool(deps: TicketToolDeps) {
       'information (kept as a public note). Agents may also change summary, status, priority, category, ' +
       'team, assigned agent and custom fields. Every change is recorded in the ticket history as made ' +
       'by an assistant. Returns the ticket as it now stands. Read it first with get_ticket; use ' +
-      'action_ticket for configured workflows and add_note for private notes.',
+      'action_ticket for configured workflows and add_note for private notes. A closed ticket cannot ' +
+      'be changed: raise a new one with create_ticket instead.',
     input,
     output: z.object({
       ticket: ticketCardSchema.extend({ version: z.number().int() }),
