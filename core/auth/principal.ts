@@ -18,4 +18,10 @@ export interface Principal {
   readonly scopes: ReadonlySet<Scope>;
   /** The collection the call arrived on. */
   readonly collectionId: string;
+  /**
+   * The tool call this principal acts in, as written in its audit row (`sdm_audit.correlation_id`);
+   * stores record it with their changes so a change leads back to the call that made it. Set by
+   * the core on the principal a tool handler receives.
+   */
+  readonly correlationId?: string;
 }

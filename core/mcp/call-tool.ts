@@ -137,7 +137,9 @@ export async function callTool(
   }
   try {
     const returned = await tool.definition.handler(
-      buildContext(tool, parsed.data, { extra, scope, principal }),
+      // The handler's principal carries the audit row's correlation id, so a store can link
+      // the changes it records to this call.
+      buildContext(tool, parsed.data, { extra, scope, principal: { ...principal, correlationId } }),
     );
     if (isCancelled(extra)) throw new Error('cancelled');
     const result = toToolResult(tool, returned);

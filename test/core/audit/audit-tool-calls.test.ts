@@ -83,6 +83,15 @@ const slowTool = defineTool({
     }),
 });
 
+const callIdTool = defineTool({
+  name: 'my_call_id',
+  title: 'My call id',
+  description: "Returns the correlation id on the handler's principal.",
+  input: z.object({}),
+  scopes: ['desk:use'],
+  handler: ({ principal }) => principal.correlationId ?? 'none',
+});
+
 const adminTool = defineTool({
   name: 'purge_tickets',
   title: 'Purge tickets',
@@ -103,6 +112,7 @@ const deskPlugin = definePlugin({
     crashingTool,
     wrongOutputTool,
     slowTool,
+    callIdTool,
     adminTool,
   ],
 });
@@ -192,6 +202,18 @@ describe.each(testEngines)('audit of tool calls on $engine', ({ createDatabase }
     expect(row.duration_ms).toBeGreaterThanOrEqual(0);
     expect(row.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof row.id).toBe('number');
+  });
+
+  it("hands the handler the audit row's correlation id on its principal, new for every call", async () => {
+    const texts: string[] = [];
+    const rows = await audited(async () => {
+      for (let i = 0; i < 2; i++) {
+        const result = await client().callTool({ name: 'my_call_id', arguments: {} });
+        texts.push((result.content as { text: string }[])[0]!.text);
+      }
+    }, 'my_call_id');
+    expect(rows.map((row) => row.correlation_id).sort()).toEqual([...texts].sort());
+    expect(new Set(texts).size).toBe(2);
   });
 
   it('redacts the arguments a tool lists in secretArguments', async () => {
