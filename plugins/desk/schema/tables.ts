@@ -147,6 +147,10 @@ export interface DeskTicketHistoryTable {
   provenance: HistoryProvenance;
   collection: string | null;
   client: string | null;
+  /** The caller's user id (a desk user's e-mail, or a service account's id); null for seed data. */
+  principal: string | null;
+  /** The `sdm_audit.correlation_id` of the tool call that made the change; null outside one. */
+  correlation_id: string | null;
   at: string;
 }
 

@@ -58,6 +58,8 @@ export async function recordHistory(
         provenance,
         collection: stamp.access.principal.collectionId,
         client: stamp.access.principal.clientId,
+        principal: stamp.access.principal.userId,
+        correlation_id: stamp.access.principal.correlationId ?? null,
         at: stamp.at,
       })),
     )

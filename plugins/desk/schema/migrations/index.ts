@@ -5,6 +5,7 @@ import { createKnowledgeAndCatalogue } from './0003-knowledge-and-catalogue.js';
 import { createSearch } from './0004-search.js';
 import { createOpenTicketDueIndex } from './0005-open-ticket-due-index.js';
 import { addAccountManagers } from './0006-account-managers.js';
+import { addHistoryCallLink } from './0007-history-call-link.js';
 
 /** The desk plugin's migrations, applied in name order on SQLite and PostgreSQL alike. */
 export const deskMigrations: Migrations = Object.freeze({
@@ -14,4 +15,5 @@ export const deskMigrations: Migrations = Object.freeze({
   '0004_search': createSearch,
   '0005_open_ticket_due_index': createOpenTicketDueIndex,
   '0006_account_managers': addAccountManagers,
+  '0007_history_call_link': addHistoryCallLink,
 });
