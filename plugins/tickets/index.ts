@@ -1,5 +1,4 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
-import { createDeskReference } from './desk-reference.js';
 import { deskStoreRef } from './desk-service.js';
 import type { TicketToolDeps } from './ticket-deps.js';
 import { actionTicketTool } from './tools/action-ticket.js';
@@ -75,7 +74,6 @@ export function ticketsPlugin(options: TicketsPluginOptions = {}): PluginDefinit
     setup(ctx) {
       const deps: TicketToolDeps = Object.freeze({
         desk: ctx.services.get(deskStoreRef),
-        reference: createDeskReference(ctx.db),
         maxQueueTickets,
       });
       for (const factory of ticketToolFactories) ctx.addTool(factory(deps));

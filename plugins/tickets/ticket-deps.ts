@@ -1,15 +1,13 @@
 import type { DeskStore } from '../desk/index.js';
-import type { DeskReference } from './desk-reference.js';
 
 /**
  * What every ticket tool is built from; made once in the plugin's setup.
  *
  * @example
- * const deps: TicketToolDeps = { desk: ctx.services.get(deskStoreRef), reference, maxQueueTickets: 500 };
+ * const deps: TicketToolDeps = { desk: ctx.services.get(deskStoreRef), maxQueueTickets: 500 };
  */
 export interface TicketToolDeps {
   readonly desk: DeskStore;
-  readonly reference: DeskReference;
   /** The most tickets `get_assigned_tickets` reads to order a queue by breach risk. */
   readonly maxQueueTickets: number;
 }

@@ -1,6 +1,5 @@
 import { ToolError, type Principal } from '../../core/index.js';
-import type { DeskUser } from '../desk/index.js';
-import type { TicketTypeInfo } from './desk-reference.js';
+import type { DeskUser, TicketTypeInfo } from '../desk/index.js';
 import type { TicketToolDeps } from './ticket-deps.js';
 
 /**
@@ -51,12 +50,13 @@ export async function loadTicketNames(
 ): Promise<TicketNames> {
   const [teams, types] = await Promise.all([
     deps.desk.directory.listTeams(principal),
-    deps.reference.ticketTypes(),
+    deps.desk.catalogue.listTicketTypes(principal),
   ]);
   const teamKeys = new Map(teams.map((team) => [team.id, team.key]));
+  const typeKeys = new Map(types.map((type) => [type.id, type.key]));
   const people = new Map<number, Promise<Person | null>>();
   return {
-    typeKey: (typeId) => types.get(typeId)?.key ?? `type-${typeId}`,
+    typeKey: (typeId) => typeKeys.get(typeId) ?? `type-${typeId}`,
     teamKey: (teamId) => (teamId === null ? null : (teamKeys.get(teamId) ?? `team-${teamId}`)),
     teamId(key) {
       const team = teams.find((t) => t.key === key);
@@ -66,7 +66,7 @@ export async function loadTicketNames(
       }
       return team.id;
     },
-    types: [...types.values()],
+    types,
     person(id) {
       if (id === null) return Promise.resolve(null);
       let found = people.get(id);

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { ToolError, type Principal } from '../../../core/index.js';
+import type { CatalogueItemRow, DeskTables, TicketTypeRow } from '../schema/tables.js';
 import { slaDueTimes } from '../sla/sla-clock.js';
 import { loadSlaPolicies } from '../sla/sla-queries.js';
 import { validateCustomFields } from './custom-fields.js';
@@ -11,14 +13,20 @@ import { inWriteTransaction } from './write-transaction.js';
 
 /** What {@link createTicket} needs; the type's defaults fill in what is left out. */
 export interface NewTicket {
-  /** The ticket type key, e.g. `incident` or `opportunity`. */
-  readonly type: string;
+  /** The ticket type key, e.g. `incident` or `opportunity`. Give this or `catalogueItem`. */
+  readonly type?: string;
+  /**
+   * Instead of `type`: a service catalogue item (request form) key, e.g. `vpn-access`. The ticket
+   * takes the item's ticket type and, unless a team is chosen, the item's default team — for every
+   * caller, end users included.
+   */
+  readonly catalogueItem?: string;
   readonly summary: string;
   readonly details: string;
   /** 1–4; the type's default priority when left out. */
   readonly priority?: number;
   readonly category?: string;
-  /** A team key; the type's default team when left out. Agents only. */
+  /** A team key; the catalogue item's or the type's default team when left out. Agents only. */
   readonly team?: string;
   /** Who the ticket is for; the caller when left out. Agents only for anyone else. */
   readonly requesterId?: number;
@@ -27,9 +35,48 @@ export interface NewTicket {
   readonly provenance?: WriteProvenance;
 }
 
+/** The ticket type a new ticket gets, and the catalogue item it came from, if any. */
+async function typeOf(
+  trx: Kysely<DeskTables>,
+  input: NewTicket,
+): Promise<{ type: TicketTypeRow; item?: CatalogueItemRow }> {
+  const types = await trx.selectFrom('desk_ticket_types').selectAll().orderBy('key').execute();
+  const known = types.map((t) => t.key).join(', ');
+  if (input.catalogueItem !== undefined) {
+    if (input.type !== undefined) {
+      throw new ToolError('give either a ticket type or a catalogue item, not both');
+    }
+    const key = input.catalogueItem.trim().toLowerCase();
+    const item = await trx
+      .selectFrom('desk_catalogue_items')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (item === undefined) {
+      throw new ToolError(
+        `unknown catalogue item "${input.catalogueItem}"; find its key by searching the service catalogue`,
+      );
+    }
+    const type = types.find((t) => t.id === item.ticket_type_id);
+    // The foreign key guarantees the type; this only satisfies the compiler.
+    if (type === undefined) throw new Error(`catalogue item ${key} has no ticket type`);
+    return { type, item };
+  }
+  if (input.type === undefined) {
+    throw new ToolError(`give a ticket type or a catalogue item; types: ${known}`);
+  }
+  const type = types.find((t) => t.key === input.type);
+  if (type === undefined) {
+    throw new ToolError(`unknown ticket type "${input.type}"; types: ${known}`);
+  }
+  return { type };
+}
+
 /**
- * Logs a ticket of a type: checks the type's own fields, takes team and priority defaults from the
- * type and SLA due times from the policy for its priority, and records the creation in history.
+ * Logs a ticket of a type, or from a catalogue item: checks the type's own fields, takes the team
+ * from the caller (agents), the catalogue item or the type, the priority from the caller or the
+ * type and SLA due times from the policy for its priority, and records the creation (and the
+ * catalogue item it came from) in history.
  */
 export async function createTicket(
   parts: TicketStoreParts,
@@ -48,12 +95,7 @@ export async function createTicket(
   const summary = checkSummary(input.summary);
   const at = parts.context.now().toISOString();
   const row = await inWriteTransaction(parts.context, async (trx) => {
-    const types = await trx.selectFrom('desk_ticket_types').selectAll().orderBy('key').execute();
-    const type = types.find((t) => t.key === input.type);
-    if (type === undefined) {
-      const known = types.map((t) => t.key).join(', ');
-      throw new ToolError(`unknown ticket type "${input.type}"; types: ${known}`);
-    }
+    const { type, item } = await typeOf(trx, input);
     const requester = await trx
       .selectFrom('desk_users')
       .select(['id', 'organisation_id', 'active'])
@@ -65,7 +107,9 @@ export async function createTicket(
     const priority = checkPriority(input.priority ?? type.default_priority);
     const customFields = validateCustomFields(type, {}, input.customFields ?? {});
     const teamId =
-      input.team !== undefined ? await teamIdByKey(trx, input.team) : type.default_team_id;
+      input.team !== undefined
+        ? await teamIdByKey(trx, input.team)
+        : (item?.default_team_id ?? type.default_team_id);
     const policy = (await loadSlaPolicies(trx)).get(priority);
     const due = policy === undefined ? undefined : slaDueTimes(policy, new Date(at));
     const ticket = await trx
@@ -93,6 +137,7 @@ export async function createTicket(
       .executeTakeFirstOrThrow();
     await recordHistory(trx, { access, ticketId: ticket.id, provenance: input.provenance, at }, [
       { field: 'created', from: null, to: `${type.key} P${priority}: ${summary}` },
+      ...(item === undefined ? [] : [{ field: 'catalogue_item', from: null, to: item.key }]),
     ]);
     return ticket;
   });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineTool, ToolError, type Principal } from '../../../core/index.js';
+import { defineTool, type Principal } from '../../../core/index.js';
 import type { NewTicket } from '../../desk/index.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { typeIdFor, userIdByEmail } from '../ticket-filters.js';
-import { isStaff, loadTicketNames, type TicketNames } from '../ticket-names.js';
+import { loadTicketNames, type TicketNames } from '../ticket-names.js';
 import { namingFields } from '../store-errors.js';
 import { customFieldValuesSchema, prioritySchema, ticketStatusSchema } from '../ticket-schemas.js';
 
@@ -17,7 +17,10 @@ const input = z.object({
     .string()
     .min(1, 'catalogueItem must be a catalogue item key')
     .optional()
-    .describe('Instead of type: a service catalogue item key (from search_service_catalogue).'),
+    .describe(
+      'Instead of type: a service catalogue item key (from search_service_catalogue); the ticket ' +
+        "takes the item's ticket type and team.",
+    ),
   summary: z
     .string()
     .trim()
@@ -51,43 +54,24 @@ async function newTicket(
   query: CreateInput,
   context: { deps: TicketToolDeps; principal: Principal; names: TicketNames },
 ): Promise<NewTicket> {
-  let type = query.type;
-  let team = query.team;
-  if (query.catalogueItem !== undefined) {
-    if (type !== undefined) {
-      throw new ToolError('type: give either type or catalogueItem, not both');
-    }
-    const item = await context.deps.reference.catalogueItem(query.catalogueItem);
-    if (item === undefined) {
-      throw new ToolError(
-        `catalogueItem: unknown catalogue item "${query.catalogueItem}"; find one with search_service_catalogue`,
-      );
-    }
-    type = item.typeKey;
-    // Only agents may choose a team; end users get the ticket type's default team.
-    if (team === undefined && isStaff(context.principal)) {
-      team = context.names.teamKey(item.defaultTeamId) ?? undefined;
-    }
+  // Checked here for advice that names the types and teams there are; the store checks again.
+  if (query.type !== undefined && query.catalogueItem === undefined) {
+    typeIdFor(query.type, context.names);
   }
-  if (type === undefined) {
-    throw new ToolError(
-      'type: give a ticket type key (e.g. incident) or a catalogueItem; ' +
-        `types: ${context.names.types.map((t) => t.key).join(', ')}`,
-    );
-  }
-  typeIdFor(type, context.names);
-  if (team !== undefined) context.names.teamId(team);
+  if (query.team !== undefined) context.names.teamId(query.team);
   const requesterId =
     query.requester === undefined
       ? undefined
       : await userIdByEmail(query.requester, { ...context, field: 'requester' });
   return {
-    type,
+    // The store applies a catalogue item's ticket type and default team, for end users too.
+    ...(query.type !== undefined && { type: query.type }),
+    ...(query.catalogueItem !== undefined && { catalogueItem: query.catalogueItem }),
     summary: query.summary,
     details: query.details,
     ...(query.priority !== undefined && { priority: query.priority }),
     ...(query.category !== undefined && { category: query.category }),
-    ...(team !== undefined && { team }),
+    ...(query.team !== undefined && { team: query.team }),
     ...(requesterId !== undefined && { requesterId }),
     ...(query.customFields !== undefined && { customFields: query.customFields }),
     provenance: 'ai',
@@ -143,6 +127,9 @@ export function createTicketTool(deps: TicketToolDeps) {
         [
           ['invalid custom fields', 'customFields'],
           ['unknown ticket type', 'type'],
+          ['give either', 'type'],
+          ['give a ticket type', 'type'],
+          ['unknown catalogue item', 'catalogueItem'],
           ['unknown team', 'team'],
           ['choosing the team', 'team'],
           ['you can log tickets only for yourself', 'requester'],
@@ -151,7 +138,7 @@ export function createTicketTool(deps: TicketToolDeps) {
       );
       return {
         id: ticket.id,
-        type: request.type,
+        type: names.typeKey(ticket.type_id),
         summary: ticket.summary,
         status: ticket.status,
         priority: ticket.priority,

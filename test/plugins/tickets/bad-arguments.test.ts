@@ -64,7 +64,10 @@ describe.each(testEngines)('bad arguments to the tickets tools on $engine', (eng
       { type: 'gadget', summary: 'x', details: 'y' },
       /^type: unknown ticket type "gadget"; use one of: incident \(Incident\), opportunity \(Opportunity\)/,
     ],
-    [{ summary: 'x', details: 'y' }, /^type: give a ticket type key/],
+    [
+      { summary: 'x', details: 'y' },
+      /^type: give a ticket type or a catalogue item; types: incident, opportunity/,
+    ],
     [{ type: 'incident', summary: '  ', details: 'y' }, /summary: summary must not be blank/],
     [{ type: 'incident', summary: 'x', details: 'y', priority: 9 }, /priority: priority must be 1/],
     [{ type: 'incident', summary: 42, details: 'y' }, /summary: /],
@@ -120,7 +123,7 @@ describe.each(testEngines)('bad arguments to the tickets tools on $engine', (eng
     expect(out.custom_fields).toEqual({ company: 'Acme', estimated_value: 25000 });
   });
 
-  it('logs a ticket from a catalogue item: its type, and for agents its team', async () => {
+  it("logs a ticket from a catalogue item with the item's type and team, for anyone", async () => {
     const request = {
       catalogueItem: 'vpn-access',
       summary: 'VPN for Kim',
@@ -128,9 +131,11 @@ describe.each(testEngines)('bad arguments to the tickets tools on $engine', (eng
     };
     const byAgent = await call(agent, 'create_ticket', request);
     expect(byAgent.out).toMatchObject({ type: 'incident', team: 'network' });
-    // The store lets only agents choose a team, so an end user's gets the type's default.
+    // The item's team is the catalogue's choice, not the end user's, so it applies to them too.
     const byUser = await call(jo, 'create_ticket', request);
-    expect(byUser.out).toMatchObject({ type: 'incident', team: 'service-desk' });
+    expect(byUser.out).toMatchObject({ type: 'incident', team: 'network' });
+    const chosen = await call(agent, 'create_ticket', { ...request, team: 'service-desk' });
+    expect(chosen.out).toMatchObject({ type: 'incident', team: 'service-desk' });
     const both = await call(agent, 'create_ticket', { ...request, type: 'incident' });
     expect(both).toMatchObject({
       isError: true,
