@@ -6,6 +6,11 @@ import { exportEvalSetCommand } from './eval/export-eval-set-command.js';
 import { applySuggestionsTool } from './tools/apply-suggestions-tool.js';
 import { deskService } from './tools/desk-service.js';
 import { matchingTool } from './tools/matching-tool.js';
+import { ticketTriageServiceId } from './triage-service.js';
+import { createTicketTriage } from './triage/ticket-triage.js';
+
+export { ticketTriageServiceId } from './triage-service.js';
+export type { TicketTriage, TriageField, TriageOutcome } from './triage-service.js';
 
 /** Options of {@link aiAssistPlugin}. */
 export interface AiAssistPluginOptions {
@@ -19,6 +24,8 @@ export interface AiAssistPluginOptions {
  * AI matching and suggestions built on the desk's own search and history, with no external
  * service: `get_matching_articles_and_tickets`, `apply_ai_suggestions`, and the
  * `eval-suggestions`, `eval-retrieval` and `eval-export` commands that measure the same code.
+ * Provides the `ai-assist.triage` service ({@link TicketTriage}) that routes a ticket just created
+ * through another plugin's tool.
  *
  * @example
  * defineConfig({ plugins: [deskPlugin(), aiAssistPlugin({ threshold: 0.7 })], collections: [...] })
@@ -49,6 +56,10 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
       const desk = ctx.services.get(deskService);
       ctx.addTool(matchingTool(desk));
       ctx.addTool(applySuggestionsTool(desk, { neighbours, threshold }));
+      ctx.provide(
+        { id: ticketTriageServiceId },
+        createTicketTriage(desk, { neighbours, threshold }),
+      );
     },
   });
 }

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { defineTool, ToolError, type AnyToolDefinition } from '../../../core/index.js';
-import type { DeskStore, Ticket, TicketUpdate } from '../../desk/index.js';
-import { decideSuggestion, type SuggestionOutcome } from '../core/suggestion-decision.js';
-import { suggestionFields, type SuggestionField } from '../core/suggestion-fields.js';
-import { predictByWeightedVote, type Neighbour } from '../core/weighted-vote.js';
-import {
-  findSimilarTickets,
-  finishedStatuses,
-  teamLabels,
-  type TeamLabel,
-} from './similar-tickets.js';
+import type { DeskStore } from '../../desk/index.js';
+import type { SuggestionOutcome } from '../core/suggestion-decision.js';
+import { suggestionFields } from '../core/suggestion-fields.js';
+import { finishedStatuses } from './similar-tickets.js';
+import { suggestTicketFields, type FieldSuggestion } from './suggest-ticket-fields.js';
 import { requireTicket, ticketIdInput } from './ticket-id.js';
 
 /** Options of {@link applySuggestionsTool}. */
@@ -48,11 +43,10 @@ const output = z.object({
 });
 
 type Output = z.output<typeof output>;
-type Suggestion = Output['suggestions'][number];
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
-function reasonFor(suggestion: Omit<Suggestion, 'reason'>, threshold: number): string {
+function reasonFor(suggestion: FieldSuggestion, threshold: number): string {
   switch (suggestion.outcome) {
     case 'applied':
       return `confidence ${percent(suggestion.confidence)} ≥ ${percent(threshold)}; changed from ${suggestion.current ?? 'unset'}`;
@@ -65,17 +59,6 @@ function reasonFor(suggestion: Omit<Suggestion, 'reason'>, threshold: number): s
     case 'no_evidence':
       return 'no similar resolved ticket has this field';
   }
-}
-
-function currentLabels(
-  ticket: Ticket,
-  teams: ReadonlyMap<number, TeamLabel>,
-): Record<SuggestionField, string | undefined> {
-  return {
-    category: ticket.category ?? undefined,
-    priority: String(ticket.priority),
-    team: ticket.team_id === null ? undefined : teams.get(ticket.team_id)?.key,
-  };
 }
 
 function summarize(out: Output): string {
@@ -144,60 +127,23 @@ export function applySuggestionsTool(
             'Reopen it first, or call again with dryRun: true to only see the predictions',
         );
       }
-      const teams = await teamLabels(desk, principal);
-      const similar = await findSimilarTickets(desk, principal, {
+      const { suggestions, changed, similar } = await suggestTicketFields(desk, principal, {
         ticket,
-        statuses: finishedStatuses,
-        limit: settings.neighbours,
-        teams,
+        fields: suggestionFields,
+        neighbours: settings.neighbours,
+        threshold,
+        dryRun: input.dryRun,
       });
-      const neighbours: Neighbour<SuggestionField>[] = similar.map((t) => ({
-        id: String(t.id),
-        score: t.score,
-        labels: { category: t.category, priority: String(t.priority), team: t.team?.key ?? null },
-      }));
-      const predictions = predictByWeightedVote(neighbours, suggestionFields);
-      const current = currentLabels(ticket, teams);
-      const suggestions = suggestionFields.map((field): Suggestion => {
-        const prediction = predictions[field];
-        const outcome = decideSuggestion({
-          prediction,
-          current: current[field],
-          threshold,
-          dryRun: input.dryRun,
-        });
-        const partial = {
-          field,
-          current: current[field] ?? null,
-          predicted: prediction?.value ?? null,
-          confidence: prediction?.confidence ?? 0,
-          outcome,
-          evidence: (prediction?.evidence ?? []).map(Number),
-        };
-        return { ...partial, reason: reasonFor(partial, threshold) };
-      });
-      const chosen = new Map(
-        suggestions.flatMap((s) =>
-          s.outcome === 'applied' && s.predicted !== null ? [[s.field, s.predicted]] : [],
-        ),
-      );
-      if (chosen.size > 0) {
-        const priority = chosen.get('priority');
-        const update: TicketUpdate = {
-          ...(chosen.has('category') && { category: chosen.get('category') }),
-          ...(priority !== undefined && { priority: Number(priority) }),
-          ...(chosen.has('team') && { team: chosen.get('team') }),
-          expectedVersion: ticket.version,
-          provenance: 'ai',
-        };
-        await desk.tickets.update(principal, ticket.id, update);
-      }
       return {
         ticketId: ticket.id,
         threshold,
         dryRun: input.dryRun,
-        changed: [...chosen.keys()],
-        suggestions,
+        changed: [...changed],
+        suggestions: suggestions.map((s) => ({
+          ...s,
+          evidence: [...s.evidence],
+          reason: reasonFor(s, threshold),
+        })),
         evidenceTicketIds: similar.map((t) => t.id),
       };
     },

@@ -85,14 +85,15 @@ export function vpnDeskPlugin(ids: VpnDeskIds): PluginDefinition {
         resolution: string,
         status: TicketStatus = 'resolved',
       ) => {
+        // Notes first: a closed ticket takes no more notes.
         await desk.tickets.addNote(agent, { ticketId: ticket.id, body: 'Looking into it.' });
-        await desk.tickets.update(agent, ticket.id, { status });
         await desk.tickets.addNote(agent, { ticketId: ticket.id, body: resolution });
         await desk.tickets.addNote(agent, {
           ticketId: ticket.id,
           body: 'Private: follow up next week.',
           visibility: 'private',
         });
+        await desk.tickets.update(agent, ticket.id, { status });
       };
       ids.vpnResolved = [];
       for (const [i, priority] of [2, 2, 3, 3].entries()) {

@@ -1,0 +1,114 @@
+import type { Principal } from '../../../core/index.js';
+import type { DeskStore, Ticket, TicketUpdate } from '../../desk/index.js';
+import { decideSuggestion, type SuggestionOutcome } from '../core/suggestion-decision.js';
+import type { SuggestionField } from '../core/suggestion-fields.js';
+import { predictByWeightedVote, type Neighbour } from '../core/weighted-vote.js';
+import {
+  findSimilarTickets,
+  finishedStatuses,
+  teamLabels,
+  type SimilarTicket,
+  type TeamLabel,
+} from './similar-tickets.js';
+
+/** One field's prediction and what was done with it. Team by key; priority as "1"–"4". */
+export interface FieldSuggestion {
+  readonly field: SuggestionField;
+  readonly current: string | null;
+  readonly predicted: string | null;
+  /** The predicted value's share of the weighted vote, 0–1 (0 without a prediction). */
+  readonly confidence: number;
+  readonly outcome: SuggestionOutcome;
+  /** Similar resolved tickets that voted for the predicted value, most similar first. */
+  readonly evidence: readonly number[];
+}
+
+/** The result of {@link suggestTicketFields}. */
+export interface TicketFieldSuggestions {
+  /** One per requested field, in the order asked. */
+  readonly suggestions: readonly FieldSuggestion[];
+  /** The fields written to the ticket (empty on a dry run or when nothing qualified). */
+  readonly changed: readonly SuggestionField[];
+  /** Every similar resolved ticket that voted, most similar first. */
+  readonly similar: readonly SimilarTicket[];
+}
+
+function currentLabels(
+  ticket: Ticket,
+  teams: ReadonlyMap<number, TeamLabel>,
+): Record<SuggestionField, string | undefined> {
+  return {
+    category: ticket.category ?? undefined,
+    priority: String(ticket.priority),
+    team: ticket.team_id === null ? undefined : teams.get(ticket.team_id)?.key,
+  };
+}
+
+/**
+ * Predicts `fields` of `ticket` from its `neighbours` most similar resolved or closed tickets by
+ * the similarity-weighted vote, and — unless `dryRun` — writes every prediction that reaches
+ * `threshold` and differs from the current value in one `desk.tickets.update` with provenance
+ * `ai` and the version read (a concurrent edit is refused, not overwritten). Searching and
+ * writing both run as `principal`: `apply_ai_suggestions` passes its caller, triage of a new
+ * ticket a service principal. The one implementation of AI suggestions on the desk.
+ *
+ * @example
+ * const { changed } = await suggestTicketFields(desk, principal, {
+ *   ticket, fields: ['team'], neighbours: 10, threshold: 0.6, dryRun: false,
+ * });
+ */
+export async function suggestTicketFields(
+  desk: DeskStore,
+  principal: Principal,
+  request: {
+    readonly ticket: Ticket;
+    readonly fields: readonly SuggestionField[];
+    readonly neighbours: number;
+    readonly threshold: number;
+    readonly dryRun: boolean;
+  },
+): Promise<TicketFieldSuggestions> {
+  const { ticket, fields, threshold, dryRun } = request;
+  const teams = await teamLabels(desk, principal);
+  const similar = await findSimilarTickets(desk, principal, {
+    ticket,
+    statuses: finishedStatuses,
+    limit: request.neighbours,
+    teams,
+  });
+  const voters: Neighbour<SuggestionField>[] = similar.map((t) => ({
+    id: String(t.id),
+    score: t.score,
+    labels: { category: t.category, priority: String(t.priority), team: t.team?.key ?? null },
+  }));
+  const predictions = predictByWeightedVote(voters, fields);
+  const current = currentLabels(ticket, teams);
+  const suggestions = fields.map((field): FieldSuggestion => {
+    const prediction = predictions[field];
+    return {
+      field,
+      current: current[field] ?? null,
+      predicted: prediction?.value ?? null,
+      confidence: prediction?.confidence ?? 0,
+      outcome: decideSuggestion({ prediction, current: current[field], threshold, dryRun }),
+      evidence: (prediction?.evidence ?? []).map(Number),
+    };
+  });
+  const chosen = new Map(
+    suggestions.flatMap((s) =>
+      s.outcome === 'applied' && s.predicted !== null ? [[s.field, s.predicted] as const] : [],
+    ),
+  );
+  if (chosen.size > 0) {
+    const priority = chosen.get('priority');
+    const update: TicketUpdate = {
+      ...(chosen.has('category') && { category: chosen.get('category') }),
+      ...(priority !== undefined && { priority: Number(priority) }),
+      ...(chosen.has('team') && { team: chosen.get('team') }),
+      expectedVersion: ticket.version,
+      provenance: 'ai',
+    };
+    await desk.tickets.update(principal, ticket.id, update);
+  }
+  return { suggestions, changed: [...chosen.keys()], similar };
+}

@@ -1,0 +1,46 @@
+import type { Principal } from '../../core/index.js';
+
+/** The id under which the ai-assist plugin provides {@link TicketTriage}. */
+export const ticketTriageServiceId = 'ai-assist.triage';
+
+/** A field triage may set on a new ticket. */
+export type TriageField = 'team' | 'category' | 'priority';
+
+/** What triage did to a new ticket, for the caller to report. */
+export interface TriageOutcome {
+  /** Fields set because the weighted vote of similar resolved tickets reached the threshold. */
+  readonly applied: readonly {
+    readonly field: TriageField;
+    readonly value: string | number;
+    readonly confidence: number;
+  }[];
+  /** How many similar resolved tickets voted (0 when none were found). */
+  readonly similarResolved: number;
+  /** The most relevant published knowledge-base articles for the ticket, best first (≤ 3). */
+  readonly articles: readonly {
+    readonly id: number;
+    readonly slug: string;
+    readonly title: string;
+    readonly score: number;
+  }[];
+}
+
+/**
+ * Routes a ticket just created through a tool: predicts the `fields` its creator did not set from
+ * the most similar resolved tickets (the same weighted vote as `apply_ai_suggestions`) and applies
+ * those above the plugin's threshold. It reads the desk's history with the server's own authority
+ * — an end user's new ticket is routed by everyone's history — but reveals only the routing and
+ * published articles, never other tickets. Changes are recorded with AI provenance and the
+ * caller's collection and client.
+ *
+ * @example
+ * const triage = ctx.services.get(defineServiceRef<TicketTriage>(ticketTriageServiceId));
+ * const outcome = await triage.triageNewTicket(principal, ticket.id, { fields: ['team', 'category'] });
+ */
+export interface TicketTriage {
+  triageNewTicket(
+    principal: Principal,
+    ticketId: number,
+    options: { readonly fields: readonly TriageField[] },
+  ): Promise<TriageOutcome>;
+}

@@ -1,0 +1,98 @@
+import { ToolError, type Principal } from '../../../core/index.js';
+import type { DeskStore } from '../../desk/index.js';
+import { finishedStatuses, ticketQuery } from '../tools/similar-tickets.js';
+import { suggestTicketFields } from '../tools/suggest-ticket-fields.js';
+import type { TicketTriage, TriageOutcome } from '../triage-service.js';
+
+/** Settings of {@link createTicketTriage}: the plugin's own. */
+export interface TicketTriageSettings {
+  /** How many similar resolved tickets vote. */
+  readonly neighbours: number;
+  /** The confidence a field needs to be applied. */
+  readonly threshold: number;
+}
+
+/** Articles triage returns at most. */
+const maxArticles = 3;
+
+/**
+ * Who triage reads the history and writes the routing as: a service that reaches every ticket
+ * and may set a team, with no desk user behind it (so the history row has no actor and reads
+ * `ai`), but carrying the caller's collection and client so the row shows where the change came
+ * through.
+ *
+ * @example
+ * await desk.tickets.update(triagePrincipal(principal), id, { team: 'network', provenance: 'ai' });
+ */
+export function triagePrincipal(caller: Principal): Principal {
+  return Object.freeze({
+    userId: 'ai-assist',
+    role: 'service',
+    organisationId: undefined,
+    email: undefined,
+    clientId: caller.clientId,
+    collectionId: caller.collectionId,
+    scopes: new Set(['tickets:read:all', 'tickets:write:all', 'kb:read']),
+  });
+}
+
+/**
+ * The {@link TicketTriage} service over `desk`: the ticket is read as the caller (so nobody
+ * triages a ticket they cannot see), predicted and routed as {@link triagePrincipal} with the same
+ * code as `apply_ai_suggestions`, and the articles are searched as the caller, published only.
+ *
+ * @example
+ * ctx.provide({ id: ticketTriageServiceId }, createTicketTriage(desk, { neighbours: 10, threshold: 0.6 }));
+ */
+export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettings): TicketTriage {
+  const triage: TicketTriage = {
+    async triageNewTicket(principal, ticketId, options): Promise<TriageOutcome> {
+      const detail = await desk.tickets.get(principal, ticketId);
+      if (detail === undefined) throw new ToolError(`ticket ${ticketId} not found`);
+      const { ticket } = detail;
+      if (finishedStatuses.includes(ticket.status)) {
+        throw new ToolError(
+          `ticket ${ticket.id} is ${ticket.status}; triage routes new and open tickets only`,
+        );
+      }
+      const { suggestions, similar } = await suggestTicketFields(desk, triagePrincipal(principal), {
+        ticket,
+        fields: options.fields,
+        ...settings,
+        dryRun: false,
+      });
+      const words = ticketQuery(ticket);
+      const articles =
+        words.length === 0
+          ? []
+          : (
+              await desk.search.searchArticles(principal, {
+                text: words.join(' '),
+                match: 'any',
+                limit: maxArticles,
+              })
+            ).hits.filter((hit) => hit.row.published === 1);
+      return {
+        applied: suggestions.flatMap((s) =>
+          s.outcome === 'applied' && s.predicted !== null
+            ? [
+                {
+                  field: s.field,
+                  value: s.field === 'priority' ? Number(s.predicted) : s.predicted,
+                  confidence: s.confidence,
+                },
+              ]
+            : [],
+        ),
+        similarResolved: similar.length,
+        articles: articles.map(({ row, score }) => ({
+          id: row.id,
+          slug: row.slug,
+          title: row.title,
+          score,
+        })),
+      };
+    },
+  };
+  return Object.freeze(triage);
+}
