@@ -13,7 +13,7 @@ async function listsTools(url: string): Promise<boolean> {
     });
     if (response.status !== 200) return false;
     const body = (await response.json()) as { result?: { tools?: { name: string }[] } };
-    return body.result?.tools?.some((tool) => tool.name === 'ping') === true;
+    return body.result?.tools?.some((tool) => tool.name === 'get_ticket') === true;
   } catch {
     return false;
   }
@@ -21,7 +21,7 @@ async function listsTools(url: string): Promise<boolean> {
 
 /**
  * Times one cold start the way an operator starts the server: from spawning
- * `node bin/servicedesk-mcp.js serve --config examples/demo/servicedesk.config.ts` (on a fresh
+ * `node bin/servicedesk-mcp.js serve --config examples/servicedesk/servicedesk.config.ts` (on a fresh
  * SQLite file, so migrations run) to the first successful `tools/list` on the `agent`
  * collection. PORT=0 lets the OS pick a port; `serve` prints the bound URL of every collection.
  */
@@ -34,8 +34,8 @@ export async function measureColdStart(repoRoot: string, databaseFile: string): 
       'serve',
       '--config',
       import.meta.url.endsWith('.js')
-        ? join(repoRoot, 'dist', 'examples', 'demo', 'servicedesk.config.js')
-        : join(repoRoot, 'examples', 'demo', 'servicedesk.config.ts'),
+        ? join(repoRoot, 'dist', 'examples', 'servicedesk', 'servicedesk.config.js')
+        : join(repoRoot, 'examples', 'servicedesk', 'servicedesk.config.ts'),
     ],
     {
       cwd: repoRoot,

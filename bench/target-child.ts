@@ -2,7 +2,7 @@ import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createServer } from '../core/index.js';
-import demoConfig from '../examples/demo/servicedesk.config.js';
+import benchConfig from './bench.config.js';
 import { startFloor } from './floor.js';
 import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.js';
 
@@ -16,7 +16,7 @@ async function startTarget(
   databaseFile: string,
 ): Promise<{ url: string; close(): Promise<void> }> {
   if (kind === 'floor') return startFloor(databaseFile);
-  const server = await createServer(demoConfig, {
+  const server = await createServer(benchConfig, {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -27,7 +27,7 @@ async function startTarget(
   });
   await server.listen();
   const agent = server.collections.find((collection) => collection.id === 'agent');
-  if (!agent) throw new Error('the demo config has no `agent` collection');
+  if (!agent) throw new Error('the bench config has no `agent` collection');
   return { url: agent.url, close: () => server.close() };
 }
 

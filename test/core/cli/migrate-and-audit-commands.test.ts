@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../core/index.js';
-import config, { demoTokens } from '../../../examples/demo/servicedesk.config.js';
+import config, { demoTokens } from './fixtures/demo.config.js';
 import { demoConfigPath, runCli, useTemporaryDatabaseUrl } from './run-cli.js';
 
 const database = useTemporaryDatabaseUrl();

@@ -3,7 +3,7 @@ import { main } from '../../../core/cli/main.js';
 import { createTempFolder } from '../../helpers/temp-folder.js';
 
 /** The demo config, relative to the repository root (vitest's working directory). */
-export const demoConfigPath = 'examples/demo/servicedesk.config.ts';
+export const demoConfigPath = 'test/core/cli/fixtures/demo.config.ts';
 
 /** What one CLI run printed and returned. */
 export interface CliRun {

@@ -10,7 +10,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../core/index.js';
-import config from '../../../examples/demo/servicedesk.config.js';
+import config from '../cli/fixtures/demo.config.js';
 
 const address = z.object({ site: z.string().describe('Office site'), floor: z.number().int() });
 

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agentFunctionTools,
+  userFunctionTools,
+} from '../../examples/servicedesk/servicedesk.config.js';
 
 interface Started {
   readonly baseUrl: string;
@@ -48,7 +52,7 @@ async function connect(url: string, token: string): Promise<Client> {
   return client;
 }
 
-describe('the example server (npm start)', () => {
+describe('the example service desk (npm start)', () => {
   let folder: string;
   let child: ChildProcess;
   let started: Started;
@@ -66,7 +70,7 @@ describe('the example server (npm start)', () => {
       delete env[name];
     child = spawn(
       process.execPath,
-      ['bin/servicedesk-mcp.js', 'serve', '--config', 'examples/demo/servicedesk.config.ts'],
+      ['bin/servicedesk-mcp.js', 'serve', '--config', 'examples/servicedesk/servicedesk.config.ts'],
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     started = await waitForUrls(child);
@@ -92,54 +96,51 @@ describe('the example server (npm start)', () => {
     expect(existsSync(join(folder, 'demo.db'))).toBe(true);
   });
 
-  it('lists each collection’s tools', async () => {
+  it('serves exactly the User Functions and Agent Functions tools', async () => {
     const userTools = (await user.listTools()).tools.map((t) => t.name).sort();
-    expect(userTools).toEqual(['get_announcement', 'list_announcements', 'ping', 'whoami']);
+    expect(userTools).toEqual([...userFunctionTools].sort());
     const agentTools = (await agent.listTools()).tools.map((t) => t.name).sort();
-    expect(agentTools).toEqual([...userTools, 'post_announcement'].sort());
+    expect(agentTools).toEqual([...agentFunctionTools].sort());
+    expect(agentTools).toHaveLength(16);
+    for (const name of userTools) expect(agentTools).toContain(name);
   });
 
-  it('calls tools as the demo users, with their row scope', async () => {
-    const whoami = await user.callTool({ name: 'whoami', arguments: {} });
-    expect(whoami.structuredContent).toMatchObject({
-      userId: 'alice@example.com',
-      role: 'end_user',
-      collection: 'user',
+  it('opens on the populated demo desk, with row scope for the end user', async () => {
+    const mine = await user.callTool({ name: 'get_my_tickets', arguments: {} });
+    expect(mine.isError).not.toBe(true);
+    const queue = await agent.callTool({
+      name: 'search_tickets',
+      arguments: { text: 'vpn', limit: 5 },
     });
-    const listed = await user.callTool({ name: 'list_announcements', arguments: {} });
-    const audiences = (
-      listed.structuredContent as { announcements: { audience: string }[] }
-    ).announcements.map((a) => a.audience);
-    expect(audiences.length).toBeGreaterThan(0);
-    expect(new Set(audiences)).toEqual(new Set(['everyone']));
-
-    const posted = await agent.callTool({
-      name: 'post_announcement',
-      arguments: { title: 'Email outage', body: 'Mail is delayed.', audience: 'agents' },
+    expect(queue.isError).not.toBe(true);
+    const hits = (queue.structuredContent as { tickets: unknown[] }).tickets;
+    expect(hits.length).toBeGreaterThan(0);
+    const me = await user.callTool({ name: 'get_user_info', arguments: {} });
+    expect(me.structuredContent).toMatchObject({
+      user: { email: 'alice@example.com', organisation: { name: 'Acorn Construction' } },
     });
-    const id = (posted.structuredContent as { id: number }).id;
-    expect(posted.content).toEqual([
-      { type: 'text', text: `Posted #${id} "Email outage" to agents.` },
-    ]);
-    const asAgent = await agent.callTool({ name: 'get_announcement', arguments: { id } });
-    expect(asAgent.structuredContent).toMatchObject({ id, title: 'Email outage' });
-    const asUser = await user.callTool({ name: 'get_announcement', arguments: { id } });
-    expect(asUser.isError).toBe(true);
-    expect(asUser.content).toEqual([
-      {
-        type: 'text',
-        text: `announcement ${id} does not exist; call list_announcements to see the ids`,
-      },
-    ]);
+    const other = await user.callTool({
+      name: 'get_user_info',
+      arguments: { email: 'sam@helpdesk.example' },
+    });
+    expect(other.isError).toBe(true);
   });
 
-  it('does not let an end user call the agents’ tool', async () => {
+  it('does not let an end user use the agents’ tools or their collection', async () => {
     await expect(
-      user.callTool({
-        name: 'post_announcement',
-        arguments: { title: 'Hello', body: 'x' },
-      }),
+      user.callTool({ name: 'search_tickets', arguments: { text: 'vpn' } }),
     ).rejects.toMatchObject({ code: -32602 });
+    const refused = await fetch(started.collections.get('Agent Functions')!, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer demo-user-token',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(401);
+    expect(refused.status).toBeLessThanOrEqual(403);
   });
 
   it('answers the health probes', async () => {

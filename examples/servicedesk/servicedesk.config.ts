@@ -1,0 +1,115 @@
+import { defineCollection, defineConfig, type DevToken } from '../../core/index.js';
+import { aiAssistPlugin } from '../../plugins/ai-assist/index.js';
+import { deskPlugin } from '../../plugins/desk/index.js';
+import { knowledgePlugin } from '../../plugins/knowledge/index.js';
+import { peoplePlugin } from '../../plugins/people/index.js';
+import { ticketsPlugin } from '../../plugins/tickets/index.js';
+
+/** What an end user does for themselves: log and follow their tickets, find answers. */
+export const userFunctionTools = [
+  'create_ticket',
+  'get_my_tickets',
+  'update_ticket',
+  'search_knowledge_base',
+  'get_article',
+  'search_service_catalogue',
+  'get_user_info',
+] as const;
+
+/** Everything in User Functions, plus working the queue, triage and AI help. */
+export const agentFunctionTools = [
+  ...userFunctionTools,
+  'get_ticket',
+  'search_tickets',
+  'action_ticket',
+  'add_note',
+  'assign_to_me',
+  'get_assigned_tickets',
+  'log_time',
+  'get_matching_articles_and_tickets',
+  'apply_ai_suggestions',
+] as const;
+
+const userGrant = [
+  'tickets:read:own',
+  'tickets:write:own',
+  'kb:read',
+  'catalogue:read',
+  'users:read:own',
+];
+const agentGrant = [
+  'tickets:read:all',
+  'tickets:write:all',
+  'time:write',
+  'kb:read',
+  'catalogue:read',
+  'users:read:all',
+];
+
+/**
+ * Development tokens for trying the example on your own machine: an end user at Acorn
+ * Construction and an agent of the Service Desk team (both demo accounts). The server refuses
+ * them unless it is bound to loopback; override them with DEMO_USER_TOKEN and DEMO_AGENT_TOKEN.
+ */
+export const demoTokens: readonly DevToken[] = [
+  {
+    token: process.env['DEMO_USER_TOKEN'] ?? 'demo-user-token',
+    name: 'demo-user',
+    userId: 'alice@example.com',
+    email: 'alice@example.com',
+    role: 'end_user',
+    scopes: userGrant,
+    collections: ['user'],
+  },
+  {
+    token: process.env['DEMO_AGENT_TOKEN'] ?? 'demo-agent-token',
+    name: 'demo-agent',
+    userId: 'sam@helpdesk.example',
+    email: 'sam@helpdesk.example',
+    role: 'agent',
+    scopes: agentGrant,
+    collections: ['agent'],
+  },
+];
+
+/**
+ * The example service desk: the desk store with its demo data, the built-in service-desk tools,
+ * and the two collections of the reference product — User Functions for end users and Agent
+ * Functions for the service desk's agents.
+ */
+export default defineConfig({
+  name: 'servicedesk-mcp example',
+  plugins: [
+    // Loaded with the demo desk on the first start on an empty database.
+    deskPlugin({ demoData: 'if-empty' }),
+    ticketsPlugin(),
+    knowledgePlugin(),
+    peoplePlugin(),
+    aiAssistPlugin(),
+  ],
+  collections: [
+    defineCollection({
+      id: 'user',
+      title: 'User Functions',
+      description:
+        'Self-service for end users: log a ticket of any type, follow and update your tickets, ' +
+        'search the knowledge base and the service catalogue.',
+      plugins: ['tickets', 'knowledge', 'people'],
+      tools: userFunctionTools,
+      grant: userGrant,
+      roles: ['end_user'],
+    }),
+    defineCollection({
+      id: 'agent',
+      title: 'Agent Functions',
+      description:
+        'Everything a service-desk agent does: search and work tickets, run quick actions, ' +
+        'log time, and use similar tickets and AI suggestions for triage.',
+      plugins: ['tickets', 'knowledge', 'people', 'ai-assist'],
+      tools: agentFunctionTools,
+      grant: agentGrant,
+      roles: ['agent', 'admin'],
+    }),
+  ],
+  auth: { devTokens: demoTokens },
+});
