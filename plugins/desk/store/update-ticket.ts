@@ -1,5 +1,6 @@
 import { ToolError, type Principal } from '../../../core/index.js';
-import type { TicketStatus } from '../schema/tables.js';
+import type { Kysely } from 'kysely';
+import type { DeskTables, TicketRow, TicketStatus } from '../schema/tables.js';
 import type { TicketStoreParts } from './get-ticket.js';
 import type { WriteProvenance } from './history.js';
 import { requireStaff, resolveTicketAccess } from './row-scope.js';
@@ -7,6 +8,26 @@ import { planTicketChange, teamIdByKey } from './ticket-patch.js';
 import { toTicket, type Ticket } from './ticket-view.js';
 import { ticketForWrite, writeTicketChange } from './ticket-write.js';
 import { inWriteTransaction } from './write-transaction.js';
+
+/** Throws unless user `agentId` is an active agent or admin: only they take tickets. */
+async function checkAgent(trx: Kysely<DeskTables>, agentId: number): Promise<void> {
+  const agent = await trx
+    .selectFrom('desk_users')
+    .select(['role', 'active'])
+    .where('id', '=', agentId)
+    .executeTakeFirst();
+  if (agent === undefined || agent.active !== 1 || agent.role === 'end_user') {
+    throw new ToolError(`user ${agentId} is not an active agent; tickets go to agents or admins`);
+  }
+}
+
+/** A new ticket that gets an agent is being worked on: open. */
+function openedByAssignment(
+  ticket: TicketRow,
+  agentId: number | null | undefined,
+): TicketStatus | undefined {
+  return agentId !== undefined && agentId !== null && ticket.status === 'new' ? 'open' : undefined;
+}
 
 /** What {@link updateTicket} may change; fields left out stay as they are. */
 export interface TicketUpdate {
@@ -17,6 +38,12 @@ export interface TicketUpdate {
   readonly category?: string | null;
   /** A team key, or null for no team. */
   readonly team?: string | null;
+  /**
+   * The agent to assign (a desk user id), or null to unassign; staff only. Applied in the same
+   * transaction as the other fields; a new ticket that gets an agent becomes open unless `status`
+   * says otherwise.
+   */
+  readonly agentId?: number | null;
   /** Values of the type's own fields by key; null removes one. */
   readonly customFields?: Readonly<Record<string, unknown>>;
   /**
@@ -30,7 +57,8 @@ export interface TicketUpdate {
 const endUserFields: ReadonlySet<string> = new Set(['details', 'expectedVersion', 'provenance']);
 
 /**
- * Changes a ticket in one transaction with a history row per changed field. Concurrent updates
+ * Changes a ticket in one transaction with a history row per changed field, its assignment
+ * included. Concurrent updates
  * merge: each is planned against the row as it is when it commits (optimistic `version` check,
  * retried on conflict), so no writer's change is lost. An end user may change only the details of
  * a ticket they requested; status, priority and triage are for agents.
@@ -65,7 +93,11 @@ export async function updateTicket(
       update.team === undefined || update.team === null
         ? update.team
         : await teamIdByKey(trx, update.team);
-    const change = await planTicketChange(trx, ticket, { ...update, teamId, at });
+    if (update.agentId !== undefined && update.agentId !== null) {
+      await checkAgent(trx, update.agentId);
+    }
+    const status = update.status ?? openedByAssignment(ticket, update.agentId);
+    const change = await planTicketChange(trx, ticket, { ...update, teamId, status, at });
     if (change.changes.length === 0) return ticket;
     return writeTicketChange(
       trx,
@@ -101,19 +133,8 @@ export async function assignTicket(
     } else if (request.to !== null) {
       agentId = request.to.agentId;
     }
-    if (agentId !== null) {
-      const agent = await trx
-        .selectFrom('desk_users')
-        .select(['role', 'active'])
-        .where('id', '=', agentId)
-        .executeTakeFirst();
-      if (agent === undefined || agent.active !== 1 || agent.role === 'end_user') {
-        throw new ToolError(
-          `user ${agentId} is not an active agent; tickets go to agents or admins`,
-        );
-      }
-    }
-    const status = agentId !== null && ticket.status === 'new' ? 'open' : undefined;
+    if (agentId !== null) await checkAgent(trx, agentId);
+    const status = openedByAssignment(ticket, agentId);
     const change = await planTicketChange(trx, ticket, { agentId, status, at });
     if (change.changes.length === 0) return ticket;
     return writeTicketChange(

@@ -66,9 +66,13 @@ const changeKeys = [
   'customFields',
 ] as const satisfies readonly (keyof UpdateInput & keyof TicketUpdate)[];
 
-function ticketUpdate(query: UpdateInput): TicketUpdate | undefined {
+function ticketUpdate(
+  query: UpdateInput,
+  agentId: number | null | undefined,
+): TicketUpdate | undefined {
   const update: Record<string, unknown> = {};
   for (const key of changeKeys) if (query[key] !== undefined) update[key] = query[key];
+  if (agentId !== undefined) update['agentId'] = agentId;
   if (Object.keys(update).length === 0) return undefined;
   return {
     ...(update as TicketUpdate),
@@ -82,8 +86,11 @@ async function applyChanges(
   context: { deps: TicketToolDeps; principal: Principal; names: TicketNames },
 ): Promise<{ ticket: Ticket | undefined; noteId: number | null }> {
   const { deps, principal } = context;
-  const update = ticketUpdate(query);
-  if (update === undefined && query.agent === undefined && query.information === undefined) {
+  if (
+    changeKeys.every((key) => query[key] === undefined) &&
+    query.agent === undefined &&
+    query.information === undefined
+  ) {
     throw new ToolError(
       'nothing to change: give details or information (agents also summary, status, priority, ' +
         'category, team, agent or customFields)',
@@ -98,6 +105,8 @@ async function applyChanges(
     query.agent === undefined
       ? undefined
       : await agentIdFor(query.agent, { ...context, field: 'agent' });
+  // Triage fields and the agent land together in one transaction, or not at all.
+  const update = ticketUpdate(query, agentId);
   let ticket: Ticket | undefined;
   if (update !== undefined) {
     ticket = await namingFields(
@@ -105,15 +114,9 @@ async function applyChanges(
       [
         ['invalid custom fields', 'customFields'],
         ['unknown team', 'team'],
+        ['user ', 'agent'],
         ['you can change only the details', 'details'],
       ],
-    );
-  }
-  if (agentId !== undefined) {
-    const to = agentId === null ? null : { agentId };
-    ticket = await namingFields(
-      () => deps.desk.tickets.assign(principal, query.ticketId, { to, provenance: 'ai' }),
-      [['user ', 'agent']],
     );
   }
   let noteId: number | null = null;

@@ -189,6 +189,51 @@ describe.each(testEngines)('ticket writes on $engine', (engine) => {
     expect((await tickets.assign(people.ann, ticket.id, { to: null })).agent_id).toBeNull();
   });
 
+  it('assigns inside an update: one write with the triage fields, or none at all', async () => {
+    const { tickets } = fixture.store;
+    const ticket = await newIncident('Docking station not detected');
+    await expect(
+      tickets.update(people.ann, ticket.id, { priority: 2, agentId: fixture.users.eve }),
+    ).rejects.toThrow(`user ${fixture.users.eve} is not an active agent`);
+    expect((await tickets.get(people.ann, ticket.id))?.ticket).toMatchObject({
+      priority: 3,
+      agent_id: null,
+      version: 1,
+    });
+    const updated = await tickets.update(people.ann, ticket.id, {
+      priority: 2,
+      team: 'network',
+      agentId: fixture.users.bob,
+      provenance: 'ai',
+    });
+    // One write: one version step, and a new ticket that gets an agent is open.
+    expect(updated).toMatchObject({
+      priority: 2,
+      team_id: fixture.teams.network,
+      agent_id: fixture.users.bob,
+      status: 'open',
+      version: 2,
+    });
+    const fields = (await tickets.get(people.ann, ticket.id))!.history.map((h) => h.field);
+    expect(fields).toEqual([
+      'created',
+      'team_id',
+      'agent_id',
+      'status',
+      'priority',
+      'response_due_at',
+      'resolution_due_at',
+    ]);
+    const unassigned = await tickets.update(people.ann, ticket.id, {
+      agentId: null,
+      status: 'pending',
+    });
+    expect(unassigned).toMatchObject({ agent_id: null, status: 'pending' });
+    await expect(
+      tickets.update(people.jo, ticket.id, { details: 'x', agentId: fixture.users.ann }),
+    ).rejects.toThrow('you can change only the details of your ticket (not agentId)');
+  });
+
   it('logs time within 1–1440 minutes and totals it on the ticket', async () => {
     const { tickets } = fixture.store;
     const ticket = await newIncident('Laptop fan noisy');
