@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ToolError, type Principal } from '../../../core/index.js';
 import type { DeskTables, OutboxRow } from '../schema/tables.js';
-import { isStaff, type DeskUser } from '../store/directory.js';
+import { deskUserColumns, isStaff, type DeskUser } from '../store/directory.js';
 import { recordHistory, type WriteProvenance } from '../store/history.js';
 import { resolveTicketAccess } from '../store/row-scope.js';
 import type { TicketStoreParts } from '../store/get-ticket.js';
@@ -51,17 +51,7 @@ async function findRecipient(
   }
   const user = await db
     .selectFrom('desk_users')
-    .select([
-      'id',
-      'email',
-      'name',
-      'role',
-      'organisation_id',
-      'phone',
-      'title',
-      'active',
-      'created_at',
-    ])
+    .select(deskUserColumns)
     .where('email', '=', trimmed)
     .where('active', '=', 1)
     .executeTakeFirst();

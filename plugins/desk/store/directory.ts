@@ -26,7 +26,8 @@ export interface DeskDirectory {
   listTeams(principal: Principal): Promise<readonly DeskTeam[]>;
 }
 
-const userColumns = [
+/** The columns of a {@link DeskUser}: every user column but the password hash. */
+export const deskUserColumns = [
   'id',
   'email',
   'name',
@@ -49,7 +50,7 @@ export function createDeskDirectory({ db }: DeskStoreContext): DeskDirectory {
   const resolved = new WeakMap<Principal, Promise<DeskUser | undefined>>();
 
   const findUser = (where: { id: number } | { email: string }) => {
-    const query = db.selectFrom('desk_users').select(userColumns);
+    const query = db.selectFrom('desk_users').select(deskUserColumns);
     return (
       'id' in where
         ? query.where('id', '=', where.id)
