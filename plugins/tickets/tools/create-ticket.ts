@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineTool, type Principal } from '../../../core/index.js';
+import type { TriageField } from '../../ai-assist/index.js';
 import type { NewTicket } from '../../desk/index.js';
+import { newTicketTriageSchema, triageNewTicket, triageSummary } from '../new-ticket-triage.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { typeIdFor, userIdByEmail } from '../ticket-filters.js';
 import { loadTicketNames, type TicketNames } from '../ticket-names.js';
@@ -79,6 +81,18 @@ async function newTicket(
 }
 
 /**
+ * The fields AI triage may set: those the caller left to the desk. A catalogue item routes its
+ * ticket itself, so the team is not triaged then either.
+ */
+function fieldsToTriage(query: CreateInput): TriageField[] {
+  const fields: TriageField[] = [];
+  if (query.team === undefined && query.catalogueItem === undefined) fields.push('team');
+  if (query.category === undefined) fields.push('category');
+  if (query.priority === undefined) fields.push('priority');
+  return fields;
+}
+
+/**
  * `create_ticket`: logs a ticket of any type, or from a catalogue item.
  *
  * @example
@@ -92,8 +106,11 @@ export function createTicketTool(deps: TicketToolDeps) {
       'Logs a new ticket for the caller (agents may log one for someone else with requester): an ' +
       'incident, a service request or any other ticket type by key, or a service catalogue item. The ' +
       "type's own fields go in customFields and are checked; a missing or wrong one comes back as an " +
-      'error naming it. Returns the ticket number, priority, team and the SLA due times for the first ' +
-      'response and for resolution. Next: add_note to add more, get_ticket to follow it up.',
+      'error naming it. Where the server has AI triage, the fields the caller left out (team, ' +
+      'category, priority) are predicted from similar resolved tickets and set when confident, and ' +
+      'articles that may help are suggested (triage). Returns the ticket number, final priority and ' +
+      'team, and the SLA due times for the first response and for resolution. Next: add_note to add ' +
+      'more, get_article for a suggested article, get_ticket to follow it up.',
     input,
     output: z.object({
       id: z.number().int(),
@@ -106,6 +123,7 @@ export function createTicketTool(deps: TicketToolDeps) {
       response_due_at: z.string().nullable(),
       resolution_due_at: z.string().nullable(),
       custom_fields: customFieldValuesSchema,
+      triage: newTicketTriageSchema.optional(),
     }),
     scopes: ['tickets:write:own'],
     annotations: {
@@ -118,11 +136,12 @@ export function createTicketTool(deps: TicketToolDeps) {
       `Logged ticket #${t.id} (${t.type}, P${t.priority}) for team ${t.team ?? 'none'}: ${t.summary}. ` +
       (t.resolution_due_at === null
         ? 'No SLA applies.'
-        : `First response due by ${t.response_due_at ?? 'n/a'}, resolution due by ${t.resolution_due_at}.`),
-    handler: async ({ input: query, principal }) => {
+        : `First response due by ${t.response_due_at ?? 'n/a'}, resolution due by ${t.resolution_due_at}.`) +
+      triageSummary(t.triage),
+    handler: async ({ input: query, principal, services, serverLog }) => {
       const names = await loadTicketNames(deps, principal);
       const request = await newTicket(query, { deps, principal, names });
-      const ticket = await namingFields(
+      const created = await namingFields(
         () => deps.desk.tickets.create(principal, request),
         [
           ['invalid custom fields', 'customFields'],
@@ -136,6 +155,16 @@ export function createTicketTool(deps: TicketToolDeps) {
           ['user ', 'requester'],
         ],
       );
+      // Looked up now, not at setup: the ai-assist plugin may be set up after this one.
+      const triage = await triageNewTicket(
+        { services, principal, serverLog },
+        { ticketId: created.id, fields: fieldsToTriage(query) },
+      );
+      // Triage may have changed team, category or priority (and so the SLA): show the final ticket.
+      const ticket =
+        triage === undefined
+          ? created
+          : ((await deps.desk.tickets.get(principal, created.id))?.ticket ?? created);
       return {
         id: ticket.id,
         type: names.typeKey(ticket.type_id),
@@ -147,6 +176,7 @@ export function createTicketTool(deps: TicketToolDeps) {
         response_due_at: ticket.response_due_at,
         resolution_due_at: ticket.resolution_due_at,
         custom_fields: { ...ticket.custom_fields },
+        ...(triage !== undefined && { triage }),
       };
     },
   });

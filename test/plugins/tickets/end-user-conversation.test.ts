@@ -38,6 +38,9 @@ describe.each(testEngines)('an end user talking to the tickets tools on $engine'
       resolution_due_at: '2026-02-02T18:00:00.000Z',
     });
     expect(text).toMatch(/Logged ticket #\d+ .*resolution due by 2026-02-02T18:00/);
+    // This server has no AI triage, so the answer has none and does not mention it.
+    expect(out).not.toHaveProperty('triage');
+    expect(text).not.toMatch(/triage/i);
     logged = out.id as number;
   });
 

@@ -3,6 +3,7 @@ import {
   definePlugin,
   startTestServer,
   type DevToken,
+  type PluginDefinition,
   type TestServer,
 } from '../../../core/index.js';
 import { deskPlugin, type DeskTables } from '../../../plugins/desk/index.js';
@@ -42,9 +43,13 @@ export const tokens: DevToken[] = Object.entries(people).map(([short, p]) => ({
   collections: p.role === 'end_user' ? ['user'] : ['agent'],
 }));
 
-/** Starts the desk and the tickets plugin with User and Agent collections on `engine`. */
+/**
+ * Starts the desk and the tickets plugin with User and Agent collections on `engine`; `extra`
+ * plugins are set up after them (e.g. a fake service the tools look up at call time).
+ */
 export async function startTicketsServer(
   engine: TestEngine,
+  extra: readonly PluginDefinition[] = [],
 ): Promise<{ t: TestServer; tickets: FixtureTickets; close: () => Promise<void> }> {
   const database = await engine.createDatabase();
   let tickets: FixtureTickets | undefined;
@@ -53,6 +58,7 @@ export async function startTicketsServer(
       deskPlugin({ now: () => fixtureNow }),
       ticketsPlugin(),
       fixturePlugin((loaded) => (tickets = loaded)),
+      ...extra,
     ],
     collections: [
       defineCollection({
