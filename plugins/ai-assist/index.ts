@@ -1,8 +1,6 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
 import { defaultNeighbours, defaultThreshold } from './core/suggestion-fields.js';
-import { evalRetrievalCommand } from './eval/eval-retrieval-command.js';
-import { evalSuggestionsCommand } from './eval/eval-suggestions-command.js';
-import { exportEvalSetCommand } from './eval/export-eval-set-command.js';
+import { evalCommand } from './eval/eval-command.js';
 import { applySuggestionsTool } from './tools/apply-suggestions-tool.js';
 import { deskService } from './tools/desk-service.js';
 import { matchingTool } from './tools/matching-tool.js';
@@ -23,7 +21,7 @@ export interface AiAssistPluginOptions {
 /**
  * AI matching and suggestions built on the desk's own search and history, with no external
  * service: `get_matching_articles_and_tickets`, `apply_ai_suggestions`, and the
- * `eval-suggestions`, `eval-retrieval` and `eval-export` commands that measure the same code.
+ * `eval suggestions|retrieval|export` command that measures the same code.
  * Provides the `ai-assist.triage` service ({@link TicketTriage}) that routes a ticket just created
  * through another plugin's tool.
  *
@@ -51,7 +49,7 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
     description:
       'Similar tickets, matching articles and AI triage suggestions from the desk history.',
     requires: ['desk'],
-    commands: [evalSuggestionsCommand, evalRetrievalCommand, exportEvalSetCommand],
+    commands: [evalCommand],
     setup(ctx) {
       const desk = ctx.services.get(deskService);
       ctx.addTool(matchingTool(desk));

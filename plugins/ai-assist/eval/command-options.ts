@@ -6,7 +6,7 @@ type Options = Readonly<Record<string, string | boolean | undefined>>;
  * The value of a required `--name <file>` option, or an error saying how to pass it.
  *
  * @example
- * const train = requiredPath(options, { name: 'train', usage: 'eval-suggestions --train a.jsonl --test b.jsonl' });
+ * const train = requiredPath(options, { name: 'train', usage: 'eval suggestions --train a.jsonl --test b.jsonl' });
  */
 export function requiredPath(options: Options, option: { name: string; usage: string }): string {
   const value = options[option.name];

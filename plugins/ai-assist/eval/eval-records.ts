@@ -10,7 +10,7 @@ const optionalLabel = z
   );
 
 /**
- * A labelled ticket for `eval-suggestions`: `{ id, text, category?, priority?, team? }`.
+ * A labelled ticket for `eval suggestions`: `{ id, text, category?, priority?, team? }`.
  *
  * @example
  * suggestionRecord.parse({ id: 7, text: 'VPN drops', team: 'network', priority: 2 })
@@ -27,7 +27,7 @@ export const suggestionRecord = z.object({
 export type SuggestionRecord = z.output<typeof suggestionRecord>;
 
 /**
- * A corpus document or a query for `eval-retrieval`: `{ id, text }`.
+ * A corpus document or a query for `eval retrieval`: `{ id, text }`.
  *
  * @example
  * textRecord.parse({ id: 'q1', text: 'printer jam' })
@@ -41,7 +41,7 @@ export const textRecord = z.object({
 export type TextRecord = z.output<typeof textRecord>;
 
 /**
- * A relevance judgement for `eval-retrieval`: `{ queryId, docId, relevance }` (0 = not relevant).
+ * A relevance judgement for `eval retrieval`: `{ queryId, docId, relevance }` (0 = not relevant).
  *
  * @example
  * qrelRecord.parse({ queryId: 'q1', docId: 'd9', relevance: 2 })

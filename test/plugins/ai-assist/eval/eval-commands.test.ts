@@ -5,12 +5,13 @@ const fixtures = 'test/plugins/ai-assist/fixtures';
 const config = ['--config', `${fixtures}/ai-assist.config.ts`];
 const file = (name: string) => `${fixtures}/${name}`;
 
-describe('servicedesk-mcp eval-suggestions', () => {
+describe('servicedesk-mcp eval suggestions', () => {
   useTemporaryDatabaseUrl();
 
   it('prints accuracy and macro-F1 per field — figures worked out by hand', async () => {
     const run = await runCli([
-      'eval-suggestions',
+      'eval',
+      'suggestions',
       ...config,
       '--train',
       file('train.jsonl'),
@@ -34,7 +35,8 @@ describe('servicedesk-mcp eval-suggestions', () => {
 
   it('takes the number of neighbours and the threshold as options', async () => {
     const run = await runCli([
-      'eval-suggestions',
+      'eval',
+      'suggestions',
       ...config,
       '--train',
       file('train.jsonl'),
@@ -66,7 +68,8 @@ describe('servicedesk-mcp eval-suggestions', () => {
     ],
   ])('refuses bad input %j with the file and line', async (args, message) => {
     const run = await runCli([
-      'eval-suggestions',
+      'eval',
+      'suggestions',
       ...config,
       '--test',
       file('test.jsonl'),
@@ -78,7 +81,8 @@ describe('servicedesk-mcp eval-suggestions', () => {
 
   it('refuses a file that repeats an id, naming both lines', async () => {
     const run = await runCli([
-      'eval-suggestions',
+      'eval',
+      'suggestions',
       ...config,
       '--train',
       file('train.jsonl'),
@@ -90,12 +94,13 @@ describe('servicedesk-mcp eval-suggestions', () => {
   });
 });
 
-describe('servicedesk-mcp eval-retrieval', () => {
+describe('servicedesk-mcp eval retrieval', () => {
   useTemporaryDatabaseUrl();
 
   it('prints recall@1/5/10, MRR@10 and nDCG@10 — figures worked out by hand', async () => {
     const run = await runCli([
-      'eval-retrieval',
+      'eval',
+      'retrieval',
       ...config,
       '--corpus',
       file('corpus.jsonl'),
@@ -123,7 +128,8 @@ describe('servicedesk-mcp eval-retrieval', () => {
 
   it('refuses judgements about a document the corpus does not hold', async () => {
     const run = await runCli([
-      'eval-retrieval',
+      'eval',
+      'retrieval',
       ...config,
       '--corpus',
       file('corpus.jsonl'),
@@ -136,5 +142,28 @@ describe('servicedesk-mcp eval-retrieval', () => {
     expect(run.stderr).toMatch(
       /unknown-doc-qrels\.jsonl line 2: docId "t99" is not in .*corpus\.jsonl/,
     );
+  });
+});
+
+describe('servicedesk-mcp eval <mode>', () => {
+  useTemporaryDatabaseUrl();
+
+  it.each([
+    [['eval', 'rankings'], /mode "rankings" is not one of suggestions, retrieval, export/],
+    [['eval'], /missing <mode>.*one of suggestions, retrieval, export/],
+    [
+      ['eval', 'retrieval', '--train', file('train.jsonl')],
+      /eval retrieval does not take --train; its options are --corpus, --queries, --qrels/,
+    ],
+  ])('refuses %j, naming what it takes', async (args, message) => {
+    const run = await runCli([...args, ...config]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('lists the modes in the usage, where the old eval-suggestions is no command', async () => {
+    const run = await runCli(['eval-suggestions', ...config, '--train', file('train.jsonl')]);
+    expect(run.code).toBe(2);
+    expect(run.lines.join('\n')).toMatch(/eval\s+<suggestions\|retrieval\|export>/);
   });
 });

@@ -6,13 +6,13 @@ import { createTempFolder } from '../../../helpers/temp-folder.js';
 
 const config = ['--config', 'test/plugins/ai-assist/fixtures/ai-assist.config.ts'];
 
-describe('servicedesk-mcp eval-export on the demo desk', () => {
+describe('servicedesk-mcp eval export on the demo desk', () => {
   useTemporaryDatabaseUrl();
   const folder = createTempFolder('ai-assist-eval');
   afterAll(() => folder.remove());
 
   it('refuses an empty desk', async () => {
-    const run = await runCli(['eval-export', ...config, '--out', folder.file('empty')]);
+    const run = await runCli(['eval', 'export', ...config, '--out', folder.file('empty')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/too few resolved tickets.*servicedesk-mcp seed/);
   });
@@ -20,7 +20,15 @@ describe('servicedesk-mcp eval-export on the demo desk', () => {
   it('writes a held-out split of the resolved history that both eval commands read', async () => {
     expect((await runCli(['seed', ...config, '--tickets', '400'])).code).toBe(0);
     const out = folder.file('set');
-    const exported = await runCli(['eval-export', ...config, '--out', out, '--test-share', '0.25']);
+    const exported = await runCli([
+      'eval',
+      'export',
+      ...config,
+      '--out',
+      out,
+      '--test-share',
+      '0.25',
+    ]);
     expect(exported.stderr).toBe('');
     const [, train, test] = /wrote (\d+) training and (\d+) test tickets/.exec(
       exported.lines.at(-1) ?? '',
@@ -42,7 +50,8 @@ describe('servicedesk-mcp eval-export on the demo desk', () => {
     );
 
     const suggestions = await runCli([
-      'eval-suggestions',
+      'eval',
+      'suggestions',
       ...config,
       '--train',
       join(out, 'train.jsonl'),
@@ -62,7 +71,8 @@ describe('servicedesk-mcp eval-export on the demo desk', () => {
     expect(accuracy('priority')).toBeGreaterThan(0.4);
 
     const retrieval = await runCli([
-      'eval-retrieval',
+      'eval',
+      'retrieval',
       ...config,
       '--corpus',
       join(out, 'corpus.jsonl'),

@@ -1,10 +1,10 @@
-import { defineCommand, type PluginCommand } from '../../../core/index.js';
 import { figure, requiredPath } from './command-options.js';
 import { qrelRecord, textRecord } from './eval-records.js';
+import type { EvalMode } from './eval-mode.js';
 import { evaluateRetrieval, type RetrievalEvaluation } from './evaluate-retrieval.js';
 import { inputFileError, readJsonl, requireUniqueIds } from './jsonl.js';
 
-const usage = 'eval-retrieval --corpus c.jsonl --queries q.jsonl --qrels r.jsonl';
+const usage = 'eval retrieval --corpus c.jsonl --queries q.jsonl --qrels r.jsonl';
 
 /**
  * The report lines of a retrieval evaluation.
@@ -24,13 +24,16 @@ export function formatRetrievalEvaluation(result: RetrievalEvaluation): string[]
 }
 
 /**
- * `servicedesk-mcp eval-retrieval --corpus c.jsonl --queries q.jsonl --qrels r.jsonl`: ranks the
+ * `servicedesk-mcp eval retrieval --corpus c.jsonl --queries q.jsonl --qrels r.jsonl`: ranks the
  * corpus for every query as `get_matching_articles_and_tickets` ranks past tickets and prints
  * recall@1/5/10, MRR@10 and nDCG@10.
+ *
+ * @example
+ * await evalRetrievalMode.run(ctx) // prints recall@1 … nDCG@10
  */
-export const evalRetrievalCommand: PluginCommand = defineCommand({
-  name: 'eval-retrieval',
-  description: 'Measure matching: recall@1/5/10, MRR@10 and nDCG@10 of the similarity ranking',
+export const evalRetrievalMode: EvalMode = {
+  name: 'retrieval',
+  usage,
   options: {
     corpus: { type: 'string', description: 'JSONL of {id, text} documents' },
     queries: { type: 'string', description: 'JSONL of {id, text} queries' },
@@ -67,4 +70,4 @@ export const evalRetrievalCommand: PluginCommand = defineCommand({
     for (const line of formatRetrievalEvaluation(result)) out(line);
     return 0;
   },
-});
+};

@@ -1,14 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  defineCommand,
-  ServiceDeskError,
-  type PluginCommand,
-  type Principal,
-} from '../../../core/index.js';
+import { ServiceDeskError, type Principal } from '../../../core/index.js';
 import { deskService } from '../tools/desk-service.js';
 import { numberOption } from './command-options.js';
 import { buildDeskEvalSet } from './desk-eval-set.js';
+import type { EvalMode } from './eval-mode.js';
 
 /**
  * Who the export reads the desk as: a local service account that sees every ticket. A CLI command
@@ -19,7 +15,7 @@ const exportPrincipal: Principal = Object.freeze({
   role: 'service',
   organisationId: undefined,
   email: undefined,
-  clientId: 'servicedesk-mcp eval-export',
+  clientId: 'servicedesk-mcp eval export',
   scopes: new Set(['tickets:read:all', 'kb:read']),
   collectionId: 'cli',
 });
@@ -27,15 +23,20 @@ const exportPrincipal: Principal = Object.freeze({
 const toJsonl = (records: readonly unknown[]) =>
   records.map((record) => JSON.stringify(record)).join('\n') + '\n';
 
+const usage = 'eval export --out eval-set [--test-share 0.2]';
+
 /**
- * `servicedesk-mcp eval-export --out <folder> [--test-share 0.2]`: writes a labelled eval set
+ * `servicedesk-mcp eval export --out <folder> [--test-share 0.2]`: writes a labelled eval set
  * from the desk's resolved and closed tickets (seed the demo desk first for one the project
- * generates itself): `train.jsonl` and `test.jsonl` for `eval-suggestions`, and `corpus.jsonl`,
- * `queries.jsonl` and `qrels.jsonl` for `eval-retrieval`.
+ * generates itself): `train.jsonl` and `test.jsonl` for `eval suggestions`, and `corpus.jsonl`,
+ * `queries.jsonl` and `qrels.jsonl` for `eval retrieval`.
+ *
+ * @example
+ * await evalExportMode.run(ctx) // wrote 2382 training and 596 test tickets, …
  */
-export const exportEvalSetCommand: PluginCommand = defineCommand({
-  name: 'eval-export',
-  description: "Write eval JSONL files from the desk's resolved tickets (newest share held out)",
+export const evalExportMode: EvalMode = {
+  name: 'export',
+  usage,
   options: {
     out: { type: 'string', description: 'The folder to write the five JSONL files to' },
     'test-share': { type: 'string', description: 'Share of the newest tickets held out (0.2)' },
@@ -45,7 +46,7 @@ export const exportEvalSetCommand: PluginCommand = defineCommand({
     if (typeof folder !== 'string' || folder.trim() === '') {
       throw new ServiceDeskError(
         'CONFIG_INVALID',
-        '--out <folder> is required: servicedesk-mcp eval-export --out eval-set',
+        `--out <folder> is required: servicedesk-mcp ${usage}`,
       );
     }
     const testShare = numberOption(options, {
@@ -79,4 +80,4 @@ export const exportEvalSetCommand: PluginCommand = defineCommand({
     );
     return 0;
   },
-});
+};

@@ -1,11 +1,11 @@
-import { defineCommand, type PluginCommand } from '../../../core/index.js';
 import { defaultNeighbours, defaultThreshold } from '../core/suggestion-fields.js';
 import { figure, numberOption, requiredPath } from './command-options.js';
 import { suggestionRecord } from './eval-records.js';
+import type { EvalMode } from './eval-mode.js';
 import { evaluateSuggestions, type SuggestionEvaluation } from './evaluate-suggestions.js';
 import { readJsonl, requireUniqueIds } from './jsonl.js';
 
-const usage = 'eval-suggestions --train a.jsonl --test b.jsonl';
+const usage = 'eval suggestions --train a.jsonl --test b.jsonl';
 
 /**
  * The report lines of a suggestion evaluation: one line per field with accuracy and macro-F1,
@@ -27,13 +27,16 @@ export function formatSuggestionEvaluation(result: SuggestionEvaluation): string
 }
 
 /**
- * `servicedesk-mcp eval-suggestions --train a.jsonl --test b.jsonl`: predicts category, priority
+ * `servicedesk-mcp eval suggestions --train a.jsonl --test b.jsonl`: predicts category, priority
  * and team of each test record from the most similar training records, with the same code as
  * `apply_ai_suggestions`, and prints accuracy and macro-F1 per field.
+ *
+ * @example
+ * await evalSuggestionsMode.run(ctx) // prints one line per field
  */
-export const evalSuggestionsCommand: PluginCommand = defineCommand({
-  name: 'eval-suggestions',
-  description: 'Measure AI suggestions: accuracy and macro-F1 of category, priority and team',
+export const evalSuggestionsMode: EvalMode = {
+  name: 'suggestions',
+  usage,
   options: {
     train: { type: 'string', description: 'JSONL of {id, text, category?, priority?, team?}' },
     test: { type: 'string', description: 'JSONL of held-out records in the same format' },
@@ -71,4 +74,4 @@ export const evalSuggestionsCommand: PluginCommand = defineCommand({
     for (const line of formatSuggestionEvaluation(result)) out(line);
     return 0;
   },
-});
+};
