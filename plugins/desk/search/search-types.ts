@@ -1,4 +1,5 @@
-import type { KbArticleRow, TicketRow, TicketStatus } from '../schema/tables.js';
+import type { KbArticleRow, TicketRow } from '../schema/tables.js';
+import type { TicketFilters } from '../store/ticket-filters.js';
 import type { MatchMode } from './search-terms.js';
 
 /** Results per page when the caller names none, and the most one page may hold. */
@@ -14,26 +15,15 @@ export interface SearchPage {
 }
 
 /**
- * A ticket search. `text` omitted or blank lists the tickets the filters select, newest first;
- * text with no searchable word (only punctuation, emoji or stop words) finds nothing.
+ * A ticket search: words, and the same filters as a ticket list ({@link TicketFilters}: teams
+ * and types by key, dates normalised). `text` omitted or blank lists the tickets the filters
+ * select, newest first; text with no searchable word (only punctuation, emoji or stop words)
+ * finds nothing.
  */
-export interface TicketSearchInput extends SearchPage {
+export interface TicketSearchInput extends SearchPage, TicketFilters {
   readonly text?: string;
   /** `all` (the default): every word must occur; `any`: one is enough, more rank higher. */
   readonly match?: MatchMode;
-  readonly status?: TicketStatus | readonly TicketStatus[];
-  readonly priority?: number | readonly number[];
-  readonly teamId?: number;
-  /** An agent's desk user id, or null for unassigned tickets. */
-  readonly agentId?: number | null;
-  readonly requesterId?: number;
-  readonly organisationId?: number;
-  readonly typeId?: number;
-  readonly category?: string;
-  /** ISO-8601; tickets created at or after this time. */
-  readonly createdFrom?: string;
-  /** ISO-8601; tickets created before this time. */
-  readonly createdTo?: string;
 }
 
 /** A knowledge-base search; `text` omitted or blank lists articles by title. */

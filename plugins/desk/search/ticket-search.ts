@@ -5,12 +5,11 @@ import type { DeskDirectory } from '../store/directory.js';
 import { resolveTicketAccess, ticketsVisibleTo, type TicketAccess } from '../store/row-scope.js';
 import type { DeskStoreContext } from '../store/store-context.js';
 import {
-  bindableText,
-  prefixTerm,
-  searchTerms,
-  type MatchMode,
-  type TextQuery,
-} from './search-terms.js';
+  ticketFilterKeys,
+  ticketFiltersCanMatch,
+  whereTicketFilters,
+} from '../store/ticket-filters.js';
+import { prefixTerm, searchTerms, type MatchMode, type TextQuery } from './search-terms.js';
 import {
   normalisePage,
   ticketSearchColumns,
@@ -34,76 +33,21 @@ export interface DeskSearchContext extends DeskStoreContext {
 
 type TicketQuery = SelectQueryBuilder<DeskTables, 'desk_tickets', object>;
 
-const asArray = <T>(value: T | readonly T[]): readonly T[] =>
-  Array.isArray(value) ? (value as readonly T[]) : [value as T];
-
-/**
- * False when a filter can match no row: a number that is not whole, or an empty list of statuses
- * or priorities (which would also be `in ()`, a syntax error in SQL).
- */
-function filtersCanMatch(input: TicketSearchInput): boolean {
-  const emptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
-  if (emptyList(input.status) || emptyList(input.priority)) return false;
-  const numbers = [
-    ...(input.priority === undefined ? [] : asArray(input.priority)),
-    input.teamId,
-    input.agentId,
-    input.requesterId,
-    input.organisationId,
-    input.typeId,
-  ];
-  return numbers.every((value) => value == null || Number.isSafeInteger(value));
-}
-
 /** The filters and the store's row scope, on `desk_tickets`. */
 function filteredTickets(
   context: DeskSearchContext,
   input: TicketSearchInput,
   access: TicketAccess,
 ): TicketQuery {
-  let query: TicketQuery = context.db.selectFrom('desk_tickets').where(ticketsVisibleTo(access));
-  if (input.status !== undefined)
-    query = query.where('desk_tickets.status', 'in', asArray(input.status));
-  if (input.priority !== undefined) {
-    query = query.where('desk_tickets.priority', 'in', asArray(input.priority));
-  }
-  if (input.teamId !== undefined) query = query.where('desk_tickets.team_id', '=', input.teamId);
-  if (input.agentId === null) query = query.where('desk_tickets.agent_id', 'is', null);
-  else if (input.agentId !== undefined)
-    query = query.where('desk_tickets.agent_id', '=', input.agentId);
-  if (input.requesterId !== undefined) {
-    query = query.where('desk_tickets.requester_id', '=', input.requesterId);
-  }
-  if (input.organisationId !== undefined) {
-    query = query.where('desk_tickets.organisation_id', '=', input.organisationId);
-  }
-  if (input.typeId !== undefined) query = query.where('desk_tickets.type_id', '=', input.typeId);
-  if (input.category !== undefined)
-    query = query.where('desk_tickets.category', '=', bindableText(input.category));
-  if (input.createdFrom !== undefined) {
-    query = query.where('desk_tickets.created_at', '>=', bindableText(input.createdFrom));
-  }
-  if (input.createdTo !== undefined)
-    query = query.where('desk_tickets.created_at', '<', bindableText(input.createdTo));
-  return query;
+  return whereTicketFilters(
+    context.db.selectFrom('desk_tickets').where(ticketsVisibleTo(access)),
+    input,
+  );
 }
-
-const filterKeys = [
-  'status',
-  'priority',
-  'teamId',
-  'agentId',
-  'requesterId',
-  'organisationId',
-  'typeId',
-  'category',
-  'createdFrom',
-  'createdTo',
-] as const satisfies readonly (keyof TicketSearchInput)[];
 
 /** True when the search selects fewer tickets than the caller may see. */
 function narrowsTickets(input: TicketSearchInput, access: TicketAccess): boolean {
-  return access.extent !== 'all' || filterKeys.some((key) => input[key] !== undefined);
+  return access.extent !== 'all' || ticketFilterKeys.some((key) => input[key] !== undefined);
 }
 
 /**
@@ -145,8 +89,9 @@ export async function searchTickets(
   const listOnly = input.text === undefined || input.text.trim() === '';
   const terms = searchTerms(input.text);
   const noMatch = !listOnly && terms.length === 0;
-  if (noMatch || !filtersCanMatch(input)) return toPage([], page);
+  // Built first, so a date that is not ISO-8601 is refused even when nothing could match.
   const filtered = filteredTickets(context, input, access);
+  if (noMatch || !ticketFiltersCanMatch(input)) return toPage([], page);
 
   if (listOnly) {
     const rows = await filtered

@@ -1,24 +1,11 @@
 import type { Kysely } from 'kysely';
 import { ToolError } from '../../../core/index.js';
-import type { DeskTables, TicketRow, TicketStatus } from '../schema/tables.js';
+import type { DeskTables, TicketRow } from '../schema/tables.js';
 import { ticketsVisibleTo, type TicketAccess } from './row-scope.js';
+import { ticketFiltersCanMatch, whereTicketFilters, type TicketFilters } from './ticket-filters.js';
 
-/** Filters of {@link listTicketRows}; all optional, combined with "and". */
-export interface TicketFilter {
-  readonly status?: TicketStatus | readonly TicketStatus[];
-  readonly priority?: number | readonly number[];
-  /** A team key, e.g. `network`; null for tickets with no team. */
-  readonly team?: string | null;
-  /** An agent's desk user id; null for unassigned tickets. */
-  readonly agentId?: number | null;
-  readonly requesterId?: number;
-  readonly organisationId?: number;
-  /** A ticket type key, e.g. `incident`. */
-  readonly type?: string;
-  /** Created at or after this ISO-8601 time. */
-  readonly createdFrom?: string;
-  /** Created before this ISO-8601 time. */
-  readonly createdTo?: string;
+/** Filters of {@link listTicketRows} (the same as a ticket search's), and paging. */
+export interface TicketFilter extends TicketFilters {
   /** Page size, 1–100; 25 when left out. */
   readonly limit?: number;
   /** The `nextCursor` of the previous page. */
@@ -52,16 +39,6 @@ function decodeCursor(cursor: string): Cursor {
   throw new ToolError('cursor is not one this server handed out; start again without a cursor');
 }
 
-function asList<T>(value: T | readonly T[]): readonly T[] {
-  return Array.isArray(value) ? (value as readonly T[]) : [value as T];
-}
-
-function isoTime(value: string, name: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new ToolError(`${name} must be an ISO-8601 time, e.g. 2026-03-01`);
-  return new Date(time).toISOString();
-}
-
 /**
  * Tickets within `access` matching `filter`, ordered by (created_at desc, id desc) with keyset
  * pagination, so pages stay stable while new tickets arrive.
@@ -75,38 +52,13 @@ export async function listTicketRows(
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw new ToolError('limit must be a whole number from 1 to 100');
   }
-  let query = db
-    .selectFrom('desk_tickets')
-    .selectAll('desk_tickets')
-    .where(ticketsVisibleTo(access));
-  if (filter.status !== undefined) query = query.where('status', 'in', asList(filter.status));
-  if (filter.priority !== undefined) query = query.where('priority', 'in', asList(filter.priority));
-  if (filter.team === null) query = query.where('team_id', 'is', null);
-  else if (filter.team !== undefined) {
-    const team = filter.team;
-    query = query.where('team_id', 'in', (eb) =>
-      eb.selectFrom('desk_teams').select('id').where('key', '=', team),
-    );
-  }
-  if (filter.agentId === null) query = query.where('agent_id', 'is', null);
-  else if (filter.agentId !== undefined) query = query.where('agent_id', '=', filter.agentId);
-  if (filter.requesterId !== undefined)
-    query = query.where('requester_id', '=', filter.requesterId);
-  if (filter.organisationId !== undefined) {
-    query = query.where('organisation_id', '=', filter.organisationId);
-  }
-  if (filter.type !== undefined) {
-    const type = filter.type;
-    query = query.where('type_id', 'in', (eb) =>
-      eb.selectFrom('desk_ticket_types').select('id').where('key', '=', type),
-    );
-  }
-  if (filter.createdFrom !== undefined) {
-    query = query.where('created_at', '>=', isoTime(filter.createdFrom, 'createdFrom'));
-  }
-  if (filter.createdTo !== undefined) {
-    query = query.where('created_at', '<', isoTime(filter.createdTo, 'createdTo'));
-  }
+  // Built first, so a date that is not ISO-8601 is refused even when nothing could match.
+  const filtered = whereTicketFilters(
+    db.selectFrom('desk_tickets').selectAll('desk_tickets').where(ticketsVisibleTo(access)),
+    filter,
+  );
+  if (!ticketFiltersCanMatch(filter)) return { rows: [] };
+  let query = filtered;
   if (filter.cursor !== undefined) {
     const after = decodeCursor(filter.cursor);
     query = query.where((eb) =>

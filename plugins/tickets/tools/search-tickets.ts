@@ -95,19 +95,29 @@ function leadingText(details: string): string {
   return flat.length <= 160 ? flat : `${flat.slice(0, 157)}...`;
 }
 
-/** No text (and no category, which only search filters on): the store's newest-first list. */
-async function listPage(query: SearchInput, context: SearchContext, people: Resolved) {
-  // The store filters by key and would match nothing for an unknown one; these say what exists.
+/**
+ * The filters, shared by the store's list and search (team and type by key). Unknown keys would
+ * simply match nothing there; checked here to say which keys exist.
+ */
+function filtersOf(query: SearchInput, context: SearchContext, people: Resolved): TicketFilter {
   if (query.team !== undefined) context.names.teamId(query.team);
   if (query.type !== undefined) typeIdFor(query.type, context.names);
-  const filter: TicketFilter = {
+  return {
     ...(query.status && { status: query.status }),
     ...(query.priority && { priority: query.priority }),
     ...(query.team !== undefined && { team: query.team }),
     ...(query.type !== undefined && { type: query.type }),
+    ...(query.category !== undefined && { category: query.category }),
     ...people,
     ...(query.createdFrom !== undefined && { createdFrom: query.createdFrom }),
     ...(query.createdTo !== undefined && { createdTo: query.createdTo }),
+  };
+}
+
+/** No text: the store's newest-first list, with its stable cursor. */
+async function listPage(query: SearchInput, context: SearchContext, people: Resolved) {
+  const filter: TicketFilter = {
+    ...filtersOf(query, context, people),
     limit: query.limit ?? 20,
     ...(query.cursor !== undefined && {
       cursor: (decodeSearchCursor(query.cursor, 'list') as { cursor: string }).cursor,
@@ -134,16 +144,9 @@ async function searchPage(query: SearchInput, context: SearchContext, people: Re
       ? 0
       : (decodeSearchCursor(query.cursor, 'search') as { offset: number }).offset;
   const result = await context.deps.desk.search.searchTickets(context.principal, {
+    ...filtersOf(query, context, people),
     ...(query.text !== undefined && { text: query.text }),
     ...(query.match !== undefined && { match: query.match }),
-    ...(query.status && { status: query.status }),
-    ...(query.priority && { priority: query.priority }),
-    ...(query.team !== undefined && { teamId: context.names.teamId(query.team) }),
-    ...(query.type !== undefined && { typeId: typeIdFor(query.type, context.names) }),
-    ...(query.category !== undefined && { category: query.category }),
-    ...people,
-    ...(query.createdFrom !== undefined && { createdFrom: query.createdFrom }),
-    ...(query.createdTo !== undefined && { createdTo: query.createdTo }),
     limit: query.limit ?? 20,
     offset,
   });
@@ -198,9 +201,7 @@ export function searchTicketsTool(deps: TicketToolDeps) {
       const context = { deps, principal, names };
       const people = await resolvePeople(query, context);
       const text = query.text?.trim() ?? '';
-      return text === '' && query.category === undefined
-        ? listPage(query, context, people)
-        : searchPage({ ...query, ...(text === '' ? { text: undefined } : {}) }, context, people);
+      return text === '' ? listPage(query, context, people) : searchPage(query, context, people);
     },
   });
 }

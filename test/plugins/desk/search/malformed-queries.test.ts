@@ -105,9 +105,13 @@ describe.each(testEngines)('malformed query text on $engine', (testEngine) => {
         const anyWord = await search.searchTickets(principal, { text, match: 'any' });
         expect(Array.isArray(anyWord.hits)).toBe(true);
         // The same text as a filter value is bound as a parameter, never parsed.
-        const asFilters = { category: text, createdFrom: text, createdTo: text };
+        const asFilters = { category: text, team: text, type: text };
         const filtered = await search.searchTickets(principal, { ...asFilters, text: 'printer' });
         expect(filtered.hits).toEqual([]);
+        // As a date it is refused naming the filter, never compared as text.
+        await expect(
+          search.searchTickets(principal, { text: 'printer', createdFrom: text }),
+        ).rejects.toThrow('createdFrom must be an ISO-8601 date or time, e.g. 2026-03-01');
         const byCategory = await search.searchArticles(principal, { category: text });
         expect(byCategory.hits).toEqual([]);
       }
@@ -126,7 +130,7 @@ describe.each(testEngines)('malformed query text on $engine', (testEngine) => {
 
   it('finds nothing, without an error, for numeric filters that are not whole numbers', async () => {
     for (const value of [Number.NaN, 1.5, Number.POSITIVE_INFINITY, 2 ** 60]) {
-      const page = await search.searchTickets(agent, { priority: value, teamId: value });
+      const page = await search.searchTickets(agent, { priority: value, requesterId: value });
       expect(page.hits).toEqual([]);
       expect((await search.searchTickets(agent, { text: 'printer', agentId: value })).hits).toEqual(
         [],

@@ -98,7 +98,7 @@ describe.each(testEngines)('listing tickets on $engine', (engine) => {
           details: '',
           status: seed.status,
           priority: seed.priority,
-          category: null,
+          category: seed.type === 'opportunity' ? 'Sales' : null,
           team_id: seed.team === null ? null : fixture.teams[seed.team],
           agent_id: seed.agent === null ? null : fixture.users[seed.agent],
           requester_id: requester,
@@ -197,6 +197,29 @@ describe.each(testEngines)('listing tickets on $engine', (engine) => {
       await summaries({ createdFrom: '2026-01-11T09:00:00Z', createdTo: '2026-01-13' }),
     ).toEqual(['Ticket 3', 'Ticket 2', 'Ticket 1']);
     expect(await summaries({ team: 'no-such-team' })).toEqual([]);
+    expect(await summaries({ category: 'Sales', status: 'new' })).toEqual(['Ticket 6']);
+    expect(await summaries({ status: [] })).toEqual([]);
+  });
+
+  it('selects the same tickets as a search without text, for the same filters', async () => {
+    const filters: TicketFilter[] = [
+      { team: 'network', status: ['open', 'pending', 'closed'] },
+      { team: null, type: 'opportunity' },
+      { category: 'Sales' },
+      { agentId: null, requesterId: fixture.users.sam },
+      // Dates in any ISO-8601 form are compared as times, by both.
+      { createdFrom: '2026-01-11T10:00:00+01:00', createdTo: '2026-01-13' },
+      { createdFrom: '2026-01-11', createdTo: '2026-01-13T09:00:00.001Z' },
+    ];
+    for (const filter of filters) {
+      const listed = await summaries(filter);
+      const found = await fixture.store.search.searchTickets(people.ann, { ...filter, limit: 100 });
+      expect(
+        found.hits.map((hit) => hit.row.summary),
+        JSON.stringify(filter),
+      ).toEqual(listed);
+      expect(listed.length, JSON.stringify(filter)).toBeGreaterThan(0);
+    }
   });
 
   it("applies the caller's row scope under every filter", async () => {
@@ -218,7 +241,7 @@ describe.each(testEngines)('listing tickets on $engine', (engine) => {
     );
     await expect(tickets.list(people.ann, { limit: 101 })).rejects.toThrow('from 1 to 100');
     await expect(tickets.list(people.ann, { createdFrom: 'last week' })).rejects.toThrow(
-      'createdFrom must be an ISO-8601 time',
+      'createdFrom must be an ISO-8601 date or time, e.g. 2026-03-01',
     );
   });
 });
