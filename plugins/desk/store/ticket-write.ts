@@ -16,6 +16,9 @@ export interface TicketWrite {
 /**
  * The answer to any write on a closed ticket. Closed is final (a resolved ticket is the one that
  * can still be reopened), so the way on is a new ticket that points back to this one.
+ *
+ * @example
+ * if (row.status === 'closed') throw ticketClosed(row.id);
  */
 export function ticketClosed(id: number): ToolError {
   return new ToolError(
