@@ -1,5 +1,5 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
-import { defaultNeighbours, defaultThreshold } from './core/suggestion-fields.js';
+import { defaultNeighbours, defaultThreshold } from './scoring/suggestion-fields.js';
 import { evalCommand } from './eval/eval-command.js';
 import { applySuggestionsTool } from './tools/apply-suggestions-tool.js';
 import { deskService } from './tools/desk-service.js';

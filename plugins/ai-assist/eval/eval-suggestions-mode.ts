@@ -1,4 +1,4 @@
-import { defaultNeighbours, defaultThreshold } from '../core/suggestion-fields.js';
+import { defaultNeighbours, defaultThreshold } from '../scoring/suggestion-fields.js';
 import { figure, numberOption, requiredPath } from './command-options.js';
 import { suggestionRecord } from './eval-records.js';
 import type { EvalMode } from './eval-mode.js';

@@ -1,6 +1,6 @@
-import { createBm25Ranker } from '../core/bm25-ranker.js';
-import { retrievalScores, type RetrievalScores } from '../core/ranking-metrics.js';
-import { queryWords } from '../core/tokenise.js';
+import { createBm25Ranker } from '../scoring/bm25-ranker.js';
+import { retrievalScores, type RetrievalScores } from '../scoring/ranking-metrics.js';
+import { queryWords } from '../scoring/tokenise.js';
 import type { QrelRecord, TextRecord } from './eval-records.js';
 
 /** The result of {@link evaluateRetrieval}. */

@@ -1,18 +1,18 @@
-import { createBm25Ranker } from '../core/bm25-ranker.js';
+import { createBm25Ranker } from '../scoring/bm25-ranker.js';
 import {
   classificationScores,
   type ClassificationScores,
   type LabelledPrediction,
-} from '../core/classification-metrics.js';
-import { decideSuggestion } from '../core/suggestion-decision.js';
+} from '../scoring/classification-metrics.js';
+import { decideSuggestion } from '../scoring/suggestion-decision.js';
 import {
   defaultNeighbours,
   defaultThreshold,
   suggestionFields,
   type SuggestionField,
-} from '../core/suggestion-fields.js';
-import { queryWords } from '../core/tokenise.js';
-import { predictByWeightedVote } from '../core/weighted-vote.js';
+} from '../scoring/suggestion-fields.js';
+import { queryWords } from '../scoring/tokenise.js';
+import { predictByWeightedVote } from '../scoring/weighted-vote.js';
 import type { SuggestionRecord } from './eval-records.js';
 
 /** Options of {@link evaluateSuggestions}. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineTool, ToolError, type AnyToolDefinition } from '../../../core/index.js';
 import type { DeskStore } from '../../desk/index.js';
-import type { SuggestionOutcome } from '../core/suggestion-decision.js';
-import { suggestionFields } from '../core/suggestion-fields.js';
+import type { SuggestionOutcome } from '../scoring/suggestion-decision.js';
+import { suggestionFields } from '../scoring/suggestion-fields.js';
 import { finishedStatuses } from './similar-tickets.js';
 import { suggestTicketFields, type FieldSuggestion } from './suggest-ticket-fields.js';
 import { requireTicket, ticketIdInput } from './ticket-id.js';

@@ -1,6 +1,6 @@
 import type { Principal } from '../../../core/index.js';
 import type { DeskStore, Ticket, TicketStatus } from '../../desk/index.js';
-import { queryWords } from '../core/tokenise.js';
+import { queryWords } from '../scoring/tokenise.js';
 
 /** Statuses of tickets that were worked to an end: the ones that hold a resolution. */
 export const finishedStatuses: readonly TicketStatus[] = ['resolved', 'closed'];

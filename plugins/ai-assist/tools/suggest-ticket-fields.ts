@@ -1,8 +1,8 @@
 import type { Principal } from '../../../core/index.js';
 import type { DeskStore, Ticket, TicketUpdate } from '../../desk/index.js';
-import { decideSuggestion, type SuggestionOutcome } from '../core/suggestion-decision.js';
-import type { SuggestionField } from '../core/suggestion-fields.js';
-import { predictByWeightedVote, type Neighbour } from '../core/weighted-vote.js';
+import { decideSuggestion, type SuggestionOutcome } from '../scoring/suggestion-decision.js';
+import type { SuggestionField } from '../scoring/suggestion-fields.js';
+import { predictByWeightedVote, type Neighbour } from '../scoring/weighted-vote.js';
 import {
   findSimilarTickets,
   finishedStatuses,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classificationScores } from '../../../../plugins/ai-assist/core/classification-metrics.js';
+import { classificationScores } from '../../../../plugins/ai-assist/scoring/classification-metrics.js';
 import {
   ndcgAt,
   recallAt,
   reciprocalRankAt,
   retrievalScores,
-} from '../../../../plugins/ai-assist/core/ranking-metrics.js';
+} from '../../../../plugins/ai-assist/scoring/ranking-metrics.js';
 
 describe('classificationScores', () => {
   it('computes accuracy and macro-F1 by hand', () => {

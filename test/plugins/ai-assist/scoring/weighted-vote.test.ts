@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideSuggestion } from '../../../../plugins/ai-assist/core/suggestion-decision.js';
-import { predictByWeightedVote } from '../../../../plugins/ai-assist/core/weighted-vote.js';
+import { decideSuggestion } from '../../../../plugins/ai-assist/scoring/suggestion-decision.js';
+import { predictByWeightedVote } from '../../../../plugins/ai-assist/scoring/weighted-vote.js';
 
 type Field = 'team' | 'category' | 'priority';
 const fields: Field[] = ['team', 'category', 'priority'];

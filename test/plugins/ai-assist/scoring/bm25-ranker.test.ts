@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBm25Ranker } from '../../../../plugins/ai-assist/core/bm25-ranker.js';
+import { createBm25Ranker } from '../../../../plugins/ai-assist/scoring/bm25-ranker.js';
 
 const corpus = [
   { id: 'd1', text: 'VPN drops' },

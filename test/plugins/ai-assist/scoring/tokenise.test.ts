@@ -5,7 +5,7 @@ import {
   stem,
   tokens,
   words,
-} from '../../../../plugins/ai-assist/core/tokenise.js';
+} from '../../../../plugins/ai-assist/scoring/tokenise.js';
 
 describe('stem', () => {
   it.each([
