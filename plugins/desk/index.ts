@@ -24,6 +24,7 @@ export type { TicketStore, TicketPage } from './store/ticket-store.js';
 export type { Ticket } from './store/ticket-view.js';
 export type { TicketDetail } from './store/get-ticket.js';
 export type { TicketFilter } from './store/ticket-list.js';
+export type { TicketFilters } from './store/ticket-filters.js';
 export type { NewTicket } from './store/create-ticket.js';
 export type { TicketUpdate, Assignee } from './store/update-ticket.js';
 export type { NewNote } from './store/notes.js';

@@ -33,6 +33,12 @@ const historySchema = z.object({
   provenance: z.enum(['human', 'ai', 'system']).optional(),
   collection: z.string().nullable().optional(),
   client: z.string().nullable().optional(),
+  principal: z.string().nullable().optional().describe('Who called: a user id or service account'),
+  correlation_id: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The tool call that made the change: its audit row (servicedesk-mcp audit --json)'),
 });
 
 /**
@@ -89,6 +95,8 @@ function historyView(row: TicketHistoryRow, staff: boolean) {
     provenance: row.provenance,
     collection: row.collection,
     client: row.client,
+    principal: row.principal,
+    correlation_id: row.correlation_id,
   };
 }
 

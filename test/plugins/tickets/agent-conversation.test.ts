@@ -2,7 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../core/index.js';
 import { testEngines } from '../../helpers/test-databases.js';
-import { call } from './call-tool.js';
+import { call } from '../../helpers/call-tool.js';
 import { startTicketsServer, type FixtureTickets } from './tickets-fixture.js';
 
 const ids = (list: unknown) => (list as { id: number }[]).map((ticket) => ticket.id);
