@@ -192,6 +192,84 @@ describe.each(testEngines)('knowledge and catalogue tools on $engine', (testEngi
     expect(wrongType.text).toContain('article');
   });
 
+  it.each([
+    { label: 'a missing query', tool: 'search_knowledge_base', args: {}, field: 'query' },
+    {
+      label: 'a wrong-typed query',
+      tool: 'search_knowledge_base',
+      args: { query: 42 },
+      field: 'query',
+    },
+    {
+      label: 'a negative offset',
+      tool: 'search_knowledge_base',
+      args: { query: 'vpn', offset: -1 },
+      field: 'offset',
+    },
+    {
+      label: 'an unknown match',
+      tool: 'search_knowledge_base',
+      args: { query: 'vpn', match: 'some' },
+      field: 'match',
+    },
+    { label: 'a missing article', tool: 'get_article', args: {}, field: 'article' },
+    {
+      label: 'an article number of 0',
+      tool: 'get_article',
+      args: { article: 0 },
+      field: 'article',
+    },
+    {
+      label: 'a wrong-typed catalogue query',
+      tool: 'search_service_catalogue',
+      args: { query: ['vpn'] },
+      field: 'query',
+    },
+    {
+      label: 'a catalogue limit of 0',
+      tool: 'search_service_catalogue',
+      args: { limit: 0 },
+      field: 'limit',
+    },
+    {
+      label: 'a catalogue limit of 51',
+      tool: 'search_service_catalogue',
+      args: { limit: 51 },
+      field: 'limit',
+    },
+  ])('refuses $label, naming the field', async ({ tool, args, field }) => {
+    const result = await call(sam, tool, args);
+    expect(result.isError).toBe(true);
+    expect(result.text).toContain(field);
+    expect(result.text).toMatch(/call \w+ again|Correct/);
+  });
+
+  it('queues nothing for an e-mail about an unknown or a closed ticket, and says what to do', async () => {
+    const storage = storageFromUrl(database.url);
+    const db = await openDatabase(storage);
+    const closed = await db
+      .withTables<DeskTables>()
+      .selectFrom('desk_tickets')
+      .select('id')
+      .where('status', '=', 'closed')
+      .executeTakeFirstOrThrow()
+      .finally(() => db.destroy());
+    const before = (await outbox()).length;
+    const unknown = await call(sam, 'search_knowledge_base', {
+      query: 'vpn',
+      emailArticle: { ticketId: 987_654 },
+    });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.text).toContain('ticket 987654 not found');
+    const onClosed = await call(sam, 'search_knowledge_base', {
+      query: 'vpn',
+      emailArticle: { ticketId: closed.id },
+    });
+    expect(onClosed.isError).toBe(true);
+    expect(onClosed.text).toContain(`ticket ${closed.id} is closed; raise a new ticket`);
+    expect(await outbox()).toHaveLength(before);
+  });
+
   it('finds the catalogue form for a request, with the ticket type and its fields', async () => {
     const found = await call(alice, 'search_service_catalogue', { query: 'I need vpn access' });
     expect(found.isError).toBe(false);

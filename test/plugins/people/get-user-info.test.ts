@@ -180,6 +180,17 @@ describe.each(testEngines)('get_user_info on $engine', (testEngine) => {
     expect(found.out.openTickets).toEqual([]);
   });
 
+  it.each([
+    ['a wrong-typed userId', { userId: 'three' }, 'userId'],
+    ['a userId of 0', { userId: 0 }, 'userId'],
+    ['a fractional userId', { userId: 1.5 }, 'userId'],
+    ['a wrong-typed email', { email: 42 }, 'email'],
+  ])('refuses %s, naming the field', async (_label, args, field) => {
+    const result = await call(sam, 'get_user_info', args);
+    expect(result.isError).toBe(true);
+    expect(result.text).toContain(field);
+  });
+
   it('names the field and the fix for bad arguments', async () => {
     const badEmail = await call(sam, 'get_user_info', { email: 'not an address' });
     expect(badEmail.isError).toBe(true);
