@@ -55,6 +55,8 @@ export function createApp(options: {
   log: Logger;
   readiness: ReadonlyMap<string, ReadinessCheck>;
   inFlight: InFlightCounter;
+  /** Middleware served after the Host/Origin guard and before the endpoints (the built-in OAuth server); each calls `next()` for paths it does not own. */
+  mounts?: readonly Koa.Middleware[];
 }): Koa {
   const app = new Koa();
   app.silent = true;
@@ -74,6 +76,7 @@ export function createApp(options: {
       sendError(ctx, error, log);
     }
   });
+  for (const mount of options.mounts ?? []) app.use(mount);
   app.use(async (ctx) => {
     if (ctx.path === '/healthz') {
       ctx.body = { status: 'ok' };
