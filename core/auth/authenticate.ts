@@ -4,6 +4,7 @@ import type { RolePolicy } from '../scope/role-policy.js';
 import { effectiveScopes } from '../scope/effective-scopes.js';
 import type { Role, Scope } from '../scope/scope.js';
 import type { Principal } from './principal.js';
+import { stepUpScopes } from './step-up.js';
 import type { TokenVerifier } from './token-verifier.js';
 
 /**
@@ -39,6 +40,15 @@ export class CollectionAuthenticator {
       if (this.#scopeCache.size < 4096) this.#scopeCache.set(key, scopes);
     }
     return scopes;
+  }
+
+  /**
+   * The scopes `principal` should ask for to call `toolName` here, when more consent would let
+   * it (see {@link stepUpScopes}); undefined when the call may go ahead or can never succeed.
+   */
+  stepUp(principal: Principal, toolName: string): readonly Scope[] | undefined {
+    if (this.#registry.collection.auth === 'none') return undefined;
+    return stepUpScopes({ registry: this.#registry, policy: this.#policy, principal }, toolName);
   }
 
   /** The principal for a request, or a coded error (401/403) saying what is wrong. */

@@ -1,4 +1,5 @@
 import type { DevToken } from '../auth/dev-token-verifier.js';
+import type { ExternalIdentityProvider } from '../auth/external-identity-provider.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { CollectionDefinition } from '../collection/define-collection.js';
 import type { LogLevel, LogSink } from '../log/logger.js';
@@ -29,9 +30,25 @@ export interface HttpSettings {
   readonly maxSessions?: number;
 }
 
-/** How callers are identified. */
-export type AuthSettings =
-  { readonly devTokens: readonly DevToken[] } | { readonly verifier: TokenVerifier };
+/**
+ * How callers are identified. Give one or more ways; a bearer token is tried against development
+ * tokens, then `verifier`, then `external`, and the first that knows it decides.
+ */
+export interface AuthSettings {
+  /** Static development tokens; the server refuses to start with them unless bound to loopback. */
+  readonly devTokens?: readonly DevToken[];
+  /** A verifier of your own (see docs/configuration.md). */
+  readonly verifier?: TokenVerifier;
+  /** An external identity provider (Entra ID, Okta, Keycloak) whose signed JWTs are accepted. */
+  readonly external?: ExternalIdentityProvider;
+  /**
+   * Issuer URLs of the authorization servers where clients get tokens for the collections,
+   * published in each collection's protected-resource metadata (RFC 9728
+   * `authorization_servers`). Defaults to `external.issuer` when an external provider is set;
+   * the built-in authorization server adds its own issuer.
+   */
+  readonly authorizationServers?: readonly string[];
+}
 
 /** The whole server configuration, as exported by a config file. */
 export interface ServerConfig {

@@ -43,6 +43,7 @@ export const errorCodes = {
   AUTH_TOKEN_INVALID: { http: 401, jsonRpc: -32001 },
   AUTH_WRONG_AUDIENCE: { http: 401, jsonRpc: -32001 },
   AUTH_INSUFFICIENT_SCOPE: { http: 403, jsonRpc: -32001 },
+  AUTH_PROVIDER_UNAVAILABLE: { http: 503, jsonRpc: -32603 },
   SESSION_NOT_FOUND: { http: 404, jsonRpc: -32001 },
   SESSION_REQUIRED: { http: 400, jsonRpc: -32000 },
   SESSION_LIMIT_REACHED: { http: 503, jsonRpc: -32000 },

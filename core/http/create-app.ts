@@ -1,10 +1,17 @@
 import Koa, { type Context } from 'koa';
 import { randomUUID } from 'node:crypto';
+import { InsufficientScopeError } from '../auth/step-up.js';
+import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
 import { checkHostAndOrigin, type HostPolicy } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-message.js';
 import type { McpEndpoint } from './mcp-endpoint.js';
+import {
+  resourceMetadataPrefix,
+  resourceMetadataUrl,
+  serveResourceMetadata,
+} from './resource-metadata.js';
 
 /** A named readiness probe; `/readyz` fails when any probe does. */
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
@@ -16,12 +23,35 @@ export interface InFlightCounter {
   idle: (() => void) | undefined;
 }
 
-function challenge(error: ServiceDeskError): string {
-  const realm = 'realm="servicedesk-mcp"';
-  if (error.code === 'AUTH_TOKEN_MISSING') return `Bearer ${realm}`;
-  if (error.code === 'AUTH_INSUFFICIENT_SCOPE')
-    return `Bearer ${realm}, error="insufficient_scope", error_description="${error.message.replace(/"/g, "'")}"`;
-  return `Bearer ${realm}, error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`;
+/** What a request carries between the app's middleware. */
+interface AppState {
+  /** The collection the request is for, once its path is matched. */
+  registry?: CollectionRegistry;
+}
+
+function quoted(value: string): string {
+  return `"${value.replace(/["\\]/g, "'")}"`;
+}
+
+/**
+ * The `WWW-Authenticate` challenge of a refusal (RFC 6750 §3, MCP authorization): where the
+ * collection's protected-resource metadata is, and which scopes to ask for — the collection's
+ * grant, or for a step-up the scopes the refused call needs.
+ */
+function challenge(error: ServiceDeskError, registry: CollectionRegistry | undefined): string {
+  const params = ['realm="servicedesk-mcp"'];
+  if (error.code === 'AUTH_INSUFFICIENT_SCOPE') params.push('error="insufficient_scope"');
+  else if (error.code !== 'AUTH_TOKEN_MISSING') params.push('error="invalid_token"');
+  if (error.code !== 'AUTH_TOKEN_MISSING') {
+    params.push(`error_description=${quoted(error.message)}`);
+  }
+  if (registry) {
+    params.push(`resource_metadata=${quoted(resourceMetadataUrl(registry.url))}`);
+    const scopes =
+      error instanceof InsufficientScopeError ? error.scopes : registry.collection.grant;
+    if (scopes.length > 0) params.push(`scope=${quoted(scopes.join(' '))}`);
+  }
+  return `Bearer ${params.join(', ')}`;
 }
 
 function sendError(ctx: Context, error: unknown, log: Logger): void {
@@ -29,7 +59,7 @@ function sendError(ctx: Context, error: unknown, log: Logger): void {
   if (error instanceof ServiceDeskError) {
     ctx.status = error.httpStatus;
     if (error.httpStatus === 401 || error.code === 'AUTH_INSUFFICIENT_SCOPE')
-      ctx.set('www-authenticate', challenge(error));
+      ctx.set('www-authenticate', challenge(error, (ctx.state as AppState).registry));
     ctx.type = 'application/json';
     ctx.body = jsonRpcErrorBody(error.jsonRpcCode, error.message);
     return;
@@ -47,7 +77,8 @@ function sendError(ctx: Context, error: unknown, log: Logger): void {
 }
 
 /**
- * The one Koa app: Host/Origin guard, health probes, and each collection's endpoint at its path.
+ * The one Koa app: Host/Origin guard, health probes, each collection's protected-resource
+ * metadata, and each collection's endpoint at its path.
  */
 export function createApp(options: {
   endpoints: ReadonlyMap<string, McpEndpoint>;
@@ -57,15 +88,19 @@ export function createApp(options: {
   inFlight: InFlightCounter;
   /** Middleware served after the Host/Origin guard and before the endpoints (the built-in OAuth server); each calls `next()` for paths it does not own. */
   mounts?: readonly Koa.Middleware[];
+  /** Issuers named as `authorization_servers` in every collection's protected-resource metadata. */
+  authorizationServers?: readonly string[];
 }): Koa {
   const app = new Koa();
   app.silent = true;
   const { endpoints, inFlight, log } = options;
   app.use(async (ctx, next) => {
     try {
+      // Resource metadata is public and fetched by browser-based clients of any origin.
+      const metadata = ctx.path.startsWith(resourceMetadataPrefix);
       const problem = checkHostAndOrigin(options.policy, {
         host: ctx.req.headers.host,
-        origin: ctx.req.headers.origin,
+        origin: metadata ? undefined : ctx.req.headers.origin,
         probe: ctx.path === '/healthz' || ctx.path === '/readyz',
       });
       if (problem !== undefined) {
@@ -98,7 +133,16 @@ export function createApp(options: {
       };
       return;
     }
+    if (
+      ctx.path.startsWith(resourceMetadataPrefix) &&
+      serveResourceMetadata(ctx, {
+        registries: [...endpoints.values()].map((e) => e.registry),
+        authorizationServers: options.authorizationServers ?? [],
+      })
+    )
+      return;
     const endpoint = endpoints.get(ctx.path.length > 1 ? ctx.path.replace(/\/$/, '') : ctx.path);
+    if (endpoint) (ctx.state as AppState).registry = endpoint.registry;
     if (!endpoint) {
       ctx.status = 404;
       ctx.body = {

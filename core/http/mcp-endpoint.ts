@@ -1,8 +1,12 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import {
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type JSONRPCMessage,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Context } from 'koa';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
+import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { DirectHandler } from '../mcp/direct-request.js';
@@ -147,6 +151,27 @@ export class McpEndpoint {
     return session;
   }
 
+  /**
+   * Answers a `tools/call` the caller could make with more consent with 403 insufficient_scope
+   * before it reaches the MCP server, as HTTP status and challenge are the only way to ask the
+   * client for a new token (step-up). Tools no token could reach stay "not found" downstream.
+   */
+  #refuseWithoutConsent(principal: Principal, rpc: readonly JSONRPCMessage[]): void {
+    for (const message of rpc) {
+      if (!('method' in message) || message.method !== 'tools/call') continue;
+      const name = (message.params as { name?: unknown } | undefined)?.name;
+      if (typeof name !== 'string') continue;
+      const scopes = this.#authenticator.stepUp(principal, name);
+      if (scopes === undefined) continue;
+      const missing = scopes.filter((scope) => !principal.scopes.has(scope));
+      throw new InsufficientScopeError(
+        `tool ${name} needs scope ${missing.join(', ')}, which this token was not granted; ` +
+          'authorize again with the scopes in the WWW-Authenticate header',
+        scopes,
+      );
+    }
+  }
+
   async #post(ctx: Context, principal: Principal): Promise<void> {
     const contentType = headerValue(ctx, 'content-type') ?? '';
     if (!contentType.toLowerCase().includes('application/json')) {
@@ -182,6 +207,7 @@ export class McpEndpoint {
       );
     }
     const rpc = messages;
+    this.#refuseWithoutConsent(principal, rpc);
     let target: MultiplexTransport;
     let callerKey: string;
     if (this.#sessions) {
