@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { AuditLog } from '../audit/audit-log.js';
 import { coreMigrations } from '../audit/audit-schema.js';
 import { CollectionAuthenticator } from '../auth/authenticate.js';
-import { devTokenVerifier } from '../auth/dev-token-verifier.js';
+import { authorizationServersOf, configuredVerifier } from '../auth/configured-verifier.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries, isLoopbackHost } from '../collection/build-registries.js';
 import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
@@ -53,12 +53,10 @@ export interface ServiceDeskServer {
 }
 
 function verifierFor(config: ServerConfig, urls: Map<string, string>): TokenVerifier | undefined {
-  const auth = config.auth;
-  if (!auth) return undefined;
-  if ('verifier' in auth) return auth.verifier;
-  return devTokenVerifier(
-    auth.devTokens,
+  return configuredVerifier(
+    config.auth,
     (id) => urls.get(id) ?? `urn:servicedesk:collection:${id}`,
+    { collectionAudiences: () => urls.values() },
   );
 }
 
@@ -253,7 +251,14 @@ export async function createServer(
         allowedHosts: settings.allowedHosts,
         allowedOrigins: settings.allowedOrigins,
       });
-      const app = createApp({ endpoints, policy, log, readiness, inFlight });
+      const app = createApp({
+        endpoints,
+        policy,
+        log,
+        readiness,
+        inFlight,
+        authorizationServers: authorizationServersOf(config.auth),
+      });
       const handle = app.callback();
       httpServer.on('request', (req, res) => void handle(req, res));
       httpServer.keepAliveTimeout = 65_000;
