@@ -4,11 +4,14 @@ import {
   type JSONRPCMessage,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Context } from 'koa';
+import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { redactSecrets } from '../log/redact.js';
 import type { DirectHandler } from '../mcp/direct-request.js';
 import { Exchange } from '../mcp/exchange.js';
 import { MultiplexTransport } from '../mcp/multiplex-transport.js';
@@ -47,6 +50,7 @@ export class McpEndpoint {
   readonly #directToolCall: ((state: SessionState) => DirectHandler) | undefined;
   #shared: { server: Server; transport: MultiplexTransport } | undefined;
   readonly #sessions: SessionManager | undefined;
+  readonly #audit: AuditLog | undefined;
 
   constructor(
     registry: CollectionRegistry,
@@ -58,6 +62,8 @@ export class McpEndpoint {
       createServer: (state: SessionState) => Server;
       /** Answers stateless `tools/call` without the SDK server (the hot path). */
       directToolCall?: (state: SessionState) => DirectHandler;
+      /** Where calls refused here (step-up) are recorded. */
+      audit?: AuditLog;
     },
   ) {
     this.registry = registry;
@@ -65,6 +71,7 @@ export class McpEndpoint {
     this.#bodyLimit = options.bodyLimit;
     this.#createServer = options.createServer;
     this.#directToolCall = options.directToolCall;
+    this.#audit = options.audit;
     if (registry.collection.session === 'stateful') {
       this.#sessions = new SessionManager({
         idleMs: options.sessionIdleMs,
@@ -164,6 +171,21 @@ export class McpEndpoint {
       const scopes = this.#authenticator.stepUp(principal, name);
       if (scopes === undefined) continue;
       const missing = scopes.filter((scope) => !principal.scopes.has(scope));
+      // Audited like any refused call, so the log shows who was asked for more consent.
+      const args = (message.params as { arguments?: unknown }).arguments ?? {};
+      this.#audit?.record({
+        at: new Date(),
+        collectionId: this.registry.collection.id,
+        userId: principal.userId,
+        role: principal.role,
+        clientId: principal.clientId,
+        tool: name,
+        arguments: redactSecrets(args, this.registry.tools.get(name)?.definition.secretArguments),
+        outcome: 'denied',
+        errorCode: 'AUTH_INSUFFICIENT_SCOPE',
+        durationMs: 0,
+        correlationId: randomUUID(),
+      });
       throw new InsufficientScopeError(
         `tool ${name} needs scope ${missing.join(', ')}, which this token was not granted; ` +
           'authorize again with the scopes in the WWW-Authenticate header',
