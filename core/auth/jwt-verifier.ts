@@ -125,7 +125,11 @@ export function jwtVerifier(
         clientId: claims.clientId,
         scopes: claims.scopes,
         audience,
-        expiresAt: claims.expiresAt,
+        // The same leeway jose allowed, so the core's own expiry check agrees with it.
+        expiresAt:
+          claims.expiresAt === undefined
+            ? undefined
+            : claims.expiresAt + provider.clockToleranceSec,
       };
     },
   });
