@@ -46,6 +46,8 @@ export function configuredVerifier(
   options: { collectionAudiences?: () => Iterable<string> } = {},
 ): TokenVerifier | undefined {
   if (!auth) return undefined;
+  // Checked here too, so a malformed issuer list fails at startup rather than at listen().
+  authorizationServersOf(auth);
   const verifiers: TokenVerifier[] = [];
   if (auth.devTokens) verifiers.push(devTokenVerifier(auth.devTokens, collectionUrl));
   if (auth.verifier) verifiers.push(auth.verifier);

@@ -226,3 +226,47 @@ describe('anyOfVerifiers', () => {
     await expect(combined.verify('nope')).rejects.toThrow(/b says no/);
   });
 });
+
+describe('development tokens stay loopback-only next to an external provider', () => {
+  const collections = [
+    defineCollection({ id: 'desk', title: 'Desk', plugins: ['fixture'], grant: ['kb:read'] }),
+  ];
+  const external = { issuer: 'https://login.example.com/realms/desk' };
+
+  it('refuses to start on a public address with development tokens configured too', async () => {
+    await expect(
+      startTestServer({
+        plugins: [fixturePlugin(new FixtureProbe())],
+        collections,
+        config: {
+          http: { host: '0.0.0.0', port: 0 },
+          auth: { devTokens: fixtureTokens, external },
+        },
+      }),
+    ).rejects.toThrow(/AUTH_DEV_TOKENS_PUBLIC/);
+  });
+
+  it('starts on a public address with the external provider alone', async () => {
+    const t = await startTestServer({
+      plugins: [fixturePlugin(new FixtureProbe())],
+      collections,
+      config: { http: { host: '0.0.0.0', port: 0 }, auth: { external } },
+    });
+    try {
+      const metadata = await fetch(`${t.url}/.well-known/oauth-protected-resource/mcp/desk`).then(
+        (r) => r.json() as Promise<Record<string, unknown>>,
+      );
+      expect(metadata['authorization_servers']).toEqual([external.issuer]);
+      const response = await postRpc(
+        t.urlOf('desk'),
+        { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+        {
+          token: tokens.sam,
+        },
+      );
+      expect(response.status).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});
