@@ -1,0 +1,127 @@
+import type Koa from 'koa';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { CollectionRegistry } from '../collection/collection-registry.js';
+import type { Logger } from '../log/logger.js';
+import type { ServiceLocator } from '../plugin/service-ref.js';
+import type { RolePolicy } from '../scope/role-policy.js';
+import type { Database } from '../storage/database.js';
+import { storedTokenVerifier, type VerifierState } from './access-token-verifier.js';
+import {
+  createAuthorizationServer,
+  issuerPath,
+  serviceUserOf,
+  type AuthorizationServer,
+} from './authorization-server.js';
+import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
+import { handleInteraction } from './interaction-routes.js';
+import { sweepExpired } from './kysely-adapter.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+
+/** What the built-in authorization server needs from the server once it knows its URL. */
+export interface BuiltInAuthStart {
+  readonly db: Database;
+  readonly services: ServiceLocator;
+  readonly registries: readonly CollectionRegistry[];
+  readonly baseUrl: string;
+  readonly policy: RolePolicy;
+  readonly log: Logger;
+}
+
+/** The built-in authorization server as the server wires it: a verifier now, routes once started. */
+export interface BuiltInAuth {
+  /** Resolves the server's opaque access tokens; knows none until `start`. */
+  readonly verifier: TokenVerifier;
+  /** The issuer (public URL + `/oauth`) once started. */
+  readonly issuer: string | undefined;
+  /** Builds the authorization server and returns the middleware that serves it. */
+  start(context: BuiltInAuthStart): Promise<Koa.Middleware>;
+  close(): void;
+}
+
+const sweepEveryMs = 10 * 60_000;
+
+/**
+ * The built-in OAuth 2.1 authorization server of `auth: { builtIn }` (ADR 0009), mounted at
+ * `/oauth` in the server's own Koa app, with RFC 8414 metadata also at the path-inserted
+ * `/.well-known/oauth-authorization-server/oauth`.
+ *
+ * @example
+ * const auth = builtInAuth({ clients: [] });
+ * app.use(await auth.start({ db, services, registries, baseUrl, policy, log }));
+ */
+export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
+  let state: VerifierState | undefined;
+  let server: AuthorizationServer | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const verifier = storedTokenVerifier(() => state);
+  return {
+    verifier,
+    get issuer() {
+      return server?.issuer;
+    },
+    async start(context) {
+      server = await createAuthorizationServer({ settings, ...context });
+      const { db, log } = context;
+      state = {
+        db,
+        accounts: server.accounts,
+        serviceUserOf: (clientId) => serviceUserOf({ settings, db }, clientId),
+      };
+      const sweep = () =>
+        void sweepExpired(db).catch((error: unknown) =>
+          log.warn('could not delete expired OAuth rows', { error: (error as Error).message }),
+        );
+      sweep();
+      timer = setInterval(sweep, sweepEveryMs);
+      timer.unref();
+      const deps = {
+        provider: server.provider,
+        accounts: server.accounts,
+        resources: server.resources,
+        limiter: new LoginRateLimiter({
+          max: settings.loginAttempts ?? 5,
+          windowMs: settings.loginWindowMs ?? 15 * 60_000,
+        }),
+        secret: server.keys.cookies[0] as string,
+        basePath: issuerPath,
+        log,
+      };
+      const resources = server.resources;
+      // The provider runs as its own Koa app (its own cookie keys, proxy trust and error pages),
+      // seeing paths below the issuer, as when mounted in Express.
+      const handle = server.provider.callback();
+      return async (ctx, next) => {
+        for (const document of ['oauth-authorization-server', 'openid-configuration']) {
+          if (ctx.path === `/.well-known/${document}${issuerPath}`)
+            ctx.path = `${issuerPath}/.well-known/${document}`;
+        }
+        if (!ctx.path.startsWith(`${issuerPath}/`)) {
+          await next();
+          return;
+        }
+        if (await handleInteraction(ctx, deps)) return;
+        // A request without `scope` asks for everything the collection offers (the consent
+        // page still shows it all and lets the user untick writes).
+        if (ctx.path === `${issuerPath}/auth` && ctx.method === 'GET' && !ctx.query['scope']) {
+          const resource = ctx.query['resource'];
+          const registry =
+            typeof resource === 'string' ? resources.byResource(resource) : undefined;
+          if (registry) {
+            const query = new URLSearchParams(ctx.querystring);
+            query.set('scope', resources.grantable(registry).join(' '));
+            ctx.querystring = query.toString();
+          }
+        }
+        ctx.respond = false;
+        const below = ctx.url.slice(issuerPath.length);
+        // oidc-provider builds its URLs from the part of originalUrl before url (Express's mount).
+        Object.assign(ctx.req, { originalUrl: issuerPath + below, url: below });
+        await handle(ctx.req, ctx.res);
+      };
+    },
+    close() {
+      if (timer) clearInterval(timer);
+      state = undefined;
+    },
+  };
+}

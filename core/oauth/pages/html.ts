@@ -1,0 +1,83 @@
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** A piece of HTML that is already safe to insert (built by {@link html}). */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** Escapes text for HTML element content and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
+}
+
+/**
+ * A tagged template that escapes every interpolated value unless it is {@link SafeHtml}; arrays
+ * are joined. Every page is built with it, so nothing from a request reaches the page unescaped.
+ *
+ * @example
+ * html`<p>Signed in as ${email}</p>`
+ */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    const parts = Array.isArray(value) ? value : [value];
+    for (const part of parts) {
+      if (part === undefined || part === null || part === false) continue;
+      out += part instanceof SafeHtml ? part.value : escapeHtml(String(part));
+    }
+    out += strings[i + 1] ?? '';
+  });
+  return new SafeHtml(out);
+}
+
+const style = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f5f7;color:#1d2330}
+main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 4px rgba(0,0,0,.12)}
+h1{font-size:1.35rem;margin:0 0 1rem}
+label{display:block;margin:.75rem 0 .25rem;font-weight:600}
+input[type=email],input[type=password]{width:100%;padding:.7rem;font-size:1rem;border:1px solid #b8bfcc;border-radius:.4rem}
+button{width:100%;margin-top:1rem;padding:.8rem;font-size:1rem;border:0;border-radius:.4rem;background:#2456c8;color:#fff;cursor:pointer}
+button.secondary{background:#e4e7ec;color:#1d2330}
+.error{padding:.6rem .8rem;border-radius:.4rem;background:#fdecec;color:#8a1c1c}
+.muted{color:#5b6474;font-size:.9rem}
+ul{padding-left:1.2rem}
+li{margin:.2rem 0}
+fieldset{border:1px solid #d6dae2;border-radius:.4rem;margin:1rem 0;padding:.5rem .9rem}
+.scope{display:flex;gap:.6rem;align-items:flex-start;margin:.4rem 0;font-weight:400}
+code{font-size:.85rem;background:#f0f2f5;padding:0 .25rem;border-radius:.2rem}
+@media (max-width:30rem){main{margin:0;border-radius:0;min-height:100vh}}
+`;
+
+/**
+ * The page frame: viewport for phones, one inline style sheet, no scripts.
+ *
+ * @example
+ * layout('Sign in', html`<form>…</form>`)
+ */
+export function layout(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${title}</title>
+        <style>
+          ${new SafeHtml(style)}
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`.value;
+}

@@ -1,0 +1,45 @@
+import { html, layout } from './html.js';
+
+/**
+ * The sign-in form of one authorization request.
+ *
+ * @example
+ * loginPage({ action: '/oauth/interaction/abc/login', csrf, collectionTitle: 'User Functions', clientName: 'Claude' })
+ */
+export function loginPage(page: {
+  action: string;
+  csrf: string;
+  collectionTitle: string;
+  clientName: string;
+  email?: string;
+  error?: string;
+}): string {
+  return layout(
+    'Sign in',
+    html`<h1>Sign in to ${page.collectionTitle}</h1>
+      <p class="muted">${page.clientName} is asking to use ${page.collectionTitle} for you.</p>
+      ${page.error === undefined ? '' : html`<p class="error" role="alert">${page.error}</p>`}
+      <form method="post" action="${page.action}">
+        <input type="hidden" name="csrf" value="${page.csrf}" />
+        <label for="email">E-mail</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          autofocus
+          value="${page.email ?? ''}"
+        />
+        <label for="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <button type="submit">Sign in</button>
+      </form>`,
+  );
+}

@@ -1,0 +1,161 @@
+import {
+  errors,
+  type ClientMetadata,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
+import type { Database } from '../storage/database.js';
+import type { AccountProvider } from './account-provider.js';
+import type { BuiltInAuthSettings, StaticClient } from './built-in-auth-settings.js';
+import { hashClientSecret } from './client-secret.js';
+import type { CollectionResources } from './collection-resources.js';
+import { KyselyAdapter } from './kysely-adapter.js';
+import { isAllowedRedirectUri } from './redirect-uris.js';
+import type { ServerKeys } from './server-keys.js';
+
+/** Where the interaction pages live, below the issuer's path. */
+export const interactionPath = '/interaction';
+
+/** A static client as oidc-provider takes it: secret hashed, collection as extra metadata. */
+function clientMetadata(client: StaticClient): ClientMetadata {
+  const redirectUris = [...(client.redirectUris ?? [])];
+  return {
+    client_id: client.clientId,
+    client_secret: client.clientSecretHash ?? hashClientSecret(client.clientSecret ?? ''),
+    client_name: client.name,
+    collection: client.collection,
+    redirect_uris: redirectUris,
+    grant_types: [
+      ...(redirectUris.length > 0 ? ['authorization_code', 'refresh_token'] : []),
+      ...(client.serviceAccount ? ['client_credentials'] : []),
+    ],
+    response_types: redirectUris.length > 0 ? ['code' as const] : [],
+    token_endpoint_auth_method: 'client_secret_basic' as const,
+    ...(client.serviceAccount && {
+      scope: client.serviceAccount.scopes.join(' '),
+      service_user: client.serviceAccount.userId ?? `service:${client.clientId}`,
+    }),
+  };
+}
+
+/** The collection a client is bound to (static and CLI clients), if any. */
+function boundCollection(ctx: KoaContextWithOIDC): string | undefined {
+  const value = (ctx.oidc.client as unknown as { collection?: unknown } | undefined)?.collection;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The oidc-provider configuration of the built-in authorization server (ADR 0009): PKCE S256
+ * for every client, refresh-token rotation, one collection per token as its audience, opaque
+ * access tokens kept in the store, client credentials, revocation and dynamic registration.
+ */
+export function providerConfiguration(deps: {
+  db: Database;
+  settings: BuiltInAuthSettings;
+  resources: CollectionResources;
+  accounts: AccountProvider;
+  keys: ServerKeys;
+  /** The issuer's path (`/oauth`): the interaction pages live below it. */
+  interactionBase: string;
+}): Configuration {
+  const { settings, resources, accounts } = deps;
+  return {
+    adapter: (name: string) => new KyselyAdapter(deps.db, name),
+    clients: (settings.clients ?? []).map(clientMetadata),
+    jwks: { keys: [...deps.keys.signing] },
+    cookies: {
+      keys: [...deps.keys.cookies],
+      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      short: { httpOnly: true, sameSite: 'lax', signed: true },
+    },
+    extraClientMetadata: {
+      properties: ['collection', 'service_user'],
+      // oidc-provider's signature: four parameters.
+      // eslint-disable-next-line max-params
+      validator(ctx, key, value, metadata) {
+        if (key === 'collection' && value !== undefined) {
+          if (typeof value !== 'string' || !resources.byId(value))
+            throw new errors.InvalidClientMetadata(
+              `collection ${JSON.stringify(value)} is not served here`,
+            );
+        }
+        if (key === 'service_user' && ctx !== undefined && value !== undefined)
+          throw new errors.InvalidClientMetadata('service_user cannot be registered');
+        if (key === 'collection') {
+          for (const uri of metadata.redirect_uris ?? []) {
+            if (!isAllowedRedirectUri(uri))
+              throw new errors.InvalidRedirectUri(
+                `redirect URI ${uri} must use https, or http on a loopback address`,
+              );
+          }
+        }
+      },
+    },
+    findAccount: async (_ctx, sub) => {
+      const account = await accounts.findByEmail(sub);
+      if (!account?.active) return undefined;
+      return {
+        accountId: account.userId,
+        claims: () => ({ sub: account.userId, email: account.email, name: account.name }),
+      };
+    },
+    claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
+    scopes: ['openid', 'offline_access', 'email', 'profile'],
+    interactions: {
+      url: (_ctx, interaction) => `${deps.interactionBase}${interactionPath}/${interaction.uid}`,
+    },
+    pkce: { required: () => true },
+    rotateRefreshToken: true,
+    issueRefreshToken: (_ctx, client, code) =>
+      Promise.resolve(
+        client.grantTypeAllowed('refresh_token') && code.kind === 'AuthorizationCode',
+      ),
+    expiresWithSession: () => Promise.resolve(false),
+    ttl: {
+      AccessToken: settings.accessTokenTtl ?? 3600,
+      ClientCredentials: settings.accessTokenTtl ?? 3600,
+      AuthorizationCode: 60,
+      RefreshToken: settings.refreshTokenTtl ?? 14 * 86_400,
+      Grant: settings.refreshTokenTtl ?? 14 * 86_400,
+      Interaction: 3600,
+      Session: 14 * 86_400,
+      IdToken: 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      revocation: { enabled: true },
+      introspection: { enabled: false },
+      rpInitiatedLogout: { enabled: false },
+      registration: {
+        enabled: settings.dynamicRegistration ?? true,
+        issueRegistrationAccessToken: false,
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (ctx) => {
+          const bound = boundCollection(ctx);
+          const registry = bound === undefined ? undefined : resources.byId(bound);
+          return Promise.resolve(registry?.audience ?? (undefined as unknown as string));
+        },
+        useGrantedResource: () => Promise.resolve(true),
+        getResourceServerInfo: (ctx, resourceIndicator) => {
+          const registry = resources.byResource(resourceIndicator);
+          const bound = boundCollection(ctx);
+          if (!registry || (bound !== undefined && bound !== registry.collection.id)) {
+            throw new errors.InvalidTarget(
+              `${resourceIndicator} is not a collection this client may get tokens for`,
+            );
+          }
+          return Promise.resolve({
+            scope: resources.grantable(registry).join(' '),
+            audience: registry.audience,
+            accessTokenFormat: 'opaque',
+            accessTokenTTL: settings.accessTokenTtl ?? 3600,
+          });
+        },
+      },
+    },
+    enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
+  };
+}
