@@ -3,6 +3,7 @@ import type { ExternalIdentityProvider } from '../auth/external-identity-provide
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { CollectionDefinition } from '../collection/define-collection.js';
 import type { LogLevel, LogSink } from '../log/logger.js';
+import type { BuiltInAuthSettings } from '../oauth/built-in-auth-settings.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import type { RolePolicy } from '../scope/role-policy.js';
 
@@ -48,6 +49,8 @@ export interface AuthSettings {
    * the built-in authorization server adds its own issuer.
    */
   readonly authorizationServers?: readonly string[];
+  /** The built-in OAuth authorization server at `/oauth` (docs/oauth.md); its issuer is added to `authorizationServers`. */
+  readonly builtIn?: BuiltInAuthSettings;
 }
 
 /** The whole server configuration, as exported by a config file. */

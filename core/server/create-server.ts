@@ -4,7 +4,11 @@ import { sql } from 'kysely';
 import { AuditLog } from '../audit/audit-log.js';
 import { coreMigrations } from '../audit/audit-schema.js';
 import { CollectionAuthenticator } from '../auth/authenticate.js';
-import { authorizationServersOf, configuredVerifier } from '../auth/configured-verifier.js';
+import {
+  anyOfVerifiers,
+  authorizationServersOf,
+  configuredVerifier,
+} from '../auth/configured-verifier.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries, isLoopbackHost } from '../collection/build-registries.js';
 import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
@@ -14,6 +18,8 @@ import { createApp, type InFlightCounter, type ReadinessCheck } from '../http/cr
 import { hostPolicy } from '../http/host-guard.js';
 import { McpEndpoint } from '../http/mcp-endpoint.js';
 import { createLogger, type Logger } from '../log/logger.js';
+import { builtInAuth } from '../oauth/built-in-auth.js';
+import { oauthMigrations } from '../oauth/oauth-schema.js';
 import { directToolCall } from '../mcp/call-tool.js';
 import { createCollectionServer } from '../mcp/collection-server.js';
 import { orderPlugins } from '../plugin/plugin-order.js';
@@ -101,7 +107,11 @@ export async function createServer(
     }
   }
   const urls = new Map<string, string>();
-  const verifier = verifierFor(config, urls);
+  const oauth = config.auth?.builtIn && builtInAuth(config.auth.builtIn);
+  const configured = verifierFor(config, urls);
+  const verifier = oauth
+    ? anyOfVerifiers([configured, oauth.verifier].filter((v) => v !== undefined))
+    : configured;
   if (verifier?.loopbackOnly === true && !loopback) {
     throw new ServiceDeskError(
       'AUTH_DEV_TOKENS_PUBLIC',
@@ -146,6 +156,8 @@ export async function createServer(
       db,
       [
         { owner: 'core', migrations: coreMigrations },
+        // The OAuth store exists only where the built-in authorization server is configured.
+        ...(oauth ? [{ owner: 'core', migrations: oauthMigrations }] : []),
         ...ordered.map((p) => ({ owner: p.id, migrations: p.migrations ?? {} })),
       ],
       settings.storage.engine,
@@ -251,13 +263,21 @@ export async function createServer(
         allowedHosts: settings.allowedHosts,
         allowedOrigins: settings.allowedOrigins,
       });
+      const policyOfRoles = config.roles ?? defaultRolePolicy;
+      const mounts = oauth && [
+        await oauth.start({ db, services, registries, baseUrl, log, policy: policyOfRoles }),
+      ];
       const app = createApp({
+        ...(mounts && { mounts }),
         endpoints,
         policy,
         log,
         readiness,
         inFlight,
-        authorizationServers: authorizationServersOf(config.auth),
+        authorizationServers: [
+          ...authorizationServersOf(config.auth),
+          ...(oauth?.issuer ? [oauth.issuer] : []),
+        ],
       });
       const handle = app.callback();
       httpServer.on('request', (req, res) => void handle(req, res));
@@ -281,6 +301,7 @@ export async function createServer(
       for (const endpoint of endpoints.values()) await endpoint.close();
       httpServer?.closeAllConnections();
       await closing;
+      oauth?.close();
       await closePlugins(setUp.closers, log);
       await audit.flush();
       await db.destroy();
