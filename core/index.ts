@@ -67,6 +67,12 @@ export type { ErrorCode } from './errors/error-codes.js';
 export type { Principal } from './auth/principal.js';
 export type { DevToken } from './auth/dev-token-verifier.js';
 export type { TokenVerifier, VerifiedToken } from './auth/token-verifier.js';
+export {
+  accountProviderRef,
+  type Account,
+  type AccountProvider,
+} from './oauth/account-provider.js';
+export type { BuiltInAuthSettings, StaticClient } from './oauth/built-in-auth-settings.js';
 export { jwtVerifier } from './auth/jwt-verifier.js';
 export type { ExternalIdentityProvider } from './auth/external-identity-provider.js';
 export { anyOfVerifiers } from './auth/configured-verifier.js';
