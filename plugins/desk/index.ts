@@ -1,4 +1,5 @@
-import { definePlugin, type PluginDefinition } from '../../core/index.js';
+import { accountProviderRef, definePlugin, type PluginDefinition } from '../../core/index.js';
+import { createDeskAccounts } from './auth/desk-accounts.js';
 import { seedCommand } from './demo/seed-command.js';
 import { seedDemoData } from './demo/seed.js';
 import { deskMigrations } from './schema/migrations/index.js';
@@ -98,6 +99,7 @@ export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
         now,
       });
       ctx.provide({ id: deskServiceId }, store);
+      ctx.provide(accountProviderRef, createDeskAccounts(ctx.db.withTables<DeskTables>()));
     },
   });
 }
