@@ -41,7 +41,8 @@ function roleOf(payload: JWTPayload, provider: ResolvedIdentityProvider): Role {
   if (provider.roleClaim === undefined) return provider.defaultRole;
   const values = new Set<string>();
   for (const value of stringsOf(claimAt(payload, provider.roleClaim))) {
-    const mapped = provider.roleMap ? provider.roleMap[value] : value;
+    const map = provider.roleMap;
+    const mapped = map ? (Object.hasOwn(map, value) ? map[value] : undefined) : value;
     if (mapped !== undefined) values.add(mapped);
   }
   return rolePrecedence.find((role) => values.has(role)) ?? provider.defaultRole;
