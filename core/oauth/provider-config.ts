@@ -10,6 +10,7 @@ import type { BuiltInAuthSettings, StaticClient } from './built-in-auth-settings
 import { hashClientSecret } from './client-secret.js';
 import type { CollectionResources } from './collection-resources.js';
 import { KyselyAdapter } from './kysely-adapter.js';
+import { messagePage } from './pages/message-page.js';
 import { isAllowedRedirectUri } from './redirect-uris.js';
 import type { ServerKeys } from './server-keys.js';
 
@@ -105,6 +106,13 @@ export function providerConfiguration(deps: {
       url: (_ctx, interaction) => `${deps.interactionBase}${interactionPath}/${interaction.uid}`,
     },
     pkce: { required: () => true },
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = messagePage(
+        'This request cannot continue',
+        `${String(out.error)}: ${String(out.error_description ?? '')}. Go back to your assistant and connect again.`,
+      );
+    },
     rotateRefreshToken: true,
     issueRefreshToken: (_ctx, client, code) =>
       Promise.resolve(
