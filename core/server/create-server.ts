@@ -245,6 +245,7 @@ export async function createServer(
             createServer: (session) =>
               createCollectionServer(registry, runtime, { identity, session, view }),
             directToolCall: (session) => directToolCall({ registry, runtime, session }),
+            audit,
           },
         );
         await endpoint.start();
