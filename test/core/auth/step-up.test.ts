@@ -4,7 +4,17 @@ import {
   StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, tokens, type FixtureServer } from '../mcp/support/fixture-server.js';
+import { startTestServer, type TestServer } from '../../../core/index.js';
+import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { testEngines } from '../../helpers/test-databases.js';
+import { FixtureProbe, fixturePlugin } from '../mcp/support/fixture-plugin.js';
+import {
+  fixtureCollections,
+  fixtureTokens,
+  startFixtureServer,
+  tokens,
+  type FixtureServer,
+} from '../mcp/support/fixture-server.js';
 import { callBody, initializeBody, messagesOf, postRpc } from '../mcp/support/raw-http.js';
 import { bearerParams, metadataUrlOf } from './support/bearer-challenge.js';
 
@@ -120,3 +130,56 @@ describe('403 insufficient_scope for step-up (MCP authorization)', () => {
     }
   });
 });
+
+describe.each(testEngines)(
+  'a step-up refusal in the audit log on $engine',
+  ({ createDatabase }) => {
+    let database: FreshDatabase;
+    let t: TestServer;
+
+    beforeAll(async () => {
+      database = await createDatabase();
+      t = await startTestServer({
+        plugins: [fixturePlugin(new FixtureProbe())],
+        collections: fixtureCollections,
+        tokens: fixtureTokens,
+        databaseUrl: database.url,
+      });
+    });
+    afterAll(async () => {
+      await t?.close();
+      await database?.drop();
+    });
+
+    it('is recorded as denied with AUTH_INSUFFICIENT_SCOPE, arguments redacted', async () => {
+      const since = new Date(Date.now() - 1000);
+      const response = await postRpc(
+        t.urlOf('agent'),
+        callBody(1, 'search_kb', { q: 'vpn', password: 'hunter2' }),
+        { token: tokens.pat },
+      );
+      expect(response.status).toBe(403);
+      await t.server.audit.flush();
+      const rows = await t.server.audit.query({ since, tool: 'search_kb' });
+      expect(
+        rows.map((r) => [
+          r.user_id,
+          r.client_id,
+          r.collection_id,
+          r.outcome,
+          r.error_code,
+          JSON.parse(r.arguments) as unknown,
+        ]),
+      ).toEqual([
+        [
+          'pat',
+          'pat-laptop',
+          'agent',
+          'denied',
+          'AUTH_INSUFFICIENT_SCOPE',
+          { q: 'vpn', password: '[redacted]' },
+        ],
+      ]);
+    });
+  },
+);
