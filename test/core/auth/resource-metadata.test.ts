@@ -1,3 +1,7 @@
+import {
+  discoverOAuthProtectedResourceMetadata,
+  extractWWWAuthenticateParams,
+} from '@modelcontextprotocol/sdk/client/auth.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCollection, startTestServer } from '../../../core/index.js';
 import { FixtureProbe, fixturePlugin } from '../mcp/support/fixture-plugin.js';
@@ -53,6 +57,16 @@ describe('protected-resource metadata and the 401 challenge (RFC 9728, MCP autho
         resource_name: title,
       });
     }
+  });
+
+  it('is what the MCP SDK client discovers, from the URL alone and from the challenge', async () => {
+    const url = f.t.urlOf('agent');
+    const discovered = await discoverOAuthProtectedResourceMetadata(url);
+    expect(discovered).toMatchObject({ resource: url, authorization_servers: issuers });
+    const challenged = extractWWWAuthenticateParams(await postRpc(url, list, { token: 'forged' }));
+    expect(challenged.resourceMetadataUrl?.href).toBe(metadataUrlOf(url));
+    expect(challenged.scope).toBe('tickets:read:all tickets:write:all kb:read secrets:read:all');
+    expect(challenged.error).toBe('invalid_token');
   });
 
   it('answers an unknown collection path, and the bare well-known path, with 404', async () => {
