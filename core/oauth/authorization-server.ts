@@ -48,6 +48,8 @@ function checkStaticClients(settings: BuiltInAuthSettings, resources: Collection
         fail(`redirect URI ${uri} must use https, or http on loopback`);
     if (!client.redirectUris?.length && !client.serviceAccount)
       fail('list redirectUris (sign-in) or serviceAccount (client credentials), or both');
+    if (client.serviceAccount && !registry?.collection.roles.includes('service'))
+      fail(`collection "${client.collection}" must list the service role for a service account`);
     for (const scope of client.serviceAccount?.scopes ?? []) {
       if (!anySatisfies(registry?.collection.grant ?? [], scope))
         fail(

@@ -33,10 +33,20 @@ function clientMetadata(client: StaticClient): ClientMetadata {
     response_types: redirectUris.length > 0 ? ['code' as const] : [],
     token_endpoint_auth_method: 'client_secret_basic' as const,
     ...(client.serviceAccount && {
-      scope: client.serviceAccount.scopes.join(' '),
+      service_scopes: client.serviceAccount.scopes.join(' '),
       service_user: client.serviceAccount.userId ?? `service:${client.clientId}`,
     }),
   };
+}
+
+const staticScopes = ['openid', 'offline_access', 'email', 'profile'];
+
+/** The scopes a client-credentials client may get, from its `service_scopes`. */
+function serviceScopesOf(ctx: KoaContextWithOIDC): string[] | undefined {
+  if (ctx.oidc.params?.['grant_type'] !== 'client_credentials') return undefined;
+  const value = (ctx.oidc.client as unknown as { service_scopes?: unknown } | undefined)
+    ?.service_scopes;
+  return typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
 }
 
 /** The collection a client is bound to (static and CLI clients), if any. */
@@ -70,7 +80,7 @@ export function providerConfiguration(deps: {
       short: { httpOnly: true, sameSite: 'lax', signed: true },
     },
     extraClientMetadata: {
-      properties: ['collection', 'service_user'],
+      properties: ['collection', 'service_user', 'service_scopes'],
       // oidc-provider's signature: four parameters.
       // eslint-disable-next-line max-params
       validator(ctx, key, value, metadata) {
@@ -80,9 +90,14 @@ export function providerConfiguration(deps: {
               `collection ${JSON.stringify(value)} is not served here`,
             );
         }
-        if (key === 'service_user' && ctx !== undefined && value !== undefined)
-          throw new errors.InvalidClientMetadata('service_user cannot be registered');
+        if (key.startsWith('service_') && ctx !== undefined && value !== undefined)
+          throw new errors.InvalidClientMetadata(`${key} cannot be registered`);
         if (key === 'collection') {
+          // MCP clients register the collection's scopes (from its resource metadata) as their
+          // `scope`; those are resource scopes, checked per collection, so only OpenID ones stay.
+          const kept = (metadata.scope ?? '').split(' ').filter((s) => staticScopes.includes(s));
+          if (kept.length > 0) metadata.scope = kept.join(' ');
+          else delete metadata.scope;
           for (const uri of metadata.redirect_uris ?? []) {
             if (!isAllowedRedirectUri(uri))
               throw new errors.InvalidRedirectUri(
@@ -101,7 +116,7 @@ export function providerConfiguration(deps: {
       };
     },
     claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
-    scopes: ['openid', 'offline_access', 'email', 'profile'],
+    scopes: staticScopes,
     interactions: {
       url: (_ctx, interaction) => `${deps.interactionBase}${interactionPath}/${interaction.uid}`,
     },
@@ -155,8 +170,14 @@ export function providerConfiguration(deps: {
               `${resourceIndicator} is not a collection this client may get tokens for`,
             );
           }
+          const service = serviceScopesOf(ctx);
           return Promise.resolve({
-            scope: resources.grantable(registry).join(' '),
+            scope: (service === undefined
+              ? resources.grantable(registry)
+              : service.length === 0
+                ? []
+                : resources.offered(registry, service, 'service')
+            ).join(' '),
             audience: registry.audience,
             accessTokenFormat: 'opaque',
             accessTokenTTL: settings.accessTokenTtl ?? 3600,

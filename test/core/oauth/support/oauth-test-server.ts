@@ -58,6 +58,7 @@ export const manualClient = {
 export function startOAuthServer(
   databaseUrl: string,
   builtIn: BuiltInAuthSettings = {},
+  port = 0,
 ): Promise<TestServer> {
   return startTestServer({
     databaseUrl,
@@ -84,11 +85,13 @@ export function startOAuthServer(
           (t) => t !== 'get_matching_articles_and_tickets' && t !== 'apply_ai_suggestions',
         ),
         grant: agentGrant,
-        roles: ['agent', 'admin'],
+        // Service accounts (client credentials) work here too.
+        roles: ['agent', 'admin', 'service'],
       }),
     ],
     config: {
       auth: { builtIn: { clients: [serviceClient, manualClient], ...builtIn } },
+      http: { port },
       ...(process.env['OAUTH_TEST_LOG'] !== undefined && { log: { level: 'debug' as const } }),
     },
   });
