@@ -4,8 +4,9 @@ import type { DeskTables, DeskUserRow } from '../schema/tables.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 // Checked against when the e-mail is unknown, so an unknown user costs the same scrypt time as a
-// wrong password and the two cannot be told apart by timing.
-const dummyHash = hashPassword('not a password of anyone');
+// wrong password and the two cannot be told apart by timing. Made on first need, not at import.
+let dummyHash: Promise<string> | undefined;
+const unknownUserHash = () => (dummyHash ??= hashPassword('not a password of anyone'));
 
 function toAccount(
   row: Pick<DeskUserRow, 'email' | 'name' | 'role' | 'organisation_id' | 'active'>,
@@ -41,7 +42,7 @@ export function createDeskAccounts(db: Kysely<DeskTables>): AccountProvider {
     },
     async verifyPassword(email: string, password: string) {
       const row = await find(email);
-      const ok = await verifyPassword(password, row ? row.password_hash : await dummyHash);
+      const ok = await verifyPassword(password, row ? row.password_hash : await unknownUserHash());
       if (!row || !ok || row.active !== 1) return undefined;
       return toAccount(row);
     },
