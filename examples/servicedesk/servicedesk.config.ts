@@ -111,5 +111,11 @@ export default defineConfig({
       roles: ['agent', 'admin'],
     }),
   ],
-  auth: { devTokens: demoTokens },
+  auth: {
+    // The built-in OAuth authorization server at /oauth: assistants discover it from a
+    // collection's URL, register themselves and sign the demo accounts in (docs/oauth.md).
+    builtIn: {},
+    // Kept for curl and quick tests on your own machine; refused unless bound to loopback.
+    devTokens: demoTokens,
+  },
 });

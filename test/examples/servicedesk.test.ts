@@ -10,6 +10,7 @@ import {
   agentFunctionTools,
   userFunctionTools,
 } from '../../examples/servicedesk/servicedesk.config.js';
+import { registerPublicClient, signInAsPublicClient } from '../core/oauth/public-client.js';
 
 interface Started {
   readonly baseUrl: string;
@@ -141,6 +142,91 @@ describe('the example service desk (npm start)', () => {
     });
     expect(refused.status).toBeGreaterThanOrEqual(401);
     expect(refused.status).toBeLessThanOrEqual(403);
+  });
+
+  it('names the built-in authorization server in each collection’s resource metadata', async () => {
+    for (const [title, collection] of [
+      ['User Functions', 'user'],
+      ['Agent Functions', 'agent'],
+    ] as const) {
+      const response = await fetch(
+        `${started.baseUrl}/.well-known/oauth-protected-resource/mcp/${collection}`,
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        resource: started.collections.get(title),
+        authorization_servers: [`${started.baseUrl}/oauth`],
+        resource_name: title,
+      });
+    }
+    // An assistant without a token learns where to look from the challenge.
+    const challenge = await fetch(started.collections.get('User Functions')!, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(challenge.status).toBe(401);
+    expect(challenge.headers.get('www-authenticate')).toContain(
+      `resource_metadata="${started.baseUrl}/.well-known/oauth-protected-resource/mcp/user"`,
+    );
+  });
+
+  it('serves authorization-server metadata and OpenID discovery for its issuer', async () => {
+    const issuer = `${started.baseUrl}/oauth`;
+    for (const path of [
+      '/.well-known/oauth-authorization-server/oauth',
+      '/.well-known/openid-configuration/oauth',
+      '/oauth/.well-known/openid-configuration',
+    ]) {
+      const response = await fetch(`${started.baseUrl}${path}`);
+      expect(response.status, path).toBe(200);
+      const metadata = (await response.json()) as Record<string, unknown>;
+      expect(metadata).toMatchObject({
+        issuer,
+        authorization_endpoint: `${issuer}/auth`,
+        token_endpoint: `${issuer}/token`,
+        registration_endpoint: `${issuer}/reg`,
+      });
+      expect(metadata['code_challenge_methods_supported']).toEqual(['S256']);
+    }
+  });
+
+  it('signs the demo accounts in through the login page; their tokens reach their collection', async () => {
+    const issuer = `${started.baseUrl}/oauth`;
+    const clientId = await registerPublicClient(issuer);
+    const userUrl = started.collections.get('User Functions')!;
+    const agentUrl = started.collections.get('Agent Functions')!;
+    const alice = await signInAsPublicClient({
+      issuer,
+      clientId,
+      resource: userUrl,
+      email: 'alice@example.com',
+      password: 'demo-password-alice',
+    });
+    const sam = await signInAsPublicClient({
+      issuer,
+      clientId,
+      resource: agentUrl,
+      email: 'sam@helpdesk.example',
+      password: 'demo-password-sam',
+    });
+    expect(alice.refresh_token).toBeTruthy();
+    const asAlice = await connect(userUrl, alice.access_token);
+    const asSam = await connect(agentUrl, sam.access_token);
+    try {
+      const me = await asAlice.callTool({ name: 'get_user_info', arguments: {} });
+      expect(me.structuredContent).toMatchObject({ user: { email: 'alice@example.com' } });
+      const queue = await asSam.callTool({ name: 'get_assigned_tickets', arguments: {} });
+      expect(queue.isError).not.toBe(true);
+    } finally {
+      await asAlice.close();
+      await asSam.close();
+    }
+    // A token for User Functions is not one for Agent Functions.
+    await expect(connect(agentUrl, alice.access_token)).rejects.toThrow();
   });
 
   it('answers the health probes', async () => {
