@@ -4,6 +4,7 @@ import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
+import { allowOrigin, answerPreflight } from './cors.js';
 import { checkHostAndOrigin, type HostPolicy } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-message.js';
 import type { McpEndpoint } from './mcp-endpoint.js';
@@ -142,7 +143,12 @@ export function createApp(options: {
     )
       return;
     const endpoint = endpoints.get(ctx.path.length > 1 ? ctx.path.replace(/\/$/, '') : ctx.path);
-    if (endpoint) (ctx.state as AppState).registry = endpoint.registry;
+    if (endpoint) {
+      (ctx.state as AppState).registry = endpoint.registry;
+      // The guard has accepted the origin; set now so a refusal's challenge is readable too.
+      allowOrigin(ctx);
+      if (answerPreflight(ctx)) return;
+    }
     if (!endpoint) {
       ctx.status = 404;
       ctx.body = {

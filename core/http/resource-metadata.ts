@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
+import { exposedHeaders } from './cors.js';
 
 /** Where RFC 9728 puts protected-resource metadata, before the resource's own path. */
 export const resourceMetadataPrefix = '/.well-known/oauth-protected-resource';
@@ -68,6 +69,7 @@ export function serveResourceMetadata(
   if (ctx.path !== resourceMetadataPrefix && !ctx.path.startsWith(`${resourceMetadataPrefix}/`))
     return false;
   ctx.set('access-control-allow-origin', '*');
+  ctx.set('access-control-expose-headers', exposedHeaders);
   if (ctx.method === 'OPTIONS') {
     ctx.set('access-control-allow-methods', 'GET, OPTIONS');
     ctx.set('access-control-allow-headers', 'mcp-protocol-version');
