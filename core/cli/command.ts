@@ -1,10 +1,33 @@
 import type { ServerConfig } from '../config/define-config.js';
+import type { CommandArgument } from '../plugin/define-command.js';
 
 /** What every CLI command receives. */
 export interface CommandContext {
   readonly config: ServerConfig;
-  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+  /** Parsed options; a `multiple` option (such as `--redirect-uri`) gives a string array. */
+  readonly options: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+  /** The positional arguments after the command name (e.g. `add` in `clients add`). */
+  readonly positionals: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   /** Writes one line to standard output. */
   readonly out: (line: string) => void;
+}
+
+/** One option of a built-in command, as `node:util` `parseArgs` takes it. */
+export interface BuiltInOption {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+}
+
+/**
+ * A built-in command: its handler, the options it accepts (besides `--config`) and its
+ * positional arguments, checked the same way as a plugin command's.
+ *
+ * @example
+ * const tools: BuiltInCommand = { run: toolsCommand, options: { collection: { type: 'string' } }, arguments: [] };
+ */
+export interface BuiltInCommand {
+  readonly run: (ctx: CommandContext) => Promise<number>;
+  readonly options: Readonly<Record<string, BuiltInOption>>;
+  readonly arguments: readonly CommandArgument[];
 }

@@ -1,12 +1,19 @@
 import { parseArgs } from 'node:util';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import type { CommandContext } from './command.js';
+import type { BuiltInCommand } from './command.js';
 import { auditCommand } from './commands/audit.js';
+import { clientsCommand } from './commands/clients.js';
 import { migrateCommand } from './commands/migrate.js';
 import { serveCommand } from './commands/serve.js';
+import { tokenCommand } from './commands/token.js';
 import { toolsCommand } from './commands/tools.js';
 import { defaultConfigPath, loadConfig } from './load-config.js';
-import { findPluginCommand, pluginCommandUsage, runPluginCommand } from './plugin-commands.js';
+import {
+  checkPositionals,
+  findPluginCommand,
+  pluginCommandUsage,
+  runPluginCommand,
+} from './plugin-commands.js';
 import type { ServerConfig } from '../config/define-config.js';
 
 const usage = `Usage: servicedesk-mcp <command> [options]
@@ -18,15 +25,56 @@ Commands:
                                                      list exactly the tools such a caller would see
   audit     [--since 1h] [--collection id] [--tool name] [--limit n] [--json]
                                                      print the audit log of tool calls
+  clients   [list] [--json]                          every OAuth client per collection, and the URLs
+                                                     and scopes to paste into Copilot Studio (manual)
+  clients   add --collection <id> --name <name> --redirect-uri <url> [--redirect-uri <url>]
+                                                     register a confidential client; prints its secret once
+  clients   revoke <clientId>                        remove a client and end its grants and tokens
+  token     --user <email> --collection <id> [--scopes a,b] [--ttl 900] [--json]
+                                                     mint a short-lived access token (curl, MCP Inspector)
 
 Environment: HOST (127.0.0.1), PORT (3000), DATABASE_URL (./data/servicedesk.db or postgres://…),
 PUBLIC_URL, LOG_LEVEL (info), SERVICEDESK_CONFIG (servicedesk.config.ts)`;
 
-const commands: Record<string, (ctx: CommandContext) => Promise<number>> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  tools: toolsCommand,
-  audit: auditCommand,
+const json = { type: 'boolean' } as const;
+const text = { type: 'string' } as const;
+
+const commands: Record<string, BuiltInCommand> = {
+  serve: { run: serveCommand, options: {}, arguments: [] },
+  migrate: { run: migrateCommand, options: {}, arguments: [] },
+  tools: {
+    run: toolsCommand,
+    options: { collection: text, scopes: text, role: text, json },
+    arguments: [],
+  },
+  audit: {
+    run: auditCommand,
+    options: { since: text, collection: text, tool: text, limit: text, json },
+    arguments: [],
+  },
+  clients: {
+    run: clientsCommand,
+    options: {
+      collection: text,
+      name: text,
+      'redirect-uri': { type: 'string', multiple: true },
+      json,
+    },
+    arguments: [
+      {
+        name: 'action',
+        description: 'what to do; list when left out',
+        choices: ['list', 'add', 'revoke'],
+        optional: true,
+      },
+      { name: 'clientId', description: 'the client to revoke', optional: true },
+    ],
+  },
+  token: {
+    run: tokenCommand,
+    options: { user: text, collection: text, scopes: text, ttl: text, json },
+    arguments: [],
+  },
 };
 
 function writeLine(line: string): void {
@@ -47,22 +95,17 @@ export async function main(
   const command = name === undefined ? undefined : commands[name];
   if (!command) return pluginCommand(name, rest, out);
   try {
-    const { values } = parseArgs({
+    // Each command accepts only its own options, so a misplaced one is refused, not ignored.
+    const { values, positionals } = parseArgs({
       args: rest,
-      options: {
-        config: { type: 'string', short: 'c' },
-        collection: { type: 'string' },
-        scopes: { type: 'string' },
-        role: { type: 'string' },
-        since: { type: 'string' },
-        tool: { type: 'string' },
-        limit: { type: 'string' },
-        json: { type: 'boolean' },
-      },
+      options: { config: { type: 'string', short: 'c' }, ...command.options },
       strict: true,
+      allowPositionals: command.arguments.length > 0,
     });
-    const config = await loadConfig(values.config ?? defaultConfigPath(process.env));
-    return await command({ config, options: values, env: process.env, out });
+    checkPositionals({ name: name as string, arguments: command.arguments }, positionals);
+    const configPath = typeof values['config'] === 'string' ? values['config'] : undefined;
+    const config = await loadConfig(configPath ?? defaultConfigPath(process.env));
+    return await command.run({ config, options: values, positionals, env: process.env, out });
   } catch (error) {
     const message =
       error instanceof ServiceDeskError ? error.message : `${(error as Error).message}`;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ServerConfig } from '../config/define-config.js';
-import type { PluginCommand } from '../plugin/define-command.js';
+import type { CommandArgument, PluginCommand } from '../plugin/define-command.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { createServer } from '../server/create-server.js';
 
@@ -32,8 +32,17 @@ export function pluginCommandUsage(config: ServerConfig): string[] {
   );
 }
 
-/** Refuses missing, extra or unlisted positional arguments before anything is opened. */
-function checkPositionals(command: PluginCommand, positionals: readonly string[]): void {
+/**
+ * Refuses missing, extra or unlisted positional arguments before anything is opened — for plugin
+ * commands and the built-in ones alike.
+ *
+ * @example
+ * checkPositionals({ name: 'clients', arguments: [{ name: 'action', description: '…', choices: ['list'] }] }, ['list']);
+ */
+export function checkPositionals(
+  command: { readonly name: string; readonly arguments: readonly CommandArgument[] },
+  positionals: readonly string[],
+): void {
   const usage = command.arguments.map((a) => a.choices?.join('|') ?? a.name).join(' ');
   if (positionals.length > command.arguments.length) {
     throw new ServiceDeskError(

@@ -31,6 +31,7 @@ export const errorCodes = {
   STORAGE_UNREACHABLE: { http: 503, jsonRpc: -32603 },
   MIGRATION_FAILED: { http: 500, jsonRpc: -32603 },
   CLI_USAGE: { http: 500, jsonRpc: -32603 },
+  CLI_REFUSED: { http: 500, jsonRpc: -32603 },
   // Requests.
   HTTP_HOST_NOT_ALLOWED: { http: 403, jsonRpc: -32600 },
   HTTP_ORIGIN_NOT_ALLOWED: { http: 403, jsonRpc: -32600 },
