@@ -32,7 +32,7 @@ function serve(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<vo
     child.once('exit', (code) =>
       reject(new Error(`serve exited with ${String(code)} before listening:\n${stderr}`)),
     );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.includes('health:')) resolve();
     });
   });
