@@ -125,11 +125,15 @@ export async function mintAccessToken(
     },
   });
   const token = await accessToken.save();
+  // Read back as the server would: the stored expiry is the one that counts.
+  const stored = await provider.AccessToken.find(token);
+  if (stored?.exp === undefined)
+    throw new ServiceDeskError('INTERNAL_ERROR', 'the minted token was not stored');
   return {
     token,
     audience: registry.audience,
     scopes,
-    expiresAt: new Date((accessToken.exp ?? 0) * 1000),
+    expiresAt: new Date(stored.exp * 1000),
     userId: account.userId,
   };
 }
