@@ -59,7 +59,10 @@ code{font-size:.85rem;background:#f0f2f5;padding:0 .25rem;border-radius:.2rem}
 `;
 
 /**
- * The page frame: viewport for phones, one inline style sheet, no scripts.
+ * The page frame: viewport for phones, one inline style sheet, no scripts. The referrer policy is
+ * `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with the
+ * form's POST, which the server's Origin guard rightly refuses; `same-origin` still keeps the
+ * interaction URL from the client the browser is sent back to.
  *
  * @example
  * layout('Sign in', html`<form>…</form>`)
@@ -70,7 +73,7 @@ export function layout(title: string, body: SafeHtml): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>${title}</title>
         <style>
           ${new SafeHtml(style)}
