@@ -39,7 +39,7 @@ function manualConnection(
     tokenUrl: `${issuer}/token`,
     // Copilot Studio asks for a refresh URL: refresh tokens are exchanged at the token endpoint.
     refreshUrl: `${issuer}/token`,
-    scopes: resources.grantable(registry),
+    scopes: [...resources.grantable(registry)].sort(),
   };
 }
 
