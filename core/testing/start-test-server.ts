@@ -26,7 +26,11 @@ export interface TestServer {
 export interface TestServerOptions {
   readonly plugins: readonly PluginDefinition[];
   readonly collections: readonly CollectionDefinition[];
-  /** Development tokens; the first token listing a collection connects its default client. */
+  /**
+   * Development tokens; the first token listing a collection connects its default client. They
+   * are added to `config.auth` (after any `devTokens` there), keeping its `builtIn`, `external`,
+   * `verifier` and `authorizationServers`.
+   */
   readonly tokens?: readonly DevToken[];
   /** Defaults to a fresh SQLite file in a temporary folder; set `DATABASE_URL`-style for PostgreSQL. */
   readonly databaseUrl?: string;
@@ -48,6 +52,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       ? mkdtempSync(join(tmpdir(), 'servicedesk-test-'))
       : undefined;
   const tokens = options.tokens ?? [];
+  const auth = options.config?.auth;
+  // Merged, not replaced: a test may run dev tokens beside the built-in authorization server.
+  const merged =
+    tokens.length > 0 ? { ...auth, devTokens: [...(auth?.devTokens ?? []), ...tokens] } : auth;
   const server = await createServer(
     {
       log: { level: 'silent' },
@@ -55,7 +63,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       ...options.config,
       plugins: options.plugins,
       collections: options.collections,
-      ...(tokens.length > 0 && { auth: { devTokens: tokens } }),
+      ...(merged && { auth: merged }),
       databaseUrl: options.databaseUrl ?? join(folder as string, 'test.db'),
       http: { host: '127.0.0.1', port: 0, ...options.config?.http },
     },
