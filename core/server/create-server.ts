@@ -118,6 +118,16 @@ export async function createServer(
       `development tokens are refused on ${settings.host}; bind HOST to 127.0.0.1 or configure a real verifier`,
     );
   }
+  // Bound to loopback behind a tunnel or proxy, the server is still public: its public URL says so.
+  const publicHost =
+    settings.publicUrl === undefined ? undefined : new URL(settings.publicUrl).hostname;
+  if (verifier?.loopbackOnly === true && publicHost !== undefined && !isLoopbackHost(publicHost)) {
+    throw new ServiceDeskError(
+      'AUTH_DEV_TOKENS_PUBLIC',
+      `development tokens are refused when the public URL is ${settings.publicUrl}; remove auth.devTokens ` +
+        'and sign in through OAuth, or leave the public URL unset on a machine of your own',
+    );
+  }
   if (config.roles) checkRolePolicy(config.roles);
   const ordered = orderPlugins(config.plugins);
   // An IPv6 host such as ::1 needs brackets to form a URL.

@@ -115,7 +115,8 @@ export default defineConfig({
     // The built-in OAuth authorization server at /oauth: assistants discover it from a
     // collection's URL, register themselves and sign the demo accounts in (docs/oauth.md).
     builtIn: {},
-    // Kept for curl and quick tests on your own machine; refused unless bound to loopback.
-    devTokens: demoTokens,
+    // Kept for curl and quick tests on your own machine: refused unless bound to loopback, and
+    // left out when PUBLIC_URL says the server is reachable from elsewhere (a tunnel, a proxy).
+    ...(process.env['PUBLIC_URL'] === undefined && { devTokens: demoTokens }),
   },
 });

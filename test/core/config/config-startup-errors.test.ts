@@ -79,6 +79,22 @@ describe('config startup checks', () => {
     },
   );
 
+  it.each([
+    ['http.publicUrl', { http: { publicUrl: 'https://desk.example.com' } }, {}],
+    ['PUBLIC_URL', {}, { PUBLIC_URL: 'https://abc123.tunnel.example' }],
+  ])(
+    'AUTH_DEV_TOKENS_PUBLIC for development tokens on loopback behind a public URL (%s)',
+    async (_via, config, env) => {
+      const error = await expectStartupError(
+        { ...base, ...config, auth: { devTokens } },
+        'AUTH_DEV_TOKENS_PUBLIC',
+        { env },
+      );
+      expect(error.message).toMatch(/development tokens are refused when the public URL is https:/);
+      expect(error.message).toMatch(/remove auth\.devTokens and sign in through OAuth/);
+    },
+  );
+
   it('a verifier that is not loopback-only may serve a public address', async () => {
     const folder = createTempFolder('config-verifier');
     const verifier: TokenVerifier = { kind: 'test', verify: () => Promise.resolve(undefined) };
