@@ -52,18 +52,23 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
   let database: FreshDatabase | undefined;
   let t: TestServer | undefined;
   let redirect: LoopbackRedirect | undefined;
-  let browser: Browser | undefined;
   let client: PublicClient;
+  // Launched by the first test that needs it (not in beforeAll), so a missing Chromium fails
+  // every browser test with its reason instead of leaving them reported as skipped.
+  let launching: Promise<Browser> | undefined;
+  const browser = (): Promise<Browser> => (launching ??= launchChromium());
 
   beforeAll(async () => {
     database = await sqlite!.createDatabase();
     t = await startOAuthServer(database.url);
     redirect = await startLoopbackRedirect();
     client = await registerPublicClient(t, 'Browser test client', redirect.uri);
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await launching?.then(
+      (b) => b.close(),
+      () => undefined,
+    );
     await redirect?.close();
     await t?.close();
     await database?.drop();
@@ -72,7 +77,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
   /** A fresh browser profile on the sign-in page of a new authorization request. */
   async function openLogin(options: BrowserContextOptions = {}) {
     const request = authorizationRequest(t!, client, { collection: 'user', scope });
-    const context = await browser!.newContext(options);
+    const context = await (await browser()).newContext(options);
     context.setDefaultTimeout(15_000);
     context.setDefaultNavigationTimeout(15_000);
     const page = await context.newPage();
