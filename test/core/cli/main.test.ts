@@ -10,7 +10,7 @@ describe('servicedesk-mcp command line', () => {
     const run = await runCli(argv);
     expect(run.code).toBe(0);
     expect(run.lines.join('\n')).toMatch(/^Usage: servicedesk-mcp <command> \[options\]/);
-    for (const command of ['serve', 'migrate', 'tools', 'audit'])
+    for (const command of ['serve', 'migrate', 'tools', 'audit', 'clients', 'token'])
       expect(run.lines.join('\n')).toContain(`  ${command} `);
   });
 
@@ -24,6 +24,18 @@ describe('servicedesk-mcp command line', () => {
     const run = await runCli(['tools', '--collection', 'user', '--colour']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^servicedesk-mcp tools: .*--colour/);
+  });
+
+  it('refuses an option that belongs to another command, before opening anything', async () => {
+    const run = await runCli(['tools', '--collection', 'user', '--since', '1h']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^servicedesk-mcp tools: .*--since/);
+  });
+
+  it('refuses a positional argument to a command that takes none', async () => {
+    const run = await runCli(['migrate', 'now', '--config', demoConfigPath]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('now');
   });
 
   it('exits 1 naming a config file that does not exist', async () => {
