@@ -121,6 +121,8 @@ export function providerConfiguration(deps: {
       url: (_ctx, interaction) => `${deps.interactionBase}${interactionPath}/${interaction.uid}`,
     },
     pkce: { required: () => true },
+    // OAuth 2.1: the authorization code flow only; no implicit or hybrid responses.
+    responseTypes: ['code'],
     renderError: (ctx, out) => {
       ctx.type = 'html';
       ctx.body = messagePage(

@@ -191,6 +191,8 @@ describe('the example service desk (npm start)', () => {
         registration_endpoint: `${issuer}/reg`,
       });
       expect(metadata['code_challenge_methods_supported']).toEqual(['S256']);
+      // OAuth 2.1: the code flow only, no implicit or hybrid responses.
+      expect(metadata['response_types_supported']).toEqual(['code']);
     }
   });
 
