@@ -3,7 +3,8 @@ import type { Scope } from '../scope/scope.js';
 /**
  * A confidential client declared in config, bound to one collection — for Copilot Studio's
  * "manual" mode and for service accounts. Give the secret as `clientSecret` (read it from the
- * environment; only its hash is kept) or as `clientSecretHash` (`servicedesk-mcp clients hash`).
+ * environment; only its hash is kept) or as `clientSecretHash`: `sha256$` followed by the
+ * base64url SHA-256 of the secret (`printf %s "$SECRET" | openssl dgst -sha256 -binary | basenc --base64url | tr -d =`).
  */
 export interface StaticClient {
   /** Letters, digits, `.`, `_` and `-`. */

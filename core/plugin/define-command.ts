@@ -9,6 +9,8 @@ export const builtInCommandNames: readonly string[] = Object.freeze([
   'migrate',
   'tools',
   'audit',
+  'clients',
+  'token',
   'help',
 ]);
 

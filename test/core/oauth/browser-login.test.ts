@@ -117,7 +117,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
       page.click('button[value=allow]'),
     ]);
     expect(await page.locator('p').textContent()).toBe('You can close this window.');
-    const callback = await redirect!.next();
+    const callback = await redirect!.callbackFor(request.state);
     expect(callback.searchParams.get('state')).toBe(request.state);
     expect(callback.searchParams.get('iss')).toBe(`${t!.url}/oauth`);
     const code = callback.searchParams.get('code');
@@ -160,6 +160,20 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
     await submitLogin(page, alice.email, alice.password);
     expect(origins).toEqual([t!.url]);
     expect(await page.locator('h1').textContent()).toMatch(/^Allow /);
+    await context.close();
+  });
+
+  it('sends access_denied back to the client when the person denies', async () => {
+    const { request, context, page } = await openLogin();
+    await submitLogin(page, alice.email, alice.password);
+    await Promise.all([
+      page.waitForURL((url) => url.href.startsWith(redirect!.uri)),
+      page.click('button[value=deny]'),
+    ]);
+    const callback = await redirect!.callbackFor(request.state);
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    expect(callback.searchParams.get('state')).toBe(request.state);
+    expect(callback.searchParams.get('code')).toBeNull();
     await context.close();
   });
 

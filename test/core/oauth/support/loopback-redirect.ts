@@ -7,8 +7,8 @@ export interface LoopbackRedirect {
   readonly uri: string;
   /** Every URL the browser was sent to, in order. */
   readonly received: readonly URL[];
-  /** Resolves with the next callback that arrives (or one already received). */
-  next(): Promise<URL>;
+  /** Resolves with the callback carrying `state` (already received or still to come). */
+  callbackFor(state: string): Promise<URL>;
   close(): Promise<void>;
 }
 
@@ -18,17 +18,18 @@ export interface LoopbackRedirect {
  *
  * @example
  * const redirect = await startLoopbackRedirect();
- * const callback = await redirect.next(); // after the browser came back
+ * const callback = await redirect.callbackFor(state); // after the browser came back
  */
 export async function startLoopbackRedirect(): Promise<LoopbackRedirect> {
   const received: URL[] = [];
-  const waiting: ((url: URL) => void)[] = [];
-  let delivered = 0;
+  const waiting = new Map<string, (url: URL) => void>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/callback') {
       received.push(url);
-      waiting.shift()?.(url);
+      const state = url.searchParams.get('state') ?? '';
+      waiting.get(state)?.(url);
+      waiting.delete(state);
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
     res.end('<!doctype html><title>Signed in</title><p>You can close this window.</p>');
@@ -38,11 +39,10 @@ export async function startLoopbackRedirect(): Promise<LoopbackRedirect> {
   return {
     uri: `http://127.0.0.1:${String(port)}/callback`,
     received,
-    next: () => {
-      const ready = received[delivered];
-      delivered++;
+    callbackFor: (state) => {
+      const ready = received.find((url) => url.searchParams.get('state') === state);
       if (ready) return Promise.resolve(ready);
-      return new Promise<URL>((resolve) => waiting.push(resolve));
+      return new Promise<URL>((resolve) => waiting.set(state, resolve));
     },
     close: () =>
       new Promise<void>((resolve) => {

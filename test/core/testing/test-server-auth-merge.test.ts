@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { DevToken, TokenVerifier } from '../../../core/index.js';
-import { testEngines } from '../../helpers/test-databases.js';
-import { mcpPost } from './support/manual-client.js';
-import { startOAuthServer } from './support/oauth-test-server.js';
-import { startTestServer } from '../../../core/index.js';
+import {
+  defineCollection,
+  startTestServer,
+  type DevToken,
+  type TokenVerifier,
+} from '../../../core/index.js';
 import { deskPlugin } from '../../../plugins/desk/index.js';
 import { diagnosticsPlugin } from '../../../plugins/diagnostics/index.js';
-import { defineCollection } from '../../../core/index.js';
+import { testEngines } from '../../helpers/test-databases.js';
+import { mcpPost } from '../oauth/support/manual-client.js';
+import { startOAuthServer } from '../oauth/support/oauth-test-server.js';
 
 const devToken = (token: string, name: string): DevToken => ({
   token,
