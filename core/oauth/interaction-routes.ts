@@ -29,16 +29,37 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 const isWrite = (scope: string): boolean => scope.split(':')[1] === 'write';
 
+/** Sends a page that posts no form back to the client. */
 function send(ctx: Context, status: number, body: string): void {
+  sendPage(ctx, status, { body });
+}
+
+/**
+ * Sends a page. `formTarget` is the client's redirect URI: browsers check `form-action` on every
+ * redirect that follows a form's POST, so the chain back to the client must be allowed too.
+ */
+function sendPage(
+  ctx: Context,
+  status: number,
+  { body, formTarget }: { readonly body: string; readonly formTarget?: string | undefined },
+): void {
   ctx.status = status;
   ctx.type = 'text/html; charset=utf-8';
   ctx.set('cache-control', 'no-store');
   ctx.set('x-frame-options', 'DENY');
+  const back = originOf(formTarget);
   ctx.set(
     'content-security-policy',
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${back === undefined ? '' : ` ${back}`}; frame-ancestors 'none'`,
   );
   ctx.body = body;
+}
+
+/** The origin of an http(s) URL (already checked against the client's registration), else undefined. */
+function originOf(url: unknown): string | undefined {
+  if (typeof url !== 'string' || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
 }
 
 function csrfFor(secret: string, uid: string): string {
@@ -152,10 +173,8 @@ function showLogin(
   { ctx, deps, c }: Step,
   extra: { status?: number; email?: string; error?: string },
 ): true {
-  send(
-    ctx,
-    extra.status ?? 200,
-    loginPage({
+  sendPage(ctx, extra.status ?? 200, {
+    body: loginPage({
       action: `${deps.basePath}/interaction/${c.uid}/login`,
       csrf: csrfFor(deps.secret, c.uid),
       collectionTitle: c.registry.collection.title,
@@ -163,7 +182,8 @@ function showLogin(
       ...(extra.email !== undefined && { email: extra.email }),
       ...(extra.error !== undefined && { error: extra.error }),
     }),
-  );
+    formTarget: c.details.params['redirect_uri'] as string | undefined,
+  });
   return true;
 }
 
@@ -227,10 +247,8 @@ async function showConsent(step: Step) {
     title: tool.title ?? tool.name,
     scopes: c.registry.tools.get(tool.name)?.definition.scopes ?? [],
   }));
-  send(
-    ctx,
-    200,
-    consentPage({
+  sendPage(ctx, 200, {
+    body: consentPage({
       action: `${deps.basePath}/interaction/${c.uid}/confirm`,
       csrf: csrfFor(deps.secret, c.uid),
       collectionTitle: c.registry.collection.title,
@@ -239,7 +257,8 @@ async function showConsent(step: Step) {
       scopes,
       tools,
     }),
-  );
+    formTarget: c.details.params['redirect_uri'] as string | undefined,
+  });
   return true;
 }
 
