@@ -79,11 +79,12 @@ describe('the diagnostics plugin', () => {
     }
   });
 
-  it('hides both tools from a token without diagnostics:read', async () => {
+  it('hides both tools from a token without diagnostics:read, and asks for it on a call', async () => {
     const client = await t.connect('desk', 'no-diagnostics');
     expect((await client.listTools()).tools).toEqual([]);
+    // The collection grants the scope, so the caller may step up: 403 insufficient_scope.
     await expect(client.callTool({ name: 'ping', arguments: {} })).rejects.toMatchObject({
-      code: -32602,
+      code: 403,
     });
   });
 
