@@ -30,14 +30,16 @@ export const agentFunctionTools = [
   'apply_ai_suggestions',
 ] as const;
 
-const userGrant = [
+/** What an end user's token may reach on User Functions. */
+export const userGrant = [
   'tickets:read:own',
   'tickets:write:own',
   'kb:read',
   'catalogue:read',
   'users:read:own',
 ];
-const agentGrant = [
+/** What an agent's token may reach on Agent Functions. */
+export const agentGrant = [
   'tickets:read:all',
   'tickets:write:all',
   'time:write',

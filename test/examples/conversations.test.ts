@@ -1,13 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../core/index.js';
-import config, { demoTokens } from '../../examples/servicedesk/servicedesk.config.js';
-import { aiAssistPlugin } from '../../plugins/ai-assist/index.js';
-import { deskPlugin } from '../../plugins/desk/index.js';
-import { knowledgePlugin } from '../../plugins/knowledge/index.js';
-import { peoplePlugin } from '../../plugins/people/index.js';
-import { ticketsPlugin } from '../../plugins/tickets/index.js';
+import { demoTokens } from '../../examples/servicedesk/servicedesk.config.js';
 import { call, type Called } from '../helpers/call-tool.js';
+import { exampleCollections, exampleDeskPlugins } from '../helpers/example-desk.js';
 import type { FreshDatabase } from '../helpers/fresh-postgres-database.js';
 import { testEngines } from '../helpers/test-databases.js';
 
@@ -41,14 +37,8 @@ describe.each(testEngines)('conversations with the example service desk on $engi
     database = await engine.createDatabase();
     t = await startTestServer({
       // The example's plugins, with a smaller demo history so the test starts quickly.
-      plugins: [
-        deskPlugin({ demoData: 'if-empty', demoTickets: 800 }),
-        ticketsPlugin(),
-        knowledgePlugin(),
-        peoplePlugin(),
-        aiAssistPlugin(),
-      ],
-      collections: config.collections,
+      plugins: exampleDeskPlugins(800),
+      collections: exampleCollections(),
       tokens: demoTokens,
       databaseUrl: database.url,
     });

@@ -1,16 +1,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineCollection, startTestServer, type TestServer } from '../../../core/index.js';
-import {
-  agentFunctionTools,
-  userFunctionTools,
-} from '../../../examples/servicedesk/servicedesk.config.js';
-import { deskPlugin } from '../../../plugins/desk/index.js';
-import { knowledgePlugin } from '../../../plugins/knowledge/index.js';
-import { peoplePlugin } from '../../../plugins/people/index.js';
-import { ticketsPlugin } from '../../../plugins/tickets/index.js';
+import { startTestServer, type TestServer } from '../../../core/index.js';
+import { agentGrant, userGrant } from '../../../examples/servicedesk/servicedesk.config.js';
 import { call } from '../../helpers/call-tool.js';
+import { exampleCollections, exampleDeskPlugins } from '../../helpers/example-desk.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { postRpc } from '../mcp/support/raw-http.js';
@@ -18,22 +12,6 @@ import {
   startTestIdentityProvider,
   type TestIdentityProvider,
 } from './support/test-identity-provider.js';
-
-const userGrant = [
-  'tickets:read:own',
-  'tickets:write:own',
-  'kb:read',
-  'catalogue:read',
-  'users:read:own',
-];
-const agentGrant = [
-  'tickets:read:all',
-  'tickets:write:all',
-  'time:write',
-  'kb:read',
-  'catalogue:read',
-  'users:read:all',
-];
 
 describe.each(testEngines)(
   'the service desk behind an external identity provider on $engine',
@@ -47,33 +25,8 @@ describe.each(testEngines)(
       database = await createDatabase();
       idp = await startTestIdentityProvider();
       t = await startTestServer({
-        plugins: [
-          deskPlugin({ demoData: 'if-empty', demoTickets: 200 }),
-          ticketsPlugin(),
-          knowledgePlugin(),
-          peoplePlugin(),
-        ],
-        collections: [
-          defineCollection({
-            id: 'user',
-            title: 'User Functions',
-            plugins: ['tickets', 'knowledge', 'people'],
-            tools: userFunctionTools,
-            grant: userGrant,
-            roles: ['end_user'],
-          }),
-          defineCollection({
-            id: 'agent',
-            title: 'Agent Functions',
-            plugins: ['tickets', 'knowledge', 'people'],
-            tools: agentFunctionTools.filter(
-              (name) =>
-                name !== 'get_matching_articles_and_tickets' && name !== 'apply_ai_suggestions',
-            ),
-            grant: agentGrant,
-            roles: ['agent', 'admin'],
-          }),
-        ],
+        plugins: exampleDeskPlugins(200),
+        collections: exampleCollections(),
         databaseUrl: database.url,
         config: {
           auth: {
