@@ -25,7 +25,13 @@ export {
   type ToolReturn,
   type AnyToolDefinition,
 } from './tool/define-tool.js';
-export type { ToolContext, ToolLogger, ProgressReporter } from './tool/tool-context.js';
+export type {
+  ToolContext,
+  ToolLogger,
+  ProgressReporter,
+  NestedToolCaller,
+  NestedCallOptions,
+} from './tool/tool-context.js';
 export { toolResult, type ToolResult } from './tool/tool-result.js';
 export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.js';
 export {

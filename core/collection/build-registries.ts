@@ -3,6 +3,7 @@ import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import { isKebabId, scopesVisibleTo } from '../plugin/plugin-order.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
+import type { AnyToolDefinition } from '../tool/define-tool.js';
 import type { CollectionRegistry, CompiledTemplate } from './collection-registry.js';
 import type { CollectionDefinition } from './define-collection.js';
 
@@ -80,6 +81,24 @@ function selectTools<T>(
     selected.set(toolName, tool);
   }
   return selected;
+}
+
+/** Refuses a collection that offers a tool without the tools it calls (`calls`). */
+function checkCalledTools(
+  collection: CollectionDefinition,
+  tools: ReadonlyMap<string, { readonly definition: AnyToolDefinition; readonly pluginId: string }>,
+): void {
+  for (const { definition, pluginId } of tools.values()) {
+    const missing = (definition.calls ?? []).filter((called) => !tools.has(called));
+    if (missing.length > 0) {
+      throw new ServiceDeskError(
+        'COLLECTION_MISSING_TOOL',
+        `collection "${collection.id}" offers tool "${definition.name}" of plugin "${pluginId}", which calls ` +
+          `${missing.map((m) => `"${m}"`).join(', ')}; this collection does not offer ${missing.length === 1 ? 'it' : 'them'}. ` +
+          'List the plugin (and tool) that defines it in the collection, or remove the tool that calls it',
+      );
+    }
+  }
 }
 
 /**
@@ -178,12 +197,14 @@ export function buildRegistries(options: {
         }
       }
       const url = new URL(collection.path, options.baseUrl).href;
+      const offered = options.toolsKnown === false ? tools : selectTools(collection, tools);
+      if (options.toolsKnown !== false) checkCalledTools(collection, offered);
       return Object.freeze({
         collection,
         url,
         audience: collection.audience ?? url,
         definedScopes,
-        tools: options.toolsKnown === false ? tools : selectTools(collection, tools),
+        tools: offered,
         resources,
         templates: Object.freeze(templates),
         prompts,

@@ -18,7 +18,7 @@ import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { redactSecrets } from '../log/redact.js';
 import type { Runtime } from '../server/runtime.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
-import type { ToolContext } from '../tool/tool-context.js';
+import type { NestedToolCaller, ToolContext } from '../tool/tool-context.js';
 import { describeIssues } from '../tool/validation-message.js';
 import { toToolResult } from './tool-output.js';
 import { createToolLogger } from './tool-logger.js';
@@ -34,11 +34,55 @@ export interface CallScope {
   readonly registry: CollectionRegistry;
   readonly runtime: Runtime;
   readonly session: SessionState;
+  /** How many tools up the chain called this one through `ctx.callTool` (0 for a client's call). */
+  readonly depth?: number;
 }
 
 function failure(text: string): CallToolResult {
   return { content: [{ type: 'text', text }], isError: true };
 }
+
+/** How deep tools may call tools (a runbook calling a runbook…) before the call is refused. */
+const maxNestingDepth = 8;
+
+/** `ctx.callTool`: the same collection and caller, no progress token of its own, one level deeper. */
+function nestedCaller(extra: Extra, scope: CallScope): NestedToolCaller {
+  const depth = scope.depth ?? 0;
+  return async (name, args, options = {}) => {
+    if (depth >= maxNestingDepth) {
+      return failure(
+        `Tool ${name} was not called: tools calling tools may nest at most ${maxNestingDepth} deep; a runbook probably calls itself`,
+      );
+    }
+    const onProgress = options.onProgress;
+    const nestedExtra: Extra = {
+      ...extra,
+      _meta: onProgress ? { progressToken: nestedProgressToken } : {},
+      sendNotification: async (notification) => {
+        if (notification.method === 'notifications/progress') {
+          const { progress, total, message } = notification.params;
+          await onProgress?.(progress, total, message);
+          return;
+        }
+        await extra.sendNotification(notification);
+      },
+    };
+    try {
+      return await callTool(
+        { method: 'tools/call', params: { name, arguments: args } },
+        nestedExtra,
+        { ...scope, depth: depth + 1 },
+      );
+    } catch (error) {
+      if (error instanceof McpError)
+        return failure(error.message.replace(/^MCP error -?\d+: /, ''));
+      throw error;
+    }
+  };
+}
+
+/** Marks a nested call's progress so it reaches the caller's `onProgress`, not the client. */
+const nestedProgressToken = 'nested';
 
 function buildContext(
   tool: CompiledTool,
@@ -54,6 +98,7 @@ function buildContext(
     db: scope.runtime.db,
     services: scope.runtime.services,
     serverLog: scope.runtime.log,
+    callTool: nestedCaller(extra, scope),
     get signal() {
       return extra.signal;
     },
@@ -139,7 +184,11 @@ export async function callTool(
     const returned = await tool.definition.handler(
       // The handler's principal carries the audit row's correlation id, so a store can link
       // the changes it records to this call.
-      buildContext(tool, parsed.data, { extra, scope, principal: { ...principal, correlationId } }),
+      buildContext(tool, parsed.data, {
+        extra,
+        scope,
+        principal: { ...principal, correlationId },
+      }),
     );
     if (isCancelled(extra)) throw new Error('cancelled');
     const result = toToolResult(tool, returned);

@@ -57,6 +57,11 @@ export interface ToolSpec<
   summarize?(output: TOutput extends ToolShape ? ShapeOutput<TOutput> : never): string;
   /** Argument names whose values the audit log must redact. */
   readonly secretArguments?: readonly string[];
+  /**
+   * Other tools this one calls through `ctx.callTool`. Every collection that offers this tool
+   * must offer these too; the server refuses to start otherwise (COLLECTION_MISSING_TOOL).
+   */
+  readonly calls?: readonly string[];
   handler(
     ctx: ToolContext<ShapeOutput<TInput>>,
   ): Promise<ToolReturn<TOutput>> | ToolReturn<TOutput>;
@@ -76,6 +81,7 @@ export interface AnyToolDefinition {
   readonly scopes: readonly Scope[];
   readonly annotations?: ToolAnnotations;
   readonly secretArguments?: readonly string[];
+  readonly calls?: readonly string[];
   summarize?(output: Record<string, unknown>): string;
   handler(ctx: ToolContext<unknown>): unknown;
 }
@@ -108,5 +114,6 @@ export function defineTool<
     ...spec,
     scopes: Object.freeze([...spec.scopes]),
     annotations: Object.freeze({ ...spec.annotations }),
+    ...(spec.calls && { calls: Object.freeze([...spec.calls]) }),
   });
 }

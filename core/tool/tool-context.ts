@@ -1,4 +1,5 @@
 import type {
+  CallToolResult,
   ElicitRequestFormParams,
   ElicitResult,
   CreateMessageRequestParams,
@@ -24,6 +25,24 @@ export type ProgressReporter = (
   message?: string,
 ) => Promise<void>;
 
+/** Options of {@link ToolContext.callTool}. */
+export interface NestedCallOptions {
+  /** Receives the called tool's progress notifications instead of the client. */
+  readonly onProgress?: ProgressReporter;
+}
+
+/**
+ * Calls another tool of the same collection as the same caller, with the caller's own scopes
+ * (a tool cannot reach what its caller could not call), under the caller's cancellation, audited
+ * as its own call. An unknown or forbidden tool, bad arguments or a failure come back as an
+ * `isError` result, never as an exception.
+ */
+export type NestedToolCaller = (
+  name: string,
+  args: Record<string, unknown>,
+  options?: NestedCallOptions,
+) => Promise<CallToolResult>;
+
 /**
  * The one argument a tool handler receives. `input` is already validated and typed from the
  * tool's zod schema; `principal` carries the effective scopes.
@@ -44,6 +63,14 @@ export interface ToolContext<TInput> {
   readonly elicit?: (params: Omit<ElicitRequestFormParams, 'mode'>) => Promise<ElicitResult>;
   /** Present only on stateful collections whose client supports sampling. */
   readonly sample?: (params: CreateMessageRequestParams) => Promise<CreateMessageResult>;
+  /**
+   * Calls another tool of this collection as the caller (see {@link NestedToolCaller}); list it
+   * in the tool's `calls` so a collection without it fails at startup.
+   *
+   * @example
+   * const found = await ctx.callTool('search_knowledge_base', { query: 'vpn' });
+   */
+  readonly callTool: NestedToolCaller;
   /** The server's own structured log (never sent to the client). */
   readonly serverLog: Logger;
 }
