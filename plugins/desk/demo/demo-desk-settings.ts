@@ -117,10 +117,13 @@ export const demoTicketTypes: readonly DemoTicketType[] = [
     fields: [
       { key: 'service', label: 'Service', type: 'enum', required: true, options: serviceNames },
       {
+        // Optional: an opportunity is often spotted (e.g. from a whitespace report) before anyone
+        // has priced it.
         key: 'estimated_value',
         label: 'Estimated annual value (GBP)',
         type: 'number',
-        required: true,
+        required: false,
+        description: 'Leave out until the opportunity has been priced.',
       },
       {
         key: 'stage',

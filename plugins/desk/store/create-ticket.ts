@@ -32,7 +32,44 @@ export interface NewTicket {
   readonly requesterId?: number;
   /** Values of the type's own fields, checked against its field definitions. */
   readonly customFields?: Readonly<Record<string, unknown>>;
+  /**
+   * The agent to assign at once (a desk user id); agents only, and it must be an active agent or
+   * admin. A ticket logged with an agent starts open.
+   */
+  readonly agentId?: number;
+  /**
+   * The organisation the ticket is about (an id), e.g. the customer of an opportunity; the
+   * requester's organisation when left out. Agents only.
+   */
+  readonly organisationId?: number;
   readonly provenance?: WriteProvenance;
+}
+
+/** Throws unless user `agentId` is an active agent or admin: only they take tickets. */
+async function checkAssignee(trx: Kysely<DeskTables>, agentId: number): Promise<void> {
+  const agent = await trx
+    .selectFrom('desk_users')
+    .select(['role', 'active'])
+    .where('id', '=', agentId)
+    .executeTakeFirst();
+  if (agent === undefined || agent.active !== 1 || agent.role === 'end_user') {
+    throw new ToolError(`user ${agentId} is not an active agent; tickets go to agents or admins`);
+  }
+}
+
+/** The organisation a new ticket is about: the one chosen (which must exist) or the requester's. */
+async function organisationOf(
+  trx: Kysely<DeskTables>,
+  input: { readonly chosen: number | undefined; readonly requesters: number | null },
+): Promise<number | null> {
+  if (input.chosen === undefined) return input.requesters;
+  const found = await trx
+    .selectFrom('desk_organisations')
+    .select('id')
+    .where('id', '=', input.chosen)
+    .executeTakeFirst();
+  if (found === undefined) throw new ToolError(`organisation ${input.chosen} not found`);
+  return found.id;
 }
 
 /** The ticket type a new ticket gets, and the catalogue item it came from, if any. */
@@ -76,7 +113,10 @@ async function typeOf(
  * Logs a ticket of a type, or from a catalogue item: checks the type's own fields, takes the team
  * from the caller (agents), the catalogue item or the type, the priority from the caller or the
  * type and SLA due times from the policy for its priority, and records the creation (and the
- * catalogue item it came from) in history.
+ * catalogue item it came from, the organisation and agent an agent chose) in history.
+ *
+ * @example
+ * await createTicket(parts, principal, { type: 'opportunity', summary, details, agentId: 7, organisationId: 3 });
  */
 export async function createTicket(
   parts: TicketStoreParts,
@@ -85,6 +125,8 @@ export async function createTicket(
 ): Promise<Ticket> {
   const access = await resolveTicketAccess(parts.directory, principal, 'write');
   if (input.team !== undefined) requireStaff(access, 'choosing the team');
+  if (input.agentId !== undefined) requireStaff(access, 'assigning an agent');
+  if (input.organisationId !== undefined) requireStaff(access, 'choosing the organisation');
   const requesterId = input.requesterId ?? access.actor?.id;
   if (requesterId === undefined) {
     throw new ToolError('requesterId is required: this caller is not a desk user');
@@ -105,6 +147,11 @@ export async function createTicket(
       throw new ToolError(`user ${requesterId} not found or not active`);
     }
     const priority = checkPriority(input.priority ?? type.default_priority);
+    if (input.agentId !== undefined) await checkAssignee(trx, input.agentId);
+    const organisationId = await organisationOf(trx, {
+      chosen: input.organisationId,
+      requesters: requester.organisation_id,
+    });
     const customFields = validateCustomFields(type, {}, input.customFields ?? {});
     const teamId =
       input.team !== undefined
@@ -118,13 +165,14 @@ export async function createTicket(
         type_id: type.id,
         summary,
         details: input.details,
-        status: 'new',
+        // A ticket that has an agent from the start is being worked on, as after assignment.
+        status: input.agentId === undefined ? 'new' : 'open',
         priority,
         category: input.category ?? null,
         team_id: teamId,
-        agent_id: null,
+        agent_id: input.agentId ?? null,
         requester_id: requester.id,
-        organisation_id: requester.organisation_id,
+        organisation_id: organisationId,
         custom_fields: JSON.stringify(customFields),
         response_due_at: due?.response_due_at ?? null,
         resolution_due_at: due?.resolution_due_at ?? null,
@@ -138,6 +186,12 @@ export async function createTicket(
     await recordHistory(trx, { access, ticketId: ticket.id, provenance: input.provenance, at }, [
       { field: 'created', from: null, to: `${type.key} P${priority}: ${summary}` },
       ...(item === undefined ? [] : [{ field: 'catalogue_item', from: null, to: item.key }]),
+      ...(input.organisationId === undefined
+        ? []
+        : [{ field: 'organisation_id', from: null, to: organisationId }]),
+      ...(input.agentId === undefined
+        ? []
+        : [{ field: 'agent_id', from: null, to: input.agentId }]),
     ]);
     return ticket;
   });
