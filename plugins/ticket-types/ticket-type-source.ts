@@ -1,0 +1,124 @@
+import type { Principal } from '../../core/index.js';
+import type { DeskStore, TicketFieldDefinition } from '../desk/index.js';
+import { configInvalid, type PlannedTicketTypeTool } from './tool-config.js';
+
+/**
+ * What a ticket-type tool is built from, read from the desk at startup: the ticket type with its
+ * own fields, the catalogue item (for a catalogue tool), and the team and priority it starts with.
+ *
+ * @example
+ * const [source] = await loadTicketTypeSources(desk, { planned, purpose: 'serve' });
+ */
+export interface TicketTypeSource {
+  readonly planned: PlannedTicketTypeTool;
+  readonly type: { readonly key: string; readonly name: string; readonly description: string };
+  readonly catalogueItem?: {
+    readonly key: string;
+    readonly name: string;
+    readonly description: string;
+  };
+  readonly fields: readonly TicketFieldDefinition[];
+  /** The catalogue item's team, else the type's; null for none. */
+  readonly defaultTeam: { readonly key: string; readonly name: string } | null;
+  readonly defaultPriority: number;
+}
+
+// The catalogue is public and ignores who asks; setup has no caller, so it asks as the plugin.
+const setupPrincipal: Principal = Object.freeze({
+  userId: 'plugin:ticket-types',
+  role: 'service',
+  organisationId: undefined,
+  email: undefined,
+  clientId: 'ticket-types',
+  scopes: new Set(['catalogue:read']),
+  collectionId: '',
+});
+
+async function typeSource(
+  desk: DeskStore,
+  planned: PlannedTicketTypeTool,
+  where: string,
+): Promise<TicketTypeSource> {
+  const type = await desk.catalogue.getTicketType(setupPrincipal, planned.key);
+  if (type === undefined) {
+    const known = (await desk.catalogue.listTicketTypes(setupPrincipal)).map((t) => t.key);
+    throw configInvalid(
+      `${where} names ticket type "${planned.key}", which the desk does not have; ` +
+        `known types: ${known.join(', ') || 'none (load the desk first: servicedesk-mcp seed)'}`,
+    );
+  }
+  return {
+    planned,
+    type: { key: type.key, name: type.name, description: type.description },
+    fields: type.fields,
+    defaultTeam: type.defaultTeam,
+    defaultPriority: type.defaultPriority,
+  };
+}
+
+async function catalogueSource(
+  desk: DeskStore,
+  planned: PlannedTicketTypeTool,
+  where: string,
+): Promise<TicketTypeSource> {
+  const entry = await desk.catalogue.getEntry(setupPrincipal, planned.key);
+  if (entry === undefined) {
+    const known = (await desk.catalogue.search(setupPrincipal, { limit: 100 })).map((e) => e.key);
+    throw configInvalid(
+      `${where} names catalogue item "${planned.key}", which the desk does not have; ` +
+        `known items: ${known.sort().join(', ') || 'none (load the desk first: servicedesk-mcp seed)'}`,
+    );
+  }
+  const type = await typeSource(desk, { ...planned, key: entry.ticketType.key }, where);
+  return {
+    ...type,
+    planned,
+    catalogueItem: { key: entry.key, name: entry.name, description: entry.description },
+    defaultTeam: entry.team ?? type.defaultTeam,
+  };
+}
+
+/** A stand-in for a command run on an empty desk: the tool exists, without the type's fields. */
+function placeholderSource(planned: PlannedTicketTypeTool): TicketTypeSource {
+  return {
+    planned,
+    type: { key: planned.key, name: planned.key, description: '' },
+    fields: [],
+    defaultTeam: null,
+    defaultPriority: 3,
+  };
+}
+
+/**
+ * Reads each configured tool's ticket type (or catalogue item and its type) from the desk. One
+ * the desk does not have stops startup with `CONFIG_INVALID` naming it and the known keys. A
+ * command (`seed`, `tools`) on a desk with no ticket types at all gets stand-ins instead, so
+ * `servicedesk-mcp seed` can load an empty database.
+ *
+ * @example
+ * const sources = await loadTicketTypeSources(desk, { planned, purpose: ctx.purpose });
+ */
+export async function loadTicketTypeSources(
+  desk: DeskStore,
+  options: {
+    readonly planned: readonly PlannedTicketTypeTool[];
+    readonly purpose: 'serve' | 'command';
+  },
+): Promise<{ readonly sources: readonly TicketTypeSource[]; readonly placeholders: boolean }> {
+  if (options.purpose === 'command') {
+    const types = await desk.catalogue.listTicketTypes(setupPrincipal);
+    if (types.length === 0) {
+      return { sources: options.planned.map(placeholderSource), placeholders: true };
+    }
+  }
+  const sources: TicketTypeSource[] = [];
+  for (const [index, planned] of options.planned.entries()) {
+    const where = `tools[${index}] (${planned.name})`;
+    sources.push(
+      planned.kind === 'type'
+        ? await typeSource(desk, planned, where)
+        : await catalogueSource(desk, planned, where),
+    );
+  }
+  return { sources, placeholders: false };
+}
