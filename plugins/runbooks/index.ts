@@ -1,0 +1,103 @@
+import {
+  definePlugin,
+  ServiceDeskError,
+  type PluginDefinition,
+  type Scope,
+} from '../../core/index.js';
+import { createBackgroundRuns } from './background-runs.js';
+import { checkRunbook } from './check-runbook.js';
+import type { RunbookDefinition } from './define-runbook.js';
+import { createRunStore } from './run-store.js';
+import { runbookMigrations } from './schema.js';
+import { getRunbookRunTool } from './tools/get-runbook-run.js';
+import { runbookTool } from './tools/run-runbook-tool.js';
+
+export {
+  defineRunbook,
+  type RunbookDefinition,
+  type RunbookSpec,
+  type RunbookStep,
+  type RunMode,
+  type StepErrorPolicy,
+} from './define-runbook.js';
+export type { StepCondition } from './step-condition.js';
+export type { ArgumentTemplate, TemplateValue } from './template.js';
+export type { RunbookTables, RunStatus, StepStatus } from './schema.js';
+export type { RunView } from './run-view.js';
+
+/**
+ * Options of {@link runbooksPlugin}.
+ *
+ * @example
+ * runbooksPlugin({ runbooks: [raiseAndResolve] })
+ */
+export interface RunbooksPluginOptions {
+  /** The runbooks, each served as `run_<id>` by the collections that list this plugin. */
+  readonly runbooks: readonly RunbookDefinition[];
+}
+
+const baseScopes: Readonly<Record<Scope, string>> = {
+  'runbooks:run': 'Run runbooks (each step still needs your own permission for its tool)',
+  'runbooks:read:own': 'See the runbook runs you started',
+  'runbooks:read:all': "See everyone's runbook runs",
+};
+
+function scopesOf(runbooks: readonly RunbookDefinition[]): Record<Scope, string> {
+  const scopes: Record<Scope, string> = { ...baseScopes };
+  for (const runbook of runbooks) {
+    for (const scope of runbook.scopes ?? []) {
+      scopes[scope] ??= `Run the runbook "${runbook.title}" (its steps need your own permissions)`;
+    }
+  }
+  return scopes;
+}
+
+/**
+ * Runbooks (issue 6): named sequences of tool calls, each served as a tool `run_<id>` that
+ * calls the collection's tools as the caller, reports progress per step, honours cancellation
+ * and stores every run; `get_runbook_run` reads a run back. Runbooks are checked here, so a
+ * bad template or step stops startup with CONFIG_INVALID.
+ *
+ * @example
+ * defineConfig({
+ *   plugins: [deskPlugin(), ticketsPlugin(), knowledgePlugin(), runbooksPlugin({ runbooks: [raiseAndResolve] })],
+ *   collections: [defineCollection({ id: 'agent', title: 'Agent Functions',
+ *     plugins: ['tickets', 'knowledge', 'runbooks'], grant: [...agentGrant, 'runbooks:run', 'runbooks:read:own'] })],
+ * })
+ */
+export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition {
+  const runbooks: readonly RunbookDefinition[] = options.runbooks;
+  // Configuration may be plain JavaScript, where the type does not hold.
+  const listed: unknown = runbooks;
+  if (!Array.isArray(listed)) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      'plugin "runbooks": runbooks must be a list of defineRunbook(...) definitions',
+    );
+  }
+  const ids = new Set<string>();
+  for (const runbook of runbooks) {
+    checkRunbook(runbook);
+    if (ids.has(runbook.id)) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `plugin "runbooks": runbook "${runbook.id}" is listed twice; runbook ids must be unique`,
+      );
+    }
+    ids.add(runbook.id);
+  }
+  return definePlugin({
+    id: 'runbooks',
+    version: '0.1.0',
+    description: 'Runbooks: named sequences of tool calls, run as the caller, stored.',
+    scopes: scopesOf(runbooks),
+    migrations: runbookMigrations,
+    setup(ctx) {
+      const store = createRunStore(ctx.db);
+      const background = createBackgroundRuns(ctx.log);
+      for (const runbook of runbooks) ctx.addTool(runbookTool(runbook, { store, background }));
+      ctx.addTool(getRunbookRunTool(store));
+      return { close: () => background.close() };
+    },
+  });
+}

@@ -1,0 +1,94 @@
+import type { Migrations } from '../../core/index.js';
+
+/** Where a run stands; every status but `running` is final. */
+export type RunStatus =
+  'running' | 'completed' | 'completed_with_errors' | 'failed' | 'cancelled' | 'interrupted';
+
+/** What became of one step. */
+export type StepStatus = 'not_run' | 'running' | 'ok' | 'error' | 'skipped' | 'cancelled';
+
+/**
+ * The plugin's tables. Times are ISO-8601 UTC strings and JSON values are text, the same on
+ * SQLite and PostgreSQL (as the desk's tables).
+ *
+ * @example
+ * const runs = db.withTables<RunbookTables>().selectFrom('runbook_runs');
+ */
+export type RunbookTables = {
+  runbook_runs: {
+    id: string;
+    runbook: string;
+    user_id: string;
+    collection_id: string;
+    client_id: string;
+    mode: string;
+    status: RunStatus;
+    input: string;
+    started_at: string;
+    finished_at: string | null;
+  };
+  runbook_steps: {
+    run_id: string;
+    position: number;
+    step_id: string;
+    tool: string;
+    status: StepStatus;
+    arguments: string | null;
+    result: string | null;
+    text: string | null;
+    error: string | null;
+    started_at: string | null;
+    finished_at: string | null;
+  };
+};
+
+/**
+ * Applied once each, in name order. Never edit one that has shipped; add another.
+ *
+ * @example
+ * definePlugin({ id: 'runbooks', version: '0.1.0', migrations: runbookMigrations })
+ */
+export const runbookMigrations: Migrations = {
+  '0001_runs': {
+    async up(db) {
+      await db.schema
+        .createTable('runbook_runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('runbook', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('collection_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('input', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('runbook_runs_user_idx')
+        .on('runbook_runs')
+        .columns(['user_id', 'started_at'])
+        .execute();
+      await db.schema
+        .createIndex('runbook_runs_status_idx')
+        .on('runbook_runs')
+        .column('status')
+        .execute();
+      await db.schema
+        .createTable('runbook_steps')
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runbook_runs.id'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('step_id', 'text', (c) => c.notNull())
+        .addColumn('tool', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('arguments', 'text')
+        .addColumn('result', 'text')
+        .addColumn('text', 'text')
+        .addColumn('error', 'text')
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addPrimaryKeyConstraint('runbook_steps_pk', ['run_id', 'position'])
+        .execute();
+    },
+  },
+};

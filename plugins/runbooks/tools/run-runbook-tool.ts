@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineTool, type ToolContext } from '../../../core/index.js';
+import type { BackgroundRuns } from '../background-runs.js';
+import type { RunbookDefinition } from '../define-runbook.js';
+import { executeRun, type RunDriver } from '../run-runbook.js';
+import type { RunStore } from '../run-store.js';
+import { runViewSchema, summarizeRun, type RunView } from '../run-view.js';
+
+/** What the run tools share: the run store and the runs in the background. */
+export interface RunbookToolDeps {
+  readonly store: RunStore;
+  readonly background: BackgroundRuns;
+}
+
+const modeDescription =
+  'await (wait for the last step and return every outcome, with progress per step) or start ' +
+  '(return a run id at once and run in the background; read it with get_runbook_run)';
+
+function describeRunbook(runbook: RunbookDefinition): string {
+  const steps = runbook.steps
+    .map(
+      (step, i) =>
+        `${i + 1}. ${step.title ?? step.id} (${step.tool}${step.when ? ', when it applies' : ''})`,
+    )
+    .join('; ');
+  return (
+    `${runbook.description} Runbook steps: ${steps}. Each step runs with your own permissions: a ` +
+    "step whose tool you cannot use fails. Returns the run id, its status and every step's " +
+    "outcome (ok, error, skipped, cancelled, not_run) with the tools' results."
+  );
+}
+
+function redactInput(
+  input: Record<string, unknown>,
+  names: readonly string[],
+): Record<string, unknown> {
+  const out = { ...input };
+  for (const name of names) if (name in out) out[name] = '[redacted]';
+  return out;
+}
+
+async function storedView(store: RunStore, runId: string): Promise<RunView> {
+  const stored = await store.find(runId);
+  if (!stored) throw new Error(`runbook run ${runId} vanished from the store`);
+  return stored.view;
+}
+
+/**
+ * `run_<id>`: the runbook as a tool, with the runbook's input plus `mode`.
+ *
+ * @example
+ * ctx.addTool(runbookTool(raiseAndResolve, { store, background }));
+ */
+export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
+  const { store, background } = deps;
+  const input = runbook.input.extend({
+    mode: z
+      .enum(['await', 'start'])
+      .default(runbook.mode ?? 'await')
+      .describe(modeDescription),
+  });
+  return defineTool({
+    name: `run_${runbook.id}`,
+    title: runbook.title,
+    description: describeRunbook(runbook),
+    input,
+    output: runViewSchema,
+    scopes: runbook.scopes ?? ['runbooks:run'],
+    calls: [...new Set(runbook.steps.map((step) => step.tool))],
+    secretArguments: runbook.secretArguments ?? [],
+    annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false },
+    summarize: summarizeRun,
+    handler: async (ctx: ToolContext<Record<string, unknown>>) => {
+      const { mode, ...runInput } = ctx.input;
+      const runId = randomUUID();
+      const chosen = mode === 'start' ? 'start' : 'await';
+      await store.start({
+        id: runId,
+        runbook,
+        principal: ctx.principal,
+        mode: chosen,
+        input: redactInput(runInput, runbook.secretArguments ?? []),
+      });
+      const run = { id: runId, input: runInput };
+      if (chosen === 'start') {
+        // Progress of a background run is its stored steps: the request has been answered.
+        const driver = { callTool: ctx.callTool, progress: () => Promise.resolve(), store };
+        background.launch(runId, (signal) => executeRun(runbook, run, { ...driver, signal }));
+        return storedView(store, runId);
+      }
+      const driver: RunDriver = {
+        callTool: ctx.callTool,
+        signal: ctx.signal,
+        progress: ctx.progress,
+        store,
+      };
+      await executeRun(runbook, run, driver);
+      return storedView(store, runId);
+    },
+  });
+}

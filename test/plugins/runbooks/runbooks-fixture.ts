@@ -1,0 +1,99 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import {
+  defineCollection,
+  startTestServer,
+  type Database,
+  type DevToken,
+  type TestServer,
+} from '../../../core/index.js';
+import { openDatabase, storageFromUrl } from '../../../core/storage/database.js';
+import { agentGrant } from '../../../examples/servicedesk/servicedesk.config.js';
+import { runbooksPlugin } from '../../../plugins/runbooks/index.js';
+import { exampleDeskPlugins } from '../../helpers/example-desk.js';
+import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import type { TestEngine } from '../../helpers/test-databases.js';
+import { drillsPlugin, failAndContinue, failAndStop, slowDrill } from './runbook-drills.js';
+import { raiseAndResolve } from './reference-runbooks.js';
+
+const runbookGrant = ['runbooks:run', 'runbooks:read:own', 'drills:run'];
+
+function agentToken(name: string, userId: string, scopes: readonly string[]): DevToken {
+  return {
+    token: `${name}-token`,
+    name: 'copilot-studio',
+    userId,
+    email: userId,
+    role: userId.startsWith('admin@') ? 'admin' : 'agent',
+    scopes: [...scopes],
+    collections: ['agent'],
+  };
+}
+
+/** Sam (first, the default client), Tom (another agent), Priya (no time:write), the admin. */
+export const tokens: DevToken[] = [
+  agentToken('sam', 'sam@helpdesk.example', [...agentGrant, ...runbookGrant]),
+  agentToken('tom', 'tom.reid@helpdesk.example', [...agentGrant, ...runbookGrant]),
+  agentToken(
+    'priya',
+    'priya.shah@helpdesk.example',
+    [...agentGrant, ...runbookGrant].filter((scope) => scope !== 'time:write'),
+  ),
+  agentToken('admin', 'admin@helpdesk.example', [...agentGrant, ...runbookGrant]),
+];
+
+/** A running desk with the runbooks plugin, and a way to read its tables. */
+export interface RunbooksServer {
+  readonly t: TestServer;
+  readonly sam: Client;
+  /** The server's database, for a test that stops the server itself and drops it after. */
+  readonly database: FreshDatabase;
+  /** Opens the database beside the server, runs `read` and closes it. */
+  read<T>(read: (db: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the example desk (5 demo tickets), the runbooks plugin with the reference runbook and
+ * the drills, and an `agent` collection of desk, tickets, knowledge, runbooks and the drills.
+ *
+ * @example
+ * const s = await startRunbooksServer(engine);
+ */
+export async function startRunbooksServer(engine: TestEngine): Promise<RunbooksServer> {
+  const database: FreshDatabase = await engine.createDatabase();
+  const t = await startTestServer({
+    plugins: [
+      ...exampleDeskPlugins(5),
+      drillsPlugin(),
+      runbooksPlugin({ runbooks: [raiseAndResolve, failAndStop, failAndContinue, slowDrill] }),
+    ],
+    collections: [
+      defineCollection({
+        id: 'agent',
+        title: 'Agent Functions',
+        plugins: ['desk', 'tickets', 'knowledge', 'runbooks', 'runbook-drills'],
+        grant: [...agentGrant, ...runbookGrant],
+        roles: ['agent', 'admin'],
+      }),
+    ],
+    tokens,
+    databaseUrl: database.url,
+  });
+  return {
+    t,
+    sam: t.clients['agent']!,
+    database,
+    async read(read) {
+      const db = await openDatabase(storageFromUrl(database.url));
+      try {
+        return await read(db);
+      } finally {
+        await db.destroy();
+      }
+    },
+    async close() {
+      await t.close();
+      await database.drop();
+    },
+  };
+}
