@@ -25,7 +25,7 @@ import { createToolLogger } from './tool-logger.js';
 import { principalOf } from './request-principal.js';
 import type { SessionState } from './session-state.js';
 import type { DirectHandler } from './direct-request.js';
-import { isCancelled } from './lazy-abort.js';
+import { isCancelled, type CancellableExtra } from './lazy-abort.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -55,8 +55,11 @@ function nestedCaller(extra: Extra, scope: CallScope): NestedToolCaller {
       );
     }
     const onProgress = options.onProgress;
-    const nestedExtra: Extra = {
+    const signal = options.signal ?? extra.signal;
+    const nestedExtra: Extra & CancellableExtra = {
       ...extra,
+      signal,
+      cancelled: () => signal.aborted,
       _meta: onProgress ? { progressToken: nestedProgressToken } : {},
       sendNotification: async (notification) => {
         if (notification.method === 'notifications/progress') {

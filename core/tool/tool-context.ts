@@ -29,6 +29,11 @@ export type ProgressReporter = (
 export interface NestedCallOptions {
   /** Receives the called tool's progress notifications instead of the client. */
   readonly onProgress?: ProgressReporter;
+  /**
+   * Cancels the called tool instead of the caller's own signal — for work that outlives the
+   * request, such as a runbook run started in the background.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**

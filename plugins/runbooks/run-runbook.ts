@@ -110,7 +110,10 @@ async function runSteps(
       const within = 0.01 + 0.98 * Math.min(done / of, 1);
       await progress(position + within, total, message ? `${label}: ${message}` : label);
     };
-    const result = await untilAborted(driver.callTool(step.tool, args, { onProgress }), signal);
+    const result = await untilAborted(
+      driver.callTool(step.tool, args, { onProgress, signal }),
+      signal,
+    );
     if (result === aborted || signal.aborted) {
       const reason =
         signal.reason instanceof RunInterrupted ? signal.reason.message : 'the run was cancelled';
