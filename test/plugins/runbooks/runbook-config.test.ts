@@ -14,7 +14,7 @@ import { ticketsPlugin } from '../../../plugins/tickets/index.js';
 import { expectStartupError } from '../../helpers/startup-error.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { call } from '../../helpers/call-tool.js';
-import { raiseAndResolve } from './reference-runbooks.js';
+import { raiseAndResolve } from '../../../examples/servicedesk/runbooks.js';
 import { startRunbooksServer } from './runbooks-fixture.js';
 
 const base: RunbookSpec = {

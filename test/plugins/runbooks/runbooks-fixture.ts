@@ -13,7 +13,7 @@ import { exampleDeskPlugins } from '../../helpers/example-desk.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import type { TestEngine } from '../../helpers/test-databases.js';
 import { drillsPlugin, failAndContinue, failAndStop, slowDrill } from './runbook-drills.js';
-import { raiseAndResolve } from './reference-runbooks.js';
+import { raiseAndResolve } from '../../../examples/servicedesk/runbooks.js';
 
 const runbookGrant = ['runbooks:run', 'runbooks:read:own', 'drills:run'];
 

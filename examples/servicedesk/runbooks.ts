@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRunbook } from '../../../plugins/runbooks/index.js';
+import { defineRunbook } from '../../plugins/runbooks/index.js';
 
 /**
  * Issue 6 point 5's reference runbook, as the example server configures it: raise a ticket,
