@@ -31,3 +31,26 @@ export interface BuiltInCommand {
   readonly options: Readonly<Record<string, BuiltInOption>>;
   readonly arguments: readonly CommandArgument[];
 }
+
+/** What a command that needs no config (`new plugin`) receives. */
+export interface StandaloneCommandContext {
+  readonly options: CommandContext['options'];
+  readonly positionals: readonly string[];
+  /** The folder relative paths start from: the process's working directory. */
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly out: (line: string) => void;
+}
+
+/**
+ * A built-in command that runs without loading a config, e.g. `new plugin <id>` in a project
+ * that has none yet.
+ *
+ * @example
+ * const create: StandaloneCommand = { run: newPluginCommand, options: { dir: { type: 'string' } }, arguments: [] };
+ */
+export interface StandaloneCommand {
+  readonly run: (ctx: StandaloneCommandContext) => Promise<number>;
+  readonly options: Readonly<Record<string, BuiltInOption>>;
+  readonly arguments: readonly CommandArgument[];
+}

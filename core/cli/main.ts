@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import type { BuiltInCommand } from './command.js';
+import type { BuiltInCommand, StandaloneCommand, StandaloneCommandContext } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { clientsCommand } from './commands/clients.js';
 import { migrateCommand } from './commands/migrate.js';
+import { newPluginCommand } from './commands/new-plugin.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
 import { toolsCommand } from './commands/tools.js';
@@ -32,6 +33,8 @@ Commands:
   clients   revoke <clientId>                        remove a client and end its grants and tokens
   token     --user <email> --collection <id> [--scopes a,b] [--ttl 900] [--json]
                                                      mint a short-lived access token (curl, MCP Inspector)
+  new       plugin <id> [--dir folder]               write plugins/<id> and its passing test under the
+                                                     folder (default: the current one); needs no config
 
 Environment: HOST (127.0.0.1), PORT (3000), DATABASE_URL (./data/servicedesk.db or postgres://…),
 PUBLIC_URL, LOG_LEVEL (info), SERVICEDESK_CONFIG (servicedesk.config.ts)`;
@@ -77,6 +80,18 @@ const commands: Record<string, BuiltInCommand> = {
   },
 };
 
+/** Commands that load no config: they make the files a config will later use. */
+const standaloneCommands: Record<string, StandaloneCommand> = {
+  new: {
+    run: newPluginCommand,
+    options: { dir: text },
+    arguments: [
+      { name: 'kind', description: 'what to create', choices: ['plugin'] },
+      { name: 'id', description: "the new plugin's kebab-case id, e.g. parts-catalogue" },
+    ],
+  },
+};
+
 function writeLine(line: string): void {
   process.stdout.write(line + '\n');
 }
@@ -92,6 +107,8 @@ export async function main(
   out: (line: string) => void = writeLine,
 ): Promise<number> {
   const [name, ...rest] = argv;
+  const standalone = name === undefined ? undefined : standaloneCommands[name];
+  if (standalone) return standaloneCommand(name as string, standalone, { args: rest, out });
   const command = name === undefined ? undefined : commands[name];
   if (!command) return pluginCommand(name, rest, out);
   try {
@@ -110,6 +127,34 @@ export async function main(
     const message =
       error instanceof ServiceDeskError ? error.message : `${(error as Error).message}`;
     process.stderr.write(`servicedesk-mcp ${name}: ${message}\n`);
+    return 1;
+  }
+}
+
+/** Runs a command that needs no config, with the same argument checks as the others. */
+async function standaloneCommand(
+  name: string,
+  command: StandaloneCommand,
+  io: { args: readonly string[]; out: (line: string) => void },
+): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...io.args],
+      options: command.options,
+      strict: true,
+      allowPositionals: command.arguments.length > 0,
+    });
+    checkPositionals({ name, arguments: command.arguments }, positionals);
+    return await command.run({
+      // Its options are single strings and booleans, as parseArgs gives them.
+      options: values as StandaloneCommandContext['options'],
+      positionals,
+      cwd: process.cwd(),
+      env: process.env,
+      out: io.out,
+    });
+  } catch (error) {
+    process.stderr.write(`servicedesk-mcp ${name}: ${(error as Error).message}\n`);
     return 1;
   }
 }

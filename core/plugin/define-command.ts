@@ -11,6 +11,7 @@ export const builtInCommandNames: readonly string[] = Object.freeze([
   'audit',
   'clients',
   'token',
+  'new',
   'help',
 ]);
 

@@ -10,7 +10,7 @@ describe('servicedesk-mcp command line', () => {
     const run = await runCli(argv);
     expect(run.code).toBe(0);
     expect(run.lines.join('\n')).toMatch(/^Usage: servicedesk-mcp <command> \[options\]/);
-    for (const command of ['serve', 'migrate', 'tools', 'audit', 'clients', 'token'])
+    for (const command of ['serve', 'migrate', 'tools', 'audit', 'clients', 'token', 'new'])
       expect(run.lines.join('\n')).toContain(`  ${command} `);
   });
 

@@ -78,6 +78,7 @@ describe('commands contributed by plugins', () => {
 
   it.each([
     ['a built-in name', [{ id: 'a', name: 'serve' }]],
+    ['the built-in new, which loads no config', [{ id: 'a', name: 'new' }]],
     ['a name that is not kebab-case', [{ id: 'a', name: 'Seed_Data' }]],
     [
       'a name two plugins declare',

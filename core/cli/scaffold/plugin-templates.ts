@@ -1,0 +1,161 @@
+import type { PluginNames } from './plugin-names.js';
+
+/** Where the generated files import the framework and the plugin from. */
+export interface TemplateImports {
+  /** From the plugin's own folder, e.g. `servicedesk-mcp` or `../../core/index.js`. */
+  readonly frameworkFromPlugin: string;
+  /** From the plugin's `tools/` folder. */
+  readonly frameworkFromTool: string;
+  /** From the test's folder. */
+  readonly frameworkFromTest: string;
+  /** The plugin's entry from the test's folder, e.g. `../../../plugins/parts-catalogue/index.js`. */
+  readonly pluginFromTest: string;
+}
+
+/**
+ * `plugins/<id>/index.ts`: the options factory, with one startup check and one scope.
+ *
+ * @example
+ * writeFileSync(indexPath, pluginIndexSource(pluginNames('parts-catalogue'), imports));
+ */
+export function pluginIndexSource(n: PluginNames, imports: TemplateImports): string {
+  return `import { definePlugin, ServiceDeskError, type PluginDefinition } from '${imports.frameworkFromPlugin}';
+import { ${n.toolFactory} } from './tools/${n.toolFile}.js';
+
+/** Options of {@link ${n.factory}}. */
+export interface ${n.optionsType} {
+  /** The longest message \`${n.tool}\` accepts, in characters (default 200). */
+  readonly maxMessageLength?: number;
+}
+
+/**
+ * The ${n.id} plugin: one read-only tool, \`${n.tool}\`, to replace with real ones.
+ *
+ * @example
+ * defineConfig({ plugins: [${n.factory}()], collections: [...] })
+ */
+export function ${n.factory}(options: ${n.optionsType} = {}): PluginDefinition {
+  const maxMessageLength = options.maxMessageLength ?? 200;
+  // Bad options stop the server at startup, with the rule they broke.
+  if (!Number.isSafeInteger(maxMessageLength) || maxMessageLength < 1) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      \`plugin "${n.id}": maxMessageLength is \${String(options.maxMessageLength)}, which must be a whole number of 1 or more\`,
+    );
+  }
+  return definePlugin({
+    id: '${n.id}',
+    version: '0.1.0',
+    description: '${n.title}.',
+    scopes: {
+      // The consent page shows this description to the person granting the scope.
+      '${n.scope}': 'Use the ${n.id} tools',
+    },
+    tools: [${n.toolFactory}({ maxMessageLength })],
+  });
+}
+`;
+}
+
+/**
+ * `plugins/<id>/tools/<tool>.ts`: one read-only tool with a zod input and output schema.
+ *
+ * @example
+ * writeFileSync(toolPath, pluginToolSource(pluginNames('parts-catalogue'), imports));
+ */
+export function pluginToolSource(n: PluginNames, imports: TemplateImports): string {
+  return `import { z } from 'zod';
+import { defineTool } from '${imports.frameworkFromTool}';
+
+/**
+ * \`${n.tool}\`: echoes a message with the caller's id, to check that the ${n.id} plugin is
+ * served. Replace it with the plugin's first real tool.
+ *
+ * @example
+ * definePlugin({ id: '${n.id}', version: '0.1.0', tools: [${n.toolFactory}({ maxMessageLength: 200 })] });
+ */
+export function ${n.toolFactory}(options: { maxMessageLength: number }) {
+  return defineTool({
+    name: '${n.tool}',
+    title: 'Ping ${n.id}',
+    description:
+      'Echoes a message back with the id of the caller, to check that the ${n.id} plugin answers. ' +
+      'Changes nothing.',
+    input: z.object({
+      message: z
+        .string()
+        .min(1)
+        .max(options.maxMessageLength)
+        .describe('Any text to echo, e.g. "hello"'),
+    }),
+    output: z.object({ reply: z.string(), caller: z.string() }),
+    scopes: ['${n.scope}'],
+    annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+    summarize: (out) => \`\${out.reply} (for \${out.caller})\`,
+    handler: ({ input, principal }) => ({ reply: input.message, caller: principal.userId }),
+  });
+}
+`;
+}
+
+/**
+ * `test/plugins/<id>/<id>.test.ts`: starts a real server with the plugin, calls the tool through
+ * the SDK client, and checks that a bad argument is refused.
+ *
+ * @example
+ * writeFileSync(testPath, pluginTestSource(pluginNames('parts-catalogue'), imports));
+ */
+export function pluginTestSource(n: PluginNames, imports: TemplateImports): string {
+  return `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineCollection, startTestServer, type TestServer } from '${imports.frameworkFromTest}';
+import { ${n.factory} } from '${imports.pluginFromTest}';
+
+const tool = '${n.tool}';
+
+describe('the ${n.id} plugin', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    // A real server on a free loopback port with a fresh SQLite file, and one SDK client per
+    // collection; add \`databaseUrl: 'postgres://…'\` to run it on PostgreSQL.
+    t = await startTestServer({
+      plugins: [${n.factory}()],
+      collections: [
+        defineCollection({
+          id: '${n.id}',
+          title: '${n.title}',
+          plugins: ['${n.id}'],
+          grant: ['${n.scope}'],
+        }),
+      ],
+      tokens: [
+        {
+          token: 'test-token',
+          name: 'test-agent',
+          userId: 'sam@example.com',
+          role: 'agent',
+          scopes: ['${n.scope}'],
+          collections: ['${n.id}'],
+        },
+      ],
+    });
+  });
+  afterAll(() => t.close());
+
+  it('lists and calls ${n.tool}', async () => {
+    const client = t.clients['${n.id}']!;
+    const names = (await client.listTools()).tools.map((listed) => listed.name);
+    expect(names).toEqual([tool]);
+    const result = await client.callTool({ name: tool, arguments: { message: 'hello' } });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({ reply: 'hello', caller: 'sam@example.com' });
+  });
+
+  it('refuses an empty message, naming the field', async () => {
+    const client = t.clients['${n.id}']!;
+    const result = await client.callTool({ name: tool, arguments: { message: '' } });
+    expect(result.isError).toBe(true);
+    expect(JSON.stringify(result.content)).toContain('message: Too small');
+  });
+});
+`;
+}
