@@ -1,11 +1,13 @@
 import { ToolError, type Principal } from '../../core/index.js';
 import type { DeskStore, DeskUser } from '../desk/index.js';
 
-/** A desk user or organisation as the caller named it: text or an id. */
+/**
+ * A desk user or organisation as the caller named it: text or an id.
+ *
+ * @example
+ * const priya: Reference = 'priya.shah@helpdesk.example';
+ */
 export type Reference = string | number;
-
-/** The arguments that only agents may give. */
-export const agentOnlyArguments = ['requester', 'organisation', 'team', 'agent'] as const;
 
 /**
  * The desk user `reference` names (an e-mail, or an id as a number or digits), as the caller may

@@ -83,5 +83,10 @@ export function ticketTypeInput(source: TicketTypeSource) {
   return z.strictObject({ summary, details, ...own, ...routing });
 }
 
-/** The arguments a ticket-type tool's handler receives. */
+/**
+ * The arguments a ticket-type tool's handler receives.
+ *
+ * @example
+ * const { summary, agent } = input satisfies TicketTypeArguments;
+ */
 export type TicketTypeArguments = z.output<ReturnType<typeof ticketTypeInput>>;

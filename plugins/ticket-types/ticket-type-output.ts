@@ -26,7 +26,12 @@ export const loggedTicketSchema = z.object({
   resolution_due_at: z.string().nullable(),
 });
 
-/** A ticket-type tool's result. */
+/**
+ * A ticket-type tool's result.
+ *
+ * @example
+ * const reference: LoggedTicket['reference'] = '#1042';
+ */
 export type LoggedTicket = z.output<typeof loggedTicketSchema>;
 
 /**

@@ -113,21 +113,18 @@ async function loggedTicket(
 }
 
 // Store refusals that concern one argument: named so the model knows which to fix.
-const storeMessageFields: readonly (readonly [prefix: string, field: string])[] = [
-  ['unknown team', 'team'],
-  ['choosing the team', 'team'],
-  ['assigning an agent', 'agent'],
-  ['choosing the organisation', 'organisation'],
-  ['organisation ', 'organisation'],
-  ['you can log tickets only for yourself', 'requester'],
-  ['user ', 'agent'],
-  ['priority', 'priority'],
-  ['summary', 'summary'],
+const storeMessageFields: readonly (readonly [pattern: RegExp, field: string])[] = [
+  [/^(unknown team|choosing the team)/, 'team'],
+  [/^(assigning an agent|user \d+ is not an active agent)/, 'agent'],
+  [/^(choosing the organisation|organisation )/, 'organisation'],
+  [/^(you can log tickets only for yourself|user \d+ not found)/, 'requester'],
+  [/^priority/, 'priority'],
+  [/^summary/, 'summary'],
 ];
 
 function namingField(error: unknown): unknown {
   if (!(error instanceof ToolError)) return error;
-  const rule = storeMessageFields.find(([prefix]) => error.message.startsWith(prefix));
+  const rule = storeMessageFields.find(([pattern]) => pattern.test(error.message));
   return rule === undefined
     ? error
     : new ToolError(`${rule[1]}: ${error.message}`, { cause: error });

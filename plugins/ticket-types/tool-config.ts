@@ -1,6 +1,11 @@
 import { ServiceDeskError } from '../../core/index.js';
 
-/** Where a ticket-type tool takes its fields from: a ticket type, or a service catalogue item. */
+/**
+ * Where a ticket-type tool takes its fields from: a ticket type, or a service catalogue item.
+ *
+ * @example
+ * const source: TicketTypeToolSource = { type: 'opportunity' };
+ */
 export type TicketTypeToolSource =
   | { readonly type: string; readonly catalogueItem?: never }
   | { readonly catalogueItem: string; readonly type?: never };
@@ -41,7 +46,12 @@ export interface PlannedTicketTypeTool {
 const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
 const scopePattern = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/;
 
-/** A `CONFIG_INVALID` error naming this plugin and the rule broken. */
+/**
+ * A `CONFIG_INVALID` error naming this plugin and the rule broken.
+ *
+ * @example
+ * throw configInvalid('tools must list at least one tool');
+ */
 export function configInvalid(message: string): ServiceDeskError {
   return new ServiceDeskError('CONFIG_INVALID', `plugin "ticket-types": ${message}`);
 }
