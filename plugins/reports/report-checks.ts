@@ -1,0 +1,70 @@
+import { ServiceDeskError } from '../../core/index.js';
+import type { AnyReportDefinition } from './define-report.js';
+
+/**
+ * The prefix of every report tool's name.
+ *
+ * @example
+ * `${reportToolPrefix}whitespace` // 'get_report_whitespace'
+ */
+export const reportToolPrefix = 'get_report_';
+
+/**
+ * Arguments every report tool has; a report's own parameters may not take these names.
+ *
+ * @example
+ * pagingArguments.includes('limit') // true
+ */
+export const pagingArguments: readonly string[] = Object.freeze(['limit', 'cursor']);
+
+const snakeCase = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const longestId = 64 - reportToolPrefix.length;
+
+function invalid(rule: string): ServiceDeskError {
+  return new ServiceDeskError('CONFIG_INVALID', `plugin "reports": ${rule}`);
+}
+
+/**
+ * The tool name of report `id`.
+ *
+ * @example
+ * reportToolName('whitespace') // 'get_report_whitespace'
+ */
+export function reportToolName(id: string): string {
+  return `${reportToolPrefix}${id}`;
+}
+
+/**
+ * Checks the reports a deployment serves, at startup: each id snake_case and short enough for
+ * its tool name (at most 64 characters of `[A-Za-z0-9_-]`), no id twice, no parameter named like
+ * a paging argument. Throws CONFIG_INVALID naming the plugin and the rule.
+ *
+ * @example
+ * checkReports([...builtInReports, myReport]);
+ */
+export function checkReports(reports: readonly AnyReportDefinition[]): void {
+  const seen = new Set<string>();
+  for (const report of reports) {
+    const id: unknown = report.id;
+    if (typeof id !== 'string' || !snakeCase.test(id)) {
+      throw invalid(
+        `report id ${JSON.stringify(id)} must be snake_case (lower-case letters, digits and single underscores, starting with a letter), e.g. "open_tickets_by_team"`,
+      );
+    }
+    if (id.length > longestId) {
+      throw invalid(
+        `report id "${id}" is ${id.length} characters; at most ${longestId}, so that the tool name ${reportToolPrefix}<id> is at most 64`,
+      );
+    }
+    if (seen.has(id)) {
+      throw invalid(`report id "${id}" is defined twice; give each report its own id`);
+    }
+    seen.add(id);
+    const clash = pagingArguments.find((name) => name in report.parameters.shape);
+    if (clash !== undefined) {
+      throw invalid(
+        `report "${id}" has a parameter "${clash}", a name the plugin uses for paging (${pagingArguments.join(', ')}); rename it`,
+      );
+    }
+  }
+}
