@@ -176,7 +176,16 @@ export async function callTool(
       `Tool ${name} not found: it is not available on this endpoint with your permissions; call tools/list to see the tools you can use`,
     );
   }
-  const parsed = tool.definition.input.safeParse(args);
+  let parsed: ReturnType<typeof tool.definition.input.safeParse>;
+  try {
+    parsed = tool.definition.input.safeParse(args);
+  } catch (error) {
+    // A refinement that throws (a date check on "yesterday") is still about the arguments.
+    audit('invalid_input', 'TOOL_INVALID_INPUT');
+    return failure(
+      `Invalid arguments for tool ${name}: they could not be checked (${(error as Error).message}). Correct these arguments and call ${name} again.`,
+    );
+  }
   if (!parsed.success) {
     audit('invalid_input', 'TOOL_INVALID_INPUT');
     return failure(
