@@ -1,9 +1,14 @@
 import { defineCollection, defineConfig, type DevToken } from '../../core/index.js';
+import { aiAbilitiesPlugin } from '../../plugins/ai-abilities/index.js';
 import { aiAssistPlugin } from '../../plugins/ai-assist/index.js';
 import { deskPlugin } from '../../plugins/desk/index.js';
 import { knowledgePlugin } from '../../plugins/knowledge/index.js';
 import { peoplePlugin } from '../../plugins/people/index.js';
+import { reportsPlugin } from '../../plugins/reports/index.js';
+import { runbooksPlugin } from '../../plugins/runbooks/index.js';
+import { ticketTypeToolsPlugin } from '../../plugins/ticket-types/index.js';
 import { ticketsPlugin } from '../../plugins/tickets/index.js';
+import { raiseAndResolve } from './runbooks.js';
 
 /** What an end user does for themselves: log and follow their tickets, find answers. */
 export const userFunctionTools = [
@@ -30,6 +35,25 @@ export const agentFunctionTools = [
   'apply_ai_suggestions',
 ] as const;
 
+/**
+ * The desk's own processes as tools (issue 6): a tool per ticket type or request form, runbooks,
+ * reports and AI abilities — each with a scope of its own.
+ */
+export const customAgentTools = [
+  'log_opportunity',
+  'log_new_starter',
+  'run_raise_and_resolve',
+  'get_runbook_run',
+  'run_ai_summarise',
+  'run_ai_draft_reply',
+  'run_ai_detect_sentiment',
+  'run_ai_suggest_next_steps',
+  'get_report_missed_sla_by_technician',
+  'get_report_open_tickets_by_team_priority',
+  'get_report_time_logged_per_agent_weekly',
+  'get_report_whitespace',
+] as const;
+
 /** What an end user's token may reach on User Functions. */
 export const userGrant = [
   'tickets:read:own',
@@ -46,6 +70,15 @@ export const agentGrant = [
   'kb:read',
   'catalogue:read',
   'users:read:all',
+];
+/** What an agent's token may reach of the desk's own tools ({@link customAgentTools}). */
+export const customAgentGrant = [
+  'tickets:log-opportunity:own',
+  'tickets:log-new-starter:own',
+  'runbooks:run',
+  'runbooks:read:own',
+  'ai:run:all',
+  'reports:read:all',
 ];
 
 /**
@@ -69,7 +102,7 @@ export const demoTokens: readonly DevToken[] = [
     userId: 'sam@helpdesk.example',
     email: 'sam@helpdesk.example',
     role: 'agent',
-    scopes: agentGrant,
+    scopes: [...agentGrant, ...customAgentGrant],
     collections: ['agent'],
   },
 ];
@@ -88,6 +121,14 @@ export default defineConfig({
     knowledgePlugin(),
     peoplePlugin(),
     aiAssistPlugin(),
+    // A language model from SDM_AI_URL, SDM_AI_MODEL and SDM_AI_API_KEY (docs/ai-abilities.md);
+    // with none set, the abilities say how to configure one.
+    aiAbilitiesPlugin(),
+    ticketTypeToolsPlugin({
+      tools: [{ type: 'opportunity' }, { catalogueItem: 'new-starter', name: 'log_new_starter' }],
+    }),
+    runbooksPlugin({ runbooks: [raiseAndResolve] }),
+    reportsPlugin(),
   ],
   collections: [
     defineCollection({
@@ -106,10 +147,20 @@ export default defineConfig({
       title: 'Agent Functions',
       description:
         'Everything a service-desk agent does: search and work tickets, run quick actions, ' +
-        'log time, and use similar tickets and AI suggestions for triage.',
-      plugins: ['tickets', 'knowledge', 'people', 'ai-assist'],
-      tools: agentFunctionTools,
-      grant: agentGrant,
+        'log time, use similar tickets and AI suggestions for triage, and the desk’s own tools: ' +
+        'opportunity and new-starter tickets, runbooks, reports and AI abilities.',
+      plugins: [
+        'tickets',
+        'knowledge',
+        'people',
+        'ai-assist',
+        'ai-abilities',
+        'ticket-types',
+        'runbooks',
+        'reports',
+      ],
+      tools: [...agentFunctionTools, ...customAgentTools],
+      grant: [...agentGrant, ...customAgentGrant],
       roles: ['agent', 'admin'],
     }),
   ],

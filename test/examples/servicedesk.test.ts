@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agentFunctionTools,
+  customAgentTools,
   userFunctionTools,
 } from '../../examples/servicedesk/servicedesk.config.js';
 import { registerPublicClient, signInAsPublicClient } from '../core/oauth/public-client.js';
@@ -97,12 +98,12 @@ describe('the example service desk (npm start)', () => {
     expect(existsSync(join(folder, 'demo.db'))).toBe(true);
   });
 
-  it('serves exactly the User Functions and Agent Functions tools', async () => {
+  it('serves exactly the User Functions and Agent Functions tools, and the desk’s own tools to agents', async () => {
     const userTools = (await user.listTools()).tools.map((t) => t.name).sort();
     expect(userTools).toEqual([...userFunctionTools].sort());
     const agentTools = (await agent.listTools()).tools.map((t) => t.name).sort();
-    expect(agentTools).toEqual([...agentFunctionTools].sort());
-    expect(agentTools).toHaveLength(16);
+    expect(agentTools).toEqual([...agentFunctionTools, ...customAgentTools].sort());
+    expect(agentFunctionTools).toHaveLength(16);
     for (const name of userTools) expect(agentTools).toContain(name);
   });
 

@@ -5,11 +5,7 @@ import {
   type Role,
 } from '../../core/index.js';
 import config from '../../examples/servicedesk/servicedesk.config.js';
-import { aiAssistPlugin } from '../../plugins/ai-assist/index.js';
 import { deskPlugin } from '../../plugins/desk/index.js';
-import { knowledgePlugin } from '../../plugins/knowledge/index.js';
-import { peoplePlugin } from '../../plugins/people/index.js';
-import { ticketsPlugin } from '../../plugins/tickets/index.js';
 
 /**
  * The example server's plugins, with a demo history of `demoTickets` so a test starts quickly.
@@ -18,13 +14,10 @@ import { ticketsPlugin } from '../../plugins/tickets/index.js';
  * await startTestServer({ plugins: exampleDeskPlugins(20), collections: exampleCollections() });
  */
 export function exampleDeskPlugins(demoTickets = 20): PluginDefinition[] {
-  return [
-    deskPlugin({ demoData: 'if-empty', demoTickets }),
-    ticketsPlugin(),
-    knowledgePlugin(),
-    peoplePlugin(),
-    aiAssistPlugin(),
-  ];
+  // The example's own plugins, with only the desk's demo history made smaller.
+  return config.plugins.map((plugin) =>
+    plugin.id === 'desk' ? deskPlugin({ demoData: 'if-empty', demoTickets }) : plugin,
+  );
 }
 
 /**

@@ -63,7 +63,8 @@ export async function startRunbooksServer(engine: TestEngine): Promise<RunbooksS
   const database: FreshDatabase = await engine.createDatabase();
   const t = await startTestServer({
     plugins: [
-      ...exampleDeskPlugins(5),
+      // The example's own runbooks plugin gives way to this fixture's, with the drills.
+      ...exampleDeskPlugins(5).filter((plugin) => plugin.id !== 'runbooks'),
       drillsPlugin(),
       runbooksPlugin({ runbooks: [raiseAndResolve, failAndStop, failAndContinue, slowDrill] }),
     ],
