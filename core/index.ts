@@ -7,6 +7,7 @@ export {
   type PluginDefinition,
   type PluginSpec,
   type PluginInstance,
+  type DynamicToolsDeclaration,
 } from './plugin/define-plugin.js';
 export type { PluginSetupContext } from './plugin/plugin-setup-context.js';
 export {

@@ -3,7 +3,10 @@ import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import { isKebabId, scopesVisibleTo } from '../plugin/plugin-order.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
+import { dynamicOwnerOf } from '../plugin/dynamic-prefixes.js';
+import type { CompiledTool } from '../tool/compile-tool.js';
 import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { DynamicTools } from '../tool/dynamic-tools.js';
 import type { CollectionRegistry, CompiledTemplate } from './collection-registry.js';
 import type { CollectionDefinition } from './define-collection.js';
 
@@ -61,15 +64,22 @@ function checkCollection(
   return defined;
 }
 
-/** The tools a collection names in `tools` (all of `offered` when it names none). */
+/**
+ * The tools a collection names in `tools` (all of `offered` when it names none). A name no
+ * static tool has is accepted when it starts with a dynamic prefix of a listed plugin: that
+ * tool appears while its plugin offers it.
+ */
 function selectTools<T>(
   collection: CollectionDefinition,
   offered: ReadonlyMap<string, T>,
+  byId: ReadonlyMap<string, PluginDefinition>,
 ): ReadonlyMap<string, T> {
   if (collection.tools === undefined) return offered;
   const selected = new Map<string, T>();
   for (const toolName of collection.tools) {
     const tool = offered.get(toolName);
+    if (tool === undefined && dynamicOwnerOf(toolName, collection.plugins, byId) !== undefined)
+      continue;
     if (tool === undefined) {
       throw new ServiceDeskError(
         'COLLECTION_UNKNOWN_TOOL',
@@ -83,13 +93,23 @@ function selectTools<T>(
   return selected;
 }
 
-/** Refuses a collection that offers a tool without the tools it calls (`calls`). */
+/**
+ * Refuses a collection that offers a tool without the tools it calls (`calls`). A called name
+ * under a listed plugin's dynamic prefix (and in the collection's `tools`, when it has that
+ * list) is accepted; while that tool is absent, `ctx.callTool` answers "not found".
+ */
 function checkCalledTools(
   collection: CollectionDefinition,
   tools: ReadonlyMap<string, { readonly definition: AnyToolDefinition; readonly pluginId: string }>,
+  byId: ReadonlyMap<string, PluginDefinition>,
 ): void {
+  const mayAppear = (name: string): boolean =>
+    dynamicOwnerOf(name, collection.plugins, byId) !== undefined &&
+    (collection.tools === undefined || collection.tools.includes(name));
   for (const { definition, pluginId } of tools.values()) {
-    const missing = (definition.calls ?? []).filter((called) => !tools.has(called));
+    const missing = (definition.calls ?? []).filter(
+      (called) => !tools.has(called) && !mayAppear(called),
+    );
     if (missing.length > 0) {
       throw new ServiceDeskError(
         'COLLECTION_MISSING_TOOL',
@@ -102,7 +122,41 @@ function checkCalledTools(
 }
 
 /**
- * Checks every collection and builds its frozen registry from the plugins it lists.
+ * The collection's tools now: its static selection plus the runtime tools of the plugins it
+ * lists (only those named in `tools`, when it has that list). Rebuilt only after a change.
+ */
+function liveTools(
+  collection: CollectionDefinition,
+  offered: ReadonlyMap<string, CompiledTool>,
+  dynamic: DynamicTools,
+): () => ReadonlyMap<string, CompiledTool> {
+  let seen = -1;
+  let current = offered;
+  return () => {
+    if (seen === dynamic.version) return current;
+    seen = dynamic.version;
+    const merged = new Map<string, CompiledTool>();
+    if (collection.tools === undefined) {
+      for (const [name, tool] of offered) merged.set(name, tool);
+      for (const pluginId of collection.plugins)
+        for (const [name, tool] of dynamic.toolsOf(pluginId)) merged.set(name, tool);
+    } else {
+      for (const name of collection.tools) {
+        const tool =
+          offered.get(name) ??
+          collection.plugins.map((id) => dynamic.toolsOf(id).get(name)).find(Boolean);
+        if (tool) merged.set(name, tool);
+      }
+    }
+    current = merged;
+    return current;
+  };
+}
+
+/**
+ * Checks every collection and builds its registry from the plugins it lists. Everything is
+ * frozen but `tools`, which follows the runtime tools of listed plugins that declare
+ * `dynamicTools` (given `dynamic`).
  */
 export function buildRegistries(options: {
   collections: readonly CollectionDefinition[];
@@ -112,6 +166,8 @@ export function buildRegistries(options: {
   loopback: boolean;
   /** False before plugins are set up: tools added in `setup` are not known yet. */
   toolsKnown?: boolean;
+  /** The plugins' runtime tools, merged into each listing collection's `tools`. */
+  dynamic?: DynamicTools;
 }): readonly CollectionRegistry[] {
   const byId = new Map(options.plugins.map((p) => [p.id, p]));
   const paths = new Map<string, string>();
@@ -197,14 +253,21 @@ export function buildRegistries(options: {
         }
       }
       const url = new URL(collection.path, options.baseUrl).href;
-      const offered = options.toolsKnown === false ? tools : selectTools(collection, tools);
-      if (options.toolsKnown !== false) checkCalledTools(collection, offered);
+      const offered = options.toolsKnown === false ? tools : selectTools(collection, tools, byId);
+      if (options.toolsKnown !== false) checkCalledTools(collection, offered, byId);
+      const dynamic = options.dynamic;
+      const current =
+        dynamic !== undefined && collection.plugins.some((id) => byId.get(id)?.dynamicTools)
+          ? liveTools(collection, offered, dynamic)
+          : () => offered;
       return Object.freeze({
         collection,
         url,
         audience: collection.audience ?? url,
         definedScopes,
-        tools: offered,
+        get tools() {
+          return current();
+        },
         resources,
         templates: Object.freeze(templates),
         prompts,

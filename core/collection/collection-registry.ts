@@ -16,7 +16,7 @@ export interface CompiledTemplate {
   readonly matcher: UriTemplate;
 }
 
-/** What one collection serves, frozen at startup. */
+/** What one collection serves, frozen at startup except for runtime tools (see `tools`). */
 export interface CollectionRegistry {
   readonly collection: CollectionDefinition;
   /** The public URL of this endpoint, which is also the default token audience. */
@@ -24,6 +24,10 @@ export interface CollectionRegistry {
   readonly audience: string;
   /** Scopes defined by the listed plugins (the universe effective scopes are drawn from). */
   readonly definedScopes: ReadonlyMap<Scope, string>;
+  /**
+   * The tools served now. Fixed at startup, unless a listed plugin declares `dynamicTools`: then
+   * each read returns the current map (a new map after every change), so read it per request.
+   */
   readonly tools: ReadonlyMap<string, CompiledTool>;
   readonly resources: ReadonlyMap<
     string,
@@ -53,17 +57,24 @@ function cacheKey(scopes: ReadonlySet<Scope>): string {
 export class CollectionView {
   readonly #registry: CollectionRegistry;
   readonly #toolLists = new Map<string, readonly Tool[]>();
+  /** The tool map the cached lists were built from; a new one means runtime tools changed. */
+  #listedFrom: ReadonlyMap<string, CompiledTool> | undefined;
 
   constructor(registry: CollectionRegistry) {
     this.#registry = registry;
   }
 
   tools(scopes: ReadonlySet<Scope>): readonly Tool[] {
+    const current = this.#registry.tools;
+    if (current !== this.#listedFrom) {
+      this.#toolLists.clear();
+      this.#listedFrom = current;
+    }
     const key = cacheKey(scopes);
     let list = this.#toolLists.get(key);
     if (!list) {
       list = Object.freeze(
-        [...this.#registry.tools.values()]
+        [...current.values()]
           .filter((t) => permits(scopes, t.definition.scopes))
           .map((t) => t.listing),
       );

@@ -13,6 +13,7 @@ export const errorCodes = {
   PLUGIN_DUPLICATE_SERVICE: { http: 500, jsonRpc: -32603 },
   PLUGIN_INVALID_COMMAND: { http: 500, jsonRpc: -32603 },
   PLUGIN_SERVICE_MISSING: { http: 500, jsonRpc: -32603 },
+  PLUGIN_DYNAMIC_TOOLS_UNDECLARED: { http: 500, jsonRpc: -32603 },
   SCOPE_INVALID: { http: 500, jsonRpc: -32603 },
   SCOPE_UNDEFINED: { http: 500, jsonRpc: -32603 },
   TOOL_INVALID_NAME: { http: 500, jsonRpc: -32603 },

@@ -105,6 +105,13 @@ export class McpEndpoint {
     }
   }
 
+  /** Tells every session that the tool list changed (runtime tools came, went or changed). */
+  notifyToolListChanged(): void {
+    if (!this.#sessions) return;
+    for (const session of this.#sessions.all())
+      void session.server.sendToolListChanged().catch(() => undefined);
+  }
+
   async handle(ctx: Context): Promise<void> {
     const principal = await this.#authenticator.authenticate(headerValue(ctx, 'authorization'));
     const version = headerValue(ctx, 'mcp-protocol-version');

@@ -39,14 +39,20 @@ export interface ServerIdentity {
 }
 
 /**
- * Builds the SDK low-level `Server` for one collection with our own handlers around the frozen
- * registry: every list is filtered by the caller's effective scopes and every call re-checks
+ * Builds the SDK low-level `Server` for one collection with our own handlers around the
+ * registry (frozen but for runtime tools): every list is filtered by the caller's effective scopes and every call re-checks
  * them. A stateless collection builds this once; a stateful one once per session.
  */
 export function createCollectionServer(
   registry: CollectionRegistry,
   runtime: Runtime,
-  options: { identity: ServerIdentity; session: SessionState; view: CollectionView },
+  options: {
+    identity: ServerIdentity;
+    session: SessionState;
+    view: CollectionView;
+    /** True when a listed plugin changes its tools at runtime, so sessions hear of changes. */
+    toolsChange?: boolean;
+  },
 ): Server {
   const { session, view } = options;
   const server = new Server(
@@ -58,7 +64,7 @@ export function createCollectionServer(
     {
       jsonSchemaValidator: sharedValidator(),
       capabilities: {
-        tools: { listChanged: false },
+        tools: { listChanged: options.toolsChange === true },
         resources: { subscribe: session.stateful, listChanged: false },
         prompts: { listChanged: false },
         completions: {},

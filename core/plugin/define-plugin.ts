@@ -14,6 +14,19 @@ export interface PluginInstance {
   close?(): Promise<void> | void;
 }
 
+/**
+ * The tool-name prefixes a plugin uses for tools it adds and removes while the server runs
+ * (e.g. tools imported from a remote MCP server that may come and go). Each prefix matches
+ * `^[A-Za-z0-9_-]{1,40}$`; every runtime tool's name starts with one of them.
+ *
+ * @example
+ * definePlugin({ id: 'monitor', version: '1.0.0', dynamicTools: { prefixes: ['monitor_'] },
+ *   setup: (ctx) => { ctx.setDynamicTools([]); } })
+ */
+export interface DynamicToolsDeclaration {
+  readonly prefixes: readonly string[];
+}
+
 /** A plugin as written by its author. */
 export interface PluginSpec {
   /** kebab-case: lower-case letters, digits and dashes, starting with a letter. */
@@ -29,6 +42,12 @@ export interface PluginSpec {
   readonly resources?: readonly ResourceDefinition[];
   readonly resourceTemplates?: readonly ResourceTemplateDefinition[];
   readonly prompts?: readonly PromptDefinition[];
+  /**
+   * Declares that this plugin adds and removes tools at runtime with `ctx.setDynamicTools`,
+   * under these name prefixes. A collection's `tools` list and a tool's `calls` may name such a
+   * tool before it exists.
+   */
+  readonly dynamicTools?: DynamicToolsDeclaration;
   /** Subcommands of the `servicedesk-mcp` CLI (e.g. `seed`). */
   readonly commands?: readonly PluginCommand[];
   /** Runs once at startup, after the plugins it requires; may register more tools and provide services. */
@@ -64,5 +83,8 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     resourceTemplates: Object.freeze([...(spec.resourceTemplates ?? [])]),
     prompts: Object.freeze([...(spec.prompts ?? [])]),
     commands: Object.freeze([...(spec.commands ?? [])]),
+    ...(spec.dynamicTools && {
+      dynamicTools: Object.freeze({ prefixes: Object.freeze([...spec.dynamicTools.prefixes]) }),
+    }),
   });
 }

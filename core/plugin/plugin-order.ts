@@ -2,6 +2,7 @@ import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { builtInCommandNames } from './define-command.js';
 import { assertValidScope } from '../scope/scope.js';
 import type { PluginDefinition } from './define-plugin.js';
+import { checkDynamicPrefixes } from './dynamic-prefixes.js';
 
 const pluginIdPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -42,6 +43,7 @@ export function orderPlugins(plugins: readonly PluginDefinition[]): readonly Plu
     for (const scope of Object.keys(plugin.scopes))
       assertValidScope(scope, `plugin "${plugin.id}"`);
     checkCommands(plugin, commandOwners);
+    checkDynamicPrefixes(plugin);
   }
   for (const plugin of plugins) {
     for (const dependency of plugin.requires) {

@@ -34,6 +34,26 @@ export interface PluginSetupContext {
   addResource(resource: ResourceDefinition): void;
   addResourceTemplate(template: ResourceTemplateDefinition): void;
   addPrompt(prompt: PromptDefinition): void;
+  /**
+   * Replaces all of this plugin's runtime tools with `tools`, now or at any time later (keep the
+   * function, e.g. for when a remote reconnects or its tool list changes). Collections listing
+   * the plugin see the new set at once and their sessions get `notifications/tools/list_changed`;
+   * the same set again changes and sends nothing. Throws a ServiceDeskError, changing nothing,
+   * when the plugin declares no `dynamicTools`, a name lacks a declared prefix, a tool fails the
+   * checks static tools get (name, description, schemas, scopes its plugin may use), or a name is
+   * taken by another tool of a collection that lists the plugin. Called after startup (from a
+   * remote's callback), catch and log the error: nothing else will.
+   *
+   * @example
+   * setup(ctx) {
+   *   remote.onTools((listed) => {
+   *     try { ctx.setDynamicTools(listed.map(toToolDefinition)); }
+   *     catch (error) { ctx.log.error('remote tools refused', { error: (error as Error).message }); }
+   *   });
+   *   remote.onDown(() => ctx.setDynamicTools([]));
+   * }
+   */
+  setDynamicTools(tools: readonly AnyToolDefinition[]): void;
   /** Adds a probe to `/readyz` (e.g. a remote this plugin depends on). */
   addReadinessCheck(name: string, check: () => Promise<{ ok: boolean; detail?: string }>): void;
   /** Tells subscribed clients that a resource changed. */

@@ -30,6 +30,7 @@ import { runMigrations } from '../storage/migrator.js';
 import type { Runtime } from './runtime.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
+import { DynamicTools, type DynamicToolChange } from '../tool/dynamic-tools.js';
 
 /** A collection as it is served. */
 export interface ServedCollection {
@@ -157,6 +158,11 @@ export async function createServer(
   const notifyResourceUpdated = (uri: string): void => {
     for (const endpoint of endpoints.values()) endpoint.notifyResourceUpdated(uri);
   };
+  const dynamic = new DynamicTools(ordered);
+  const stopNotifying = dynamic.onChange((change) => {
+    for (const endpoint of endpoints.values())
+      if (showsChange(endpoint.registry, change)) endpoint.notifyToolListChanged();
+  });
   let setUp: Awaited<ReturnType<typeof setupPlugins>>;
   // Closed again if a check after setup fails, so no plugin is left holding resources.
   let setUpClosers: Awaited<ReturnType<typeof setupPlugins>>['closers'] = [];
@@ -179,6 +185,7 @@ export async function createServer(
       services,
       readiness,
       notifyResourceUpdated,
+      dynamic,
       purpose: options.purpose ?? 'serve',
     });
     setUpClosers = setUp.closers;
@@ -188,7 +195,9 @@ export async function createServer(
       contributions: setUp.contributions,
       baseUrl: provisionalBase,
       loopback,
+      dynamic,
     });
+    dynamic.bind(config.collections, setUp.contributions);
   } catch (error) {
     await closePlugins(setUpClosers, log);
     await db.destroy();
@@ -235,6 +244,7 @@ export async function createServer(
         contributions: setUp.contributions,
         baseUrl,
         loopback,
+        dynamic,
       });
       for (const registry of registries) {
         urls.set(registry.collection.id, registry.audience);
@@ -253,7 +263,14 @@ export async function createServer(
               total: settings.maxSessions,
             },
             createServer: (session) =>
-              createCollectionServer(registry, runtime, { identity, session, view }),
+              createCollectionServer(registry, runtime, {
+                identity,
+                session,
+                view,
+                toolsChange: registry.collection.plugins.some(
+                  (id) => ordered.find((p) => p.id === id)?.dynamicTools,
+                ),
+              }),
             directToolCall: (session) => directToolCall({ registry, runtime, session }),
             audit,
           },
@@ -309,6 +326,7 @@ export async function createServer(
           };
         });
       }
+      stopNotifying();
       for (const endpoint of endpoints.values()) await endpoint.close();
       httpServer?.closeAllConnections();
       await closing;
@@ -319,4 +337,13 @@ export async function createServer(
     },
   };
   return server;
+}
+
+/** True when `change` touches a tool this collection shows (it lists the plugin and, with a `tools` list, names the tool). */
+function showsChange(registry: CollectionRegistry, change: DynamicToolChange): boolean {
+  const selection = registry.collection.tools;
+  return (
+    registry.collection.plugins.includes(change.pluginId) &&
+    (selection === undefined || selection.some((name) => change.names.has(name)))
+  );
 }

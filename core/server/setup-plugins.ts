@@ -12,6 +12,7 @@ import type {
 import type { Database, DatabaseEngine } from '../storage/database.js';
 import { compileTool } from '../tool/compile-tool.js';
 import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { DynamicTools } from '../tool/dynamic-tools.js';
 import type { ReadinessCheck } from '../http/create-app.js';
 
 /** What setting plugins up produced. */
@@ -34,6 +35,8 @@ export async function setupPlugins(
     services: ServiceRegistry;
     readiness: Map<string, ReadinessCheck>;
     notifyResourceUpdated: (uri: string) => void;
+    /** Where `setDynamicTools` puts each plugin's runtime tools. */
+    dynamic: DynamicTools;
     purpose: 'serve' | 'command';
   },
 ): Promise<SetUpPlugins> {
@@ -67,6 +70,7 @@ export async function setupPlugins(
         addResource: (resource) => resources.push(resource),
         addResourceTemplate: (template) => templates.push(template),
         addPrompt: (prompt) => prompts.push(prompt),
+        setDynamicTools: (dynamicTools) => env.dynamic.set(plugin.id, dynamicTools),
         addReadinessCheck: (name, check) => env.readiness.set(`${plugin.id}:${name}`, check),
         notifyResourceUpdated: env.notifyResourceUpdated,
         purpose: env.purpose,
