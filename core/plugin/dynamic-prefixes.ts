@@ -29,7 +29,12 @@ export function checkDynamicPrefixes(plugin: PluginDefinition): void {
   }
 }
 
-/** The plugin among `pluginIds` whose dynamic prefixes `name` starts with, if any. */
+/**
+ * The plugin among `pluginIds` whose dynamic prefixes `name` starts with, if any.
+ *
+ * @example
+ * dynamicOwnerOf('monitor_ping', collection.plugins, byId); // 'monitor' when it declares 'monitor_'
+ */
 export function dynamicOwnerOf(
   name: string,
   pluginIds: readonly string[],

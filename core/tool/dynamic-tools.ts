@@ -6,7 +6,12 @@ import { scopesVisibleTo } from '../plugin/plugin-order.js';
 import { compileTool, type CompiledTool } from './compile-tool.js';
 import type { AnyToolDefinition } from './define-tool.js';
 
-/** What one `setDynamicTools` call changed: names added, removed or listed differently. */
+/**
+ * What one `setDynamicTools` call changed: names added, removed or listed differently.
+ *
+ * @example
+ * dynamic.onChange(({ pluginId, names }) => log.info('tools changed', { pluginId, names: [...names] }));
+ */
 export interface DynamicToolChange {
   readonly pluginId: string;
   readonly names: ReadonlySet<string>;
@@ -15,6 +20,11 @@ export interface DynamicToolChange {
 /**
  * The tools plugins add and remove while the server runs, per plugin. Each change bumps
  * `version`, which collection registries compare to rebuild their tool maps lazily.
+ *
+ * @example
+ * const dynamic = new DynamicTools(orderedPlugins);
+ * dynamic.set('monitor', [pingTool]); // what ctx.setDynamicTools does for plugin "monitor"
+ * dynamic.toolsOf('monitor').has('monitor_ping'); // true
  */
 export class DynamicTools {
   readonly #byId: ReadonlyMap<string, PluginDefinition>;
