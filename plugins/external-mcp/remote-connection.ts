@@ -1,0 +1,184 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { ToolError, type AnyToolDefinition, type Logger } from '../../core/index.js';
+import type { TokenSource } from './auth/client-credentials.js';
+import type { Backoff } from './backoff.js';
+import type { RemoteConfig } from './check-options.js';
+import { discoverTools, type Discovery } from './discover-tools.js';
+import { describeError, forwardCall } from './forward-call.js';
+import type { ForwardedCall } from './imported-tool.js';
+import { openTransport } from './open-transport.js';
+
+/** One remote's line in `/readyz`. */
+export interface RemoteReadiness {
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** A live connection to one remote that reconnects by itself until closed. */
+export interface RemoteConnection {
+  /** The first attempt; resolves when it has connected or failed (never rejects). */
+  start(): Promise<void>;
+  readiness(): RemoteReadiness;
+  close(): Promise<void>;
+}
+
+/** What a connection needs besides its remote's options. */
+export interface ConnectionDeps {
+  readonly tokens: TokenSource | undefined;
+  readonly log: Logger;
+  readonly backoff: Backoff;
+  /** How often a connected remote is pinged, so one that died while idle is noticed. */
+  readonly healthCheckMs: number;
+  /** Receives the remote's current tools: all of them on each discovery, none while it is down. */
+  readonly onTools: (tools: readonly AnyToolDefinition[]) => void;
+}
+
+type State =
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'up'; readonly client: Client; readonly discovery: Discovery }
+  | { readonly kind: 'down'; readonly reason: string; readonly retryAt: number }
+  | { readonly kind: 'closed' };
+
+const clientInfo = { name: 'servicedesk-mcp', version: '0.1.0' };
+
+/**
+ * Connects to a remote, imports its tools, follows `tools/list_changed`, and on any loss
+ * (a failed call, a closed stream, a missed ping) drops its tools and reconnects with backoff.
+ *
+ * @example
+ * const connection = createRemoteConnection(remote, { tokens, log, backoff, healthCheckMs: 30_000, onTools });
+ * await connection.start();
+ */
+export function createRemoteConnection(
+  remote: RemoteConfig,
+  deps: ConnectionDeps,
+): RemoteConnection {
+  let state: State = { kind: 'connecting' };
+  let attempt = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let healthTimer: NodeJS.Timeout | undefined;
+  // The client of an attempt in progress, so close() can stop it (and a stdio child with it).
+  let attemptClient: Client | undefined;
+  // Discoveries run one after another, so an older list never replaces a newer one.
+  let discoveries: Promise<void> = Promise.resolve();
+  const log = { remote: remote.id };
+
+  const forward = (call: ForwardedCall) => {
+    if (state.kind !== 'up') {
+      const why = state.kind === 'down' ? state.reason : state.kind;
+      return Promise.reject(
+        new ToolError(`remote "${remote.id}" is unavailable (${why}); try again in a minute`),
+      );
+    }
+    const client = state.client;
+    return forwardCall(client, call, {
+      remoteId: remote.id,
+      timeoutMs: remote.timeoutMs,
+      onUnreachable: (error) => lost(client, describeError(error)),
+    });
+  };
+
+  // Read through a function: the state changes across awaits, which narrowing cannot see.
+  const closed = (): boolean => state.kind === 'closed';
+
+  function stopTimers(): void {
+    clearTimeout(retryTimer);
+    clearInterval(healthTimer);
+    retryTimer = healthTimer = undefined;
+  }
+
+  function scheduleRetry(reason: string): void {
+    const delay = deps.backoff(attempt++);
+    state = { kind: 'down', reason, retryAt: Date.now() + delay };
+    deps.log.warn('remote MCP server unavailable', { ...log, reason, retryInMs: delay });
+    retryTimer = setTimeout(() => void connect(), delay);
+    retryTimer.unref();
+  }
+
+  /** The connection `client` is gone: drop its tools (and its pending calls), try again later. */
+  function lost(client: Client, reason: string): void {
+    if (state.kind !== 'up' || state.client !== client) return;
+    stopTimers();
+    deps.onTools([]);
+    scheduleRetry(reason);
+    void client.close().catch(() => undefined);
+  }
+
+  async function rediscover(client: Client): Promise<void> {
+    try {
+      const discovery = await discoverTools(client, remote, { forward, log: deps.log });
+      if (state.kind !== 'up' || state.client !== client) return;
+      state = { kind: 'up', client, discovery };
+      deps.onTools(discovery.tools);
+    } catch (error) {
+      lost(client, `listing its tools failed: ${describeError(error)}`);
+    }
+  }
+
+  async function probe(client: Client): Promise<void> {
+    try {
+      await client.ping({ timeout: Math.min(remote.connectTimeoutMs, 5_000) });
+    } catch (error) {
+      lost(client, `it stopped answering: ${describeError(error)}`);
+    }
+  }
+
+  async function connect(): Promise<void> {
+    if (state.kind === 'closed') return;
+    state = { kind: 'connecting' };
+    const client = new Client(clientInfo, { capabilities: {} });
+    attemptClient = client;
+    try {
+      client.onclose = () => lost(client, 'the connection closed');
+      // A stream error may be passing (the SDK retries); a ping tells whether it is still there.
+      client.onerror = () => void (state.kind === 'up' && state.client === client && probe(client));
+      await client.connect(openTransport(remote, deps), { timeout: remote.connectTimeoutMs });
+      client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+        discoveries = discoveries.then(() => rediscover(client));
+      });
+      const discovery = await discoverTools(client, remote, { forward, log: deps.log });
+      if (closed()) {
+        await client.close();
+        return;
+      }
+      state = { kind: 'up', client, discovery };
+      attempt = 0;
+      deps.onTools(discovery.tools);
+      deps.log.info('remote MCP server connected', { ...log, tools: discovery.tools.length });
+      healthTimer = setInterval(() => void probe(client), deps.healthCheckMs);
+      healthTimer.unref();
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      if (!closed()) scheduleRetry(describeError(error));
+    } finally {
+      attemptClient = undefined;
+    }
+  }
+
+  return {
+    start: connect,
+    readiness() {
+      switch (state.kind) {
+        case 'up':
+          return { ok: true, detail: state.discovery.summary };
+        case 'down': {
+          const seconds = Math.max(0, Math.ceil((state.retryAt - Date.now()) / 1000));
+          return { ok: false, detail: `unavailable: ${state.reason}, retrying in ${seconds}s` };
+        }
+        case 'connecting':
+          return { ok: false, detail: 'connecting' };
+        case 'closed':
+          return { ok: false, detail: 'closed' };
+      }
+    },
+    async close() {
+      const current = state;
+      state = { kind: 'closed' };
+      stopTimers();
+      await attemptClient?.close().catch(() => undefined);
+      if (current.kind === 'up') await current.client.close().catch(() => undefined);
+      await discoveries;
+    },
+  };
+}
