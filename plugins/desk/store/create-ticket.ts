@@ -7,7 +7,7 @@ import { validateCustomFields } from './custom-fields.js';
 import type { TicketStoreParts } from './get-ticket.js';
 import { recordHistory, type WriteProvenance } from './history.js';
 import { requireStaff, resolveTicketAccess } from './row-scope.js';
-import { checkPriority, checkSummary, teamIdByKey } from './ticket-patch.js';
+import { checkAssignee, checkPriority, checkSummary, teamIdByKey } from './ticket-patch.js';
 import { toTicket, type Ticket } from './ticket-view.js';
 import { inWriteTransaction } from './write-transaction.js';
 
@@ -43,18 +43,6 @@ export interface NewTicket {
    */
   readonly organisationId?: number;
   readonly provenance?: WriteProvenance;
-}
-
-/** Throws unless user `agentId` is an active agent or admin: only they take tickets. */
-async function checkAssignee(trx: Kysely<DeskTables>, agentId: number): Promise<void> {
-  const agent = await trx
-    .selectFrom('desk_users')
-    .select(['role', 'active'])
-    .where('id', '=', agentId)
-    .executeTakeFirst();
-  if (agent === undefined || agent.active !== 1 || agent.role === 'end_user') {
-    throw new ToolError(`user ${agentId} is not an active agent; tickets go to agents or admins`);
-  }
 }
 
 /** The organisation a new ticket is about: the one chosen (which must exist) or the requester's. */

@@ -130,3 +130,20 @@ export async function planTicketChange(
   }
   return plan;
 }
+
+/**
+ * Throws unless user `agentId` is an active agent or admin: only they take tickets.
+ *
+ * @example
+ * if (input.agentId !== undefined) await checkAssignee(trx, input.agentId);
+ */
+export async function checkAssignee(trx: Kysely<DeskTables>, agentId: number): Promise<void> {
+  const agent = await trx
+    .selectFrom('desk_users')
+    .select(['role', 'active'])
+    .where('id', '=', agentId)
+    .executeTakeFirst();
+  if (agent === undefined || agent.active !== 1 || agent.role === 'end_user') {
+    throw new ToolError(`user ${agentId} is not an active agent; tickets go to agents or admins`);
+  }
+}

@@ -1,25 +1,12 @@
 import { ToolError, type Principal } from '../../../core/index.js';
-import type { Kysely } from 'kysely';
-import type { DeskTables, TicketRow, TicketStatus } from '../schema/tables.js';
+import type { TicketRow, TicketStatus } from '../schema/tables.js';
 import type { TicketStoreParts } from './get-ticket.js';
 import type { WriteProvenance } from './history.js';
 import { requireStaff, resolveTicketAccess } from './row-scope.js';
-import { planTicketChange, teamIdByKey } from './ticket-patch.js';
+import { checkAssignee, planTicketChange, teamIdByKey } from './ticket-patch.js';
 import { toTicket, type Ticket } from './ticket-view.js';
 import { ticketForWrite, writeTicketChange } from './ticket-write.js';
 import { inWriteTransaction } from './write-transaction.js';
-
-/** Throws unless user `agentId` is an active agent or admin: only they take tickets. */
-async function checkAgent(trx: Kysely<DeskTables>, agentId: number): Promise<void> {
-  const agent = await trx
-    .selectFrom('desk_users')
-    .select(['role', 'active'])
-    .where('id', '=', agentId)
-    .executeTakeFirst();
-  if (agent === undefined || agent.active !== 1 || agent.role === 'end_user') {
-    throw new ToolError(`user ${agentId} is not an active agent; tickets go to agents or admins`);
-  }
-}
 
 /** A new ticket that gets an agent is being worked on: open. */
 function openedByAssignment(
@@ -94,7 +81,7 @@ export async function updateTicket(
         ? update.team
         : await teamIdByKey(trx, update.team);
     if (update.agentId !== undefined && update.agentId !== null) {
-      await checkAgent(trx, update.agentId);
+      await checkAssignee(trx, update.agentId);
     }
     const status = update.status ?? openedByAssignment(ticket, update.agentId);
     const change = await planTicketChange(trx, ticket, { ...update, teamId, status, at });
@@ -133,7 +120,7 @@ export async function assignTicket(
     } else if (request.to !== null) {
       agentId = request.to.agentId;
     }
-    if (agentId !== null) await checkAgent(trx, agentId);
+    if (agentId !== null) await checkAssignee(trx, agentId);
     const status = openedByAssignment(ticket, agentId);
     const change = await planTicketChange(trx, ticket, { agentId, status, at });
     if (change.changes.length === 0) return ticket;
