@@ -1,4 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CallToolResultSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { toolResult, ToolError, type ToolResult } from '../../core/index.js';
@@ -22,10 +23,26 @@ export function isConnectionFailure(error: unknown): boolean {
   return !(error instanceof McpError) || error.code === (ErrorCode.ConnectionClosed as number);
 }
 
-/** What went wrong on the way, without a stack: `fetch failed (ECONNREFUSED)`. */
+/** The JSON-RPC error message inside an HTTP error body, when there is one. */
+function bodyMessage(message: string): string | undefined {
+  try {
+    const body = JSON.parse(message.slice(message.indexOf('{'))) as {
+      error?: { message?: unknown };
+    };
+    return typeof body.error?.message === 'string' ? body.error.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What went wrong on the way, without a stack: `fetch failed (ECONNREFUSED)`, `HTTP 401: …`. */
 export function describeError(error: unknown): string {
   const failure = error as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
   const message = typeof failure.message === 'string' ? failure.message : String(error);
+  if (error instanceof StreamableHTTPError && error.code !== undefined) {
+    const inner = bodyMessage(message);
+    return `HTTP ${error.code}${inner === undefined ? '' : `: ${inner}`}`.slice(0, 300);
+  }
   const cause = failure.cause?.code ?? failure.cause?.message;
   return (typeof cause === 'string' ? `${message} (${cause})` : message)
     .replace(/^MCP error -?\d+: /, '')

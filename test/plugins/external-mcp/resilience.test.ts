@@ -94,7 +94,7 @@ describe('a remote that is down, killed and restarted', () => {
     expect((await readiness(t)).status).toBe(200);
   });
 
-  it('notices a remote that died while idle (health check) and drops its tools', async () => {
+  it('notices a remote that died while idle and drops its tools', async () => {
     await everything.kill();
     await vi.waitFor(async () => expect(await names(ops)).toEqual([]), patience);
     await everything.start();
