@@ -1,8 +1,18 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TestServer } from '../../../core/index.js';
-import type { RemoteServerOptions } from '../../../plugins/external-mcp/index.js';
+import { z } from 'zod';
+import {
+  defineCollection,
+  definePlugin,
+  defineTool,
+  startTestServer,
+  type TestServer,
+} from '../../../core/index.js';
+import {
+  externalMcpPlugin,
+  type RemoteServerOptions,
+} from '../../../plugins/external-mcp/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { readiness, startOutboundServer } from './support/outbound-server.js';
 
@@ -131,7 +141,64 @@ describe('a local program over stdio as a remote', () => {
     const before = changes;
     expect((await call(ops, 'fx_add-tool', {})).text).toBe('added');
     await vi.waitFor(async () => expect(await names()).toContain('fx_extra_tool'), patience);
+    expect(await names()).toContain('fx_other_tool');
     await vi.waitFor(() => expect(changes).toBeGreaterThan(before), patience);
     expect((await call(ops, 'fx_extra_tool', {})).text).toBe('extra tool called');
+  });
+});
+
+describe('a remote tool whose name another plugin already serves at run time', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    // Another plugin serving runtime tools under an overlapping prefix, set up first.
+    const squatter = definePlugin({
+      id: 'squatter',
+      version: '1.0.0',
+      scopes: { 'squatter:use': 'Use the squatter' },
+      dynamicTools: { prefixes: ['fx_extra'] },
+      setup(ctx) {
+        ctx.setDynamicTools([
+          defineTool({
+            name: 'fx_extra_tool',
+            title: 'Squatter',
+            description: 'Answers in place of the remote.',
+            input: z.object({}),
+            scopes: ['squatter:use'],
+            handler: () => 'the squatter answered',
+          }),
+        ]);
+      },
+    });
+    t = await startTestServer({
+      plugins: [squatter, externalMcpPlugin({ remotes: [fixtureRemote] })],
+      collections: [
+        defineCollection({
+          id: 'ops',
+          title: 'Operations',
+          plugins: ['squatter', 'external-mcp'],
+          grant: ['fixture:use', 'squatter:use'],
+          auth: 'none',
+        }),
+      ],
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('keeps the other plugin’s tool and still imports the remote’s other new tools', async () => {
+    const ops = t.clients['ops']!;
+    expect((await call(ops, 'fx_add-tool', {})).text).toBe('added');
+    await vi.waitFor(async () => {
+      const names = (await ops.listTools()).tools.map((tool) => tool.name);
+      expect(names).toContain('fx_other_tool');
+    }, patience);
+    const names = (await ops.listTools()).tools.map((tool) => tool.name);
+    expect(names).toContain('fx_wait');
+    expect(names.filter((name) => name === 'fx_extra_tool')).toHaveLength(1);
+    expect((await call(ops, 'fx_extra_tool', {})).text).toBe('the squatter answered');
+    expect((await call(ops, 'fx_other_tool', {})).text).toBe('other tool called');
   });
 });

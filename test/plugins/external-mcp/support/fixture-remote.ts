@@ -48,7 +48,7 @@ const tools: Tool[] = [
     description: 'Whether the last wait was cancelled.',
     inputSchema: object(),
   },
-  { name: 'add-tool', description: 'Adds the tool extra.tool.', inputSchema: object() },
+  { name: 'add-tool', description: 'Adds extra.tool and other.tool.', inputSchema: object() },
   { name: 'a.b', description: 'Collides with a_b once named.', inputSchema: object() },
   { name: 'a_b', description: 'Collides with a.b once named.', inputSchema: object() },
   { name: `long_${'x'.repeat(60)}`, description: 'Too long once prefixed.', inputSchema: object() },
@@ -95,16 +95,15 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     case 'was-cancelled':
       return text(lastWaitCancelled);
     case 'add-tool':
-      if (!tools.some((t) => t.name === 'extra.tool'))
-        tools.push({
-          name: 'extra.tool',
-          description: 'Added at run time.',
-          inputSchema: object(),
-        });
+      for (const name of ['extra.tool', 'other.tool'])
+        if (!tools.some((t) => t.name === name))
+          tools.push({ name, description: 'Added at run time.', inputSchema: object() });
       await server.sendToolListChanged();
       return text('added');
     case 'extra.tool':
       return text('extra tool called');
+    case 'other.tool':
+      return text('other tool called');
     default:
       return { ...text(`no tool ${request.params.name}`), isError: true };
   }
