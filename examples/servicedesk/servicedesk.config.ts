@@ -2,6 +2,7 @@ import { defineCollection, defineConfig, type DevToken } from '../../core/index.
 import { aiAbilitiesPlugin } from '../../plugins/ai-abilities/index.js';
 import { aiAssistPlugin } from '../../plugins/ai-assist/index.js';
 import { deskPlugin } from '../../plugins/desk/index.js';
+// import { externalMcpPlugin } from '../../plugins/external-mcp/index.js';
 import { knowledgePlugin } from '../../plugins/knowledge/index.js';
 import { peoplePlugin } from '../../plugins/people/index.js';
 import { reportsPlugin } from '../../plugins/reports/index.js';
@@ -129,6 +130,30 @@ export default defineConfig({
     }),
     runbooksPlugin({ runbooks: [raiseAndResolve] }),
     reportsPlugin(),
+    // Outbound MCP (docs/external-mcp.md): a monitoring system's tools on Agent Functions as
+    // monitor_<tool>, called with the server's own identity, never the caller's token. To try it,
+    // run the MCP reference server:
+    //   PORT=3001 npx @modelcontextprotocol/server-everything streamableHttp
+    // then uncomment this and the import of externalMcpPlugin, add 'external-mcp' to Agent
+    // Functions' plugins, 'monitoring:read' to customAgentGrant, and 'monitor_echo',
+    // 'monitor_get-sum' and 'monitor_get-structured-content' to customAgentTools.
+    // externalMcpPlugin({
+    //   remotes: [
+    //     {
+    //       id: 'monitoring',
+    //       title: 'Monitoring',
+    //       prefix: 'monitor',
+    //       url: 'http://127.0.0.1:3001/mcp',
+    //       tools: ['echo', 'get-sum', 'get-structured-content'],
+    //       scopes: { 'monitoring:read': 'Read server status from the monitoring system' },
+    //       timeoutMs: 30_000,
+    //       // auth: { type: 'bearer', tokenEnv: 'MONITORING_TOKEN' },
+    //       // auth: { type: 'client-credentials', tokenUrl: 'https://monitoring.example.com/oauth/token',
+    //       //   clientId: 'service-desk', clientSecretEnv: 'MONITORING_CLIENT_SECRET',
+    //       //   resource: 'https://monitoring.example.com/mcp' },
+    //     },
+    //   ],
+    // }),
   ],
   collections: [
     defineCollection({
