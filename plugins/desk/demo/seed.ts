@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DatabaseEngine } from '../../../core/index.js';
 import type { DeskTables } from '../schema/tables.js';
+import { pauseRecentTicketIndex, rebuildRecentTicketIndex } from '../search/recent-ticket-index.js';
 import { seedReferenceData } from './seed-reference-data.js';
 import { createTicketWriter, type TicketWriter } from './seed-tickets.js';
 
@@ -45,13 +46,15 @@ async function enlargeSqliteCache(db: Kysely<DeskTables>): Promise<() => Promise
 const postgresSeedLockKey = 7_240_312;
 
 /**
- * After a bulk load: SQLite's full-text indexes are merged into one segment each (a search then
+ * After a bulk load: SQLite's recent-ticket index is refilled with the newest tickets, its
+ * full-text indexes are merged into one segment each (a search then
  * reads one b-tree per word instead of dozens, and cutting a snippet is ten times quicker on a
  * million tickets) and both engines gather fresh planner statistics, without which PostgreSQL
  * guesses that a common word matches a few dozen tickets.
  */
 async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngine): Promise<void> {
   if (engine === 'sqlite') {
+    await rebuildRecentTicketIndex(db);
     await sql`insert into desk_tickets_fts(desk_tickets_fts) values ('optimize')`.execute(db);
     await sql`insert into desk_kb_fts(desk_kb_fts) values ('optimize')`.execute(db);
   }
@@ -116,6 +119,8 @@ export async function seedDemoData(
         if (engine === 'postgres')
           await sql`select pg_advisory_xact_lock(${postgresSeedLockKey})`.execute(trx);
         if (!(await isDeskEmpty(trx))) return undefined;
+        // One rebuild after the load instead of keeping the newest tickets indexed row by row.
+        if (engine === 'sqlite') await pauseRecentTicketIndex(trx);
         const ids = await seedReferenceData(trx, historyStart);
         const ticketWriter = await createTicketWriter(trx, ids, {
           count,

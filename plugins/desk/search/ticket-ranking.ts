@@ -30,22 +30,36 @@ export interface TicketRankingRequest {
 // bm25 weights per FTS5 column (summary, details): a word in the summary counts ten times.
 const ticketWeights = sql`10.0, 1.0`;
 
-async function rankInSqlite(
+/** The newest window of matches in one SQLite full-text index, with bm25 over that index. */
+async function sqliteWindow(
   { db }: DeskStoreContext,
+  index: 'desk_tickets_recent_fts' | 'desk_tickets_fts',
   { filtered, narrowed, search }: TicketRankingRequest,
 ): Promise<RankedTicket[]> {
+  const fts = sql.table(index);
   // The match is read newest first and stops at the window; the filters are checked per match.
   const scoped = narrowed
     ? sql`and exists ${filtered
         .select(sql<number>`1`.as('one'))
-        .where('desk_tickets.id', '=', sql<number>`desk_tickets_fts.rowid`)}`
+        .where('desk_tickets.id', '=', sql<number>`${fts}.rowid`)}`
     : sql``;
   const { rows } = await sql<{ id: number; rank: number }>`select rowid as id,
-      bm25(desk_tickets_fts, ${ticketWeights}) as rank from desk_tickets_fts
-      where desk_tickets_fts match ${fts5MatchExpression(search)} ${scoped}
+      bm25(${fts}, ${ticketWeights}) as rank from ${fts}
+      where ${fts} match ${fts5MatchExpression(search)} ${scoped}
       order by rowid desc limit ${ticketRankingWindow}`.execute(db);
   // bm25 is lower-is-better and negative; its negation is a higher-is-better score.
   return rows.map((row) => ({ id: Number(row.id), score: -Number(row.rank) }));
+}
+
+async function rankInSqlite(
+  context: DeskStoreContext,
+  request: TicketRankingRequest,
+): Promise<RankedTicket[]> {
+  // The recent-ticket index holds every ticket above its floor, so a full window there is the
+  // newest window of the whole desk; bm25's word counts then cover recent tickets only (ADR 0018).
+  const recent = await sqliteWindow(context, 'desk_tickets_recent_fts', request);
+  if (recent.length === ticketRankingWindow) return recent;
+  return sqliteWindow(context, 'desk_tickets_fts', request);
 }
 
 async function rankInPostgres(

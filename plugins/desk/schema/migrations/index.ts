@@ -6,6 +6,7 @@ import { createSearch } from './0004-search.js';
 import { createOpenTicketDueIndex } from './0005-open-ticket-due-index.js';
 import { addAccountManagers } from './0006-account-managers.js';
 import { addHistoryCallLink } from './0007-history-call-link.js';
+import { createRecentTicketIndex } from './0008-recent-ticket-index.js';
 
 /** The desk plugin's migrations, applied in name order on SQLite and PostgreSQL alike. */
 export const deskMigrations: Migrations = Object.freeze({
@@ -16,4 +17,5 @@ export const deskMigrations: Migrations = Object.freeze({
   '0005_open_ticket_due_index': createOpenTicketDueIndex,
   '0006_account_managers': addAccountManagers,
   '0007_history_call_link': addHistoryCallLink,
+  '0008_recent_ticket_index': createRecentTicketIndex,
 });
