@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { withStatementCache } from './statement-cache.js';
 
 /**
  * The database handle plugins receive. Plugins describe their own tables and narrow it with
@@ -61,7 +62,9 @@ export async function openDatabase(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    return new Kysely<object>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<object>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    });
   } catch (error) {
     throw new ServiceDeskError(
       'STORAGE_UNREACHABLE',
