@@ -4,10 +4,9 @@ import {
   pauseRecentTicketIndex,
   rebuildRecentTicketIndex,
 } from '../../../../plugins/desk/search/recent-ticket-index.js';
-import type { NewDeskRow } from '../../../../plugins/desk/schema/tables.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import { openDeskTestDatabase, type DeskTestDatabase } from '../desk-test-database.js';
-import { insertSearchPeople } from './search-fixture.js';
+import { insertSearchPeople, insertTicket, type SearchPeople } from './search-fixture.js';
 
 // The recent-ticket index is SQLite's (PostgreSQL ranks its window without one).
 const sqlite = testEngines.find((engine) => engine.engine === 'sqlite')!;
@@ -17,38 +16,16 @@ const size = 5;
 
 describe('the recent-ticket index (SQLite)', () => {
   let desk: DeskTestDatabase;
-  let people: Awaited<ReturnType<typeof insertSearchPeople>>;
+  let people: SearchPeople;
 
-  const ticket = (summary: string): NewDeskRow<'desk_tickets'> => ({
-    type_id: people.incident,
-    summary,
-    details: 'Paper stuck in tray two.',
-    status: 'open',
-    priority: 3,
-    category: null,
-    team_id: null,
-    agent_id: null,
-    requester_id: people.alice,
-    organisation_id: people.acorn,
-    custom_fields: '{}',
-    response_due_at: null,
-    resolution_due_at: null,
-    responded_at: null,
-    resolved_at: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-  });
-
-  const insert = async (summary: string): Promise<number> =>
-    Number(
-      (
-        await desk.db
-          .insertInto('desk_tickets')
-          .values(ticket(summary))
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+  const insert = (summary: string): Promise<number> =>
+    insertTicket(desk.db, {
+      summary,
+      details: 'Paper stuck in tray two.',
+      requesterId: people.alice,
+      organisationId: people.acorn,
+      typeId: people.incident,
+    }).then(Number);
 
   /** The ids the recent index finds for `word`, oldest first. */
   const indexed = async (word: string): Promise<number[]> =>
