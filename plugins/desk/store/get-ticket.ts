@@ -1,7 +1,6 @@
 import type { Principal } from '../../../core/index.js';
 import type { NoteRow, TicketHistoryRow } from '../schema/tables.js';
 import { slaStatus, type SlaStatus } from '../sla/sla-clock.js';
-import { loadSlaPolicies } from '../sla/sla-queries.js';
 import type { DeskDirectory } from './directory.js';
 import { ticketHistory } from './history.js';
 import { resolveTicketAccess, ticketsVisibleTo } from './row-scope.js';
@@ -37,13 +36,35 @@ export async function getTicketDetail(
 ): Promise<TicketDetail | undefined> {
   const { db, now } = parts.context;
   const access = await resolveTicketAccess(parts.directory, principal, 'read');
-  const row = await db
+  // One read for the ticket, its priority's SLA policy and its logged minutes: a ticket by id is
+  // the desk's most frequent call, and every statement is a round trip through the driver.
+  const found = await db
     .selectFrom('desk_tickets')
-    .selectAll()
-    .where('id', '=', id)
+    .leftJoin('desk_sla_policies as policy', 'policy.priority', 'desk_tickets.priority')
+    .selectAll('desk_tickets')
+    .select((eb) => [
+      'policy.priority as policy_priority',
+      'policy.response_minutes as policy_response_minutes',
+      'policy.resolution_minutes as policy_resolution_minutes',
+      'policy.at_risk_percent as policy_at_risk_percent',
+      eb
+        .selectFrom('desk_time_entries')
+        .select((sub) => sub.fn.coalesce(sub.fn.sum<number>('minutes'), sub.lit(0)).as('sum'))
+        .whereRef('desk_time_entries.ticket_id', '=', 'desk_tickets.id')
+        .as('minutes_logged'),
+    ])
+    .where('desk_tickets.id', '=', id)
     .where(ticketsVisibleTo(access))
     .executeTakeFirst();
-  if (row === undefined) return undefined;
+  if (found === undefined) return undefined;
+  const {
+    policy_priority,
+    policy_response_minutes,
+    policy_resolution_minutes,
+    policy_at_risk_percent,
+    minutes_logged,
+    ...row
+  } = found;
   let notes = db
     .selectFrom('desk_notes')
     .selectAll()
@@ -51,21 +72,24 @@ export async function getTicketDetail(
     .orderBy('created_at')
     .orderBy('id');
   if (!access.staff) notes = notes.where('visibility', '=', 'public');
-  const [noteRows, history, time, policies] = await Promise.all([
-    notes.execute(),
-    ticketHistory(db, access, id),
-    db
-      .selectFrom('desk_time_entries')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), eb.lit(0)).as('minutes'))
-      .where('ticket_id', '=', id)
-      .executeTakeFirst(),
-    loadSlaPolicies(db),
-  ]);
+  const [noteRows, history] = await Promise.all([notes.execute(), ticketHistory(db, access, id)]);
+  const policy =
+    policy_priority === null ||
+    policy_response_minutes === null ||
+    policy_resolution_minutes === null ||
+    policy_at_risk_percent === null
+      ? undefined
+      : {
+          priority: policy_priority,
+          response_minutes: policy_response_minutes,
+          resolution_minutes: policy_resolution_minutes,
+          at_risk_percent: policy_at_risk_percent,
+        };
   return {
     ticket: toTicket(row),
     notes: noteRows,
     history,
-    minutes_logged: Number(time?.minutes ?? 0),
-    sla: slaStatus(row, policies.get(row.priority), now()),
+    minutes_logged: Number(minutes_logged ?? 0),
+    sla: slaStatus(row, policy, now()),
   };
 }

@@ -148,6 +148,20 @@ describe.each(testEngines)('ticket writes on $engine', (engine) => {
     expect(fields).toEqual(['created', 'priority', 'response_due_at', 'resolution_due_at']);
   });
 
+  it("reads a ticket's SLA state against its priority's policy, and only the ticket's columns", async () => {
+    const ticket = await newIncident('VPN drops every hour');
+    // P3 resolves within 1440 minutes and is at risk from 75 % of that: due in an hour is 96 %.
+    await fixture.db
+      .updateTable('desk_tickets')
+      .set({ resolution_due_at: plusMinutes(60) })
+      .where('id', '=', ticket.id)
+      .execute();
+    const detail = await fixture.store.tickets.get(people.ann, ticket.id);
+    expect(detail?.sla).toMatchObject({ state: 'at_risk', minutes_remaining: 60 });
+    expect(Object.keys(detail!.ticket).sort()).toEqual(Object.keys(ticket).sort());
+    expect(detail?.minutes_logged).toBe(0);
+  });
+
   it('sets resolved_at on resolving and clears it on reopening', async () => {
     const ticket = await newIncident('Printer offline');
     const resolved = await fixture.store.tickets.update(people.ann, ticket.id, {
