@@ -67,12 +67,12 @@ function targetLines(result: EngineResult): string[] {
 /** Prints the latency table, the seed times and the verdict on each target. */
 export function printResults(
   results: readonly EngineResult[],
-  run: { readonly iterations: number; readonly warmup: number },
+  run: { readonly iterations: number; readonly warmup: number; readonly warmupMs: number },
 ): void {
   const out: string[] = [];
   out.push(
-    `\nstore bench: ${run.iterations} calls per operation after ${run.warmup} warm-up calls, ` +
-      'one at a time, as the agent sam@helpdesk.example\n',
+    `\nstore bench: ${run.iterations} calls per operation after at least ${run.warmup} warm-up ` +
+      `calls and ${run.warmupMs} ms, one at a time, as the agent sam@helpdesk.example\n`,
   );
   const rows = results.flatMap((result) =>
     result.operations.map((op) => [

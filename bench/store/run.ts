@@ -4,8 +4,8 @@
  * through the desk store as an agent, and prints p50, p99 and mean with the targets' verdicts.
  *
  * Environment: BENCH_STORE_TICKETS (default 1000000), BENCH_STORE_ENGINES (default
- * `sqlite,postgres`), BENCH_STORE_ITERATIONS (default 2000), BENCH_STORE_WARMUP (default 200),
- * TEST_DATABASE_URL (the PostgreSQL server to create the bench database on).
+ * `sqlite,postgres`), BENCH_STORE_ITERATIONS (default 2000), BENCH_STORE_WARMUP (calls, default 200),
+ * BENCH_STORE_WARMUP_MS (default 1000: each operation warms up for at least both), TEST_DATABASE_URL (the PostgreSQL server to create the bench database on).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -32,6 +32,7 @@ interface StoreBenchOptions {
   readonly engines: readonly DatabaseEngine[];
   readonly iterations: number;
   readonly warmup: number;
+  readonly warmupMs: number;
   readonly postgresUrl: string;
 }
 
@@ -62,6 +63,7 @@ function readOptions(env: NodeJS.ProcessEnv): StoreBenchOptions {
     engines: engines as DatabaseEngine[],
     iterations: wholeNumber('BENCH_STORE_ITERATIONS', 2000, 1),
     warmup: wholeNumber('BENCH_STORE_WARMUP', 200, 0),
+    warmupMs: wholeNumber('BENCH_STORE_WARMUP_MS', 1000, 0),
     postgresUrl: env.TEST_DATABASE_URL ?? defaultPostgresUrl,
   };
 }
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
       await database.drop();
     }
   }
-  printResults(results, { iterations: options.iterations, warmup: options.warmup });
+  printResults(results, options);
 }
 
 main().catch((error: unknown) => {
