@@ -3,6 +3,7 @@ import { createDeskAccounts } from './auth/desk-accounts.js';
 import { seedCommand } from './demo/seed-command.js';
 import { seedDemoData } from './demo/seed.js';
 import { deskMigrations } from './schema/migrations/index.js';
+import { refreshRecentTicketSearch } from './search/recent-ticket-search.js';
 import type { DeskTables } from './schema/tables.js';
 import { createDeskStore } from './store/desk-store.js';
 
@@ -91,6 +92,12 @@ export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
             tickets: result.tickets,
             ms: Math.round(performance.now() - started),
           });
+        }
+      }
+      if (ctx.engine === 'postgres' && ctx.purpose === 'serve') {
+        const desk = ctx.db.withTables<DeskTables>();
+        if (await refreshRecentTicketSearch(desk)) {
+          ctx.log.info('rebuilt the recent-ticket search index over the newest tickets');
         }
       }
       const store = createDeskStore({

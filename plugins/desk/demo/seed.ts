@@ -2,6 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DatabaseEngine } from '../../../core/index.js';
 import type { DeskTables } from '../schema/tables.js';
 import { pauseRecentTicketIndex, rebuildRecentTicketIndex } from '../search/recent-ticket-index.js';
+import {
+  pauseRecentTicketSearch,
+  rebuildRecentTicketSearch,
+} from '../search/recent-ticket-search.js';
 import { seedReferenceData } from './seed-reference-data.js';
 import { createTicketWriter, type TicketWriter } from './seed-tickets.js';
 
@@ -46,11 +50,11 @@ async function enlargeSqliteCache(db: Kysely<DeskTables>): Promise<() => Promise
 const postgresSeedLockKey = 7_240_312;
 
 /**
- * After a bulk load: SQLite's recent-ticket index is refilled with the newest tickets, its
- * full-text indexes are merged into one segment each (a search then
- * reads one b-tree per word instead of dozens, and cutting a snippet is ten times quicker on a
- * million tickets) and both engines gather fresh planner statistics, without which PostgreSQL
- * guesses that a common word matches a few dozen tickets; PostgreSQL is vacuumed as well.
+ * After a bulk load: each engine's recent-ticket index is rebuilt over the newest tickets,
+ * SQLite's full-text indexes are merged into one segment each (a search then reads one b-tree
+ * per word instead of dozens, and cutting a snippet is ten times quicker on a million tickets),
+ * PostgreSQL is vacuumed, and both gather fresh planner statistics, without which PostgreSQL
+ * guesses that a common word matches a few dozen tickets.
  */
 async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngine): Promise<void> {
   if (engine === 'sqlite') {
@@ -60,6 +64,7 @@ async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngin
     await sql`analyze`.execute(db);
     return;
   }
+  await db.transaction().execute((trx) => rebuildRecentTicketSearch(trx));
   // PostgreSQL's GIN index takes bulk inserts into a pending list that every search then reads
   // in full (3 MB, 12,000 entries after a million tickets), and the first read of each new page
   // writes its hint bits; a vacuum merges the one and sets the other.
@@ -126,6 +131,7 @@ export async function seedDemoData(
         if (!(await isDeskEmpty(trx))) return undefined;
         // One rebuild after the load instead of keeping the newest tickets indexed row by row.
         if (engine === 'sqlite') await pauseRecentTicketIndex(trx);
+        else await pauseRecentTicketSearch(trx);
         const ids = await seedReferenceData(trx, historyStart);
         const ticketWriter = await createTicketWriter(trx, ids, {
           count,
