@@ -3,7 +3,7 @@ import { createDeskAccounts } from './auth/desk-accounts.js';
 import { seedCommand } from './demo/seed-command.js';
 import { seedDemoData } from './demo/seed.js';
 import { deskMigrations } from './schema/migrations/index.js';
-import { refreshRecentTicketSearch } from './search/recent-ticket-search.js';
+import { keepRecentTicketSearchFresh } from './search/recent-ticket-search-upkeep.js';
 import type { DeskTables } from './schema/tables.js';
 import { createDeskStore } from './store/desk-store.js';
 
@@ -49,6 +49,11 @@ export interface DeskPluginOptions {
   readonly demoData?: 'if-empty' | 'never';
   /** Tickets the startup seed generates (3,000 by default). */
   readonly demoTickets?: number;
+  /**
+   * PostgreSQL: how often a serving server checks whether its recent-ticket search index has
+   * outgrown its size and rebuilds it (ADR 0019); 10 minutes by default.
+   */
+  readonly recentSearchCheckMs?: number;
 }
 
 /**
@@ -94,12 +99,6 @@ export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
           });
         }
       }
-      if (ctx.engine === 'postgres' && ctx.purpose === 'serve') {
-        const desk = ctx.db.withTables<DeskTables>();
-        if (await refreshRecentTicketSearch(desk)) {
-          ctx.log.info('rebuilt the recent-ticket search index over the newest tickets');
-        }
-      }
       const store = createDeskStore({
         db: ctx.db.withTables<DeskTables>(),
         engine: ctx.engine,
@@ -107,6 +106,12 @@ export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
       });
       ctx.provide({ id: deskServiceId }, store);
       ctx.provide(accountProviderRef, createDeskAccounts(ctx.db.withTables<DeskTables>()));
+      if (ctx.engine !== 'postgres' || ctx.purpose !== 'serve') return {};
+      const upkeep = keepRecentTicketSearchFresh(ctx.db.withTables<DeskTables>(), {
+        everyMs: options.recentSearchCheckMs ?? 600_000,
+        log: ctx.log,
+      });
+      return { close: () => upkeep.close() };
     },
   });
 }

@@ -94,22 +94,47 @@ export async function rebuildRecentTicketSearch(db: QueryExecutorProvider): Prom
     using gin (search) where id > ${sql.lit(floor)}`.execute(db);
 }
 
+const nextIndex = `${recentTicketSearchIndex}_next`;
+
+function isStale({ floor, size, newest, indexed }: RecentTicketSearchWindow): boolean {
+  return !indexed || newest - floor > 2 * size;
+}
+
 /**
  * New tickets join the index as they are written, so it grows; once it spans more than twice its
- * size, or when it is missing, a serving server rebuilds it at start (one at a time; ticket writes wait about a second
- * per 100,000 tickets). Returns whether it did.
+ * size, or when it is missing, this rebuilds it over the newest tickets without blocking ticket
+ * writes: the new index is built concurrently beside the old one and swapped in with the floor in
+ * one short transaction. One server at a time (an advisory lock); returns whether it rebuilt.
  *
  * @example
  * if (engine === 'postgres') await refreshRecentTicketSearch(db);
  */
 export async function refreshRecentTicketSearch(db: Kysely<DeskTables>): Promise<boolean> {
-  const { floor, size, newest, indexed } = await recentTicketSearchWindow(db);
-  if (indexed && newest - floor <= 2 * size) return false;
-  return db.transaction().execute(async (trx) => {
+  if (!isStale(await recentTicketSearchWindow(db))) return false;
+  // A session lock, held on one connection across the build and the swap.
+  return db.connection().execute(async (connection) => {
     const { rows } = await sql<{ locked: boolean }>`select
-      pg_try_advisory_xact_lock(${refreshLockKey}) as locked`.execute(trx);
+      pg_try_advisory_lock(${refreshLockKey}) as locked`.execute(connection);
     if (rows[0]?.locked !== true) return false;
-    await rebuildRecentTicketSearch(trx);
-    return true;
+    try {
+      const window = await recentTicketSearchWindow(connection);
+      if (!isStale(window)) return false; // another server has just rebuilt it
+      const floor = Math.max(0, window.newest - window.size);
+      // Left over (invalid) when a concurrent build died; it must go before a new one.
+      await sql`drop index if exists ${sql.id(nextIndex)}`.execute(connection);
+      await sql`create index concurrently ${sql.id(nextIndex)} on desk_tickets
+        using gin (search) where id > ${sql.lit(floor)}`.execute(connection);
+      await connection.transaction().execute(async (trx) => {
+        // Dropping the old index waits for the searches using it; new ones queue behind it.
+        await sql`set local lock_timeout = '5s'`.execute(trx);
+        await pauseRecentTicketSearch(trx);
+        await sql`alter index ${sql.id(nextIndex)}
+          rename to ${sql.id(recentTicketSearchIndex)}`.execute(trx);
+        await sql`update desk_tickets_recent_index set floor = ${floor}`.execute(trx);
+      });
+      return true;
+    } finally {
+      await sql`select pg_advisory_unlock(${refreshLockKey})`.execute(connection);
+    }
   });
 }
