@@ -6,7 +6,7 @@ import {
 } from '../../../../plugins/desk/search/recent-ticket-index.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import { openDeskTestDatabase, type DeskTestDatabase } from '../desk-test-database.js';
-import { insertSearchPeople, insertTicket, type SearchPeople } from './search-fixture.js';
+import { insertIncident, insertSearchPeople, type SearchPeople } from './search-fixture.js';
 
 // The recent-ticket index is SQLite's (PostgreSQL ranks its window without one).
 const sqlite = testEngines.find((engine) => engine.engine === 'sqlite')!;
@@ -18,14 +18,7 @@ describe('the recent-ticket index (SQLite)', () => {
   let desk: DeskTestDatabase;
   let people: SearchPeople;
 
-  const insert = (summary: string): Promise<number> =>
-    insertTicket(desk.db, {
-      summary,
-      details: 'Paper stuck in tray two.',
-      requesterId: people.alice,
-      organisationId: people.acorn,
-      typeId: people.incident,
-    }).then(Number);
+  const insert = (summary: string): Promise<number> => insertIncident(desk.db, people, summary);
 
   /** The ids the recent index finds for `word`, oldest first. */
   const indexed = async (word: string): Promise<number[]> =>

@@ -8,7 +8,7 @@ import {
 import { keepRecentTicketSearchFresh } from '../../../../plugins/desk/search/recent-ticket-search-upkeep.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import { openDeskTestDatabase, type DeskTestDatabase } from '../desk-test-database.js';
-import { insertSearchPeople, insertTicket, type SearchPeople } from './search-fixture.js';
+import { insertIncident, insertSearchPeople, type SearchPeople } from './search-fixture.js';
 
 const postgres = testEngines.find((engine) => engine.engine === 'postgres')!;
 
@@ -28,15 +28,9 @@ describe('the upkeep of the recent-ticket search index (PostgreSQL)', () => {
   const insertTickets = async (count: number): Promise<number> => {
     let newest = 0;
     for (let i = 0; i < count; i += 1) {
-      newest = await insertTicket(desk.db, {
-        summary: `Printer jams, report ${i}`,
-        details: 'Paper stuck in tray two.',
-        requesterId: people.alice,
-        organisationId: people.acorn,
-        typeId: people.incident,
-      });
+      newest = await insertIncident(desk.db, people, `Printer jams, report ${i}`);
     }
-    return Number(newest);
+    return newest;
   };
 
   /** Waits until `done` holds of the index's window, failing after five seconds. */

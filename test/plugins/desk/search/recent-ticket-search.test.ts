@@ -10,7 +10,7 @@ import {
 import { postgresWindowQuery } from '../../../../plugins/desk/search/ticket-ranking.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import { openDeskTestDatabase, type DeskTestDatabase } from '../desk-test-database.js';
-import { insertSearchPeople, insertTicket, type SearchPeople } from './search-fixture.js';
+import { insertIncident, insertSearchPeople, type SearchPeople } from './search-fixture.js';
 
 // The partial index is PostgreSQL's (SQLite has its own recent-ticket FTS5 index).
 const postgres = testEngines.find((engine) => engine.engine === 'postgres')!;
@@ -22,14 +22,7 @@ describe('the recent-ticket search index (PostgreSQL)', () => {
   let desk: DeskTestDatabase;
   let people: SearchPeople;
 
-  const insert = (summary: string): Promise<number> =>
-    insertTicket(desk.db, {
-      summary,
-      details: 'Paper stuck in tray two.',
-      requesterId: people.alice,
-      organisationId: people.acorn,
-      typeId: people.incident,
-    }).then(Number);
+  const insert = (summary: string): Promise<number> => insertIncident(desk.db, people, summary);
 
   /** The index's definition as PostgreSQL prints it, or undefined when it does not exist. */
   const definition = async (): Promise<string | undefined> => {

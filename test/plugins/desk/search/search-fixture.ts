@@ -133,6 +133,22 @@ export async function insertTicket(db: Kysely<DeskTables>, spec: TicketSpec): Pr
   return inserted.id;
 }
 
+/** Inserts an incident Alice at Acorn raised, for tests that need only its words and its id. */
+export async function insertIncident(
+  db: Kysely<DeskTables>,
+  people: SearchPeople,
+  summary: string,
+): Promise<number> {
+  const id = await insertTicket(db, {
+    summary,
+    details: 'Paper stuck in tray two.',
+    requesterId: people.alice,
+    organisationId: people.acorn,
+    typeId: people.incident,
+  });
+  return Number(id);
+}
+
 /** Inserts one knowledge-base article. */
 export async function insertArticle(
   db: Kysely<DeskTables>,
