@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { defineTool, type Principal } from '../../../core/index.js';
+import { defineTool, ToolError, type Principal } from '../../../core/index.js';
 import type { TriageField } from '../../ai-assist/index.js';
 import type { NewTicket } from '../../desk/index.js';
 import { newTicketTriageSchema, triageNewTicket, triageSummary } from '../new-ticket-triage.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
-import { typeIdFor, userIdByEmail } from '../ticket-filters.js';
-import { loadTicketNames, type TicketNames } from '../ticket-names.js';
+import { agentIdFor, organisationIdFor, typeIdFor, userIdByEmail } from '../ticket-filters.js';
+import { isStaff, loadTicketNames, type TicketNames } from '../ticket-names.js';
 import { namingFields } from '../store-errors.js';
 import { customFieldValuesSchema, prioritySchema, ticketStatusSchema } from '../ticket-schemas.js';
 
@@ -44,6 +44,19 @@ const input = z.object({
     .string()
     .optional()
     .describe('Agents only: the e-mail of the person the ticket is for; yourself when left out.'),
+  agent: z
+    .string()
+    .optional()
+    .describe(
+      'Agents only: assign it at once to an agent by e-mail, or "me"; it then starts open. ' +
+        'Unassigned when left out.',
+    ),
+  organisation: z
+    .string()
+    .optional()
+    .describe(
+      "Agents only: the organisation it is about by name (e.g. the customer of an opportunity); the requester's when left out.",
+    ),
   customFields: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
     .optional()
@@ -61,6 +74,24 @@ async function newTicket(
     typeIdFor(query.type, context.names);
   }
   if (query.team !== undefined) context.names.teamId(query.team);
+  if (!isStaff(context.principal)) {
+    if (query.agent !== undefined) {
+      throw new ToolError('agent: assigning a ticket is for agents; leave agent out');
+    }
+    if (query.organisation !== undefined) {
+      throw new ToolError(
+        'organisation: choosing the organisation is for agents; your tickets are about your own',
+      );
+    }
+  }
+  const agentId =
+    query.agent === undefined
+      ? undefined
+      : await agentIdFor(query.agent, { ...context, field: 'agent' });
+  const organisationId =
+    query.organisation === undefined
+      ? undefined
+      : await organisationIdFor(query.organisation, context);
   const requesterId =
     query.requester === undefined
       ? undefined
@@ -75,6 +106,9 @@ async function newTicket(
     ...(query.category !== undefined && { category: query.category }),
     ...(query.team !== undefined && { team: query.team }),
     ...(requesterId !== undefined && { requesterId }),
+    // "none" asks for what leaving agent out gives: an unassigned ticket.
+    ...(agentId !== undefined && agentId !== null && { agentId }),
+    ...(organisationId !== undefined && { organisationId }),
     ...(query.customFields !== undefined && { customFields: query.customFields }),
     provenance: 'ai',
   };
@@ -103,7 +137,8 @@ export function createTicketTool(deps: TicketToolDeps) {
     name: 'create_ticket',
     title: 'Log a ticket',
     description:
-      'Logs a new ticket for the caller (agents may log one for someone else with requester): an ' +
+      'Logs a new ticket for the caller (agents may log one for someone else with requester, assign ' +
+      'it with agent and say which organisation it is about with organisation): an ' +
       'incident, a service request or any other ticket type by key, or a service catalogue item. The ' +
       "type's own fields go in customFields and are checked; a missing or wrong one comes back as an " +
       'error naming it. Where the server has AI triage, the fields the caller left out (team, ' +
@@ -120,6 +155,7 @@ export function createTicketTool(deps: TicketToolDeps) {
       priority: z.number().int(),
       category: z.string().nullable(),
       team: z.string().nullable(),
+      agent: z.string().nullable().describe("The assigned agent's e-mail, or null."),
       response_due_at: z.string().nullable(),
       resolution_due_at: z.string().nullable(),
       custom_fields: customFieldValuesSchema,
@@ -133,7 +169,9 @@ export function createTicketTool(deps: TicketToolDeps) {
       openWorldHint: false,
     },
     summarize: (t) =>
-      `Logged ticket #${t.id} (${t.type}, P${t.priority}) for team ${t.team ?? 'none'}: ${t.summary}. ` +
+      `Logged ticket #${t.id} (${t.type}, P${t.priority}) for team ${t.team ?? 'none'}` +
+      (t.agent === null ? '' : `, assigned to ${t.agent}`) +
+      `: ${t.summary}. ` +
       (t.resolution_due_at === null
         ? 'No SLA applies.'
         : `First response due by ${t.response_due_at ?? 'n/a'}, resolution due by ${t.resolution_due_at}.`) +
@@ -152,7 +190,9 @@ export function createTicketTool(deps: TicketToolDeps) {
           ['unknown team', 'team'],
           ['choosing the team', 'team'],
           ['you can log tickets only for yourself', 'requester'],
+          [/^user \d+ is not an active agent/, 'agent'],
           ['user ', 'requester'],
+          ['organisation ', 'organisation'],
         ],
       );
       // Looked up now, not at setup: the ai-assist plugin may be set up after this one.
@@ -173,6 +213,7 @@ export function createTicketTool(deps: TicketToolDeps) {
         priority: ticket.priority,
         category: ticket.category,
         team: names.teamKey(ticket.team_id),
+        agent: (await names.person(ticket.agent_id))?.email ?? null,
         response_due_at: ticket.response_due_at,
         resolution_due_at: ticket.resolution_due_at,
         custom_fields: { ...ticket.custom_fields },
