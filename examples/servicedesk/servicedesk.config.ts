@@ -45,6 +45,7 @@ export const customAgentTools = [
   'log_new_starter',
   'run_raise_and_resolve',
   'get_runbook_run',
+  'cancel_runbook_run',
   'run_ai_summarise',
   'run_ai_draft_reply',
   'run_ai_detect_sentiment',

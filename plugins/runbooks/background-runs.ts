@@ -3,8 +3,8 @@ import { RunInterrupted } from './run-runbook.js';
 
 /**
  * Runs started with mode `start`: each has its own AbortController, because it outlives the
- * request that started it. `close()` (at shutdown) interrupts them and waits until each has
- * recorded itself as interrupted.
+ * request that started it. `cancel(runId)` stops one; `close()` (at shutdown) interrupts them
+ * all and waits until each has recorded itself as interrupted.
  *
  * @example
  * const background = createBackgroundRuns(ctx.log);
@@ -28,6 +28,18 @@ export function createBackgroundRuns(log: Logger) {
         )
         .finally(() => active.delete(runId));
       active.set(runId, { controller, done });
+    },
+
+    /**
+     * Stops run `runId` if it runs here in the background, cancelling its current step, and
+     * waits until it has recorded itself as cancelled. False when it does not run here.
+     */
+    async cancel(runId: string): Promise<boolean> {
+      const run = active.get(runId);
+      if (run === undefined) return false;
+      run.controller.abort();
+      await run.done;
+      return true;
     },
 
     /** Runs still in progress. */

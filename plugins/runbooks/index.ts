@@ -9,6 +9,7 @@ import { checkRunbook } from './check-runbook.js';
 import type { RunbookDefinition } from './define-runbook.js';
 import { createRunStore } from './run-store.js';
 import { runbookMigrations } from './schema.js';
+import { cancelRunbookRunTool } from './tools/cancel-runbook-run.js';
 import { getRunbookRunTool } from './tools/get-runbook-run.js';
 import { runbookTool } from './tools/run-runbook-tool.js';
 
@@ -37,7 +38,8 @@ export interface RunbooksPluginOptions {
 }
 
 const baseScopes: Readonly<Record<Scope, string>> = {
-  'runbooks:run': 'Run runbooks (each step still needs your own permission for its tool)',
+  'runbooks:run':
+    'Run runbooks and cancel your own runs (each step still needs your own permission for its tool)',
   'runbooks:read:own': 'See the runbook runs you started',
   'runbooks:read:all': "See everyone's runbook runs",
 };
@@ -55,7 +57,7 @@ function scopesOf(runbooks: readonly RunbookDefinition[]): Record<Scope, string>
 /**
  * Runbooks (issue 6): named sequences of tool calls, each served as a tool `run_<id>` that
  * calls the collection's tools as the caller, reports progress per step, honours cancellation
- * and stores every run; `get_runbook_run` reads a run back. Runbooks are checked here, so a
+ * and stores every run; `get_runbook_run` reads a run back and `cancel_runbook_run` stops one. Runbooks are checked here, so a
  * bad template or step stops startup with CONFIG_INVALID.
  *
  * @example
@@ -97,6 +99,7 @@ export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition
       const background = createBackgroundRuns(ctx.log);
       for (const runbook of runbooks) ctx.addTool(runbookTool(runbook, { store, background }));
       ctx.addTool(getRunbookRunTool(store));
+      ctx.addTool(cancelRunbookRunTool({ store, background }));
       return { close: () => background.close() };
     },
   });

@@ -94,6 +94,8 @@ async function runSteps(
   let hadErrors = false;
   for (const [position, step] of runbook.steps.entries()) {
     if (signal.aborted) return stopped();
+    // cancel_runbook_run may have been called on another server, or for a run awaited here.
+    if (await store.cancelRequested(run.id)) return 'cancelled';
     const label = stepLabel(step, position, total);
     if (step.when !== undefined && !conditionHolds(step.when, scope)) {
       steps[step.id] = { status: 'skipped' };
@@ -143,7 +145,8 @@ async function runSteps(
 /**
  * Runs a recorded run to its end and stores its final status: steps in order, each a call of
  * its tool as the caller, with progress per step; a failing step stops the run or not as its
- * `onError` says; a cancelled signal cancels the current step and leaves the rest `not_run`.
+ * `onError` says; a cancelled signal cancels the current step and leaves the rest `not_run`, and
+ * a cancel request (cancel_runbook_run) stops the run before its next step.
  * An unexpected failure (the database gone) marks the run failed and is thrown on.
  *
  * @example

@@ -68,6 +68,7 @@ export function createRunStore(database: Database) {
             input: JSON.stringify(run.input),
             started_at: now(),
             finished_at: null,
+            cancel_requested_at: null,
           })
           .execute();
         await trx
@@ -123,6 +124,32 @@ export function createRunStore(database: Database) {
         .where('id', '=', runId)
         .where('status', '=', 'running')
         .execute();
+    },
+
+    /**
+     * Asks a running run to stop before its next step, wherever it runs (another server shares
+     * the database). False when the run has already ended.
+     */
+    async requestCancel(runId: string): Promise<boolean> {
+      const result = await db
+        .updateTable('runbook_runs')
+        .set((eb) => ({
+          cancel_requested_at: eb.fn.coalesce('cancel_requested_at', eb.val(now())),
+        }))
+        .where('id', '=', runId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** True once cancel_runbook_run has asked run `runId` to stop. */
+    async cancelRequested(runId: string): Promise<boolean> {
+      const run = await db
+        .selectFrom('runbook_runs')
+        .select('cancel_requested_at')
+        .where('id', '=', runId)
+        .executeTakeFirst();
+      return run?.cancel_requested_at != null;
     },
 
     async find(runId: string): Promise<StoredRun | undefined> {

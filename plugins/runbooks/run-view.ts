@@ -29,6 +29,10 @@ export const runViewSchema = z.object({
     ),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  cancelRequestedAt: z
+    .string()
+    .optional()
+    .describe('When cancel_runbook_run asked the run to stop (it stops before its next step)'),
   steps: z.array(
     z.object({
       id: z.string(),
@@ -68,6 +72,7 @@ export function toRunView(run: RunRow, steps: readonly StepRow[]): RunView {
     status: run.status,
     startedAt: run.started_at,
     finishedAt: run.finished_at,
+    ...(run.cancel_requested_at !== null && { cancelRequestedAt: run.cancel_requested_at }),
     steps: steps.map((step) => ({
       id: step.step_id,
       tool: step.tool,

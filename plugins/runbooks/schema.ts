@@ -26,6 +26,8 @@ export type RunbookTables = {
     input: string;
     started_at: string;
     finished_at: string | null;
+    /** When cancel_runbook_run asked the run to stop; the run stops before its next step. */
+    cancel_requested_at: string | null;
   };
   runbook_steps: {
     run_id: string;
@@ -89,6 +91,11 @@ export const runbookMigrations: Migrations = {
         .addColumn('finished_at', 'text')
         .addPrimaryKeyConstraint('runbook_steps_pk', ['run_id', 'position'])
         .execute();
+    },
+  },
+  '0002_cancel_requests': {
+    async up(db) {
+      await db.schema.alterTable('runbook_runs').addColumn('cancel_requested_at', 'text').execute();
     },
   },
 };
