@@ -52,6 +52,10 @@ export const ticketDetailSchema = ticketCardSchema.extend({
   details: z.string(),
   custom_fields: customFieldValuesSchema,
   requester: personSchema.nullable().optional(),
+  organisation: z
+    .string()
+    .nullable()
+    .describe('The organisation the ticket is about (the customer), or null'),
   version: z.number().int(),
   sla: slaSchema,
   minutes_logged: z.number().int().optional(),
@@ -120,6 +124,7 @@ export async function toTicketDetailView(
   return {
     ...card,
     details: ticket.details,
+    organisation: await view.names.organisation(ticket.organisation_id),
     custom_fields: { ...ticket.custom_fields },
     version: ticket.version,
     sla: { ...detail.sla },

@@ -32,6 +32,8 @@ export interface TicketNames {
   person(id: number | null): Promise<Person | null>;
   /** The desk user behind the caller, or undefined (e.g. a service token). */
   me(): Promise<DeskUser | undefined>;
+  /** An organisation's name, or null (none, or outside the caller's reach); read once per call. */
+  organisation(id: number | null): Promise<string | null>;
 }
 
 function toPerson(user: DeskUser): Person {
@@ -55,6 +57,7 @@ export async function loadTicketNames(
   const teamKeys = new Map(teams.map((team) => [team.id, team.key]));
   const typeKeys = new Map(types.map((type) => [type.id, type.key]));
   const people = new Map<number, Promise<Person | null>>();
+  let organisations: Promise<ReadonlyMap<number, string>> | undefined;
   return {
     typeKey: (typeId) => typeKeys.get(typeId) ?? `type-${typeId}`,
     teamKey: (teamId) => (teamId === null ? null : (teamKeys.get(teamId) ?? `team-${teamId}`)),
@@ -79,6 +82,13 @@ export async function loadTicketNames(
       return found;
     },
     me: () => deps.desk.directory.resolvePrincipal(principal),
+    async organisation(id) {
+      if (id === null) return null;
+      organisations ??= deps.desk.directory
+        .listOrganisations(principal)
+        .then((list) => new Map(list.map((o) => [o.id, o.name])));
+      return (await organisations).get(id) ?? null;
+    },
   };
 }
 

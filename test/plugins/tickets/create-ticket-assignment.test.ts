@@ -17,12 +17,11 @@ describe.each(testEngines)(
       const { out } = await call(ann, 'search_tickets', { limit: 100 });
       return (out.tickets as unknown[]).length;
     };
-    const history = async (ticketId: number) =>
-      (
-        (await call(ann, 'get_ticket', { ticketId })).out.ticket as {
-          history: { field: string; to: string | null }[];
-        }
-      ).history;
+    const detail = async (ticketId: number, client = ann) =>
+      (await call(client, 'get_ticket', { ticketId })).out.ticket as {
+        organisation: string | null;
+        history: { field: string; to: string | null }[];
+      };
 
     beforeAll(async () => {
       ({ t, close } = await startTicketsServer(engine));
@@ -43,8 +42,22 @@ describe.each(testEngines)(
       expect(isError, text).toBe(false);
       expect(out).toMatchObject({ status: 'open', agent: 'bob.agent@desk.example' });
       expect(text).toContain('assigned to bob.agent@desk.example');
-      const changes = await history(out.id as number);
-      expect(changes.map((h) => h.field)).toEqual(['created', 'organisation_id', 'agent_id']);
+      const ticket = await detail(out.id as number);
+      expect(ticket.organisation).toBe('Birch Dental');
+      expect(ticket.history.map((h) => h.field)).toEqual([
+        'created',
+        'organisation_id',
+        'agent_id',
+      ]);
+    });
+
+    it("shows a requester their own ticket's organisation", async () => {
+      const { out } = await call(jo, 'create_ticket', {
+        type: 'incident',
+        summary: 'Outlook asks for my password',
+        details: 'Every few minutes.',
+      });
+      expect((await detail(out.id as number, jo)).organisation).toBe('Acorn Construction');
     });
 
     it('assigns to the caller with "me", and leaves it new and unassigned with "none"', async () => {
