@@ -7,6 +7,7 @@ import {
 import { createBackgroundRuns } from './background-runs.js';
 import { checkRunbook } from './check-runbook.js';
 import type { RunbookDefinition } from './define-runbook.js';
+import { createRunLiveness } from './run-liveness.js';
 import { createRunStore } from './run-store.js';
 import { runbookMigrations } from './schema.js';
 import { cancelRunbookRunTool } from './tools/cancel-runbook-run.js';
@@ -35,6 +36,11 @@ export type { RunView } from './run-view.js';
 export interface RunbooksPluginOptions {
   /** The runbooks, each served as `run_<id>` by the collections that list this plugin. */
   readonly runbooks: readonly RunbookDefinition[];
+  /**
+   * How often a server records that its runs are alive (30 s by default). A run silent for four
+   * times this — its server crashed or was killed — is stored `interrupted` by a serving server.
+   */
+  readonly heartbeatMs?: number;
 }
 
 const baseScopes: Readonly<Record<Scope, string>> = {
@@ -97,10 +103,25 @@ export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition
     setup(ctx) {
       const store = createRunStore(ctx.db);
       const background = createBackgroundRuns(ctx.log);
-      for (const runbook of runbooks) ctx.addTool(runbookTool(runbook, { store, background }));
+      // Commands (migrate, seed) run no runbooks and must not sweep the runs of a serving server.
+      const heartbeatMs = options.heartbeatMs ?? 30_000;
+      const liveness = createRunLiveness(store, {
+        heartbeatMs,
+        staleAfterMs: 4 * heartbeatMs,
+        log: ctx.log,
+        sweep: ctx.purpose === 'serve',
+      });
+      for (const runbook of runbooks) {
+        ctx.addTool(runbookTool(runbook, { store, background, liveness }));
+      }
       ctx.addTool(getRunbookRunTool(store));
       ctx.addTool(cancelRunbookRunTool({ store, background }));
-      return { close: () => background.close() };
+      return {
+        async close() {
+          await background.close();
+          await liveness.close();
+        },
+      };
     },
   });
 }

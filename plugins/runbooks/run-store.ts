@@ -69,6 +69,7 @@ export function createRunStore(database: Database) {
             started_at: now(),
             finished_at: null,
             cancel_requested_at: null,
+            heartbeat_at: now(),
           })
           .execute();
         await trx
@@ -150,6 +151,48 @@ export function createRunStore(database: Database) {
         .where('id', '=', runId)
         .executeTakeFirst();
       return run?.cancel_requested_at != null;
+    },
+
+    /** Records that runs `runIds`, executing here, are alive. */
+    async beat(runIds: readonly string[]): Promise<void> {
+      if (runIds.length === 0) return;
+      await db
+        .updateTable('runbook_runs')
+        .set({ heartbeat_at: now() })
+        .where('id', 'in', runIds)
+        .where('status', '=', 'running')
+        .execute();
+    },
+
+    /**
+     * Ends as `interrupted` every run still `running` whose last heartbeat (or start) is before
+     * `before`, with its step under way `cancelled`; returns their ids.
+     */
+    async sweepStale(before: string): Promise<string[]> {
+      return db.transaction().execute(async (trx) => {
+        const stale = await trx
+          .selectFrom('runbook_runs')
+          .select('id')
+          .where('status', '=', 'running')
+          .where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'started_at'), '<', before))
+          .execute();
+        const ids = stale.map((run) => run.id);
+        if (ids.length === 0) return ids;
+        const at = now();
+        await trx
+          .updateTable('runbook_steps')
+          .set({ status: 'cancelled', error: 'the server running it stopped', finished_at: at })
+          .where('run_id', 'in', ids)
+          .where('status', '=', 'running')
+          .execute();
+        await trx
+          .updateTable('runbook_runs')
+          .set({ status: 'interrupted', finished_at: at })
+          .where('id', 'in', ids)
+          .where('status', '=', 'running')
+          .execute();
+        return ids;
+      });
     },
 
     async find(runId: string): Promise<StoredRun | undefined> {

@@ -28,6 +28,8 @@ export type RunbookTables = {
     finished_at: string | null;
     /** When cancel_runbook_run asked the run to stop; the run stops before its next step. */
     cancel_requested_at: string | null;
+    /** Last sign of life from the server executing the run; see run-liveness.ts. */
+    heartbeat_at: string | null;
   };
   runbook_steps: {
     run_id: string;
@@ -96,6 +98,11 @@ export const runbookMigrations: Migrations = {
   '0002_cancel_requests': {
     async up(db) {
       await db.schema.alterTable('runbook_runs').addColumn('cancel_requested_at', 'text').execute();
+    },
+  },
+  '0003_run_heartbeats': {
+    async up(db) {
+      await db.schema.alterTable('runbook_runs').addColumn('heartbeat_at', 'text').execute();
     },
   },
 };

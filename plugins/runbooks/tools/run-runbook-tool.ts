@@ -4,13 +4,15 @@ import { defineTool, type ToolContext } from '../../../core/index.js';
 import type { BackgroundRuns } from '../background-runs.js';
 import type { RunbookDefinition } from '../define-runbook.js';
 import { executeRun, type RunDriver } from '../run-runbook.js';
+import type { RunLiveness } from '../run-liveness.js';
 import type { RunStore } from '../run-store.js';
 import { runViewSchema, summarizeRun, type RunView } from '../run-view.js';
 
-/** What the run tools share: the run store and the runs in the background. */
+/** What the run tools share: the run store, the runs in the background and their heartbeats. */
 export interface RunbookToolDeps {
   readonly store: RunStore;
   readonly background: BackgroundRuns;
+  readonly liveness: RunLiveness;
 }
 
 const modeDescription =
@@ -50,7 +52,7 @@ async function storedView(store: RunStore, runId: string): Promise<RunView> {
  * `run_<id>`: the runbook as a tool, with the runbook's input plus `mode`.
  *
  * @example
- * ctx.addTool(runbookTool(raiseAndResolve, { store, background }));
+ * ctx.addTool(runbookTool(raiseAndResolve, { store, background, liveness }));
  */
 export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
   const { store, background } = deps;
@@ -86,7 +88,9 @@ export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
       if (chosen === 'start') {
         // Progress of a background run is its stored steps: the request has been answered.
         const driver = { callTool: ctx.callTool, progress: () => Promise.resolve(), store };
-        background.launch(runId, (signal) => executeRun(runbook, run, { ...driver, signal }));
+        background.launch(runId, (signal) =>
+          deps.liveness.track(runId, () => executeRun(runbook, run, { ...driver, signal })),
+        );
         return storedView(store, runId);
       }
       const driver: RunDriver = {
@@ -95,7 +99,7 @@ export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
         progress: ctx.progress,
         store,
       };
-      await executeRun(runbook, run, driver);
+      await deps.liveness.track(runId, () => executeRun(runbook, run, driver));
       return storedView(store, runId);
     },
   });

@@ -59,14 +59,20 @@ export interface RunbooksServer {
  * @example
  * const s = await startRunbooksServer(engine);
  */
-export async function startRunbooksServer(engine: TestEngine): Promise<RunbooksServer> {
+export async function startRunbooksServer(
+  engine: TestEngine,
+  options: { readonly heartbeatMs?: number } = {},
+): Promise<RunbooksServer> {
   const database: FreshDatabase = await engine.createDatabase();
   const t = await startTestServer({
     plugins: [
       // The example's own runbooks plugin gives way to this fixture's, with the drills.
       ...exampleDeskPlugins(5).filter((plugin) => plugin.id !== 'runbooks'),
       drillsPlugin(),
-      runbooksPlugin({ runbooks: [raiseAndResolve, failAndStop, failAndContinue, slowDrill] }),
+      runbooksPlugin({
+        runbooks: [raiseAndResolve, failAndStop, failAndContinue, slowDrill],
+        ...(options.heartbeatMs !== undefined && { heartbeatMs: options.heartbeatMs }),
+      }),
     ],
     collections: [
       defineCollection({
