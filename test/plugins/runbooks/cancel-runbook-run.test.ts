@@ -1,47 +1,15 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeskTables } from '../../../plugins/desk/index.js';
 import type { RunbookTables } from '../../../plugins/runbooks/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
+import { minutesOn, outcomes, waitFor, type Run } from './run-helpers.js';
 import { startRunbooksServer, type RunbooksServer } from './runbooks-fixture.js';
-
-interface Run {
-  runId: string;
-  status: string;
-  cancelRequestedAt?: string;
-  steps: { id: string; status: string; result?: Record<string, unknown> }[];
-}
-
-const outcomes = (run: Run) => run.steps.map((step) => `${step.id}:${step.status}`);
-
-/** Polls `probe` until it returns a value (at most 10 s). */
-async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(testEngines)('cancel_runbook_run on $engine', (engine) => {
   let s: RunbooksServer;
   let tom: Client;
   let admin: Client;
-
-  const minutesOn = (ticketId: number) =>
-    s.read(async (db) =>
-      (
-        await db
-          .withTables<DeskTables>()
-          .selectFrom('desk_time_entries')
-          .select('minutes')
-          .where('ticket_id', '=', ticketId)
-          .execute()
-      ).map((row) => row.minutes),
-    );
 
   /** Waits until run `runId` is in its waiting step. */
   const inWaitingStep = (runId: string) =>
@@ -77,7 +45,7 @@ describe.each(testEngines)('cancel_runbook_run on $engine', (engine) => {
     expect(run.status).toBe('cancelled');
     expect(run.cancelRequestedAt).toEqual(expect.any(String));
     expect(outcomes(run)).toEqual(['ticket:ok', 'wait:cancelled', 'log_work:not_run']);
-    expect(await minutesOn(run.steps[0]!.result!['id'] as number)).toEqual([]);
+    expect(await minutesOn(s, run.steps[0]!.result!['id'] as number)).toEqual([]);
 
     const again = await call(s.sam, 'cancel_runbook_run', { runId });
     expect(again.isError).toBe(true);
@@ -108,7 +76,7 @@ describe.each(testEngines)('cancel_runbook_run on $engine', (engine) => {
     const run = (await awaited).out as Run;
     expect(run.status).toBe('cancelled');
     expect(outcomes(run)).toEqual(['ticket:ok', 'wait:ok', 'log_work:not_run']);
-    expect(await minutesOn(run.steps[0]!.result!['id'] as number)).toEqual([]);
+    expect(await minutesOn(s, run.steps[0]!.result!['id'] as number)).toEqual([]);
   });
 
   it("lets only the run's owner or an admin cancel it", async () => {

@@ -5,17 +5,8 @@ import type { DeskTables } from '../../../plugins/desk/index.js';
 import type { RunbookTables } from '../../../plugins/runbooks/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
+import { minutesOn, outcomes, waitFor, type Run } from './run-helpers.js';
 import { startRunbooksServer, type RunbooksServer } from './runbooks-fixture.js';
-
-interface Run {
-  runId: string;
-  status: string;
-  mode: string;
-  finishedAt: string | null;
-  steps: { id: string; status: string; error?: string; result?: Record<string, unknown> }[];
-}
-
-const outcomes = (run: Run) => run.steps.map((step) => `${step.id}:${step.status}`);
 
 describe.each(testEngines)('runbook runs on $engine', (engine) => {
   let s: RunbooksServer;
@@ -30,17 +21,6 @@ describe.each(testEngines)('runbook runs on $engine', (engine) => {
       tickets: (await db.withTables<DeskTables>().selectFrom('desk_tickets').select('id').execute())
         .length,
     }));
-  const minutesOn = (ticketId: number) =>
-    s.read(async (db) =>
-      (
-        await db
-          .withTables<DeskTables>()
-          .selectFrom('desk_time_entries')
-          .select('minutes')
-          .where('ticket_id', '=', ticketId)
-          .execute()
-      ).map((row) => row.minutes),
-    );
   const runStatus = (runId: string) =>
     s.read(async (db) => {
       const row = await db
@@ -105,7 +85,7 @@ describe.each(testEngines)('runbook runs on $engine', (engine) => {
     expect(outcomes(run)).toEqual(['ticket:ok', 'boom:error', 'log_work:not_run']);
     expect(run.steps[1]!.error).toBe('the drill fails here');
     const ticketId = run.steps[0]!.result!['id'] as number;
-    expect(await minutesOn(ticketId)).toEqual([]);
+    expect(await minutesOn(s, ticketId)).toEqual([]);
     expect(await runStatus(run.runId)).toBe('failed');
   });
 
@@ -114,7 +94,7 @@ describe.each(testEngines)('runbook runs on $engine', (engine) => {
     const run = out as Run;
     expect(run.status).toBe('completed_with_errors');
     expect(outcomes(run)).toEqual(['ticket:ok', 'boom:error', 'log_work:ok']);
-    expect(await minutesOn(run.steps[0]!.result!['id'] as number)).toEqual([10]);
+    expect(await minutesOn(s, run.steps[0]!.result!['id'] as number)).toEqual([10]);
   });
 
   it("runs each step with the caller's own permissions: no time:write, no time entry", async () => {
@@ -135,7 +115,7 @@ describe.each(testEngines)('runbook runs on $engine', (engine) => {
     expect(run.steps[3]!.error).toMatch(
       /^Tool log_time not found: it is not available .* with your permissions/,
     );
-    expect(await minutesOn(run.steps[0]!.result!['id'] as number)).toEqual([]);
+    expect(await minutesOn(s, run.steps[0]!.result!['id'] as number)).toEqual([]);
   });
 
   it('cancels the current step when the client cancels, stores the run cancelled and runs nothing after', async () => {
@@ -179,7 +159,7 @@ describe.each(testEngines)('runbook runs on $engine', (engine) => {
     const run = out as Run;
     expect(outcomes(run)).toEqual(['ticket:ok', 'wait:cancelled', 'log_work:not_run']);
     expect(run.finishedAt).not.toBeNull();
-    expect(await minutesOn(run.steps[0]!.result!['id'] as number)).toEqual([]);
+    expect(await minutesOn(s, run.steps[0]!.result!['id'] as number)).toEqual([]);
   });
 
   it('starts a run in the background and get_runbook_run follows it to the end', async () => {
@@ -198,7 +178,7 @@ describe.each(testEngines)('runbook runs on $engine', (engine) => {
     });
     expect(finished.status).toBe('completed');
     expect(outcomes(finished)).toEqual(['ticket:ok', 'wait:ok', 'log_work:ok']);
-    expect(await minutesOn(finished.steps[0]!.result!['id'] as number)).toEqual([10]);
+    expect(await minutesOn(s, finished.steps[0]!.result!['id'] as number)).toEqual([10]);
   });
 
   it('shows a run to the agent who started it and to an admin, not to another agent', async () => {
@@ -212,14 +192,3 @@ describe.each(testEngines)('runbook runs on $engine', (engine) => {
     expect((byAdmin.out as Run).runId).toBe(runId);
   });
 });
-
-/** Polls `probe` until it returns a value (at most 10 s). */
-async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -2,27 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookTables } from '../../../plugins/runbooks/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
+import { outcomes, waitFor, type Run } from './run-helpers.js';
 import { startRunbooksServer, type RunbooksServer } from './runbooks-fixture.js';
-
-interface Run {
-  runId: string;
-  status: string;
-  finishedAt: string | null;
-  steps: { id: string; status: string; error?: string }[];
-}
-
-const outcomes = (run: Run) => run.steps.map((step) => `${step.id}:${step.status}`);
-
-/** Polls `probe` until it returns a value (at most 10 s). */
-async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // Heartbeats every 50 ms: a run silent for 200 ms counts as left by a stopped server.
 describe.each(testEngines)('runbook runs left by a stopped server on $engine', (engine) => {
