@@ -94,7 +94,12 @@ function clockTime(ticket: SlaTicket, now: Date): number {
  * @example
  * slaStatus(ticket, policy, new Date()).state // 'at_risk'
  */
-export function slaStatus(ticket: SlaTicket, policy: SlaPolicy | undefined, now: Date): SlaStatus {
+export function slaStatus(
+  ticket: SlaTicket,
+  // Only the resolution window and its at-risk share decide the state.
+  policy: Pick<SlaPolicy, 'resolution_minutes' | 'at_risk_percent'> | undefined,
+  now: Date,
+): SlaStatus {
   const responseBreached =
     ticket.response_due_at !== null &&
     (ticket.responded_at === null

@@ -43,8 +43,6 @@ export async function getTicketDetail(
     .leftJoin('desk_sla_policies as policy', 'policy.priority', 'desk_tickets.priority')
     .selectAll('desk_tickets')
     .select((eb) => [
-      'policy.priority as policy_priority',
-      'policy.response_minutes as policy_response_minutes',
       'policy.resolution_minutes as policy_resolution_minutes',
       'policy.at_risk_percent as policy_at_risk_percent',
       eb
@@ -57,14 +55,7 @@ export async function getTicketDetail(
     .where(ticketsVisibleTo(access))
     .executeTakeFirst();
   if (found === undefined) return undefined;
-  const {
-    policy_priority,
-    policy_response_minutes,
-    policy_resolution_minutes,
-    policy_at_risk_percent,
-    minutes_logged,
-    ...row
-  } = found;
+  const { policy_resolution_minutes, policy_at_risk_percent, minutes_logged, ...row } = found;
   let notes = db
     .selectFrom('desk_notes')
     .selectAll()
@@ -74,17 +65,9 @@ export async function getTicketDetail(
   if (!access.staff) notes = notes.where('visibility', '=', 'public');
   const [noteRows, history] = await Promise.all([notes.execute(), ticketHistory(db, access, id)]);
   const policy =
-    policy_priority === null ||
-    policy_response_minutes === null ||
-    policy_resolution_minutes === null ||
-    policy_at_risk_percent === null
+    policy_resolution_minutes === null || policy_at_risk_percent === null
       ? undefined
-      : {
-          priority: policy_priority,
-          response_minutes: policy_response_minutes,
-          resolution_minutes: policy_resolution_minutes,
-          at_risk_percent: policy_at_risk_percent,
-        };
+      : { resolution_minutes: policy_resolution_minutes, at_risk_percent: policy_at_risk_percent };
   return {
     ticket: toTicket(row),
     notes: noteRows,
