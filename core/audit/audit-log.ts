@@ -22,12 +22,23 @@ export interface AuditEntry {
 export type AuditRow = Omit<AuditTables['sdm_audit'], 'id'> & { id: number };
 
 const maxBatch = 500;
-const maxPending = 50_000;
+/** Rows kept in memory while the database refuses them; past this, new rows are dropped (and counted). */
+export const maxPendingAuditRows = 50_000;
+/** The longest pause between two attempts while audit writes fail. */
+const maxRetryMs = 30_000;
+
+/** While writes fail: since when, and how many attempts so far. */
+interface Outage {
+  readonly since: number;
+  attempts: number;
+}
 
 /**
  * Writes one audit row per tool call. Rows are batched (one multi-row insert at most every
  * `flushMs`) so auditing adds no database round trip to a call; `flush()` and `close()` write
- * what is pending.
+ * what is pending. While the database refuses them, rows wait in memory (at most
+ * {@link maxPendingAuditRows}) and one retry loop with backoff writes them when it recovers; the
+ * outage is logged once when it starts and once when it ends.
  */
 export class AuditLog {
   readonly #db;
@@ -36,6 +47,9 @@ export class AuditLog {
   #pending: AuditTables['sdm_audit'][] = [];
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
+  #outage: Outage | undefined;
+  /** Rows dropped since the backlog was last full. */
+  #dropped = 0;
 
   constructor(options: { db: Database; log: Logger; flushMs?: number }) {
     this.#db = options.db.withTables<AuditTables>();
@@ -44,11 +58,8 @@ export class AuditLog {
   }
 
   record(entry: AuditEntry): void {
-    if (this.#pending.length >= maxPending) {
-      this.#log.error('audit backlog full; dropping a row', {
-        tool: entry.tool,
-        correlationId: entry.correlationId,
-      });
+    if (this.#pending.length >= maxPendingAuditRows) {
+      this.#drop(entry);
       return;
     }
     this.#pending.push({
@@ -65,33 +76,75 @@ export class AuditLog {
       duration_ms: entry.durationMs,
       correlation_id: entry.correlationId,
     });
+    // During an outage only the retry loop writes: a write per call would flood the database.
+    if (this.#outage) return;
     if (this.#pending.length >= maxBatch) void this.flush();
     else this.#timer ??= setTimeout(() => void this.flush(), this.#flushMs).unref();
   }
 
-  /** Writes every pending row. */
+  /** Rows waiting to be written. */
+  get pendingRows(): number {
+    return this.#pending.length;
+  }
+
+  /** Writes every pending row (one attempt during an outage). */
   flush(): Promise<void> {
     this.#flushing = this.#flushing.then(() => this.#writePending());
     return this.#flushing;
+  }
+
+  #drop(entry: AuditEntry): void {
+    if (this.#dropped === 0) {
+      this.#log.error('audit backlog full; new rows are dropped until it drains', {
+        pending: this.#pending.length,
+        tool: entry.tool,
+        correlationId: entry.correlationId,
+      });
+    }
+    this.#dropped++;
   }
 
   async #writePending(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     while (this.#pending.length > 0) {
-      const batch = this.#pending.splice(0, maxBatch).map(({ id: _id, ...row }) => row);
+      const batch = this.#pending.slice(0, maxBatch).map(({ id: _id, ...row }) => row);
       try {
         await this.#db.insertInto('sdm_audit').values(batch).execute();
       } catch (error) {
-        this.#log.error('audit write failed; rows kept for the next flush', {
-          rows: batch.length,
-          error: (error as Error).message,
-        });
-        this.#pending.unshift(...batch.map((row) => ({ id: undefined, ...row })));
-        this.#timer ??= setTimeout(() => void this.flush(), this.#flushMs * 5).unref();
+        this.#failed(error as Error);
         return;
       }
+      this.#pending.splice(0, batch.length);
     }
+    this.#recovered();
+  }
+
+  #failed(error: Error): void {
+    if (this.#outage === undefined || this.#outage.attempts === 0) {
+      this.#log.error('audit writes are failing; rows are kept in memory and retried', {
+        pending: this.#pending.length,
+        limit: maxPendingAuditRows,
+        error: error.message,
+      });
+    }
+    const outage = (this.#outage ??= { since: Date.now(), attempts: 0 });
+    outage.attempts++;
+    const pause = Math.min(this.#flushMs * 5 * 2 ** (outage.attempts - 1), maxRetryMs);
+    this.#timer = setTimeout(() => void this.flush(), pause * (0.75 + Math.random() / 2));
+    this.#timer.unref();
+  }
+
+  #recovered(): void {
+    const outage = this.#outage;
+    const dropped = this.#dropped;
+    this.#outage = undefined;
+    this.#dropped = 0;
+    if (outage === undefined && dropped === 0) return;
+    this.#log.warn('audit writes recovered; the rows kept were written', {
+      ...(outage && { outageMs: Date.now() - outage.since, attempts: outage.attempts }),
+      dropped,
+    });
   }
 
   /** Rows at or after `since`, newest last. */

@@ -6,6 +6,7 @@ import type { LogLevel, LogSink } from '../log/logger.js';
 import type { BuiltInAuthSettings } from '../oauth/built-in-auth-settings.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import type { RolePolicy } from '../scope/role-policy.js';
+import type { DatabaseLimits } from '../storage/database.js';
 
 /** HTTP settings; every field has a default. */
 export interface HttpSettings {
@@ -60,6 +61,8 @@ export interface ServerConfig {
   readonly http?: HttpSettings;
   /** A `postgres://` URL or SQLite path; defaults to `DATABASE_URL` or ./data/servicedesk.db. */
   readonly databaseUrl?: string;
+  /** Pool size and timeouts; each defaults to its `DATABASE_*` variable, then to the default (docs/configuration.md). */
+  readonly database?: Partial<DatabaseLimits>;
   readonly plugins: readonly PluginDefinition[];
   readonly collections: readonly CollectionDefinition[];
   readonly auth?: AuthSettings;

@@ -30,6 +30,28 @@ interface AppState {
   registry?: CollectionRegistry;
 }
 
+/** How long one readiness check may take before it counts as failed: probes have deadlines of their own. */
+export const readinessCheckTimeoutMs = 2000;
+
+/** Runs a check; a check that throws or outlasts {@link readinessCheckTimeoutMs} is not ready. */
+async function withinDeadline(check: ReadinessCheck): Promise<{ ok: boolean; detail?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ ok: boolean; detail: string }>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, detail: `no answer within ${readinessCheckTimeoutMs} ms` }),
+      readinessCheckTimeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([
+      check().catch((error: unknown) => ({ ok: false, detail: (error as Error).message })),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function quoted(value: string): string {
   return `"${value.replace(/["\\]/g, "'")}"`;
 }
@@ -119,13 +141,11 @@ export function createApp(options: {
       return;
     }
     if (ctx.path === '/readyz') {
-      const checks: Record<string, { ok: boolean; detail?: string }> = {};
-      for (const [name, check] of options.readiness) {
-        checks[name] = await check().catch((error: unknown) => ({
-          ok: false,
-          detail: (error as Error).message,
-        }));
-      }
+      const checks = Object.fromEntries(
+        await Promise.all(
+          [...options.readiness].map(async ([name, check]) => [name, await withinDeadline(check)]),
+        ),
+      ) as Record<string, { ok: boolean; detail?: string }>;
       const ready = !inFlight.shuttingDown && Object.values(checks).every((c) => c.ok);
       ctx.status = ready ? 200 : 503;
       ctx.body = {

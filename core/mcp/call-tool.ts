@@ -17,6 +17,11 @@ import { permits, type CollectionRegistry } from '../collection/collection-regis
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { redactSecrets } from '../log/redact.js';
 import type { Runtime } from '../server/runtime.js';
+import {
+  storageFailureCode,
+  storageFailureOf,
+  storageFailureText,
+} from '../storage/storage-failure.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
 import type { NestedToolCaller, ToolContext } from '../tool/tool-context.js';
 import { describeIssues } from '../tool/validation-message.js';
@@ -229,6 +234,19 @@ export async function callTool(
     ) {
       audit('tool_error', error.code);
       return failure(error.message);
+    }
+    const storage = storageFailureOf(error);
+    if (storage) {
+      const code = storageFailureCode(storage);
+      scope.runtime.log.warn('the database failed a tool call', {
+        plugin: tool.pluginId,
+        tool: name,
+        correlationId,
+        code,
+        reason: storage.reason,
+      });
+      audit('tool_error', code);
+      return failure(storageFailureText(storage));
     }
     scope.runtime.log.error('tool failed', {
       plugin: tool.pluginId,

@@ -1,6 +1,5 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import { AuditLog } from '../audit/audit-log.js';
 import { coreMigrations } from '../audit/audit-schema.js';
 import { CollectionAuthenticator } from '../auth/authenticate.js';
@@ -26,9 +25,11 @@ import { orderPlugins } from '../plugin/plugin-order.js';
 import { ServiceRegistry, type ServiceLocator } from '../plugin/service-ref.js';
 import { checkRolePolicy, defaultRolePolicy } from '../scope/role-policy.js';
 import { openDatabase, type Database } from '../storage/database.js';
+import { databaseReadiness } from '../storage/database-readiness.js';
+import { WriteHealth } from '../storage/write-health.js';
 import { runMigrations } from '../storage/migrator.js';
 import type { Runtime } from './runtime.js';
-import { resolveSettings, type ResolvedSettings } from './settings.js';
+import { checkDatabaseLimits, resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
 import { DynamicTools, type DynamicToolChange } from '../tool/dynamic-tools.js';
 
@@ -144,15 +145,28 @@ export async function createServer(
     toolsKnown: false,
   });
 
-  const db = await openDatabase(settings.storage, {
-    onConnectionError: (error) =>
-      log.warn('an idle database connection was lost; the pool opens a new one', {
-        error: error.message,
-      }),
-  });
+  checkDatabaseLimits(settings.storage);
+  const writeHealth = new WriteHealth();
+  const db = await openDatabase(
+    // Commands (seed, migrate) run statements far longer than a tool call may.
+    options.purpose === 'command'
+      ? { ...settings.storage, statementTimeoutMs: 0 }
+      : settings.storage,
+    {
+      health: writeHealth,
+      onConnectionError: (error) =>
+        log.warn('a database connection was lost; the pool opens a new one when needed', {
+          error: error.message,
+        }),
+      onRollbackFailed: (error) =>
+        log.warn('a rollback failed after an error; the transaction is abandoned', {
+          error: error.message,
+        }),
+    },
+  );
   const services = new ServiceRegistry();
   const readiness = new Map<string, ReadinessCheck>([
-    ['database', async () => (await sql`select 1 as ok`.execute(db), { ok: true })],
+    ['database', () => databaseReadiness(db, writeHealth)],
   ]);
   const endpoints = new Map<string, McpEndpoint>();
   const notifyResourceUpdated = (uri: string): void => {

@@ -1,6 +1,52 @@
 import type { ServerConfig } from '../config/define-config.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
-import { storageFromUrl, type StorageConfig } from '../storage/database.js';
+import {
+  defaultDatabaseLimits,
+  storageFromUrl,
+  type DatabaseLimits,
+  type StorageConfig,
+} from '../storage/database.js';
+
+/** Each database limit with the environment variable that sets it. */
+const limitVariables: Readonly<Record<keyof DatabaseLimits, string>> = {
+  poolMax: 'DATABASE_POOL_MAX',
+  connectTimeoutMs: 'DATABASE_CONNECT_TIMEOUT_MS',
+  statementTimeoutMs: 'DATABASE_STATEMENT_TIMEOUT_MS',
+  lockTimeoutMs: 'DATABASE_LOCK_TIMEOUT_MS',
+};
+
+/** Config first, then the environment, then the default; checked by `checkDatabaseLimits`. */
+function databaseLimits(config: ServerConfig, env: NodeJS.ProcessEnv): DatabaseLimits {
+  const limits: Record<string, number> = {};
+  for (const [key, variable] of Object.entries(limitVariables)) {
+    const name = key as keyof DatabaseLimits;
+    const fromEnv = env[variable];
+    limits[name] =
+      config.database?.[name] ??
+      (fromEnv !== undefined && fromEnv.trim() !== ''
+        ? Number(fromEnv)
+        : defaultDatabaseLimits[name]);
+  }
+  return limits as unknown as DatabaseLimits;
+}
+
+/**
+ * Fails with CONFIG_INVALID naming the setting when a database limit is not a whole number in
+ * range (the pool needs at least one connection; a timeout of 0 turns it off).
+ */
+export function checkDatabaseLimits(limits: DatabaseLimits): void {
+  for (const [key, variable] of Object.entries(limitVariables)) {
+    const value = limits[key as keyof DatabaseLimits];
+    const least = key === 'poolMax' ? 1 : 0;
+    if (!Number.isInteger(value) || value < least) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `database.${key} (${variable}) is ${String(value)}; it must be a whole number of at least ${least}`,
+      );
+    }
+  }
+}
 
 /** Every setting with its default filled in, from config first and then the environment. */
 export interface ResolvedSettings {
@@ -19,8 +65,9 @@ export interface ResolvedSettings {
 }
 
 /**
- * Resolves settings: config values win, then `HOST`, `PORT`, `PUBLIC_URL`, `DATABASE_URL` and
- * `LOG_LEVEL` from `env`, then defaults (127.0.0.1:3000, ./data/servicedesk.db, info).
+ * Resolves settings: config values win, then `HOST`, `PORT`, `PUBLIC_URL`, `DATABASE_URL`, the
+ * `DATABASE_*` limits and `LOG_LEVEL` from `env`, then defaults (127.0.0.1:3000,
+ * ./data/servicedesk.db, {@link defaultDatabaseLimits}, info).
  */
 export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): ResolvedSettings {
   const http = config.http ?? {};
@@ -40,7 +87,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
     maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
     maxSessions: http.maxSessions ?? 10_000,
-    storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL']),
+    storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL'], databaseLimits(config, env)),
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
   });
 }

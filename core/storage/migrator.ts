@@ -55,8 +55,13 @@ export async function runMigrations(
   let current = '';
   try {
     await db.transaction().execute(async (trx) => {
-      if (engine === 'postgres')
+      if (engine === 'postgres') {
+        // A migration may rebuild a large table, and a second process waits here for the first:
+        // neither is a tool call, so neither gets a tool call's timeouts.
+        await sql`set local statement_timeout = 0`.execute(trx);
+        await sql`set local lock_timeout = 0`.execute(trx);
         await sql`select pg_advisory_xact_lock(${postgresLockKey})`.execute(trx);
+      }
       const done = new Set(
         (await trx.selectFrom('sdm_migrations').select(['owner', 'name']).execute()).map(
           (r) => `${r.owner}/${r.name}`,

@@ -116,6 +116,8 @@ export async function refreshRecentTicketSearch(db: Kysely<DeskTables>): Promise
     const { rows } = await sql<{ locked: boolean }>`select
       pg_try_advisory_lock(${refreshLockKey}) as locked`.execute(connection);
     if (rows[0]?.locked !== true) return false;
+    // Building an index over many tickets takes longer than a tool call's statement may.
+    await sql`set statement_timeout = 0`.execute(connection);
     try {
       const window = await recentTicketSearchWindow(connection);
       if (!isStale(window)) return false; // another server has just rebuilt it
@@ -134,6 +136,7 @@ export async function refreshRecentTicketSearch(db: Kysely<DeskTables>): Promise
       });
       return true;
     } finally {
+      await sql`reset statement_timeout`.execute(connection);
       await sql`select pg_advisory_unlock(${refreshLockKey})`.execute(connection);
     }
   });

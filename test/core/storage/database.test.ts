@@ -33,7 +33,7 @@ describe('storageFromUrl', () => {
     ['postgresql://u@db/desk', 'postgres', 'postgresql://u@db/desk'],
     ['POSTGRES://u@db/desk', 'postgres', 'POSTGRES://u@db/desk'],
   ])('%j selects %s at %j', (url, engine, expected) => {
-    expect(storageFromUrl(url)).toEqual({ engine, url: expected });
+    expect(storageFromUrl(url)).toMatchObject({ engine, url: expected });
   });
 });
 
