@@ -5,36 +5,55 @@ export interface WriteHealthState {
   readonly detail?: string;
 }
 
+/** How long after the last failed write readiness still reports it, in ms. */
+export const writeFailureMemoryMs = 30_000;
+
 /**
  * Remembers whether the database is taking writes: a write that fails because the database
- * cannot store anything (disk full, read-only, I/O error) marks it failing, the next write that
- * succeeds clears it. A `select 1` answers on a full disk, so readiness asks this too.
+ * cannot store anything (disk full, read-only, I/O error) makes readiness fail until a write has
+ * succeeded since and the last failure is {@link writeFailureMemoryMs} old. A `select 1` still
+ * answers on a full disk, and small writes may still fit where large ones do not, so one success
+ * alone does not clear it.
  *
  * @example
  * const health = new WriteHealth();
  * await openDatabase(storage, { health });
- * health.state(); // { ok: false, detail: 'writes failing since …: database or disk is full' }
+ * health.state(); // { ok: false, detail: 'writes failing since …: the database or its disk is full' }
  */
 export class WriteHealth {
-  #failingSince: Date | undefined;
+  readonly #now: () => number;
+  #failingSince: number | undefined;
+  #lastFailure = 0;
+  #succeededSince = false;
   #reason = '';
+
+  constructor(options: { now?: () => number } = {}) {
+    this.#now = options.now ?? Date.now;
+  }
 
   /** A write went through. */
   succeeded(): void {
-    this.#failingSince = undefined;
+    if (this.#failingSince !== undefined) this.#succeededSince = true;
   }
 
   /** A write failed because the database cannot store it. */
   failed(reason: string): void {
-    this.#failingSince ??= new Date();
+    const now = this.#now();
+    this.#failingSince ??= now;
+    this.#lastFailure = now;
+    this.#succeededSince = false;
     this.#reason = reason;
   }
 
   state(): WriteHealthState {
     if (this.#failingSince === undefined) return { ok: true };
+    if (this.#succeededSince && this.#now() - this.#lastFailure >= writeFailureMemoryMs) {
+      this.#failingSince = undefined;
+      return { ok: true };
+    }
     return {
       ok: false,
-      detail: `writes failing since ${this.#failingSince.toISOString()}: ${this.#reason}`,
+      detail: `writes failing since ${new Date(this.#failingSince).toISOString()}: ${this.#reason}`,
     };
   }
 }
