@@ -1,89 +1,37 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectWithToken } from '../helpers/bearer-client.js';
 import {
   agentFunctionTools,
   customAgentTools,
   userFunctionTools,
 } from '../../examples/servicedesk/servicedesk.config.js';
+import { exampleConfig, startServeProcess, type ServeProcess } from '../helpers/serve-process.js';
 import { registerPublicClient, signInAsPublicClient } from '../core/oauth/public-client.js';
-
-interface Started {
-  readonly baseUrl: string;
-  readonly collections: ReadonlyMap<string, string>;
-  readonly output: string[];
-}
-
-/** Reads the serve command's stdout until it has printed every URL. */
-function waitForUrls(child: ChildProcess): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const output: string[] = [];
-    const collections = new Map<string, string>();
-    let baseUrl: string | undefined;
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`serve exited with ${String(code)} before listening:\n${stderr}`)),
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      const listening = /listening on (http:\/\/\S+)/.exec(line);
-      if (listening) baseUrl = listening[1];
-      const collection = /^\s+(\S.*?)\s+(http:\/\/\S+\/mcp\/\S+)$/.exec(line);
-      if (collection) collections.set(collection[1]!, collection[2]!);
-      if (line.includes('health:') && baseUrl !== undefined)
-        resolve({ baseUrl, collections, output });
-    });
-  });
-}
-
-async function connect(url: string, token: string): Promise<Client> {
-  const client = new Client({ name: 'demo-test', version: '1.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(url), {
-      requestInit: { headers: { authorization: `Bearer ${token}` } },
-    }),
-  );
-  return client;
-}
 
 describe('the example service desk (npm start)', () => {
   let folder: string;
   let child: ChildProcess;
-  let started: Started;
+  let started: ServeProcess;
   let user: Client;
   let agent: Client;
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'servicedesk-demo-'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      DATABASE_URL: join(folder, 'demo.db'),
-    };
-    for (const name of ['HOST', 'PUBLIC_URL', 'DEMO_USER_TOKEN', 'DEMO_AGENT_TOKEN', 'LOG_LEVEL'])
-      delete env[name];
-    child = spawn(
-      process.execPath,
-      ['bin/servicedesk-mcp.js', 'serve', '--config', 'examples/servicedesk/servicedesk.config.ts'],
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    started = await waitForUrls(child);
-    user = await connect(started.collections.get('User Functions')!, 'demo-user-token');
-    agent = await connect(started.collections.get('Agent Functions')!, 'demo-agent-token');
+    started = await startServeProcess(exampleConfig, { DATABASE_URL: join(folder, 'demo.db') });
+    child = started.child;
+    user = await connectWithToken(started.collections.get('User Functions')!, 'demo-user-token');
+    agent = await connectWithToken(started.collections.get('Agent Functions')!, 'demo-agent-token');
   });
 
   afterAll(async () => {
     await user?.close();
     await agent?.close();
-    if (child.exitCode === null) child.kill('SIGKILL');
+    started?.kill();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -217,8 +165,8 @@ describe('the example service desk (npm start)', () => {
       password: 'demo-password-sam',
     });
     expect(alice.refresh_token).toBeTruthy();
-    const asAlice = await connect(userUrl, alice.access_token);
-    const asSam = await connect(agentUrl, sam.access_token);
+    const asAlice = await connectWithToken(userUrl, alice.access_token);
+    const asSam = await connectWithToken(agentUrl, sam.access_token);
     try {
       const me = await asAlice.callTool({ name: 'get_user_info', arguments: {} });
       expect(me.structuredContent).toMatchObject({ user: { email: 'alice@example.com' } });
@@ -229,7 +177,7 @@ describe('the example service desk (npm start)', () => {
       await asSam.close();
     }
     // A token for User Functions is not one for Agent Functions.
-    await expect(connect(agentUrl, alice.access_token)).rejects.toThrow();
+    await expect(connectWithToken(agentUrl, alice.access_token)).rejects.toThrow();
   });
 
   it('answers the health probes', async () => {
@@ -240,10 +188,8 @@ describe('the example service desk (npm start)', () => {
   it('exits 0 on SIGTERM after saying it is shutting down', async () => {
     await user.close();
     await agent.close();
-    // 'close' waits for stdout to drain, so the last line is read too.
-    const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await started.exited).toBe(0);
     expect(started.output.join('\n')).toContain('shutting down');
   });
 });

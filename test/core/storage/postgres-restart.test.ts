@@ -1,6 +1,6 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectWithToken } from '../../helpers/bearer-client.js';
 import {
   startPrivateCluster,
   type PrivateCluster,
@@ -14,16 +14,6 @@ interface Tally {
   ok: number;
   toolErrors: string[];
   requestErrors: string[];
-}
-
-async function connect(url: string): Promise<Client> {
-  const client = new Client({ name: 'restart-test', version: '1.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(url), {
-      requestInit: { headers: { authorization: 'Bearer demo-agent-token' } },
-    }),
-  );
-  return client;
 }
 
 /** Keeps `workers` calls in flight (reads and writes) until `stop` is set. */
@@ -121,7 +111,7 @@ describe('the server through PostgreSQL restarts and killed backends, with calls
       DATABASE_URL: cluster.url,
       DATABASE_CONNECT_TIMEOUT_MS: '2000',
     });
-    client = await connect(`${server.baseUrl}/mcp/agent`);
+    client = await connectWithToken(`${server.baseUrl}/mcp/agent`, 'demo-agent-token');
   }, 120_000);
 
   afterAll(async () => {
