@@ -3,42 +3,29 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { AuditLog } from '../audit/audit-log.js';
 import { coreMigrations } from '../audit/audit-schema.js';
-import { CollectionAuthenticator } from '../auth/authenticate.js';
-import {
-  anyOfVerifiers,
-  authorizationServersOf,
-  configuredVerifier,
-} from '../auth/configured-verifier.js';
+import { anyOfVerifiers, configuredVerifier } from '../auth/configured-verifier.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries, isLoopbackHost } from '../collection/build-registries.js';
-import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
+import type { CollectionRegistry } from '../collection/collection-registry.js';
 import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import { createApp, type InFlightCounter, type ReadinessCheck } from '../http/create-app.js';
-import { hostPolicy } from '../http/host-guard.js';
-import { McpEndpoint } from '../http/mcp-endpoint.js';
+import type { InFlightCounter, ReadinessCheck } from '../http/create-app.js';
+import type { McpEndpoint } from '../http/mcp-endpoint.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { builtInAuth } from '../oauth/built-in-auth.js';
 import { oauthMigrations } from '../oauth/oauth-schema.js';
-import { directToolCall } from '../mcp/call-tool.js';
-import { createCollectionServer } from '../mcp/collection-server.js';
 import { orderPlugins } from '../plugin/plugin-order.js';
 import { ServiceRegistry, type ServiceLocator } from '../plugin/service-ref.js';
-import { checkRolePolicy, defaultRolePolicy } from '../scope/role-policy.js';
+import { checkRolePolicy } from '../scope/role-policy.js';
 import { openDatabase, type Database } from '../storage/database.js';
 import { runMigrations } from '../storage/migrator.js';
 import type { Runtime } from './runtime.js';
-import { resolveSettings, type ResolvedSettings } from './settings.js';
+import { checkSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
+import { wireCollections, type ServedCollection } from './wire-collections.js';
 import { DynamicTools, type DynamicToolChange } from '../tool/dynamic-tools.js';
 
-/** A collection as it is served. */
-export interface ServedCollection {
-  readonly id: string;
-  readonly title: string;
-  readonly url: string;
-  readonly registry: CollectionRegistry;
-}
+export type { ServedCollection } from './wire-collections.js';
 
 /** A configured server: checked, migrated and set up; `listen()` serves it. */
 export interface ServiceDeskServer {
@@ -87,26 +74,7 @@ export async function createServer(
     ...(config.log?.sink && { sink: config.log.sink }),
   });
   const loopback = isLoopbackHost(settings.host);
-  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
-    throw new ServiceDeskError(
-      'CONFIG_INVALID',
-      `port ${String(settings.port)} is not a TCP port; set PORT to 0–65535`,
-    );
-  }
-  for (const key of [
-    'bodyLimit',
-    'shutdownTimeoutMs',
-    'sessionIdleTimeoutMs',
-    'maxSessionsPerCaller',
-    'maxSessions',
-  ] as const) {
-    if (!Number.isInteger(settings[key]) || settings[key] < 1) {
-      throw new ServiceDeskError(
-        'CONFIG_INVALID',
-        `http.${key} is ${String(settings[key])}; it must be a whole number of at least 1`,
-      );
-    }
-  }
+  checkSettings(settings);
   const urls = new Map<string, string>();
   const oauth = config.auth?.builtIn && builtInAuth(config.auth.builtIn);
   const configured = verifierFor(config, urls);
@@ -238,75 +206,28 @@ export async function createServer(
       const hostInUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
       baseUrl =
         settings.publicUrl ?? `http://${hostInUrl === '0.0.0.0' ? '127.0.0.1' : hostInUrl}:${port}`;
-      registries = buildRegistries({
-        collections: config.collections,
+      const wiring = await wireCollections({
+        config,
+        settings,
+        baseUrl,
+        port,
+        loopback,
         plugins: ordered,
         contributions: setUp.contributions,
-        baseUrl,
-        loopback,
         dynamic,
-      });
-      for (const registry of registries) {
-        urls.set(registry.collection.id, registry.audience);
-        const view = new CollectionView(registry);
-        const endpoint = new McpEndpoint(
-          registry,
-          new CollectionAuthenticator(registry, {
-            verifier,
-            policy: config.roles ?? defaultRolePolicy,
-          }),
-          {
-            bodyLimit: settings.bodyLimit,
-            sessionIdleMs: settings.sessionIdleTimeoutMs,
-            sessionLimits: {
-              perCaller: settings.maxSessionsPerCaller,
-              total: settings.maxSessions,
-            },
-            createServer: (session) =>
-              createCollectionServer(registry, runtime, {
-                identity,
-                session,
-                view,
-                toolsChange: registry.collection.plugins.some(
-                  (id) => ordered.find((p) => p.id === id)?.dynamicTools,
-                ),
-              }),
-            directToolCall: (session) => directToolCall({ registry, runtime, session }),
-            audit,
-          },
-        );
-        await endpoint.start();
-        endpoints.set(registry.collection.path, endpoint);
-      }
-      served = registries.map((r) => ({
-        id: r.collection.id,
-        title: r.collection.title,
-        url: r.url,
-        registry: r,
-      }));
-      const policy = hostPolicy({
-        host: settings.host,
-        port,
-        publicUrl: baseUrl,
-        allowedHosts: settings.allowedHosts,
-        allowedOrigins: settings.allowedOrigins,
-      });
-      const policyOfRoles = config.roles ?? defaultRolePolicy;
-      const mounts = oauth && [
-        await oauth.start({ db, services, registries, baseUrl, log, policy: policyOfRoles }),
-      ];
-      const app = createApp({
-        ...(mounts && { mounts }),
-        endpoints,
-        policy,
-        log,
+        verifier,
+        oauth,
+        runtime,
+        audit,
         readiness,
         inFlight,
-        authorizationServers: [
-          ...authorizationServersOf(config.auth),
-          ...(oauth?.issuer ? [oauth.issuer] : []),
-        ],
+        identity,
+        audiences: urls,
+        endpoints,
       });
+      registries = wiring.registries;
+      served = [...wiring.served];
+      const app = wiring.app;
       const handle = app.callback();
       httpServer.on('request', (req, res) => void handle(req, res));
       httpServer.keepAliveTimeout = 65_000;

@@ -1,4 +1,5 @@
 import type { ServerConfig } from '../config/define-config.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
 import { storageFromUrl, type StorageConfig } from '../storage/database.js';
 
@@ -43,4 +44,34 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL']),
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
   });
+}
+
+/**
+ * Fails startup with `CONFIG_INVALID` when a setting cannot work: a port outside 0–65535, or a
+ * limit or timeout that is not a whole number of at least 1.
+ *
+ * @example
+ * checkSettings(resolveSettings(config, process.env));
+ */
+export function checkSettings(settings: ResolvedSettings): void {
+  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      `port ${String(settings.port)} is not a TCP port; set PORT to 0–65535`,
+    );
+  }
+  for (const key of [
+    'bodyLimit',
+    'shutdownTimeoutMs',
+    'sessionIdleTimeoutMs',
+    'maxSessionsPerCaller',
+    'maxSessions',
+  ] as const) {
+    if (!Number.isInteger(settings[key]) || settings[key] < 1) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `http.${key} is ${String(settings[key])}; it must be a whole number of at least 1`,
+      );
+    }
+  }
 }
