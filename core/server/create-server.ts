@@ -1,5 +1,3 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { AuditLog } from '../audit/audit-log.js';
 import { coreMigrations } from '../audit/audit-schema.js';
@@ -19,6 +17,7 @@ import { ServiceRegistry, type ServiceLocator } from '../plugin/service-ref.js';
 import { checkRolePolicy } from '../scope/role-policy.js';
 import { openDatabase, type Database } from '../storage/database.js';
 import { runMigrations } from '../storage/migrator.js';
+import { HttpListener } from './http-listener.js';
 import type { Runtime } from './runtime.js';
 import { checkSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
@@ -178,7 +177,7 @@ export async function createServer(
   });
   const runtime: Runtime = { db, engine: settings.storage.engine, services, log, audit };
   const inFlight: InFlightCounter = { count: 0, shuttingDown: false, idle: undefined };
-  let httpServer: HttpServer | undefined;
+  let listener: HttpListener | undefined;
   let served: ServedCollection[] = [];
   let baseUrl = provisionalBase;
   const identity = { name: config.name ?? 'servicedesk-mcp', version: config.version ?? '0.1.0' };
@@ -197,15 +196,13 @@ export async function createServer(
     },
     registries: () => registries,
     async listen() {
-      httpServer = createHttpServer();
-      await new Promise<void>((resolve, reject) => {
-        httpServer?.once('error', reject);
-        httpServer?.listen(settings.port, settings.host, () => resolve());
-      });
-      const port = (httpServer.address() as AddressInfo).port;
+      const http = new HttpListener();
+      listener = http;
+      const port = await http.bind(settings.port, settings.host);
       const hostInUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
       baseUrl =
         settings.publicUrl ?? `http://${hostInUrl === '0.0.0.0' ? '127.0.0.1' : hostInUrl}:${port}`;
+      // Until the app exists, requests get a "starting" answer; the port is freed if wiring fails.
       const wiring = await wireCollections({
         config,
         settings,
@@ -224,16 +221,18 @@ export async function createServer(
         identity,
         audiences: urls,
         endpoints,
+      }).catch(async (error: unknown) => {
+        await http.destroy();
+        throw error;
       });
       registries = wiring.registries;
       served = [...wiring.served];
-      const app = wiring.app;
-      const handle = app.callback();
-      httpServer.on('request', (req, res) => void handle(req, res));
-      httpServer.keepAliveTimeout = 65_000;
+      const handle = wiring.app.callback();
+      http.serve((req, res) => void handle(req, res));
     },
     async close() {
       inFlight.shuttingDown = true;
+      const httpServer = listener?.server;
       const closing = httpServer
         ? new Promise<void>((resolve) => httpServer?.close(() => resolve()))
         : Promise.resolve();
