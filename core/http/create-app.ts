@@ -4,6 +4,7 @@ import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
+import type { InFlight } from './in-flight.js';
 import { allowOrigin, answerPreflight } from './cors.js';
 import { checkHostAndOrigin, type HostPolicy } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-message.js';
@@ -16,13 +17,6 @@ import {
 
 /** A named readiness probe; `/readyz` fails when any probe does. */
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
-
-/** Counts POSTs being handled, so shutdown can wait for them. */
-export interface InFlightCounter {
-  count: number;
-  shuttingDown: boolean;
-  idle: (() => void) | undefined;
-}
 
 /** What a request carries between the app's middleware. */
 interface AppState {
@@ -86,7 +80,7 @@ export function createApp(options: {
   policy: HostPolicy;
   log: Logger;
   readiness: ReadonlyMap<string, ReadinessCheck>;
-  inFlight: InFlightCounter;
+  inFlight: InFlight;
   /** Middleware served after the Host/Origin guard and before the endpoints (the built-in OAuth server); each calls `next()` for paths it does not own. */
   mounts?: readonly Koa.Middleware[];
   /** Issuers named as `authorization_servers` in every collection's protected-resource metadata. */
@@ -162,14 +156,8 @@ export function createApp(options: {
         'SERVER_SHUTTING_DOWN',
         'the server is shutting down; retry shortly',
       );
-    if (ctx.method !== 'POST') return endpoint.handle(ctx);
-    inFlight.count++;
-    try {
-      await endpoint.handle(ctx);
-    } finally {
-      inFlight.count--;
-      if (inFlight.count === 0) inFlight.idle?.();
-    }
+    if (ctx.method === 'POST') inFlight.track(ctx.res);
+    return endpoint.handle(ctx);
   });
   return app;
 }

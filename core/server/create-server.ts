@@ -7,7 +7,8 @@ import { buildRegistries, isLoopbackHost } from '../collection/build-registries.
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import type { InFlightCounter, ReadinessCheck } from '../http/create-app.js';
+import type { ReadinessCheck } from '../http/create-app.js';
+import { InFlight } from '../http/in-flight.js';
 import type { McpEndpoint } from '../http/mcp-endpoint.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { builtInAuth } from '../oauth/built-in-auth.js';
@@ -23,6 +24,7 @@ import { checkSettings, resolveSettings, type ResolvedSettings } from './setting
 import { closePlugins, setupPlugins } from './setup-plugins.js';
 import { wireCollections, type ServedCollection } from './wire-collections.js';
 import { DynamicTools, type DynamicToolChange } from '../tool/dynamic-tools.js';
+import { CallCutoff } from '../mcp/call-cutoff.js';
 
 export type { ServedCollection } from './wire-collections.js';
 
@@ -44,6 +46,9 @@ export interface ServiceDeskServer {
   /** Stops accepting requests, lets in-flight calls finish (up to the shutdown timeout), then closes everything. */
   close(): Promise<void>;
 }
+
+/** How long, after the cutoff, shutdown waits for the "cancelled" answers to be written out. */
+const cutoffGraceMs = 1_000;
 
 function verifierFor(config: ServerConfig, urls: Map<string, string>): TokenVerifier | undefined {
   return configuredVerifier(
@@ -175,8 +180,9 @@ export async function createServer(
     log,
     ...(config.auditFlushMs !== undefined && { flushMs: config.auditFlushMs }),
   });
-  const runtime: Runtime = { db, engine: settings.storage.engine, services, log, audit };
-  const inFlight: InFlightCounter = { count: 0, shuttingDown: false, idle: undefined };
+  const cutoff = new CallCutoff();
+  const runtime: Runtime = { db, engine: settings.storage.engine, services, log, audit, cutoff };
+  const inFlight = new InFlight();
   let listener: HttpListener | undefined;
   let served: ServedCollection[] = [];
   let baseUrl = provisionalBase;
@@ -230,32 +236,33 @@ export async function createServer(
       const handle = wiring.app.callback();
       http.serve((req, res) => void handle(req, res));
     },
-    async close() {
-      inFlight.shuttingDown = true;
-      const httpServer = listener?.server;
-      const closing = httpServer
-        ? new Promise<void>((resolve) => httpServer?.close(() => resolve()))
-        : Promise.resolve();
-      httpServer?.closeIdleConnections();
-      if (inFlight.count > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, settings.shutdownTimeoutMs);
-          inFlight.idle = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-      stopNotifying();
-      for (const endpoint of endpoints.values()) await endpoint.close();
-      httpServer?.closeAllConnections();
-      await closing;
-      oauth?.close();
-      await closePlugins(setUp.closers, log);
-      await audit.flush();
-      await db.destroy();
+    close() {
+      closing ??= shutDown();
+      return closing;
     },
   };
+  let closing: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    inFlight.shuttingDown = true;
+    const httpServer = listener?.server;
+    const closed = httpServer
+      ? new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      : Promise.resolve();
+    httpServer?.closeIdleConnections();
+    if (!(await inFlight.settled(settings.shutdownTimeoutMs))) {
+      // Calls still running are answered "cancelled" while their connections are still open.
+      cutoff.abort();
+      await inFlight.settled(cutoffGraceMs);
+    }
+    stopNotifying();
+    for (const endpoint of endpoints.values()) await endpoint.close();
+    httpServer?.closeAllConnections();
+    await closed;
+    oauth?.close();
+    await closePlugins(setUp.closers, log);
+    await audit.flush();
+    await db.destroy();
+  }
   return server;
 }
 

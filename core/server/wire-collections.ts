@@ -6,7 +6,8 @@ import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries } from '../collection/build-registries.js';
 import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
 import type { ServerConfig } from '../config/define-config.js';
-import { createApp, type InFlightCounter, type ReadinessCheck } from '../http/create-app.js';
+import { createApp, type ReadinessCheck } from '../http/create-app.js';
+import type { InFlight } from '../http/in-flight.js';
 import { hostPolicy } from '../http/host-guard.js';
 import { McpEndpoint } from '../http/mcp-endpoint.js';
 import { directToolCall } from '../mcp/call-tool.js';
@@ -43,7 +44,7 @@ export interface WiringContext {
   readonly runtime: Runtime;
   readonly audit: AuditLog;
   readonly readiness: ReadonlyMap<string, ReadinessCheck>;
-  readonly inFlight: InFlightCounter;
+  readonly inFlight: InFlight;
   readonly identity: { readonly name: string; readonly version: string };
   /** Filled with each collection's token audience, which the configured verifier reads. */
   readonly audiences: Map<string, string>;
