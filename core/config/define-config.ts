@@ -23,6 +23,12 @@ export interface HttpSettings {
   readonly bodyLimit?: number;
   /** How long shutdown waits for in-flight calls, in ms (default 10 000). */
   readonly shutdownTimeoutMs?: number;
+  /**
+   * How long, from the start of shutdown, idle keep-alive connections stay open to answer a
+   * request already on its way with 503 and `Connection: close` instead of a reset, in ms
+   * (default 1 000, at most `shutdownTimeoutMs`; 0 closes them at once).
+   */
+  readonly shutdownIdleGraceMs?: number;
   /** A stateful session idle this long is closed, in ms (default 30 minutes). */
   readonly sessionIdleTimeoutMs?: number;
   /** Sessions one caller may hold per stateful collection; the oldest idle one goes first (default 32). */

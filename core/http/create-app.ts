@@ -53,6 +53,7 @@ function sendError(ctx: Context, error: unknown, log: Logger): void {
   if (ctx.headerSent || ctx.res.destroyed) return;
   if (error instanceof ServiceDeskError) {
     ctx.status = error.httpStatus;
+    if (error.code === 'SERVER_SHUTTING_DOWN') ctx.set('retry-after', '1');
     if (error.httpStatus === 401 || error.code === 'AUTH_INSUFFICIENT_SCOPE')
       ctx.set('www-authenticate', challenge(error, (ctx.state as AppState).registry));
     ctx.type = 'application/json';
@@ -90,21 +91,30 @@ export function createApp(options: {
   app.silent = true;
   const { endpoints, inFlight, log } = options;
   app.use(async (ctx, next) => {
+    const probe = ctx.path === '/healthz' || ctx.path === '/readyz';
     try {
       // Resource metadata is public and fetched by browser-based clients of any origin.
       const metadata = ctx.path.startsWith(resourceMetadataPrefix);
       const problem = checkHostAndOrigin(options.policy, {
         host: ctx.req.headers.host,
         origin: metadata ? undefined : ctx.req.headers.origin,
-        probe: ctx.path === '/healthz' || ctx.path === '/readyz',
+        probe,
       });
       if (problem !== undefined) {
         throw new ServiceDeskError(problem.code, problem.message);
       }
+      if (inFlight.shuttingDown && !probe)
+        throw new ServiceDeskError(
+          'SERVER_SHUTTING_DOWN',
+          'the server is shutting down; retry shortly',
+        );
       await next();
     } catch (error) {
       sendError(ctx, error, log);
     }
+    // During shutdown every answer closes its connection, so no client sends another request
+    // on a connection about to be closed.
+    if (inFlight.shuttingDown && !ctx.headerSent) ctx.set('connection', 'close');
   });
   for (const mount of options.mounts ?? []) app.use(mount);
   app.use(async (ctx) => {
@@ -151,11 +161,6 @@ export function createApp(options: {
       };
       return;
     }
-    if (inFlight.shuttingDown)
-      throw new ServiceDeskError(
-        'SERVER_SHUTTING_DOWN',
-        'the server is shutting down; retry shortly',
-      );
     if (ctx.method === 'POST') inFlight.track(ctx.res);
     return endpoint.handle(ctx);
   });

@@ -243,21 +243,22 @@ export async function createServer(
   };
   let closing: Promise<void> | undefined;
   async function shutDown(): Promise<void> {
+    const began = Date.now();
     inFlight.shuttingDown = true;
-    const httpServer = listener?.server;
-    const closed = httpServer
-      ? new Promise<void>((resolve) => httpServer.close(() => resolve()))
-      : Promise.resolve();
-    httpServer?.closeIdleConnections();
+    listener?.stopAccepting();
     if (!(await inFlight.settled(settings.shutdownTimeoutMs))) {
       // Calls still running are answered "cancelled" while their connections are still open.
       cutoff.abort();
       await inFlight.settled(cutoffGraceMs);
     }
+    // Idle keep-alive connections stay a little longer, so a request already on its way gets a
+    // 503 with Connection: close rather than a reset.
+    await listener?.quiesce(
+      began + Math.min(settings.shutdownIdleGraceMs, settings.shutdownTimeoutMs),
+    );
     stopNotifying();
     for (const endpoint of endpoints.values()) await endpoint.close();
-    httpServer?.closeAllConnections();
-    await closed;
+    await listener?.destroy();
     oauth?.close();
     await closePlugins(setUp.closers, log);
     await audit.flush();

@@ -3,7 +3,7 @@ import {
   type RequestListener,
   type Server as HttpServer,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
 import { answerWhileStarting } from '../http/answer-while-starting.js';
 
 /**
@@ -18,17 +18,22 @@ import { answerWhileStarting } from '../http/answer-while-starting.js';
  */
 export class HttpListener {
   readonly #server: HttpServer;
+  readonly #connections = new Set<Socket>();
   #handle: RequestListener = answerWhileStarting;
+  #closed: Promise<void> | undefined;
+  #lastConnectionClosed: (() => void) | undefined;
 
   constructor() {
     // The handler is looked up per request, so switching to the app leaves no gap.
     this.#server = createHttpServer((req, res) => this.#handle(req, res));
     this.#server.keepAliveTimeout = 65_000;
-  }
-
-  /** The Node server, for shutdown. */
-  get server(): HttpServer {
-    return this.#server;
+    this.#server.on('connection', (socket: Socket) => {
+      this.#connections.add(socket);
+      socket.once('close', () => {
+        this.#connections.delete(socket);
+        if (this.#connections.size === 0) this.#lastConnectionClosed?.();
+      });
+    });
   }
 
   /** Binds the port and resolves with the port bound (the one chosen when `port` is 0). */
@@ -48,10 +53,39 @@ export class HttpListener {
     this.#handle = handle;
   }
 
-  /** Closes every connection and stops listening. */
+  /**
+   * Stops accepting connections but leaves open ones alone. Node's own `close()` would also
+   * close idle keep-alive connections at once, resetting any request a client has just sent on
+   * one; during shutdown those requests are answered 503 with `Connection: close` instead.
+   */
+  stopAccepting(): void {
+    if (this.#closed) return;
+    this.#closed = new Promise((resolve) => this.#server.once('close', () => resolve()));
+    if (this.#server.listening) NetServer.prototype.close.call(this.#server);
+    else this.#server.emit('close');
+  }
+
+  /** Resolves at `deadline` (a `Date.now()` time), or earlier once no connection is left open. */
+  async quiesce(deadline: number): Promise<void> {
+    const wait = deadline - Date.now();
+    if (wait <= 0 || this.#connections.size === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, wait);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#lastConnectionClosed = done;
+    });
+    this.#lastConnectionClosed = undefined;
+  }
+
+  /** Closes every connection, idle or not, and resolves once the server has closed. */
   async destroy(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    this.stopAccepting();
+    // Node's close() also stops its connection-timeout timer; the port is closed already.
+    this.#server.close();
     this.#server.closeAllConnections();
-    await closed;
+    await this.#closed;
   }
 }

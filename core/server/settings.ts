@@ -12,6 +12,7 @@ export interface ResolvedSettings {
   readonly allowedOrigins: readonly string[];
   readonly bodyLimit: number;
   readonly shutdownTimeoutMs: number;
+  readonly shutdownIdleGraceMs: number;
   readonly sessionIdleTimeoutMs: number;
   readonly maxSessionsPerCaller: number;
   readonly maxSessions: number;
@@ -38,6 +39,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     allowedOrigins: http.allowedOrigins ?? [],
     bodyLimit: http.bodyLimit ?? 1024 * 1024,
     shutdownTimeoutMs: http.shutdownTimeoutMs ?? 10_000,
+    shutdownIdleGraceMs: http.shutdownIdleGraceMs ?? 1_000,
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
     maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
     maxSessions: http.maxSessions ?? 10_000,
@@ -48,7 +50,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
 
 /**
  * Fails startup with `CONFIG_INVALID` when a setting cannot work: a port outside 0–65535, or a
- * limit or timeout that is not a whole number of at least 1.
+ * limit or timeout that is not a whole number of at least 1 (0 where 0 means "none").
  *
  * @example
  * checkSettings(resolveSettings(config, process.env));
@@ -71,6 +73,14 @@ export function checkSettings(settings: ResolvedSettings): void {
       throw new ServiceDeskError(
         'CONFIG_INVALID',
         `http.${key} is ${String(settings[key])}; it must be a whole number of at least 1`,
+      );
+    }
+  }
+  for (const key of ['shutdownIdleGraceMs'] as const) {
+    if (!Number.isInteger(settings[key]) || settings[key] < 0) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `http.${key} is ${String(settings[key])}; it must be a whole number of at least 0`,
       );
     }
   }

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { connect, type Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
+import { RawConnection, type RawHttpResponse } from '../../helpers/raw-connection.js';
 import { startFixtureServer, tokens } from '../mcp/support/fixture-server.js';
 import { patience } from '../mcp/support/raw-http.js';
 
@@ -151,6 +152,48 @@ describe('graceful shutdown', () => {
     } finally {
       audit.close();
     }
+    await t.close();
+  });
+
+  it('answers a request sent on an idle keep-alive connection just after close() with 503, not a reset', async () => {
+    const { t } = await startFixtureServer({ http: { shutdownIdleGraceMs: 500 } });
+    const request = {
+      method: 'POST',
+      path: new URL(t.urlOf('desk')).pathname,
+      headers: {
+        authorization: `Bearer ${tokens.bob}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    };
+    const connections = await Promise.all(
+      Array.from({ length: 12 }, () => RawConnection.open(t.url)),
+    );
+    for (const connection of connections) {
+      connection.send(request);
+      expect((await connection.response()).status).toBe(200);
+    }
+    const closing = t.server.close();
+    // Spread over the first ~30 ms of shutdown, where an idle connection used to be reset.
+    const answers = await Promise.all(
+      connections.map(async (connection, i) => {
+        await delay(i * 3);
+        connection.send(request);
+        const answer = await connection.response().catch((error: Error) => error.message);
+        await connection.closed;
+        return answer;
+      }),
+    );
+    expect(answers.map((a) => (typeof a === 'string' ? a : a.status))).toEqual(
+      connections.map(() => 503),
+    );
+    for (const answer of answers as RawHttpResponse[]) {
+      expect(answer.headers['connection']).toBe('close');
+      expect(answer.headers['retry-after']).toBe('1');
+      expect(answer.body).toMatch(/SERVER_SHUTTING_DOWN/);
+    }
+    await closing;
     await t.close();
   });
 
