@@ -35,6 +35,16 @@ export interface HttpSettings {
   readonly maxSessionsPerCaller?: number;
   /** Sessions a stateful collection may hold in all (default 10 000). */
   readonly maxSessions?: number;
+  /**
+   * Open connections one remote address may hold; one more is answered 503 and closed
+   * (default 100). Behind a proxy every connection comes from the proxy: raise it to match.
+   */
+  readonly maxConnectionsPerAddress?: number;
+  /**
+   * Requests one connection may pipeline behind the one being answered; one more is answered
+   * 503 and the connection closed (default 16).
+   */
+  readonly maxPipelinedRequests?: number;
 }
 
 /**

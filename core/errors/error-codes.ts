@@ -41,6 +41,8 @@ export const errorCodes = {
   HTTP_BAD_REQUEST: { http: 400, jsonRpc: -32600 },
   HTTP_NOT_ACCEPTABLE: { http: 406, jsonRpc: -32600 },
   HTTP_UNSUPPORTED_MEDIA_TYPE: { http: 415, jsonRpc: -32600 },
+  HTTP_TOO_MANY_CONNECTIONS: { http: 503, jsonRpc: -32603 },
+  HTTP_PIPELINE_FULL: { http: 503, jsonRpc: -32603 },
   MCP_PARSE_ERROR: { http: 400, jsonRpc: -32700 },
   AUTH_TOKEN_MISSING: { http: 401, jsonRpc: -32001 },
   AUTH_TOKEN_INVALID: { http: 401, jsonRpc: -32001 },

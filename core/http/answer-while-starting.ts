@@ -1,15 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import { jsonRpcErrorBody } from './json-rpc-message.js';
+import { refuseRequest, retryAfterSeconds } from './refuse-request.js';
 
-/** Seconds a client is asked to wait before retrying a request refused while starting. */
-const retryAfterSeconds = '1';
-
-function answer(res: ServerResponse, status: number, body: string): void {
+function probeAnswer(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
-    ...(status === 503 && { 'retry-after': retryAfterSeconds }),
+    ...(status === 503 && { 'retry-after': String(retryAfterSeconds) }),
   });
   res.end(body);
 }
@@ -26,11 +23,14 @@ function answer(res: ServerResponse, status: number, body: string): void {
  */
 export function answerWhileStarting(req: IncomingMessage, res: ServerResponse): void {
   const path = (req.url ?? '/').split('?', 1)[0];
-  if (path === '/healthz') return answer(res, 200, JSON.stringify({ status: 'ok' }));
-  if (path === '/readyz') return answer(res, 503, JSON.stringify({ status: 'starting' }));
-  const error = new ServiceDeskError(
-    'SERVER_STARTING',
-    `the server is starting; retry in ${retryAfterSeconds} s`,
+  if (path === '/healthz') return probeAnswer(res, 200, JSON.stringify({ status: 'ok' }));
+  if (path === '/readyz') return probeAnswer(res, 503, JSON.stringify({ status: 'starting' }));
+  refuseRequest(
+    res,
+    new ServiceDeskError(
+      'SERVER_STARTING',
+      `the server is starting; retry in ${retryAfterSeconds} s`,
+    ),
+    { close: false },
   );
-  answer(res, error.httpStatus, jsonRpcErrorBody(error.jsonRpcCode, error.message));
 }

@@ -202,7 +202,11 @@ export async function createServer(
     },
     registries: () => registries,
     async listen() {
-      const http = new HttpListener();
+      const http = new HttpListener({
+        log,
+        maxConnectionsPerAddress: settings.maxConnectionsPerAddress,
+        maxPipelinedRequests: settings.maxPipelinedRequests,
+      });
       listener = http;
       const port = await http.bind(settings.port, settings.host);
       const hostInUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;

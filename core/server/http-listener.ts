@@ -4,15 +4,34 @@ import {
   type Server as HttpServer,
 } from 'node:http';
 import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { answerWhileStarting } from '../http/answer-while-starting.js';
+import { ConnectionLimit } from '../http/connection-limit.js';
+import { pacedRequests } from '../http/paced-requests.js';
+import { refuseRequest } from '../http/refuse-request.js';
+import type { Logger } from '../log/logger.js';
+
+/** How long a connection refused for its address may stay open without sending a request. */
+const refusedLingerMs = 1_000;
+
+/** Options of {@link HttpListener}. */
+export interface HttpListenerOptions {
+  readonly log: Logger;
+  /** Open connections one remote address may hold (`http.maxConnectionsPerAddress`). */
+  readonly maxConnectionsPerAddress: number;
+  /** Requests one connection may have waiting behind the one being answered (`http.maxPipelinedRequests`). */
+  readonly maxPipelinedRequests: number;
+}
 
 /**
  * The server's HTTP listener. It answers from the first accepted connection on: until `serve()`
  * hands it the app, every request gets {@link answerWhileStarting}'s answer; from then on the app
- * takes every request, including those of connections accepted while starting.
+ * takes every request, including those of connections accepted while starting. It refuses a
+ * connection beyond its address's limit (503 `HTTP_TOO_MANY_CONNECTIONS`, `Connection: close`)
+ * and answers each connection one request at a time ({@link pacedRequests}).
  *
  * @example
- * const listener = new HttpListener();
+ * const listener = new HttpListener({ log, maxConnectionsPerAddress: 100, maxPipelinedRequests: 16 });
  * const port = await listener.bind(3000, '127.0.0.1');
  * listener.serve(app.callback());
  */
@@ -23,9 +42,23 @@ export class HttpListener {
   #closed: Promise<void> | undefined;
   #lastConnectionClosed: (() => void) | undefined;
 
-  constructor() {
+  constructor(options: HttpListenerOptions) {
+    const limit = new ConnectionLimit({
+      perAddress: options.maxConnectionsPerAddress,
+      log: options.log,
+    });
+    const refused = new WeakSet<Socket>();
     // The handler is looked up per request, so switching to the app leaves no gap.
-    this.#server = createHttpServer((req, res) => this.#handle(req, res));
+    const paced = pacedRequests((req, res) => this.#handle(req, res), {
+      maxQueued: options.maxPipelinedRequests,
+      refuse: (_req, res) =>
+        refuseRequest(res, pipelineFull(options.maxPipelinedRequests), { close: true }),
+    });
+    this.#server = createHttpServer((req, res) => {
+      if (refused.has(req.socket))
+        refuseRequest(res, tooManyConnections(options.maxConnectionsPerAddress), { close: true });
+      else paced(req, res);
+    });
     this.#server.keepAliveTimeout = 65_000;
     this.#server.on('connection', (socket: Socket) => {
       this.#connections.add(socket);
@@ -33,6 +66,10 @@ export class HttpListener {
         this.#connections.delete(socket);
         if (this.#connections.size === 0) this.#lastConnectionClosed?.();
       });
+      if (limit.admit(socket)) return;
+      refused.add(socket);
+      const linger = setTimeout(() => socket.destroy(), refusedLingerMs).unref();
+      socket.once('close', () => clearTimeout(linger));
     });
   }
 
@@ -88,4 +125,18 @@ export class HttpListener {
     this.#server.closeAllConnections();
     await this.#closed;
   }
+}
+
+function tooManyConnections(limit: number): ServiceDeskError {
+  return new ServiceDeskError(
+    'HTTP_TOO_MANY_CONNECTIONS',
+    `this address already holds ${limit} open connections (http.maxConnectionsPerAddress); reuse one or retry shortly`,
+  );
+}
+
+function pipelineFull(limit: number): ServiceDeskError {
+  return new ServiceDeskError(
+    'HTTP_PIPELINE_FULL',
+    `more than ${limit} requests were pipelined on this connection without reading the answers (http.maxPipelinedRequests); read each answer, or open another connection`,
+  );
 }

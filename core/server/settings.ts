@@ -16,6 +16,8 @@ export interface ResolvedSettings {
   readonly sessionIdleTimeoutMs: number;
   readonly maxSessionsPerCaller: number;
   readonly maxSessions: number;
+  readonly maxConnectionsPerAddress: number;
+  readonly maxPipelinedRequests: number;
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
 }
@@ -43,6 +45,8 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
     maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
     maxSessions: http.maxSessions ?? 10_000,
+    maxConnectionsPerAddress: http.maxConnectionsPerAddress ?? 100,
+    maxPipelinedRequests: http.maxPipelinedRequests ?? 16,
     storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL']),
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
   });
@@ -68,6 +72,8 @@ export function checkSettings(settings: ResolvedSettings): void {
     'sessionIdleTimeoutMs',
     'maxSessionsPerCaller',
     'maxSessions',
+    'maxConnectionsPerAddress',
+    'maxPipelinedRequests',
   ] as const) {
     if (!Number.isInteger(settings[key]) || settings[key] < 1) {
       throw new ServiceDeskError(
