@@ -44,8 +44,8 @@ export function pacedRequests(handle: RequestListener, options: PacingOptions): 
   ): void => {
     state.busy = true;
     res.once('close', () => {
-      if (socket.destroyed) {
-        // Node drops the connection's waiting requests with it.
+      // An answer with Connection: close ends the socket; Node drops the requests still waiting.
+      if (socket.destroyed || socket.writableEnded) {
         state.waiting.length = 0;
         state.busy = false;
       } else if (socket.writableNeedDrain) socket.once('drain', () => next(socket, state));
