@@ -24,12 +24,28 @@ export interface HttpSettings {
   readonly bodyLimit?: number;
   /** How long shutdown waits for in-flight calls, in ms (default 10 000). */
   readonly shutdownTimeoutMs?: number;
+  /**
+   * How long, from the start of shutdown, idle keep-alive connections stay open to answer a
+   * request already on its way with 503 and `Connection: close` instead of a reset, in ms
+   * (default 1 000, at most `shutdownTimeoutMs`; 0 closes them at once).
+   */
+  readonly shutdownIdleGraceMs?: number;
   /** A stateful session idle this long is closed, in ms (default 30 minutes). */
   readonly sessionIdleTimeoutMs?: number;
   /** Sessions one caller may hold per stateful collection; the oldest idle one goes first (default 32). */
   readonly maxSessionsPerCaller?: number;
   /** Sessions a stateful collection may hold in all (default 10 000). */
   readonly maxSessions?: number;
+  /**
+   * Open connections one remote address may hold; one more is answered 503 and closed
+   * (default 100). Behind a proxy every connection comes from the proxy: raise it to match.
+   */
+  readonly maxConnectionsPerAddress?: number;
+  /**
+   * Requests one connection may pipeline behind the one being answered; one more is answered
+   * 503 and the connection closed (default 16).
+   */
+  readonly maxPipelinedRequests?: number;
 }
 
 /**

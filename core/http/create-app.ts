@@ -4,6 +4,7 @@ import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
+import type { InFlight } from './in-flight.js';
 import { allowOrigin, answerPreflight } from './cors.js';
 import { checkHostAndOrigin, type HostPolicy } from './host-guard.js';
 import { jsonRpcErrorBody } from './json-rpc-message.js';
@@ -16,13 +17,6 @@ import {
 
 /** A named readiness probe; `/readyz` fails when any probe does. */
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
-
-/** Counts POSTs being handled, so shutdown can wait for them. */
-export interface InFlightCounter {
-  count: number;
-  shuttingDown: boolean;
-  idle: (() => void) | undefined;
-}
 
 /** What a request carries between the app's middleware. */
 interface AppState {
@@ -81,6 +75,7 @@ function sendError(ctx: Context, error: unknown, log: Logger): void {
   if (ctx.headerSent || ctx.res.destroyed) return;
   if (error instanceof ServiceDeskError) {
     ctx.status = error.httpStatus;
+    if (error.code === 'SERVER_SHUTTING_DOWN') ctx.set('retry-after', '1');
     if (error.httpStatus === 401 || error.code === 'AUTH_INSUFFICIENT_SCOPE')
       ctx.set('www-authenticate', challenge(error, (ctx.state as AppState).registry));
     ctx.type = 'application/json';
@@ -108,7 +103,7 @@ export function createApp(options: {
   policy: HostPolicy;
   log: Logger;
   readiness: ReadonlyMap<string, ReadinessCheck>;
-  inFlight: InFlightCounter;
+  inFlight: InFlight;
   /** Middleware served after the Host/Origin guard and before the endpoints (the built-in OAuth server); each calls `next()` for paths it does not own. */
   mounts?: readonly Koa.Middleware[];
   /** Issuers named as `authorization_servers` in every collection's protected-resource metadata. */
@@ -118,21 +113,30 @@ export function createApp(options: {
   app.silent = true;
   const { endpoints, inFlight, log } = options;
   app.use(async (ctx, next) => {
+    const probe = ctx.path === '/healthz' || ctx.path === '/readyz';
     try {
       // Resource metadata is public and fetched by browser-based clients of any origin.
       const metadata = ctx.path.startsWith(resourceMetadataPrefix);
       const problem = checkHostAndOrigin(options.policy, {
         host: ctx.req.headers.host,
         origin: metadata ? undefined : ctx.req.headers.origin,
-        probe: ctx.path === '/healthz' || ctx.path === '/readyz',
+        probe,
       });
       if (problem !== undefined) {
         throw new ServiceDeskError(problem.code, problem.message);
       }
+      if (inFlight.shuttingDown && !probe)
+        throw new ServiceDeskError(
+          'SERVER_SHUTTING_DOWN',
+          'the server is shutting down; retry shortly',
+        );
       await next();
     } catch (error) {
       sendError(ctx, error, log);
     }
+    // During shutdown every answer closes its connection, so no client sends another request
+    // on a connection about to be closed.
+    if (inFlight.shuttingDown && !ctx.headerSent) ctx.set('connection', 'close');
   });
   for (const mount of options.mounts ?? []) app.use(mount);
   app.use(async (ctx) => {
@@ -177,19 +181,8 @@ export function createApp(options: {
       };
       return;
     }
-    if (inFlight.shuttingDown)
-      throw new ServiceDeskError(
-        'SERVER_SHUTTING_DOWN',
-        'the server is shutting down; retry shortly',
-      );
-    if (ctx.method !== 'POST') return endpoint.handle(ctx);
-    inFlight.count++;
-    try {
-      await endpoint.handle(ctx);
-    } finally {
-      inFlight.count--;
-      if (inFlight.count === 0) inFlight.idle?.();
-    }
+    if (ctx.method === 'POST') inFlight.track(ctx.res);
+    return endpoint.handle(ctx);
   });
   return app;
 }

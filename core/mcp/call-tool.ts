@@ -31,6 +31,7 @@ import { principalOf } from './request-principal.js';
 import type { SessionState } from './session-state.js';
 import type { DirectHandler } from './direct-request.js';
 import { isCancelled, type CancellableExtra } from './lazy-abort.js';
+import { CallCutOffError } from './call-cutoff.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -95,7 +96,7 @@ const nestedProgressToken = 'nested';
 function buildContext(
   tool: CompiledTool,
   input: unknown,
-  call: { extra: Extra; scope: CallScope; principal: Principal },
+  call: { extra: Extra; scope: CallScope; principal: Principal; signal: () => AbortSignal },
 ): ToolContext<unknown> {
   const { extra, scope } = call;
   const progressToken = extra._meta?.progressToken;
@@ -108,7 +109,7 @@ function buildContext(
     serverLog: scope.runtime.log,
     callTool: nestedCaller(extra, scope),
     get signal() {
-      return extra.signal;
+      return call.signal();
     },
     log: createToolLogger({
       toolName: tool.definition.name,
@@ -198,14 +199,20 @@ export async function callTool(
     );
   }
   try {
-    const returned = await tool.definition.handler(
-      // The handler's principal carries the audit row's correlation id, so a store can link
-      // the changes it records to this call.
-      buildContext(tool, parsed.data, {
-        extra,
-        scope,
-        principal: { ...principal, correlationId },
-      }),
+    // Shutdown's cutoff ends the call (and fires its signal) if the handler outlasts the timeout.
+    const returned = await scope.runtime.cutoff.run(
+      () => extra.signal,
+      (signal) =>
+        tool.definition.handler(
+          // The handler's principal carries the audit row's correlation id, so a store can link
+          // the changes it records to this call.
+          buildContext(tool, parsed.data, {
+            extra,
+            scope,
+            principal: { ...principal, correlationId },
+            signal,
+          }),
+        ),
     );
     if (isCancelled(extra)) throw new Error('cancelled');
     const result = toToolResult(tool, returned);
@@ -224,7 +231,7 @@ export async function callTool(
       `Tool ${name} produced a result that does not match its declared output (correlation id ${correlationId}); this is a defect in the tool, not in your arguments.`,
     );
   } catch (error) {
-    if (isCancelled(extra)) {
+    if (isCancelled(extra) || error instanceof CallCutOffError) {
       audit('cancelled', 'TOOL_CANCELLED');
       return failure(`Tool ${name} was cancelled.`);
     }

@@ -1,45 +1,33 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AuditLog } from '../audit/audit-log.js';
 import { coreMigrations } from '../audit/audit-schema.js';
-import { CollectionAuthenticator } from '../auth/authenticate.js';
-import {
-  anyOfVerifiers,
-  authorizationServersOf,
-  configuredVerifier,
-} from '../auth/configured-verifier.js';
+import { anyOfVerifiers, configuredVerifier } from '../auth/configured-verifier.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries, isLoopbackHost } from '../collection/build-registries.js';
-import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
+import type { CollectionRegistry } from '../collection/collection-registry.js';
 import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import { createApp, type InFlightCounter, type ReadinessCheck } from '../http/create-app.js';
-import { hostPolicy } from '../http/host-guard.js';
-import { McpEndpoint } from '../http/mcp-endpoint.js';
+import type { ReadinessCheck } from '../http/create-app.js';
+import { InFlight } from '../http/in-flight.js';
+import type { McpEndpoint } from '../http/mcp-endpoint.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { builtInAuth } from '../oauth/built-in-auth.js';
 import { oauthMigrations } from '../oauth/oauth-schema.js';
-import { directToolCall } from '../mcp/call-tool.js';
-import { createCollectionServer } from '../mcp/collection-server.js';
 import { orderPlugins } from '../plugin/plugin-order.js';
 import { ServiceRegistry, type ServiceLocator } from '../plugin/service-ref.js';
-import { checkRolePolicy, defaultRolePolicy } from '../scope/role-policy.js';
+import { checkRolePolicy } from '../scope/role-policy.js';
 import { openDatabase, type Database } from '../storage/database.js';
 import { databaseReadiness } from '../storage/database-readiness.js';
 import { WriteHealth } from '../storage/write-health.js';
 import { runMigrations } from '../storage/migrator.js';
+import { HttpListener } from './http-listener.js';
 import type { Runtime } from './runtime.js';
-import { checkDatabaseLimits, resolveSettings, type ResolvedSettings } from './settings.js';
+import { checkSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
+import { wireCollections, type ServedCollection } from './wire-collections.js';
 import { DynamicTools, type DynamicToolChange } from '../tool/dynamic-tools.js';
+import { CallCutoff } from '../mcp/call-cutoff.js';
 
-/** A collection as it is served. */
-export interface ServedCollection {
-  readonly id: string;
-  readonly title: string;
-  readonly url: string;
-  readonly registry: CollectionRegistry;
-}
+export type { ServedCollection } from './wire-collections.js';
 
 /** A configured server: checked, migrated and set up; `listen()` serves it. */
 export interface ServiceDeskServer {
@@ -59,6 +47,9 @@ export interface ServiceDeskServer {
   /** Stops accepting requests, lets in-flight calls finish (up to the shutdown timeout), then closes everything. */
   close(): Promise<void>;
 }
+
+/** How long, after the cutoff, shutdown waits for the "cancelled" answers to be written out. */
+const cutoffGraceMs = 1_000;
 
 function verifierFor(config: ServerConfig, urls: Map<string, string>): TokenVerifier | undefined {
   return configuredVerifier(
@@ -88,26 +79,7 @@ export async function createServer(
     ...(config.log?.sink && { sink: config.log.sink }),
   });
   const loopback = isLoopbackHost(settings.host);
-  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
-    throw new ServiceDeskError(
-      'CONFIG_INVALID',
-      `port ${String(settings.port)} is not a TCP port; set PORT to 0–65535`,
-    );
-  }
-  for (const key of [
-    'bodyLimit',
-    'shutdownTimeoutMs',
-    'sessionIdleTimeoutMs',
-    'maxSessionsPerCaller',
-    'maxSessions',
-  ] as const) {
-    if (!Number.isInteger(settings[key]) || settings[key] < 1) {
-      throw new ServiceDeskError(
-        'CONFIG_INVALID',
-        `http.${key} is ${String(settings[key])}; it must be a whole number of at least 1`,
-      );
-    }
-  }
+  checkSettings(settings);
   const urls = new Map<string, string>();
   const oauth = config.auth?.builtIn && builtInAuth(config.auth.builtIn);
   const configured = verifierFor(config, urls);
@@ -145,7 +117,6 @@ export async function createServer(
     toolsKnown: false,
   });
 
-  checkDatabaseLimits(settings.storage);
   const writeHealth = new WriteHealth();
   const db = await openDatabase(
     // Commands (seed, migrate) run statements far longer than a tool call may.
@@ -222,9 +193,10 @@ export async function createServer(
     log,
     ...(config.auditFlushMs !== undefined && { flushMs: config.auditFlushMs }),
   });
-  const runtime: Runtime = { db, engine: settings.storage.engine, services, log, audit };
-  const inFlight: InFlightCounter = { count: 0, shuttingDown: false, idle: undefined };
-  let httpServer: HttpServer | undefined;
+  const cutoff = new CallCutoff();
+  const runtime: Runtime = { db, engine: settings.storage.engine, services, log, audit, cutoff };
+  const inFlight = new InFlight();
+  let listener: HttpListener | undefined;
   let served: ServedCollection[] = [];
   let baseUrl = provisionalBase;
   const identity = { name: config.name ?? 'servicedesk-mcp', version: config.version ?? '0.1.0' };
@@ -243,113 +215,72 @@ export async function createServer(
     },
     registries: () => registries,
     async listen() {
-      httpServer = createHttpServer();
-      await new Promise<void>((resolve, reject) => {
-        httpServer?.once('error', reject);
-        httpServer?.listen(settings.port, settings.host, () => resolve());
+      const http = new HttpListener({
+        log,
+        maxConnectionsPerAddress: settings.maxConnectionsPerAddress,
+        maxPipelinedRequests: settings.maxPipelinedRequests,
       });
-      const port = (httpServer.address() as AddressInfo).port;
+      listener = http;
+      const port = await http.bind(settings.port, settings.host);
       const hostInUrl = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
       baseUrl =
         settings.publicUrl ?? `http://${hostInUrl === '0.0.0.0' ? '127.0.0.1' : hostInUrl}:${port}`;
-      registries = buildRegistries({
-        collections: config.collections,
+      // Until the app exists, requests get a "starting" answer; the port is freed if wiring fails.
+      const wiring = await wireCollections({
+        config,
+        settings,
+        baseUrl,
+        port,
+        loopback,
         plugins: ordered,
         contributions: setUp.contributions,
-        baseUrl,
-        loopback,
         dynamic,
-      });
-      for (const registry of registries) {
-        urls.set(registry.collection.id, registry.audience);
-        const view = new CollectionView(registry);
-        const endpoint = new McpEndpoint(
-          registry,
-          new CollectionAuthenticator(registry, {
-            verifier,
-            policy: config.roles ?? defaultRolePolicy,
-          }),
-          {
-            bodyLimit: settings.bodyLimit,
-            sessionIdleMs: settings.sessionIdleTimeoutMs,
-            sessionLimits: {
-              perCaller: settings.maxSessionsPerCaller,
-              total: settings.maxSessions,
-            },
-            createServer: (session) =>
-              createCollectionServer(registry, runtime, {
-                identity,
-                session,
-                view,
-                toolsChange: registry.collection.plugins.some(
-                  (id) => ordered.find((p) => p.id === id)?.dynamicTools,
-                ),
-              }),
-            directToolCall: (session) => directToolCall({ registry, runtime, session }),
-            audit,
-          },
-        );
-        await endpoint.start();
-        endpoints.set(registry.collection.path, endpoint);
-      }
-      served = registries.map((r) => ({
-        id: r.collection.id,
-        title: r.collection.title,
-        url: r.url,
-        registry: r,
-      }));
-      const policy = hostPolicy({
-        host: settings.host,
-        port,
-        publicUrl: baseUrl,
-        allowedHosts: settings.allowedHosts,
-        allowedOrigins: settings.allowedOrigins,
-      });
-      const policyOfRoles = config.roles ?? defaultRolePolicy;
-      const mounts = oauth && [
-        await oauth.start({ db, services, registries, baseUrl, log, policy: policyOfRoles }),
-      ];
-      const app = createApp({
-        ...(mounts && { mounts }),
-        endpoints,
-        policy,
-        log,
+        verifier,
+        oauth,
+        runtime,
+        audit,
         readiness,
         inFlight,
-        authorizationServers: [
-          ...authorizationServersOf(config.auth),
-          ...(oauth?.issuer ? [oauth.issuer] : []),
-        ],
+        identity,
+        audiences: urls,
+        endpoints,
+      }).catch(async (error: unknown) => {
+        await http.destroy();
+        throw error;
       });
-      const handle = app.callback();
-      httpServer.on('request', (req, res) => void handle(req, res));
-      httpServer.keepAliveTimeout = 65_000;
+      registries = wiring.registries;
+      served = [...wiring.served];
+      const handle = wiring.app.callback();
+      http.serve((req, res) => void handle(req, res));
     },
-    async close() {
-      inFlight.shuttingDown = true;
-      const closing = httpServer
-        ? new Promise<void>((resolve) => httpServer?.close(() => resolve()))
-        : Promise.resolve();
-      httpServer?.closeIdleConnections();
-      if (inFlight.count > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, settings.shutdownTimeoutMs);
-          inFlight.idle = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-      stopNotifying();
-      for (const endpoint of endpoints.values()) await endpoint.close();
-      httpServer?.closeAllConnections();
-      await closing;
-      oauth?.close();
-      await closePlugins(setUp.closers, log);
-      await audit.flush();
-      await db.destroy();
+    close() {
+      closing ??= shutDown();
+      return closing;
     },
   };
+  let closing: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    const began = Date.now();
+    inFlight.shuttingDown = true;
+    listener?.stopAccepting();
+    if (!(await inFlight.settled(settings.shutdownTimeoutMs))) {
+      // Calls still running are answered "cancelled" while their connections are still open.
+      cutoff.abort();
+      await inFlight.settled(cutoffGraceMs);
+    }
+    // Idle keep-alive connections stay a little longer, so a request already on its way gets a
+    // 503 with Connection: close rather than a reset.
+    await listener?.quiesce(
+      began + Math.min(settings.shutdownIdleGraceMs, settings.shutdownTimeoutMs),
+    );
+    stopNotifying();
+    for (const endpoint of endpoints.values()) await endpoint.close();
+    await listener?.destroy();
+    oauth?.close();
+    await closePlugins(setUp.closers, log);
+    await audit.flush();
+    await db.destroy();
+  }
   return server;
 }
 

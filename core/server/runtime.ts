@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../log/logger.js';
+import type { CallCutoff } from '../mcp/call-cutoff.js';
 import type { ServiceLocator } from '../plugin/service-ref.js';
 import type { Database, DatabaseEngine } from '../storage/database.js';
 
@@ -10,4 +11,6 @@ export interface Runtime {
   readonly services: ServiceLocator;
   readonly log: Logger;
   readonly audit: AuditLog;
+  /** Ends the calls still running when shutdown stops waiting for them. */
+  readonly cutoff: CallCutoff;
 }

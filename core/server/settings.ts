@@ -35,7 +35,7 @@ function databaseLimits(config: ServerConfig, env: NodeJS.ProcessEnv): DatabaseL
  * Fails with CONFIG_INVALID naming the setting when a database limit is not a whole number in
  * range (the pool needs at least one connection; a timeout of 0 turns it off).
  */
-export function checkDatabaseLimits(limits: DatabaseLimits): void {
+function checkDatabaseLimits(limits: DatabaseLimits): void {
   for (const [key, variable] of Object.entries(limitVariables)) {
     const value = limits[key as keyof DatabaseLimits];
     const least = key === 'poolMax' ? 1 : 0;
@@ -57,9 +57,12 @@ export interface ResolvedSettings {
   readonly allowedOrigins: readonly string[];
   readonly bodyLimit: number;
   readonly shutdownTimeoutMs: number;
+  readonly shutdownIdleGraceMs: number;
   readonly sessionIdleTimeoutMs: number;
   readonly maxSessionsPerCaller: number;
   readonly maxSessions: number;
+  readonly maxConnectionsPerAddress: number;
+  readonly maxPipelinedRequests: number;
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
 }
@@ -84,10 +87,54 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     allowedOrigins: http.allowedOrigins ?? [],
     bodyLimit: http.bodyLimit ?? 1024 * 1024,
     shutdownTimeoutMs: http.shutdownTimeoutMs ?? 10_000,
+    shutdownIdleGraceMs: http.shutdownIdleGraceMs ?? 1_000,
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
     maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
     maxSessions: http.maxSessions ?? 10_000,
+    maxConnectionsPerAddress: http.maxConnectionsPerAddress ?? 100,
+    maxPipelinedRequests: http.maxPipelinedRequests ?? 16,
     storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL'], databaseLimits(config, env)),
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
   });
+}
+
+/**
+ * Fails startup with `CONFIG_INVALID` when a setting cannot work: a port outside 0–65535, or a
+ * limit or timeout that is not a whole number of at least 1 (0 where 0 means "none").
+ *
+ * @example
+ * checkSettings(resolveSettings(config, process.env));
+ */
+export function checkSettings(settings: ResolvedSettings): void {
+  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65535) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      `port ${String(settings.port)} is not a TCP port; set PORT to 0–65535`,
+    );
+  }
+  for (const key of [
+    'bodyLimit',
+    'shutdownTimeoutMs',
+    'sessionIdleTimeoutMs',
+    'maxSessionsPerCaller',
+    'maxSessions',
+    'maxConnectionsPerAddress',
+    'maxPipelinedRequests',
+  ] as const) {
+    if (!Number.isInteger(settings[key]) || settings[key] < 1) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `http.${key} is ${String(settings[key])}; it must be a whole number of at least 1`,
+      );
+    }
+  }
+  for (const key of ['shutdownIdleGraceMs'] as const) {
+    if (!Number.isInteger(settings[key]) || settings[key] < 0) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `http.${key} is ${String(settings[key])}; it must be a whole number of at least 0`,
+      );
+    }
+  }
+  checkDatabaseLimits(settings.storage);
 }

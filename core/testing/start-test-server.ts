@@ -39,7 +39,9 @@ export interface TestServerOptions {
 
 /**
  * Starts a real server on an ephemeral loopback port with a fresh database and connects one SDK
- * client per collection over Streamable HTTP — the harness for plugin tests.
+ * client per collection over Streamable HTTP — the harness for plugin tests. Unless
+ * `config.http` says otherwise, `close()` closes idle keep-alive connections at once
+ * (`shutdownIdleGraceMs: 0`) rather than keeping them for a second.
  *
  * @example
  * const t = await startTestServer({ plugins: [echoPlugin()], collections: [demo], tokens });
@@ -65,7 +67,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       collections: options.collections,
       ...(merged && { auth: merged }),
       databaseUrl: options.databaseUrl ?? join(folder as string, 'test.db'),
-      http: { host: '127.0.0.1', port: 0, ...options.config?.http },
+      // Closing a test server does not wait for idle keep-alive connections unless a test asks.
+      http: { host: '127.0.0.1', port: 0, shutdownIdleGraceMs: 0, ...options.config?.http },
     },
     { env: {} },
   );

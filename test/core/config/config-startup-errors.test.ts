@@ -40,6 +40,9 @@ describe('config startup checks', () => {
     ['maxSessionsPerCaller', 2.5],
     ['sessionIdleTimeoutMs', -5],
     ['shutdownTimeoutMs', Number.NaN],
+    ['shutdownIdleGraceMs', -1],
+    ['maxConnectionsPerAddress', 0],
+    ['maxPipelinedRequests', 1.5],
   ] as const)('CONFIG_INVALID for http.%s = %s', async (key, value) => {
     const error = await expectStartupError({ ...base, http: { [key]: value } }, 'CONFIG_INVALID');
     expect(error.message).toContain(`http.${key} is ${String(value)}`);

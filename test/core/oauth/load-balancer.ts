@@ -56,12 +56,3 @@ export class LoadBalancer {
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 }
-
-/** A free loopback port (released again, so a child process can bind it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

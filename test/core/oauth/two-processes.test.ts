@@ -6,7 +6,8 @@ import {
   createFreshPostgresDatabase,
   type FreshDatabase,
 } from '../../helpers/fresh-postgres-database.js';
-import { freePort, LoadBalancer } from './load-balancer.js';
+import { freePort } from '../../helpers/free-port.js';
+import { LoadBalancer } from './load-balancer.js';
 import {
   publicTokenRequest,
   registerPublicClient,

@@ -1,5 +1,8 @@
+import Sqlite from 'better-sqlite3';
 import { connect, type Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
+import { RawConnection, type RawHttpResponse } from '../../helpers/raw-connection.js';
 import { startFixtureServer, tokens } from '../mcp/support/fixture-server.js';
 import { patience } from '../mcp/support/raw-http.js';
 
@@ -106,14 +109,91 @@ describe('graceful shutdown', () => {
     await t.close();
   });
 
-  it('aborts calls still running when the shutdown timeout passes', async () => {
-    const { t, probe } = await startFixtureServer({ http: { shutdownTimeoutMs: 200 } });
-    const client = await t.connect('desk', tokens.bob);
-    const call = client.callTool({ name: 'wait_for_abort', arguments: { key: 'stuck' } });
-    call.catch(() => undefined);
-    await vi.waitFor(() => expect(probe.started).toContain('stuck'), patience);
+  it('answers calls still running at the shutdown timeout with TOOL_CANCELLED, audited as cancelled', async () => {
+    const { t, probe } = await startFixtureServer({ http: { shutdownTimeoutMs: 300 } });
+    const desk = await t.connect('desk', tokens.bob);
+    const session = await t.connect('session', tokens.bob);
+    // wait_for_abort stops when its signal fires; slow ignores its signal and never finishes.
+    const calls = [
+      desk.callTool({ name: 'wait_for_abort', arguments: { key: 'desk-abort' } }),
+      desk.callTool({ name: 'slow', arguments: { key: 'desk-never' } }),
+      session.callTool({ name: 'wait_for_abort', arguments: { key: 'session-abort' } }),
+      session.callTool({ name: 'slow', arguments: { key: 'session-never' } }),
+    ];
+    const keys = ['desk-abort', 'desk-never', 'session-abort', 'session-never'];
+    await vi.waitFor(() => expect([...probe.started].sort()).toEqual(keys), patience);
     await t.server.close();
-    expect(probe.aborted).toContain('stuck');
+    const results = await Promise.all(
+      calls.map((call) =>
+        Promise.race([
+          call.catch((error: Error) => `rejected: ${error.message}`),
+          delay(5_000, 'no answer within 5 s'),
+        ]),
+      ),
+    );
+    expect(results).toEqual(
+      ['wait_for_abort', 'slow', 'wait_for_abort', 'slow'].map((name) => ({
+        content: [{ type: 'text', text: `Tool ${name} was cancelled.` }],
+        isError: true,
+      })),
+    );
+    expect([...probe.aborted].sort()).toEqual(['desk-abort', 'session-abort']);
+    const audit = new Sqlite(t.server.settings.storage.url, { readonly: true });
+    try {
+      const rows = audit
+        .prepare('select tool, outcome, error_code from sdm_audit order by tool')
+        .all() as { tool: string; outcome: string; error_code: string }[];
+      expect(rows.map((r) => [r.tool, r.outcome, r.error_code])).toEqual([
+        ['slow', 'cancelled', 'TOOL_CANCELLED'],
+        ['slow', 'cancelled', 'TOOL_CANCELLED'],
+        ['wait_for_abort', 'cancelled', 'TOOL_CANCELLED'],
+        ['wait_for_abort', 'cancelled', 'TOOL_CANCELLED'],
+      ]);
+    } finally {
+      audit.close();
+    }
+    await t.close();
+  });
+
+  it('answers a request sent on an idle keep-alive connection just after close() with 503, not a reset', async () => {
+    const { t } = await startFixtureServer({ http: { shutdownIdleGraceMs: 500 } });
+    const request = {
+      method: 'POST',
+      path: new URL(t.urlOf('desk')).pathname,
+      headers: {
+        authorization: `Bearer ${tokens.bob}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    };
+    const connections = await Promise.all(
+      Array.from({ length: 12 }, () => RawConnection.open(t.url)),
+    );
+    for (const connection of connections) {
+      connection.send(request);
+      expect((await connection.response()).status).toBe(200);
+    }
+    const closing = t.server.close();
+    // Spread over the first ~30 ms of shutdown, where an idle connection used to be reset.
+    const answers = await Promise.all(
+      connections.map(async (connection, i) => {
+        await delay(i * 3);
+        connection.send(request);
+        const answer = await connection.response().catch((error: Error) => error.message);
+        await connection.closed;
+        return answer;
+      }),
+    );
+    expect(answers.map((a) => (typeof a === 'string' ? a : a.status))).toEqual(
+      connections.map(() => 503),
+    );
+    for (const answer of answers as RawHttpResponse[]) {
+      expect(answer.headers['connection']).toBe('close');
+      expect(answer.headers['retry-after']).toBe('1');
+      expect(answer.body).toMatch(/SERVER_SHUTTING_DOWN/);
+    }
+    await closing;
     await t.close();
   });
 

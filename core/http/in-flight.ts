@@ -1,0 +1,46 @@
+import type { ServerResponse } from 'node:http';
+
+/**
+ * The MCP requests being answered, and whether the server is shutting down; shared by the app
+ * (which counts and refuses) and shutdown (which waits). A request counts until its response is
+ * written out or its connection closes — not merely until its handler returns — so shutdown
+ * never closes a connection under a response still being written.
+ *
+ * @example
+ * inFlight.track(ctx.res);
+ * const finished = await inFlight.settled(10_000);
+ */
+export class InFlight {
+  /** Set when shutdown begins: new requests are refused with 503. */
+  shuttingDown = false;
+  #count = 0;
+  readonly #waiting = new Set<() => void>();
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Counts `res` as in flight until it closes (written out, or its connection gone). */
+  track(res: ServerResponse): void {
+    this.#count++;
+    res.once('close', () => {
+      this.#count--;
+      if (this.#count === 0) for (const wake of [...this.#waiting]) wake();
+    });
+  }
+
+  /** Resolves `true` once nothing is in flight, or `false` when `ms` pass first. */
+  settled(ms: number): Promise<boolean> {
+    if (this.#count === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (idle: boolean): void => {
+        clearTimeout(timer);
+        this.#waiting.delete(wake);
+        resolve(idle);
+      };
+      const wake = (): void => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.#waiting.add(wake);
+    });
+  }
+}

@@ -1,0 +1,149 @@
+import type Koa from 'koa';
+import type { AuditLog } from '../audit/audit-log.js';
+import { CollectionAuthenticator } from '../auth/authenticate.js';
+import { authorizationServersOf } from '../auth/configured-verifier.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import { buildRegistries } from '../collection/build-registries.js';
+import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
+import type { ServerConfig } from '../config/define-config.js';
+import { createApp, type ReadinessCheck } from '../http/create-app.js';
+import type { InFlight } from '../http/in-flight.js';
+import { hostPolicy } from '../http/host-guard.js';
+import { McpEndpoint } from '../http/mcp-endpoint.js';
+import { directToolCall } from '../mcp/call-tool.js';
+import { createCollectionServer } from '../mcp/collection-server.js';
+import type { BuiltInAuth } from '../oauth/built-in-auth.js';
+import type { PluginDefinition } from '../plugin/define-plugin.js';
+import type { PluginContributions } from '../plugin/plugin-contributions.js';
+import { defaultRolePolicy } from '../scope/role-policy.js';
+import type { DynamicTools } from '../tool/dynamic-tools.js';
+import type { Runtime } from './runtime.js';
+import type { ResolvedSettings } from './settings.js';
+
+/** A collection as it is served. */
+export interface ServedCollection {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly registry: CollectionRegistry;
+}
+
+/** What `listen()` knows once the port is bound, and what it hands to the wiring. */
+export interface WiringContext {
+  readonly config: ServerConfig;
+  readonly settings: ResolvedSettings;
+  /** The final base URL (the bound port is known now). */
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly loopback: boolean;
+  readonly plugins: readonly PluginDefinition[];
+  readonly contributions: ReadonlyMap<string, PluginContributions>;
+  readonly dynamic: DynamicTools;
+  readonly verifier: TokenVerifier | undefined;
+  readonly oauth: BuiltInAuth | undefined;
+  readonly runtime: Runtime;
+  readonly audit: AuditLog;
+  readonly readiness: ReadonlyMap<string, ReadinessCheck>;
+  readonly inFlight: InFlight;
+  readonly identity: { readonly name: string; readonly version: string };
+  /** Filled with each collection's token audience, which the configured verifier reads. */
+  readonly audiences: Map<string, string>;
+  /** Filled with each collection's endpoint by path. */
+  readonly endpoints: Map<string, McpEndpoint>;
+}
+
+/** The wired server: registries with their final URLs, and the app that serves them. */
+export interface Wiring {
+  readonly registries: readonly CollectionRegistry[];
+  readonly served: readonly ServedCollection[];
+  readonly app: Koa;
+}
+
+/**
+ * Builds everything that needs the final URL: each collection's registry again (a port of 0 is
+ * known only once bound), its MCP endpoint, the built-in authorization server, and the one Koa
+ * app that serves them all.
+ *
+ * @example
+ * const { app, served } = await wireCollections({ ...context, baseUrl, port });
+ */
+export async function wireCollections(context: WiringContext): Promise<Wiring> {
+  const { config, settings, baseUrl, runtime, endpoints } = context;
+  const registries = buildRegistries({
+    collections: config.collections,
+    plugins: context.plugins,
+    contributions: context.contributions,
+    baseUrl,
+    loopback: context.loopback,
+    dynamic: context.dynamic,
+  });
+  for (const registry of registries) {
+    context.audiences.set(registry.collection.id, registry.audience);
+    const view = new CollectionView(registry);
+    const endpoint = new McpEndpoint(
+      registry,
+      new CollectionAuthenticator(registry, {
+        verifier: context.verifier,
+        policy: config.roles ?? defaultRolePolicy,
+      }),
+      {
+        bodyLimit: settings.bodyLimit,
+        sessionIdleMs: settings.sessionIdleTimeoutMs,
+        sessionLimits: {
+          perCaller: settings.maxSessionsPerCaller,
+          total: settings.maxSessions,
+        },
+        createServer: (session) =>
+          createCollectionServer(registry, runtime, {
+            identity: context.identity,
+            session,
+            view,
+            toolsChange: registry.collection.plugins.some(
+              (id) => context.plugins.find((p) => p.id === id)?.dynamicTools,
+            ),
+          }),
+        directToolCall: (session) => directToolCall({ registry, runtime, session }),
+        audit: context.audit,
+      },
+    );
+    await endpoint.start();
+    endpoints.set(registry.collection.path, endpoint);
+  }
+  const served = registries.map((r) => ({
+    id: r.collection.id,
+    title: r.collection.title,
+    url: r.url,
+    registry: r,
+  }));
+  const policy = hostPolicy({
+    host: settings.host,
+    port: context.port,
+    publicUrl: baseUrl,
+    allowedHosts: settings.allowedHosts,
+    allowedOrigins: settings.allowedOrigins,
+  });
+  const oauth = context.oauth;
+  const mounts = oauth && [
+    await oauth.start({
+      db: runtime.db,
+      services: runtime.services,
+      registries,
+      baseUrl,
+      log: runtime.log,
+      policy: config.roles ?? defaultRolePolicy,
+    }),
+  ];
+  const app = createApp({
+    ...(mounts && { mounts }),
+    endpoints,
+    policy,
+    log: runtime.log,
+    readiness: context.readiness,
+    inFlight: context.inFlight,
+    authorizationServers: [
+      ...authorizationServersOf(config.auth),
+      ...(oauth?.issuer ? [oauth.issuer] : []),
+    ],
+  });
+  return { registries, served, app };
+}
