@@ -96,13 +96,11 @@ function run(command: readonly string[], env: NodeJS.ProcessEnv): boolean {
   return spawnSync(file!, args, { stdio: 'inherit', env }).status === 0;
 }
 
-/** How {@link ensureChromium} searches, prints, and which machine it plans for. */
+/** Where {@link ensureChromium} searches (its `env` also decides whether it may install) and prints. */
 export interface EnsureChromiumOptions extends ChromiumSearch {
   readonly env: NodeJS.ProcessEnv;
   /** One line for the user (standard error in the script). */
   readonly print: (line: string) => void;
-  /** The machine's facts; {@link readMachine} of `env` unless a test gives them. */
-  readonly machine?: Machine;
 }
 
 /**
@@ -120,7 +118,7 @@ export function ensureChromium(options: EnsureChromiumOptions): number {
     print(`servicedesk-mcp: ${(error as Error).message}`);
     return 1;
   }
-  const plan = planInstall(options.machine ?? readMachine(options.env));
+  const plan = planInstall(readMachine(options.env));
   if (plan.kind === 'tell') {
     print(
       `servicedesk-mcp: the browser tests need Chromium and none was found (looked at ${placesSearched(options)}).`,
