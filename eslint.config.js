@@ -56,6 +56,26 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // oidc-provider's code loads only through core/oauth/oidc-provider.ts, which keeps its
+    // Node 20 "Unsupported runtime" line quiet (ADR 0021); its types may be imported anywhere.
+    files: ['**/*.ts'],
+    ignores: ['core/oauth/oidc-provider.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'oidc-provider',
+              message: 'Import Provider and errors from core/oauth/oidc-provider.ts (ADR 0021).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.config.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -1,4 +1,3 @@
-import Provider from 'oidc-provider';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
@@ -11,6 +10,7 @@ import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
 import { clientSecretMatches } from './client-secret.js';
 import { CollectionResources } from './collection-resources.js';
 import type { OAuthTables } from './oauth-schema.js';
+import { Provider } from './oidc-provider.js';
 import { providerConfiguration } from './provider-config.js';
 import { isAllowedRedirectUri, redirectUriMatches } from './redirect-uris.js';
 import { loadServerKeys, type ServerKeys } from './server-keys.js';

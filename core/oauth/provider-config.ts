@@ -1,15 +1,11 @@
-import {
-  errors,
-  type ClientMetadata,
-  type Configuration,
-  type KoaContextWithOIDC,
-} from 'oidc-provider';
+import type { ClientMetadata, Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { Database } from '../storage/database.js';
 import type { AccountProvider } from './account-provider.js';
 import type { BuiltInAuthSettings, StaticClient } from './built-in-auth-settings.js';
 import { hashClientSecret } from './client-secret.js';
 import type { CollectionResources } from './collection-resources.js';
 import { KyselyAdapter } from './kysely-adapter.js';
+import { errors } from './oidc-provider.js';
 import { messagePage } from './pages/message-page.js';
 import { isAllowedRedirectUri } from './redirect-uris.js';
 import type { ServerKeys } from './server-keys.js';

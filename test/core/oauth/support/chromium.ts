@@ -1,24 +1,25 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium (`apt-get install chromium`, done by `.ci/run`); `CHROMIUM_PATH` overrides it. */
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { findChromium, placesSearched } from '../../../../scripts/chromium/find-chromium.js';
 
 /**
- * Launches headless Chromium. A missing browser throws, so the test fails rather than skips.
+ * Launches headless Chromium, found as `npm test`'s pretest step finds it (`CHROMIUM_PATH`, the
+ * system package, `chromium` on PATH, Playwright's cache), so `npx vitest` needs no variable
+ * either. A missing browser throws, so the test fails rather than skips.
  *
  * @example
  * const browser = await launchChromium();
  * const page = await browser.newPage();
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath))
+  const found = findChromium();
+  if (found === undefined)
     throw new Error(
-      `Chromium is not installed at ${chromiumPath}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH`,
+      `Chromium is not installed (looked at ${placesSearched()}): npm test installs Debian's package or says how to get one`,
     );
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: found.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     timeout: 30_000,
   });
