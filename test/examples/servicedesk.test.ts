@@ -1,10 +1,5 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agentFunctionTools,
@@ -12,79 +7,34 @@ import {
   userFunctionTools,
 } from '../../examples/servicedesk/servicedesk.config.js';
 import { registerPublicClient, signInAsPublicClient } from '../core/oauth/public-client.js';
-
-interface Started {
-  readonly baseUrl: string;
-  readonly collections: ReadonlyMap<string, string>;
-  readonly output: string[];
-}
-
-/** Reads the serve command's stdout until it has printed every URL. */
-function waitForUrls(child: ChildProcess): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const output: string[] = [];
-    const collections = new Map<string, string>();
-    let baseUrl: string | undefined;
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`serve exited with ${String(code)} before listening:\n${stderr}`)),
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      const listening = /listening on (http:\/\/\S+)/.exec(line);
-      if (listening) baseUrl = listening[1];
-      const collection = /^\s+(\S.*?)\s+(http:\/\/\S+\/mcp\/\S+)$/.exec(line);
-      if (collection) collections.set(collection[1]!, collection[2]!);
-      if (line.includes('health:') && baseUrl !== undefined)
-        resolve({ baseUrl, collections, output });
-    });
-  });
-}
-
-async function connect(url: string, token: string): Promise<Client> {
-  const client = new Client({ name: 'demo-test', version: '1.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(url), {
-      requestInit: { headers: { authorization: `Bearer ${token}` } },
-    }),
-  );
-  return client;
-}
+import {
+  connectClient,
+  spawnExampleServer,
+  type ExampleServer,
+  type ExampleUrls,
+} from '../helpers/example-server.js';
+import { createTempFolder, type TempFolder } from '../helpers/temp-folder.js';
 
 describe('the example service desk (npm start)', () => {
-  let folder: string;
-  let child: ChildProcess;
-  let started: Started;
+  let folder: TempFolder;
+  let server: ExampleServer;
+  let started: ExampleUrls;
   let user: Client;
   let agent: Client;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'servicedesk-demo-'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      DATABASE_URL: join(folder, 'demo.db'),
-    };
-    for (const name of ['HOST', 'PUBLIC_URL', 'DEMO_USER_TOKEN', 'DEMO_AGENT_TOKEN', 'LOG_LEVEL'])
-      delete env[name];
-    child = spawn(
-      process.execPath,
-      ['bin/servicedesk-mcp.js', 'serve', '--config', 'examples/servicedesk/servicedesk.config.ts'],
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    started = await waitForUrls(child);
-    user = await connect(started.collections.get('User Functions')!, 'demo-user-token');
-    agent = await connect(started.collections.get('Agent Functions')!, 'demo-agent-token');
+    folder = createTempFolder('demo');
+    server = spawnExampleServer({ databaseUrl: folder.file('demo.db') });
+    started = await server.ready;
+    user = await connectClient(started.collections.get('User Functions')!, 'demo-user-token');
+    agent = await connectClient(started.collections.get('Agent Functions')!, 'demo-agent-token');
   });
 
   afterAll(async () => {
     await user?.close();
     await agent?.close();
-    if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(folder, { recursive: true, force: true });
+    await server?.kill();
+    folder.remove();
   });
 
   it('prints the real port and every collection’s URL', () => {
@@ -94,8 +44,8 @@ describe('the example service desk (npm start)', () => {
       'User Functions': `${started.baseUrl}/mcp/user`,
       'Agent Functions': `${started.baseUrl}/mcp/agent`,
     });
-    expect(started.output[0]).toMatch(/\(sqlite, ready in \d+ ms\)/);
-    expect(existsSync(join(folder, 'demo.db'))).toBe(true);
+    expect(server.output[0]).toMatch(/\(sqlite, ready in \d+ ms\)/);
+    expect(existsSync(folder.file('demo.db'))).toBe(true);
   });
 
   it('serves exactly the User Functions and Agent Functions tools, and the desk’s own tools to agents', async () => {
@@ -217,8 +167,8 @@ describe('the example service desk (npm start)', () => {
       password: 'demo-password-sam',
     });
     expect(alice.refresh_token).toBeTruthy();
-    const asAlice = await connect(userUrl, alice.access_token);
-    const asSam = await connect(agentUrl, sam.access_token);
+    const asAlice = await connectClient(userUrl, alice.access_token);
+    const asSam = await connectClient(agentUrl, sam.access_token);
     try {
       const me = await asAlice.callTool({ name: 'get_user_info', arguments: {} });
       expect(me.structuredContent).toMatchObject({ user: { email: 'alice@example.com' } });
@@ -229,7 +179,7 @@ describe('the example service desk (npm start)', () => {
       await asSam.close();
     }
     // A token for User Functions is not one for Agent Functions.
-    await expect(connect(agentUrl, alice.access_token)).rejects.toThrow();
+    await expect(connectClient(agentUrl, alice.access_token)).rejects.toThrow();
   });
 
   it('answers the health probes', async () => {
@@ -240,10 +190,8 @@ describe('the example service desk (npm start)', () => {
   it('exits 0 on SIGTERM after saying it is shutting down', async () => {
     await user.close();
     await agent.close();
-    // 'close' waits for stdout to drain, so the last line is read too.
-    const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(started.output.join('\n')).toContain('shutting down');
+    // stop() waits for stdout to close, so the last line is read too.
+    expect(await server.stop()).toBe(0);
+    expect(server.output.join('\n')).toContain('shutting down');
   });
 });
