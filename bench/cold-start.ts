@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { requestHeaders } from './scenarios.js';
+import { serveExample } from './serve-example.js';
 
 const giveUpMs = 20_000;
 
@@ -27,52 +26,10 @@ async function listsTools(url: string): Promise<boolean> {
  */
 export async function measureColdStart(repoRoot: string, databaseFile: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'bin', 'servicedesk-mcp.js'),
-      'serve',
-      '--config',
-      import.meta.url.endsWith('.js')
-        ? join(repoRoot, 'dist', 'examples', 'servicedesk', 'servicedesk.config.js')
-        : join(repoRoot, 'examples', 'servicedesk', 'servicedesk.config.ts'),
-    ],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATABASE_URL: databaseFile,
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const server = await serveExample({ repoRoot, databaseUrl: databaseFile, logLevel: 'silent' });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(
-        () => reject(new Error(`no URL printed within ${giveUpMs} ms`)),
-        giveUpMs,
-      );
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        output += chunk;
-        const match = /(http:\/\/\S+\/mcp\/agent)\b/.exec(output);
-        if (match?.[1] !== undefined) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(
-          new Error(`serve exited with code ${String(code)} before printing its URL:\n${output}`),
-        );
-      });
-    });
+    const url = server.collections.get('Agent Functions');
+    if (url === undefined) throw new Error('serve printed no Agent Functions URL');
     while (!(await listsTools(url))) {
       if (performance.now() - started > giveUpMs)
         throw new Error(`tools/list did not succeed within ${giveUpMs} ms at ${url}`);
@@ -80,7 +37,6 @@ export async function measureColdStart(repoRoot: string, databaseFile: string): 
     }
     return performance.now() - started;
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 }

@@ -1,38 +1,40 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectWithToken } from '../helpers/bearer-client.js';
 import {
   agentFunctionTools,
   customAgentTools,
   userFunctionTools,
 } from '../../examples/servicedesk/servicedesk.config.js';
-import { exampleConfig, startServeProcess, type ServeProcess } from '../helpers/serve-process.js';
 import { registerPublicClient, signInAsPublicClient } from '../core/oauth/public-client.js';
+import {
+  connectClient,
+  spawnExampleServer,
+  type ExampleServer,
+  type ExampleUrls,
+} from '../helpers/example-server.js';
+import { createTempFolder, type TempFolder } from '../helpers/temp-folder.js';
 
 describe('the example service desk (npm start)', () => {
-  let folder: string;
-  let child: ChildProcess;
-  let started: ServeProcess;
+  let folder: TempFolder;
+  let server: ExampleServer;
+  let started: ExampleUrls;
   let user: Client;
   let agent: Client;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'servicedesk-demo-'));
-    started = await startServeProcess(exampleConfig, { DATABASE_URL: join(folder, 'demo.db') });
-    child = started.child;
-    user = await connectWithToken(started.collections.get('User Functions')!, 'demo-user-token');
-    agent = await connectWithToken(started.collections.get('Agent Functions')!, 'demo-agent-token');
+    folder = createTempFolder('demo');
+    server = spawnExampleServer({ databaseUrl: folder.file('demo.db') });
+    started = await server.ready;
+    user = await connectClient(started.collections.get('User Functions')!, 'demo-user-token');
+    agent = await connectClient(started.collections.get('Agent Functions')!, 'demo-agent-token');
   });
 
   afterAll(async () => {
     await user?.close();
     await agent?.close();
-    started?.kill();
-    rmSync(folder, { recursive: true, force: true });
+    await server?.kill();
+    folder.remove();
   });
 
   it('prints the real port and every collection’s URL', () => {
@@ -42,8 +44,8 @@ describe('the example service desk (npm start)', () => {
       'User Functions': `${started.baseUrl}/mcp/user`,
       'Agent Functions': `${started.baseUrl}/mcp/agent`,
     });
-    expect(started.output[0]).toMatch(/\(sqlite, ready in \d+ ms\)/);
-    expect(existsSync(join(folder, 'demo.db'))).toBe(true);
+    expect(server.output[0]).toMatch(/\(sqlite, ready in \d+ ms\)/);
+    expect(existsSync(folder.file('demo.db'))).toBe(true);
   });
 
   it('serves exactly the User Functions and Agent Functions tools, and the desk’s own tools to agents', async () => {
@@ -165,8 +167,8 @@ describe('the example service desk (npm start)', () => {
       password: 'demo-password-sam',
     });
     expect(alice.refresh_token).toBeTruthy();
-    const asAlice = await connectWithToken(userUrl, alice.access_token);
-    const asSam = await connectWithToken(agentUrl, sam.access_token);
+    const asAlice = await connectClient(userUrl, alice.access_token);
+    const asSam = await connectClient(agentUrl, sam.access_token);
     try {
       const me = await asAlice.callTool({ name: 'get_user_info', arguments: {} });
       expect(me.structuredContent).toMatchObject({ user: { email: 'alice@example.com' } });
@@ -177,7 +179,7 @@ describe('the example service desk (npm start)', () => {
       await asSam.close();
     }
     // A token for User Functions is not one for Agent Functions.
-    await expect(connectWithToken(agentUrl, alice.access_token)).rejects.toThrow();
+    await expect(connectClient(agentUrl, alice.access_token)).rejects.toThrow();
   });
 
   it('answers the health probes', async () => {
@@ -188,8 +190,8 @@ describe('the example service desk (npm start)', () => {
   it('exits 0 on SIGTERM after saying it is shutting down', async () => {
     await user.close();
     await agent.close();
-    child.kill('SIGTERM');
-    expect(await started.exited).toBe(0);
-    expect(started.output.join('\n')).toContain('shutting down');
+    // stop() waits for stdout to close, so the last line is read too.
+    expect(await server.stop()).toBe(0);
+    expect(server.output.join('\n')).toContain('shutting down');
   });
 });

@@ -1,11 +1,14 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectWithToken } from '../../helpers/bearer-client.js';
 import {
   startPrivateCluster,
   type PrivateCluster,
 } from '../../helpers/private-postgres-cluster.js';
-import { startServeProcess, type ServeProcess } from '../../helpers/serve-process.js';
+import {
+  connectClient,
+  spawnExampleServer,
+  type ExampleServer,
+} from '../../helpers/example-server.js';
 
 const smallDesk = 'test/helpers/small-desk.config.ts';
 
@@ -45,11 +48,11 @@ async function keepCalling(client: Client, stop: { done: boolean }, tally: Tally
   }
 }
 
-async function waitUntilAnswering(client: Client, server: ServeProcess): Promise<void> {
+async function waitUntilAnswering(client: Client, server: ExampleServer): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (server.child.exitCode !== null)
-      throw new Error(`the server exited (${server.child.exitCode}):\n${server.stderr()}`);
+      throw new Error(`the server exited (${server.child.exitCode}):\n${server.log.join('\n')}`);
     const result = await client
       .callTool({ name: 'get_user_info', arguments: {} })
       .catch(() => ({ isError: true }));
@@ -102,21 +105,23 @@ const rounds = 4;
 
 describe('the server through PostgreSQL restarts and killed backends, with calls in flight', () => {
   let cluster: PrivateCluster;
-  let server: ServeProcess;
+  let server: ExampleServer;
   let client: Client;
 
   beforeAll(async () => {
     cluster = await startPrivateCluster();
-    server = await startServeProcess(smallDesk, {
-      DATABASE_URL: cluster.url,
-      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+    server = spawnExampleServer({
+      databaseUrl: cluster.url,
+      config: smallDesk,
+      env: { DATABASE_CONNECT_TIMEOUT_MS: '2000' },
     });
-    client = await connectWithToken(`${server.baseUrl}/mcp/agent`, 'demo-agent-token');
+    const { baseUrl } = await server.ready;
+    client = await connectClient(`${baseUrl}/mcp/agent`, 'demo-agent-token');
   }, 120_000);
 
   afterAll(async () => {
     await client?.close().catch(() => undefined);
-    server?.kill();
+    await server?.kill();
     await cluster?.destroy();
   });
 
@@ -137,7 +142,7 @@ describe('the server through PostgreSQL restarts and killed backends, with calls
           await Promise.all(workers);
         }
 
-        expect(server.child.exitCode, server.stderr()).toBeNull();
+        expect(server.child.exitCode, server.log.join('\n')).toBeNull();
         expect(tally.requestErrors, 'failed requests').toEqual([]);
         for (const text of tally.toolErrors)
           expect(text).toMatch(/^The desk database is (unavailable right now|busy) \(/);
@@ -146,7 +151,7 @@ describe('the server through PostgreSQL restarts and killed backends, with calls
       }
       // Calls really were in flight when the database went away.
       expect(metTheFault).toBeGreaterThan(0);
-      expect(server.stderr()).not.toMatch(/Unhandled 'error' event/);
+      expect(server.log.join('\n')).not.toMatch(/Unhandled 'error' event/);
     },
     180_000,
   );
