@@ -38,7 +38,7 @@ export interface HttpSettings {
   readonly maxSessions?: number;
   /**
    * Open connections one remote address may hold; one more is answered 503 and closed
-   * (default 100). Behind a proxy every connection comes from the proxy: raise it to match.
+   * (default 512). Behind a proxy every connection comes from the proxy: raise it to match.
    */
   readonly maxConnectionsPerAddress?: number;
   /**

@@ -31,7 +31,7 @@ export interface HttpListenerOptions {
  * and answers each connection one request at a time ({@link pacedRequests}).
  *
  * @example
- * const listener = new HttpListener({ log, maxConnectionsPerAddress: 100, maxPipelinedRequests: 16 });
+ * const listener = new HttpListener({ log, maxConnectionsPerAddress: 512, maxPipelinedRequests: 16 });
  * const port = await listener.bind(3000, '127.0.0.1');
  * listener.serve(app.callback());
  */

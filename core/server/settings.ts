@@ -91,7 +91,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
     maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
     maxSessions: http.maxSessions ?? 10_000,
-    maxConnectionsPerAddress: http.maxConnectionsPerAddress ?? 100,
+    maxConnectionsPerAddress: http.maxConnectionsPerAddress ?? 512,
     maxPipelinedRequests: http.maxPipelinedRequests ?? 16,
     storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL'], databaseLimits(config, env)),
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnExampleServer, type ExampleServer } from '../../helpers/example-server.js';
 import { requestBytes } from '../../helpers/raw-connection.js';
 import { createTempFolder, type TempFolder } from '../../helpers/temp-folder.js';
 
@@ -21,33 +21,6 @@ const callDeadlineMs = 5_000;
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
-}
-
-/** Starts `serve` on the example desk in its own process and resolves with its base URL. */
-function serve(databaseUrl: string): { child: ChildProcess; url: Promise<string> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATABASE_URL: databaseUrl };
-  for (const name of ['HOST', 'PUBLIC_URL', 'DEMO_USER_TOKEN', 'DEMO_AGENT_TOKEN'])
-    delete env[name];
-  env['LOG_LEVEL'] = 'error';
-  const child = spawn(
-    process.execPath,
-    ['bin/servicedesk-mcp.js', 'serve', '--config', 'examples/servicedesk/servicedesk.config.ts'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = new Promise<string>((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`serve exited with ${String(code)} before listening:\n${stderr}`)),
-    );
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const listening = /listening on (http:\/\/\S+)/.exec(line);
-      if (listening?.[1] !== undefined) resolve(listening[1]);
-    });
-  });
-  return { child, url };
 }
 
 const toolsList = {
@@ -80,22 +53,19 @@ async function wellBehavedCall(url: string): Promise<{ status: number; ms: numbe
 
 describe('responses a client never reads', () => {
   let folder: TempFolder;
+  let server: ExampleServer;
   let child: ChildProcess;
   let baseUrl: string;
 
   beforeAll(async () => {
     folder = createTempFolder('unread-responses');
-    const started = serve(folder.file());
-    child = started.child;
-    baseUrl = await started.url;
+    server = spawnExampleServer({ databaseUrl: folder.file(), env: { LOG_LEVEL: 'error' } });
+    child = server.child;
+    baseUrl = (await server.ready).baseUrl;
   }, 60_000);
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('close', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    }
+    await server?.kill();
     folder.remove();
   });
 
