@@ -1,7 +1,6 @@
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   CreateMessageResultSchema,
-  ErrorCode,
   McpError,
   ElicitResultSchema,
   type CallToolRequest,
@@ -29,7 +28,6 @@ import { toToolResult } from './tool-output.js';
 import { createToolLogger } from './tool-logger.js';
 import { principalOf } from './request-principal.js';
 import type { SessionState } from './session-state.js';
-import type { DirectHandler } from './direct-request.js';
 import { isCancelled, type CancellableExtra } from './lazy-abort.js';
 import { CallCutOffError } from './call-cutoff.js';
 
@@ -267,35 +265,4 @@ export async function callTool(
       `Tool ${name} failed with an internal error (correlation id ${correlationId}). The failure was logged; try again later or ask an administrator.`,
     );
   }
-}
-
-/**
- * `tools/call` for the stateless hot path, answered without the SDK server: the request's
- * shape is checked here (as the SDK would) and the call runs through the same {@link callTool}.
- */
-export function directToolCall(scope: CallScope): DirectHandler {
-  return (request, extra) => {
-    const params = request.params;
-    const args = params?.['arguments'];
-    if (
-      typeof params?.['name'] !== 'string' ||
-      (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args)))
-    ) {
-      return Promise.reject(
-        new McpError(
-          ErrorCode.InvalidParams,
-          'Invalid tools/call request: params.name must be a string and params.arguments an object',
-        ),
-      );
-    }
-    if (params['task'] !== undefined) {
-      return Promise.reject(
-        new McpError(
-          ErrorCode.InvalidParams,
-          'this server does not run tools as tasks; call without params.task',
-        ),
-      );
-    }
-    return callTool(request as CallToolRequest, extra, scope);
-  };
 }

@@ -10,7 +10,7 @@ import { createApp, type ReadinessCheck } from '../http/create-app.js';
 import type { InFlight } from '../http/in-flight.js';
 import { hostPolicy } from '../http/host-guard.js';
 import { McpEndpoint } from '../http/mcp-endpoint.js';
-import { directToolCall } from '../mcp/call-tool.js';
+import { directToolCall } from '../mcp/direct-tool-call.js';
 import { createCollectionServer } from '../mcp/collection-server.js';
 import type { BuiltInAuth } from '../oauth/built-in-auth.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
