@@ -1,5 +1,6 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { Role, Scope } from '../scope/scope.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { roles, type Role, type Scope } from '../scope/scope.js';
 import type { TokenVerifier, VerifiedToken } from './token-verifier.js';
 
 /** One static development token, as listed in config. */
@@ -21,6 +22,47 @@ function digest(value: string): Buffer {
   return hash('sha256', value, 'buffer');
 }
 
+function isText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function isTextList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/**
+ * Fails startup with CONFIG_INVALID naming the token and the field when a development token lacks
+ * what every call needs; without this a token missing its scopes failed each request with a 500.
+ */
+function checkDevTokens(tokens: readonly DevToken[]): void {
+  tokens.forEach((t, index) => {
+    const rules: readonly (readonly [boolean, string])[] = [
+      [
+        isText(t.token),
+        'has no token: give it token, a secret string (read it from the environment)',
+      ],
+      [isText(t.name), 'has no name: give it name, the client id its calls are audited under'],
+      [isText(t.userId), 'has no userId: give it the desk user the token signs in as'],
+      [
+        roles.includes(t.role),
+        `has role ${JSON.stringify(t.role)}: use one of ${roles.join(', ')}`,
+      ],
+      [
+        isTextList(t.scopes),
+        'has no scopes list: give it scopes, e.g. ["tickets:read:own"] (an empty list grants nothing)',
+      ],
+      [
+        isTextList(t.collections),
+        'has no collections list: give it the ids of the collections it may call',
+      ],
+    ];
+    const broken = rules.find(([holds]) => !holds);
+    if (broken === undefined) return;
+    const which = `auth.devTokens[${index}]${isText(t.name) ? ` ("${t.name}")` : ''}`;
+    throw new ServiceDeskError('CONFIG_INVALID', `${which} ${broken[1]}`);
+  });
+}
+
 /**
  * A verifier over static tokens listed in config, for development on loopback only: the server
  * refuses to start with it on any other address.
@@ -34,6 +76,7 @@ export function devTokenVerifier(
   tokens: readonly DevToken[],
   collectionUrl: (collectionId: string) => string,
 ): TokenVerifier {
+  checkDevTokens(tokens);
   // Compare digests in constant time so a token cannot be guessed byte by byte.
   const entries = tokens.map((t) => ({ digest: digest(t.token), token: t }));
   return Object.freeze({
