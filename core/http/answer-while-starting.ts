@@ -1,15 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import { refuseRequest, retryAfterSeconds } from './refuse-request.js';
-
-function probeAnswer(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    ...(status === 503 && { 'retry-after': String(retryAfterSeconds) }),
-  });
-  res.end(body);
-}
+import { answerJson, refuseRequest, retryAfterSeconds } from './refuse-request.js';
 
 /**
  * Answers a request that arrives after the port is bound but before the server is ready (the
@@ -23,8 +14,14 @@ function probeAnswer(res: ServerResponse, status: number, body: string): void {
  */
 export function answerWhileStarting(req: IncomingMessage, res: ServerResponse): void {
   const path = (req.url ?? '/').split('?', 1)[0];
-  if (path === '/healthz') return probeAnswer(res, 200, JSON.stringify({ status: 'ok' }));
-  if (path === '/readyz') return probeAnswer(res, 503, JSON.stringify({ status: 'starting' }));
+  if (path === '/healthz')
+    return answerJson(res, { status: 200, body: JSON.stringify({ status: 'ok' }), close: false });
+  if (path === '/readyz')
+    return answerJson(res, {
+      status: 503,
+      body: JSON.stringify({ status: 'starting' }),
+      close: false,
+    });
   refuseRequest(
     res,
     new ServiceDeskError(

@@ -19,12 +19,30 @@ export function refuseRequest(
   error: ServiceDeskError,
   options: { close: boolean },
 ): void {
-  const body = jsonRpcErrorBody(error.jsonRpcCode, error.message);
-  res.writeHead(error.httpStatus, {
+  answerJson(res, {
+    status: error.httpStatus,
+    body: jsonRpcErrorBody(error.jsonRpcCode, error.message),
+    close: options.close,
+  });
+}
+
+/**
+ * Writes a JSON body with its status straight on the Node response; a 503 carries `Retry-After`,
+ * and `close` adds `Connection: close`.
+ *
+ * @example
+ * answerJson(res, { status: 503, body: JSON.stringify({ status: 'starting' }), close: false });
+ */
+export function answerJson(
+  res: ServerResponse,
+  answer: { status: number; body: string; close: boolean },
+): void {
+  const { status, body } = answer;
+  res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
-    ...(error.httpStatus === 503 && { 'retry-after': String(retryAfterSeconds) }),
-    ...(options.close && { connection: 'close' }),
+    ...(status === 503 && { 'retry-after': String(retryAfterSeconds) }),
+    ...(answer.close && { connection: 'close' }),
   });
   res.end(body);
 }

@@ -18,17 +18,21 @@ const limitVariables: Readonly<Record<keyof DatabaseLimits, string>> = {
 
 /** Config first, then the environment, then the default; checked by `checkDatabaseLimits`. */
 function databaseLimits(config: ServerConfig, env: NodeJS.ProcessEnv): DatabaseLimits {
-  const limits: Record<string, number> = {};
-  for (const [key, variable] of Object.entries(limitVariables)) {
-    const name = key as keyof DatabaseLimits;
-    const fromEnv = env[variable];
-    limits[name] =
-      config.database?.[name] ??
+  const limit = (key: keyof DatabaseLimits): number => {
+    const fromEnv = env[limitVariables[key]];
+    return (
+      config.database?.[key] ??
       (fromEnv !== undefined && fromEnv.trim() !== ''
         ? Number(fromEnv)
-        : defaultDatabaseLimits[name]);
-  }
-  return limits as unknown as DatabaseLimits;
+        : defaultDatabaseLimits[key])
+    );
+  };
+  return {
+    poolMax: limit('poolMax'),
+    connectTimeoutMs: limit('connectTimeoutMs'),
+    statementTimeoutMs: limit('statementTimeoutMs'),
+    lockTimeoutMs: limit('lockTimeoutMs'),
+  };
 }
 
 /**
