@@ -15,6 +15,8 @@ export interface NewNote {
   readonly visibility?: NoteVisibility;
   /** `ai` when an assistant wrote the note; the collection and client are taken from the caller. */
   readonly provenance?: WriteProvenance;
+  /** The ticket's version as the caller last read it; the note is refused if it changed since. */
+  readonly expectedVersion?: number;
 }
 
 /** Statuses a requester's note hands back to the desk as open. */
@@ -37,7 +39,10 @@ export async function addNote(
   const body = input.body.trim();
   const at = parts.context.now().toISOString();
   return inWriteTransaction(parts.context, async (trx) => {
-    const ticket = await ticketForWrite(trx, access, input.ticketId);
+    const ticket = await ticketForWrite(trx, access, {
+      id: input.ticketId,
+      expectedVersion: input.expectedVersion,
+    });
     if (!access.staff && visibility === 'private') {
       throw new ToolError('private notes are for agents; add your note as a public one');
     }

@@ -30,13 +30,14 @@ export function ticketClosed(id: number): ToolError {
  * Reads ticket `id` inside a write transaction, within the caller's write extent. A ticket the
  * caller cannot even read is "not found"; one they can read but not change says so; a closed
  * ticket refuses every write ({@link ticketClosed}), checked here so that no write path of the
- * store can miss it.
+ * store can miss it; so is the caller's `expectedVersion`, when given, whatever the write.
  */
 export async function ticketForWrite(
   trx: Kysely<DeskTables>,
   access: TicketAccess,
-  id: number,
+  target: number | { readonly id: number; readonly expectedVersion?: number | undefined },
 ): Promise<TicketRow> {
+  const { id, expectedVersion } = typeof target === 'number' ? { id: target } : target;
   const row = await trx
     .selectFrom('desk_tickets')
     .selectAll()
@@ -45,6 +46,12 @@ export async function ticketForWrite(
   if (row === undefined) throw ticketNotFound(id);
   if (canReach(access, row)) {
     if (row.status === 'closed') throw ticketClosed(id);
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new ToolError(
+        `ticket ${id} is at version ${row.version}, not ${expectedVersion}; ` +
+          'read it again and reapply your change',
+      );
+    }
     return row;
   }
   const readExtent = ticketExtent(access.principal, 'read');

@@ -59,7 +59,10 @@ export async function updateTicket(
   const access = await resolveTicketAccess(parts.directory, principal, 'write');
   const at = parts.context.now().toISOString();
   const row = await inWriteTransaction(parts.context, async (trx) => {
-    const ticket = await ticketForWrite(trx, access, id);
+    const ticket = await ticketForWrite(trx, access, {
+      id,
+      expectedVersion: update.expectedVersion,
+    });
     // Fields given as undefined are "leave as is", as tools pass optional inputs through.
     const forbidden = Object.entries(update)
       .filter(([key, value]) => value !== undefined && !endUserFields.has(key))
@@ -68,12 +71,6 @@ export async function updateTicket(
       throw new ToolError(
         `you can change only the details of your ticket (not ${forbidden.join(', ')}); ` +
           'add a note to tell the service desk more',
-      );
-    }
-    if (update.expectedVersion !== undefined && update.expectedVersion !== ticket.version) {
-      throw new ToolError(
-        `ticket ${id} is at version ${ticket.version}, not ${update.expectedVersion}; ` +
-          'read it again and reapply your change',
       );
     }
     const teamId =

@@ -126,6 +126,9 @@ async function applyChanges(
       body: query.information,
       visibility: 'public',
       provenance: 'ai',
+      // Checked here only when no field changed: a change above already checked it (and moved it on).
+      ...(update === undefined &&
+        query.expectedVersion !== undefined && { expectedVersion: query.expectedVersion }),
     });
     noteId = note.id;
   }
