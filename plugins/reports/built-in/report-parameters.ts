@@ -6,14 +6,29 @@ import type { DeskTables } from '../../desk/index.js';
 const day = 86_400_000;
 
 /**
- * A `YYYY-MM` month argument.
+ * The years a report argument may name. JavaScript's dates read years 0–99 as 1900–1999 (a
+ * month "0026-11" reported as 1926-11), and no desk holds tickets from before 2000.
+ */
+export const reportYears = Object.freeze({ first: 2000, last: 2100 });
+
+/** True when the `YYYY` a date or month starts with is within {@link reportYears}. */
+function isReportYear(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= reportYears.first && year <= reportYears.last;
+}
+
+const yearRule = `with a year from ${reportYears.first} to ${reportYears.last}`;
+
+/**
+ * A `YYYY-MM` month argument, its year within {@link reportYears}.
  *
  * @example
  * parameters: z.object({ month: monthSchema.optional() })
  */
 export const monthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM with a month 01–12, e.g. 2026-02');
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM with a month 01–12, e.g. 2026-02')
+  .refine(isReportYear, { message: `month must be YYYY-MM ${yearRule}, e.g. 2026-02` });
 
 /** True for a `YYYY-MM-DD` that exists; zod runs this even after the pattern failed. */
 function isCalendarDate(value: string): boolean {
@@ -22,7 +37,8 @@ function isCalendarDate(value: string): boolean {
 }
 
 /**
- * A calendar date argument, `YYYY-MM-DD`, that exists (no 2026-02-30).
+ * A calendar date argument, `YYYY-MM-DD`, that exists (no 2026-02-30), its year within
+ * {@link reportYears}.
  *
  * @example
  * isoDateSchema('from').optional()
@@ -32,7 +48,8 @@ export function isoDateSchema(field: string) {
   return z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine(isCalendarDate, { message });
+    .refine(isCalendarDate, { message })
+    .refine(isReportYear, { message: `${field} must be a date YYYY-MM-DD ${yearRule}` });
 }
 
 /**

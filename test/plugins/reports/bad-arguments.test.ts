@@ -26,6 +26,12 @@ describe.each(testEngines)('bad arguments to the reports on $engine', (engine) =
       /^Invalid arguments for tool .*: month: month must be YYYY-MM with a month 01–12, e\.g\. 2026-02/,
     ],
     [missed, { month: 'February' }, /month: month must be YYYY-MM/],
+    // Years 0–99 were read as 1900–1999: "0026-11" reported 1926-11.
+    [missed, { month: '0026-11' }, /month: month must be YYYY-MM with a year from 2000 to 2100/],
+    [missed, { month: '1999-12' }, /month: month must be YYYY-MM with a year from 2000 to 2100/],
+    [missed, { month: '9999-01' }, /month: month must be YYYY-MM with a year from 2000 to 2100/],
+    [time, { from: '0026-02-02' }, /from: from must be a date YYYY-MM-DD with a year from 2000/],
+    [time, { to: '0099-12-31' }, /to: to must be a date YYYY-MM-DD with a year from 2000/],
     [missed, { month: 202602 }, /month: expected string/],
     [
       missed,
