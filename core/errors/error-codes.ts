@@ -44,6 +44,7 @@ export const errorCodes = {
   HTTP_TOO_MANY_CONNECTIONS: { http: 503, jsonRpc: -32603 },
   HTTP_PIPELINE_FULL: { http: 503, jsonRpc: -32603 },
   MCP_PARSE_ERROR: { http: 400, jsonRpc: -32700 },
+  MCP_BATCH_REFUSED: { http: 400, jsonRpc: -32600 },
   AUTH_TOKEN_MISSING: { http: 401, jsonRpc: -32001 },
   AUTH_TOKEN_INVALID: { http: 401, jsonRpc: -32001 },
   AUTH_WRONG_AUDIENCE: { http: 401, jsonRpc: -32001 },

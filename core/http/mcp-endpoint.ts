@@ -11,15 +11,14 @@ import type { Principal } from '../auth/principal.js';
 import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import { redactSecrets } from '../log/redact.js';
 import type { DirectHandler } from '../mcp/direct-request.js';
 import { Exchange } from '../mcp/exchange.js';
 import { MultiplexTransport } from '../mcp/multiplex-transport.js';
 import { authInfoFor } from '../mcp/request-principal.js';
 import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.js';
 import { statelessState, type SessionState } from '../mcp/session-state.js';
-import { isJsonRpcMessage, isJsonRpcRequest } from './json-rpc-message.js';
-import { readBody } from './read-body.js';
+import { readJsonRpcMessages } from './json-rpc-batch.js';
+import { isJsonRpcRequest } from './json-rpc-message.js';
 
 // An in-memory key only (never stored or sent), so it needs no hashing.
 function ownerKey(principal: Principal): string {
@@ -187,7 +186,8 @@ export class McpEndpoint {
         role: principal.role,
         clientId: principal.clientId,
         tool: name,
-        arguments: redactSecrets(args, this.registry.tools.get(name)?.definition.secretArguments),
+        arguments: args,
+        secretArguments: this.registry.tools.get(name)?.definition.secretArguments,
         outcome: 'denied',
         errorCode: 'AUTH_INSUFFICIENT_SCOPE',
         durationMs: 0,
@@ -217,25 +217,10 @@ export class McpEndpoint {
         'the Accept header must allow application/json and text/event-stream',
       );
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(await readBody(ctx.req, this.#bodyLimit));
-    } catch (error) {
-      if (error instanceof ServiceDeskError) throw error;
-      throw new ServiceDeskError(
-        'MCP_PARSE_ERROR',
-        'Parse error: the request body is not valid JSON',
-      );
-    }
-    const batch = Array.isArray(body);
-    const messages = (batch ? body : [body]) as unknown[];
-    if (messages.length === 0 || !messages.every(isJsonRpcMessage)) {
-      throw new ServiceDeskError(
-        'HTTP_BAD_REQUEST',
-        'Invalid Request: the body must be a JSON-RPC 2.0 message',
-      );
-    }
-    const rpc = messages;
+    const { messages: rpc, batch } = await readJsonRpcMessages(ctx.req, {
+      bodyLimit: this.#bodyLimit,
+      revision: headerValue(ctx, 'mcp-protocol-version'),
+    });
     this.#refuseWithoutConsent(principal, rpc);
     let target: MultiplexTransport;
     let callerKey: string;
