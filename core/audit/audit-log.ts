@@ -1,5 +1,6 @@
 import type { Database } from '../storage/database.js';
 import type { Logger } from '../log/logger.js';
+import { auditArgumentsJson } from './audit-arguments.js';
 import type { AuditOutcome, AuditTables } from './audit-schema.js';
 
 /** One tool call, as the MCP binding reports it. */
@@ -10,8 +11,10 @@ export interface AuditEntry {
   readonly role: string;
   readonly clientId: string;
   readonly tool: string;
-  /** Already redacted. */
+  /** As the caller sent them: the row keeps them redacted and cut to `auditArgumentLimits`. */
   readonly arguments: unknown;
+  /** Argument keys the tool declares secret, redacted besides those named like secrets. */
+  readonly secretArguments?: readonly string[] | undefined;
   readonly outcome: AuditOutcome;
   readonly errorCode?: string | undefined;
   readonly durationMs: number;
@@ -70,7 +73,7 @@ export class AuditLog {
       role: entry.role,
       client_id: entry.clientId,
       tool: entry.tool,
-      arguments: JSON.stringify(entry.arguments ?? {}),
+      arguments: auditArgumentsJson(entry.arguments, entry.secretArguments),
       outcome: entry.outcome,
       error_code: entry.errorCode ?? null,
       duration_ms: entry.durationMs,

@@ -46,18 +46,30 @@ export const redacted = '[redacted]';
 
 /**
  * Returns a deep copy of `value` with every value under a secret-looking key (password, token,
- * secret, authorization, api key, cookie, credential) or a listed key replaced by `[redacted]`.
+ * secret, authorization, api key, cookie, credential) or a listed key replaced by `[redacted]`,
+ * and anything nested deeper than 32 levels by a `[cut: …]` marker.
  *
  * @example
  * redactSecrets({ user: 'a', password: 'x' }) // { user: 'a', password: '[redacted]' }
  */
 export function redactSecrets(value: unknown, extraKeys: readonly string[] = []): unknown {
-  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, extraKeys));
+  return redactAt(value, extraKeys, 0);
+}
+
+/** Deeper than this, a logged value is replaced by a marker: recursion stays far from the stack's end. */
+const maxRedactDepth = 32;
+
+function redactAt(value: unknown, extraKeys: readonly string[], depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
+  if (depth >= maxRedactDepth) return `[cut: nested deeper than ${maxRedactDepth} levels]`;
+  if (Array.isArray(value)) return value.map((v) => redactAt(v, extraKeys, depth + 1));
+  // No prototype, so a key named __proto__ stays data.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, inner] of Object.entries(value)) {
     out[key] =
-      isSecretKey(key) || extraKeys.includes(key) ? redacted : redactSecrets(inner, extraKeys);
+      isSecretKey(key) || extraKeys.includes(key)
+        ? redacted
+        : redactAt(inner, extraKeys, depth + 1);
   }
   return out;
 }

@@ -14,7 +14,6 @@ import type { AuditOutcome } from '../audit/audit-schema.js';
 import type { Principal } from '../auth/principal.js';
 import { permits, type CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
-import { redactSecrets } from '../log/redact.js';
 import type { Runtime } from '../server/runtime.js';
 import {
   storageFailureCode,
@@ -23,7 +22,7 @@ import {
 } from '../storage/storage-failure.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
 import type { NestedToolCaller, ToolContext } from '../tool/tool-context.js';
-import { describeIssues } from '../tool/validation-message.js';
+import { checkArguments } from '../tool/check-arguments.js';
 import { toToolResult } from './tool-output.js';
 import { createToolLogger } from './tool-logger.js';
 import { principalOf } from './request-principal.js';
@@ -165,7 +164,8 @@ export async function callTool(
       role: principal.role,
       clientId: principal.clientId,
       tool: name,
-      arguments: redactSecrets(args, tool?.definition.secretArguments ?? []),
+      arguments: args,
+      secretArguments: tool?.definition.secretArguments,
       outcome,
       errorCode,
       durationMs: performance.now() - started,
@@ -180,20 +180,11 @@ export async function callTool(
       `Tool ${name} not found: it is not available on this endpoint with your permissions; call tools/list to see the tools you can use`,
     );
   }
-  let parsed: ReturnType<typeof tool.definition.input.safeParse>;
-  try {
-    parsed = tool.definition.input.safeParse(args);
-  } catch (error) {
-    // A refinement that throws (a date check on "yesterday") is still about the arguments.
+  const checked = checkArguments(tool, args);
+  if (!checked.ok) {
     audit('invalid_input', 'TOOL_INVALID_INPUT');
     return failure(
-      `Invalid arguments for tool ${name}: they could not be checked (${(error as Error).message}). Correct these arguments and call ${name} again.`,
-    );
-  }
-  if (!parsed.success) {
-    audit('invalid_input', 'TOOL_INVALID_INPUT');
-    return failure(
-      `Invalid arguments for tool ${name}: ${describeIssues(parsed.error)}. Correct these arguments and call ${name} again.`,
+      `Invalid arguments for tool ${name}: ${checked.problems}. Correct these arguments and call ${name} again.`,
     );
   }
   try {
@@ -204,7 +195,7 @@ export async function callTool(
         tool.definition.handler(
           // The handler's principal carries the audit row's correlation id, so a store can link
           // the changes it records to this call.
-          buildContext(tool, parsed.data, {
+          buildContext(tool, checked.input, {
             extra,
             scope,
             principal: { ...principal, correlationId },

@@ -13,6 +13,8 @@ export interface CompiledTool {
   readonly pluginId: string;
   /** Exactly what `tools/list` sends for this tool. */
   readonly listing: Tool;
+  /** The argument names the tool takes, when it takes no others; undefined when any are passed on. */
+  readonly argumentNames: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -54,11 +56,35 @@ export function compileTool(
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: listedSchema(tool.input, { owner, io: 'input' }),
+    inputSchema: closedInput(tool.input, listedSchema(tool.input, { owner, io: 'input' })),
     ...(tool.output ? { outputSchema: listedSchema(tool.output, { owner, io: 'output' }) } : {}),
     annotations: { title: tool.title, ...tool.annotations },
   };
-  return Object.freeze({ definition: tool, pluginId, listing: Object.freeze(listing) });
+  return Object.freeze({
+    definition: tool,
+    pluginId,
+    listing: Object.freeze(listing),
+    argumentNames: argumentNamesOf(listing.inputSchema),
+  });
+}
+
+/**
+ * A zod object would strip keys it does not know, so a misspelt argument would be ignored in
+ * silence; the call refuses them instead, and the listed schema says so. A raw JSON Schema
+ * (an imported tool) keeps its own rule.
+ */
+function closedInput(
+  shape: z.ZodType | JsonSchemaShape<unknown>,
+  schema: JsonSchemaObject,
+): JsonSchemaObject {
+  if (isJsonSchemaShape(shape) || 'additionalProperties' in schema) return schema;
+  return Object.freeze({ ...schema, additionalProperties: false });
+}
+
+function argumentNamesOf(schema: Tool['inputSchema']): ReadonlySet<string> | undefined {
+  if ((schema as { additionalProperties?: unknown }).additionalProperties !== false)
+    return undefined;
+  return new Set(Object.keys(schema.properties ?? {}));
 }
 
 /** Zod schemas are converted and inlined; raw JSON Schemas are compiled (to fail now) and sent as given. */

@@ -42,7 +42,7 @@ describe.each(testEngines)('tokens over their life on $engine', ({ createDatabas
     expect(names).not.toContain('add_note');
     const found = await client.callTool({
       name: 'search_tickets',
-      arguments: { query: 'printer' },
+      arguments: { text: 'printer' },
     });
     expect(found.isError).toBeFalsy();
     expect((await mcpPost(t.urlOf('user'), token.token['access_token'] as string)).status).toBe(

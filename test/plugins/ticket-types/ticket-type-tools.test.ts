@@ -213,7 +213,7 @@ describe.each(testEngines)('ticket-type tools on $engine', (engine) => {
       /priority: priority must be 1 \(critical\), 2 \(high\), 3 \(medium\) or 4 \(low\)/,
     ],
     [{ ...lead, summary: '   ' }, /summary: summary must not be blank/],
-    [{ ...lead, colour: 'red' }, /unknown field\(s\) "colour"; remove them/],
+    [{ ...lead, colour: 'red' }, /"colour": not a parameter of log_\w+; its parameters are /],
     [
       { ...lead, agent: 'nobody@helpdesk.example' },
       /^agent: no desk user "nobody@helpdesk.example"; give the e-mail or id of an active agent$/,
