@@ -15,6 +15,7 @@ const secretIds = new Set([
   'BackchannelAuthenticationRequest',
   'RegistrationAccessToken',
   'InitialAccessToken',
+  'PushedAuthorizationRequest',
   'Session',
 ]);
 
@@ -28,10 +29,37 @@ export function storedId(kind: string, id: string): string {
   return secretIds.has(kind) ? hash('sha256', id, 'base64url') : id;
 }
 
-/** Drops the table's own columns from a payload read back, adding `consumed` when set. */
-function payloadOf(row: Pick<OAuthRow, 'payload' | 'consumed_at'>): AdapterPayload {
+/**
+ * The payload as stored: without any field that holds a bearer value. oidc-provider keeps a
+ * token's own value in `jti` (given back on `find`, from the value it looks up by) and an
+ * interaction keeps its browser session's cookie value, which nothing reads back.
+ *
+ * @example
+ * storedPayload('AccessToken', { jti: 'abc', accountId: 'a' }) // { accountId: 'a' }
+ */
+export function storedPayload(kind: string, payload: AdapterPayload): AdapterPayload {
+  if (secretIds.has(kind)) {
+    const { jti: _jti, ...rest } = payload;
+    return rest;
+  }
+  if (kind === 'Interaction' && typeof payload.session === 'object' && payload.session !== null) {
+    const { cookie: _cookie, ...session } = payload.session as Record<string, unknown>;
+    return { ...payload, session };
+  }
+  return payload;
+}
+
+/** The table's own columns folded back into a payload read: `consumed` when set, the `jti` looked up by. */
+function payloadOf(
+  row: Pick<OAuthRow, 'payload' | 'consumed_at'>,
+  jti: string | undefined,
+): AdapterPayload {
   const payload = JSON.parse(row.payload) as AdapterPayload;
-  return row.consumed_at === null ? payload : { ...payload, consumed: row.consumed_at };
+  return {
+    ...payload,
+    ...(jti !== undefined && { jti }),
+    ...(row.consumed_at !== null && { consumed: row.consumed_at }),
+  };
 }
 
 /**
@@ -51,7 +79,7 @@ export class KyselyAdapter implements Adapter {
   }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn: number | undefined): Promise<void> {
-    let stored = payload;
+    let stored = storedPayload(this.#kind, payload);
     if (this.#kind === 'Client' && typeof payload.client_secret === 'string') {
       if (!isHashedClientSecret(payload.client_secret))
         stored = { ...payload, client_secret: hashClientSecret(payload.client_secret) };
@@ -70,9 +98,11 @@ export class KyselyAdapter implements Adapter {
       .execute();
   }
 
+  /** `jti` is the bearer value looked up by, given back since the row does not keep it. */
   async #findWhere(
     column: 'id' | 'uid' | 'user_code',
     value: string,
+    jti?: string,
   ): Promise<AdapterPayload | undefined> {
     const row = await this.#db
       .selectFrom('sdm_oauth')
@@ -82,11 +112,12 @@ export class KyselyAdapter implements Adapter {
       .executeTakeFirst();
     if (!row || (row.expires_at !== null && Number(row.expires_at) <= this.#now()))
       return undefined;
-    return payloadOf({ payload: row.payload, consumed_at: row.consumed_at });
+    return payloadOf({ payload: row.payload, consumed_at: row.consumed_at }, jti);
   }
 
   find(id: string): Promise<AdapterPayload | undefined> {
-    return this.#findWhere('id', storedId(this.#kind, id));
+    const secret = secretIds.has(this.#kind);
+    return this.#findWhere('id', storedId(this.#kind, id), secret ? id : undefined);
   }
 
   findByUid(uid: string): Promise<AdapterPayload | undefined> {

@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { AdapterPayload } from 'oidc-provider';
 import type { Migrations } from '../storage/migration.js';
+import { storedPayload } from './kysely-adapter.js';
 
 /** One row of the built-in authorization server's store: any oidc-provider model, as JSON. */
 export interface OAuthRow {
@@ -53,4 +56,44 @@ export const oauthMigrations: Migrations = Object.freeze({
         .execute();
     },
   },
+  // Rows written before the adapter dropped bearer values kept each token's value as `jti`.
+  'oauth-0002-no-bearer-values': {
+    async up(db) {
+      await rewritePayloads(db as Kysely<OAuthTables>);
+    },
+  },
 });
+
+/** Rewrites every stored payload in the layout {@link storedPayload} gives, a page at a time. */
+async function rewritePayloads(db: Kysely<OAuthTables>): Promise<void> {
+  let after = { kind: '', id: '' };
+  for (;;) {
+    const rows = await db
+      .selectFrom('sdm_oauth')
+      .select(['kind', 'id', 'payload'])
+      .where((eb) =>
+        eb.or([
+          eb('kind', '>', after.kind),
+          eb.and([eb('kind', '=', after.kind), eb('id', '>', after.id)]),
+        ]),
+      )
+      .orderBy('kind')
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    for (const row of rows) {
+      const payload = JSON.parse(row.payload) as AdapterPayload;
+      const stored = JSON.stringify(storedPayload(row.kind, payload));
+      if (stored === row.payload) continue;
+      await db
+        .updateTable('sdm_oauth')
+        .set({ payload: stored })
+        .where('kind', '=', row.kind)
+        .where('id', '=', row.id)
+        .execute();
+    }
+    const last = rows.at(-1);
+    if (last === undefined) return;
+    after = { kind: last.kind, id: last.id };
+  }
+}
