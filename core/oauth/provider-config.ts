@@ -145,7 +145,16 @@ export function providerConfiguration(deps: {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // RFC 7009: a client revokes only its own tokens, and another client's token gets the same
+        // 200 as an unknown one (oidc-provider's default answers 400, telling the caller it is valid).
+        allowedPolicy: (
+          _ctx: unknown,
+          client: { clientId: string },
+          token: { clientId?: string },
+        ) => token.clientId === client.clientId,
+      },
       introspection: { enabled: false },
       rpInitiatedLogout: { enabled: false },
       registration: {
