@@ -1,12 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Account, AccountProvider } from '../../../core/index.js';
 import type { DeskTables, DeskUserRow } from '../schema/tables.js';
-import { hashPassword, verifyPassword } from './password.js';
-
-// Checked against when the e-mail is unknown, so an unknown user costs the same scrypt time as a
-// wrong password and the two cannot be told apart by timing. Made on first need, not at import.
-let dummyHash: Promise<string> | undefined;
-const unknownUserHash = () => (dummyHash ??= hashPassword('not a password of anyone'));
+import { verifyPassword } from './password.js';
 
 function toAccount(
   row: Pick<DeskUserRow, 'email' | 'name' | 'role' | 'organisation_id' | 'active'>,
@@ -42,7 +37,9 @@ export function createDeskAccounts(db: Kysely<DeskTables>): AccountProvider {
     },
     async verifyPassword(email: string, password: string) {
       const row = await find(email);
-      const ok = await verifyPassword(password, row ? row.password_hash : await unknownUserHash());
+      // Every failure (unknown e-mail, no password, deactivated, wrong password) runs exactly one
+      // scrypt derivation at the same cost, so timing does not tell them apart.
+      const ok = await verifyPassword(password, row?.password_hash);
       if (!row || !ok || row.active !== 1) return undefined;
       return toAccount(row);
     },

@@ -4,6 +4,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 export const passwordHashParameters = Object.freeze({ N: 16_384, r: 8, p: 1 });
 
 const saltBytes = 16;
+const noHashSalt = Buffer.alloc(saltBytes);
 const keyBytes = 64;
 // A stored hash names its own cost; refuse costs far beyond ours rather than let one bad row
 // make every sign-in allocate gigabytes.
@@ -47,7 +48,8 @@ function parse(stored: string) {
 
 /**
  * True when `password` matches `stored` (a {@link hashPassword} result). A malformed or missing
- * hash never matches. The comparison takes the same time wherever the keys differ.
+ * hash never matches, and costs one derivation at our own parameters like any other failure. The
+ * comparison takes the same time wherever the keys differ.
  *
  * @example
  * if (!(await verifyPassword(form.password, user.password_hash))) return signInFailed();
@@ -57,7 +59,12 @@ export async function verifyPassword(
   stored: string | null | undefined,
 ): Promise<boolean> {
   const parsed = stored == null ? undefined : parse(stored);
-  if (parsed === undefined) return false;
+  if (parsed === undefined) {
+    // No usable hash (an account without a password, a malformed row) costs what a wrong
+    // password costs, so the answer's timing does not tell which accounts have one.
+    await derive(password, noHashSalt, { ...passwordHashParameters, keylen: keyBytes });
+    return false;
+  }
   const { salt, key, ...cost } = parsed;
   const candidate = await derive(password, salt, { ...cost, keylen: key.length });
   return timingSafeEqual(candidate, key);
