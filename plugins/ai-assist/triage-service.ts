@@ -12,10 +12,14 @@ export interface TriageOutcome {
   readonly applied: readonly {
     readonly field: TriageField;
     readonly value: string | number;
-    readonly confidence: number;
+    /** Left out for a caller who may not read every ticket that voted (an end user). */
+    readonly confidence?: number;
   }[];
-  /** How many similar resolved tickets voted (0 when none were found). */
-  readonly similarResolved: number;
+  /**
+   * How many similar resolved tickets voted (0 when none were found); left out for a caller who
+   * may not read every ticket that voted (an end user).
+   */
+  readonly similarResolved?: number;
   /** The most relevant published knowledge-base articles for the ticket, best first (≤ 3). */
   readonly articles: readonly {
     readonly id: number;

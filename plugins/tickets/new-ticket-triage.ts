@@ -32,11 +32,20 @@ export const newTicketTriageSchema = z
         z.object({
           field: z.enum(['team', 'category', 'priority']),
           value: z.union([z.string(), z.number()]),
-          confidence: z.number(),
+          confidence: z
+            .number()
+            .optional()
+            .describe('Absent for end users: it is computed from tickets they may not read.'),
         }),
       )
       .describe('Fields set from similar resolved tickets, with the confidence of each.'),
-    similar_resolved: z.number().int().describe('How many similar resolved tickets voted.'),
+    similar_resolved: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'How many similar resolved tickets voted; absent for end users, since they may not read them.',
+      ),
     articles: z
       .array(z.object({ id: z.number().int(), slug: z.string(), title: z.string() }))
       .describe('Knowledge-base articles that may help, best first (get_article reads one).'),
@@ -57,8 +66,12 @@ export type NewTicketTriage = z.output<typeof newTicketTriageSchema>;
 
 function toView(outcome: TriageOutcome): NewTicketTriage {
   return {
-    applied: outcome.applied.map(({ field, value, confidence }) => ({ field, value, confidence })),
-    similar_resolved: outcome.similarResolved,
+    applied: outcome.applied.map(({ field, value, confidence }) => ({
+      field,
+      value,
+      ...(confidence !== undefined && { confidence }),
+    })),
+    ...(outcome.similarResolved !== undefined && { similar_resolved: outcome.similarResolved }),
     articles: outcome.articles.map(({ id, slug, title }) => ({ id, slug, title })),
     skipped: null,
   };
@@ -110,13 +123,18 @@ export function triageSummary(triage: NewTicketTriage | undefined): string {
   if (triage === undefined) return '';
   if (triage.skipped !== null) return ` Triage skipped: ${triage.skipped}.`;
   const applied = triage.applied
-    .map((a) => `${a.field} ${String(a.value)} (confidence ${a.confidence.toFixed(2)})`)
+    .map((a) =>
+      a.confidence === undefined
+        ? `${a.field} ${String(a.value)}`
+        : `${a.field} ${String(a.value)} (confidence ${a.confidence.toFixed(2)})`,
+    )
     .join(', ');
-  const from = `${triage.similar_resolved} similar resolved ticket(s)`;
+  const count = triage.similar_resolved;
+  const from = count === undefined ? '' : `${count} similar resolved ticket(s)`;
   const routed =
     applied === ''
-      ? ` AI triage changed nothing (${from} found).`
-      : ` Routed by AI triage: ${applied}, from ${from}.`;
+      ? ` AI triage changed nothing${from === '' ? '' : ` (${from} found)`}.`
+      : ` Routed by AI triage: ${applied}${from === '' ? '' : `, from ${from}`}.`;
   const articles =
     triage.articles.length === 0
       ? ''

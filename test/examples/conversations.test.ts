@@ -62,10 +62,10 @@ describe.each(testEngines)('conversations with the example service desk on $engi
     expect(logged.isError, logged.text).toBe(false);
     vpnTicket = logged.out.id as number;
     expect(logged.out).toMatchObject({ priority: 2, team: 'network' });
-    expect(logged.out.triage.similar_resolved).toBeGreaterThan(0);
-    expect(logged.out.triage.applied).toContainEqual(
-      expect.objectContaining({ field: 'team', value: 'network' }),
-    );
+    // Routed from the desk's history; an end user is not told how many tickets voted, or how
+    // sure the vote was (those tickets are other customers').
+    expect(logged.out.triage.similar_resolved).toBeUndefined();
+    expect(logged.out.triage.applied).toContainEqual({ field: 'team', value: 'network' });
     expect(logged.out.response_due_at).toEqual(expect.any(String));
     expect(logged.text).toContain(`#${vpnTicket}`);
 

@@ -21,6 +21,8 @@ export interface SimilarTicket {
   readonly priority: number;
   readonly category: string | null;
   readonly team: TeamLabel | null;
+  /** The requester's organisation, or null for a requester without one. */
+  readonly organisationId: number | null;
   /** The search engine's relevance (engine-specific scale; higher is more similar). */
   readonly score: number;
 }
@@ -77,6 +79,7 @@ export async function findSimilarTickets(
       priority: row.priority,
       category: row.category,
       team: row.team_id === null ? null : (teams.get(row.team_id) ?? null),
+      organisationId: row.organisation_id,
       score,
     }));
 }

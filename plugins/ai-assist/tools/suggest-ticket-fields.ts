@@ -33,6 +33,33 @@ export interface TicketFieldSuggestions {
   readonly similar: readonly SimilarTicket[];
 }
 
+/** See `minimumSupport` of {@link suggestTicketFields}. */
+export interface MinimumSupport {
+  readonly tickets: number;
+  readonly organisations: number;
+}
+
+type Predictions = ReturnType<typeof predictByWeightedVote<SuggestionField>>;
+
+/** The predictions whose evidence reaches `minimum`; all of them without one. */
+function supported(
+  predictions: Predictions,
+  similar: readonly SimilarTicket[],
+  minimum: MinimumSupport | undefined,
+): Predictions {
+  if (minimum === undefined) return predictions;
+  const organisationOf = new Map(similar.map((t) => [String(t.id), t.organisationId ?? 'none']));
+  return Object.fromEntries(
+    Object.entries(predictions).filter(([, prediction]) => {
+      if (prediction === undefined) return false;
+      const organisations = new Set(prediction.evidence.map((id) => organisationOf.get(id)));
+      return (
+        prediction.evidence.length >= minimum.tickets && organisations.size >= minimum.organisations
+      );
+    }),
+  );
+}
+
 function currentLabels(
   ticket: Ticket,
   teams: ReadonlyMap<number, TeamLabel>,
@@ -48,9 +75,11 @@ function currentLabels(
  * Predicts `fields` of `ticket` from its `neighbours` most similar resolved or closed tickets by
  * the similarity-weighted vote, and — unless `dryRun` — writes every prediction that reaches
  * `threshold` and differs from the current value in one `desk.tickets.update` with provenance
- * `ai` and the version read (a concurrent edit is refused, not overwritten). Searching and
- * writing both run as `principal`: `apply_ai_suggestions` passes its caller, triage of a new
- * ticket a service principal. The one implementation of AI suggestions on the desk.
+ * `ai` and the version read (a concurrent edit is refused, not overwritten). Writing runs as
+ * `principal` (`apply_ai_suggestions` passes its caller, triage of a new ticket a service
+ * principal); the similar tickets are found as `readAs` (the caller's reach; `principal` when
+ * left out), so nothing outside what the caller may read votes or is counted. The one
+ * implementation of AI suggestions on the desk.
  *
  * @example
  * const { changed } = await suggestTicketFields(desk, principal, {
@@ -66,11 +95,18 @@ export async function suggestTicketFields(
     readonly neighbours: number;
     readonly threshold: number;
     readonly dryRun: boolean;
+    /** Whose reach the similar tickets are found in; `principal` when left out. */
+    readonly readAs?: Principal;
+    /**
+     * The least evidence a prediction needs: voting tickets, and distinct organisations among
+     * them. Below it the field is left alone, so a value never stands for one customer's ticket.
+     */
+    readonly minimumSupport?: MinimumSupport;
   },
 ): Promise<TicketFieldSuggestions> {
   const { ticket, fields, threshold, dryRun } = request;
   const teams = await teamLabels(desk, principal);
-  const similar = await findSimilarTickets(desk, principal, {
+  const similar = await findSimilarTickets(desk, request.readAs ?? principal, {
     ticket,
     statuses: finishedStatuses,
     limit: request.neighbours,
@@ -81,7 +117,11 @@ export async function suggestTicketFields(
     score: t.score,
     labels: { category: t.category, priority: String(t.priority), team: t.team?.key ?? null },
   }));
-  const predictions = predictByWeightedVote(voters, fields);
+  const predictions = supported(
+    predictByWeightedVote(voters, fields),
+    similar,
+    request.minimumSupport,
+  );
   const current = currentLabels(ticket, teams);
   const suggestions = fields.map((field): FieldSuggestion => {
     const prediction = predictions[field];

@@ -12,6 +12,15 @@ export interface TicketTriageSettings {
   readonly threshold: number;
 }
 
+/** Roles that may read every ticket, and so may see how triage decided. */
+const staffRoles: ReadonlySet<string> = new Set(['agent', 'admin', 'service']);
+
+/**
+ * What a value needs before triage applies it for an end user: three voting tickets from at
+ * least two organisations, so the routing reflects the desk's history, not one customer's ticket.
+ */
+export const endUserSupport = Object.freeze({ tickets: 3, organisations: 2 });
+
 /** Articles triage returns at most. */
 const maxArticles = 3;
 
@@ -38,8 +47,9 @@ export function triagePrincipal(caller: Principal): Principal {
 
 /**
  * The {@link TicketTriage} service over `desk`: the ticket is read as the caller (so nobody
- * triages a ticket they cannot see), predicted and routed as {@link triagePrincipal} with the same
- * code as `apply_ai_suggestions`, and the articles are searched as the caller, published only.
+ * triages a ticket they cannot see), predicted from the resolved tickets the caller may read and
+ * routed as {@link triagePrincipal} with the same code as `apply_ai_suggestions`, and the articles
+ * are searched as the caller, published only.
  *
  * @example
  * ctx.provide({ id: ticketTriageServiceId }, createTicketTriage(desk, { neighbours: 10, threshold: 0.6 }));
@@ -55,11 +65,16 @@ export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettin
           `ticket ${ticket.id} is ${ticket.status}; triage routes new and open tickets only`,
         );
       }
+      // Staff may read every ticket that votes. Anyone else gets the routing but nothing derived
+      // from tickets they may not read: no count, no confidence, and only values that several
+      // tickets of several organisations agree on (never one customer's ticket).
+      const staff = staffRoles.has(principal.role);
       const { suggestions, similar } = await suggestTicketFields(desk, triagePrincipal(principal), {
         ticket,
         fields: options.fields,
         ...settings,
         dryRun: false,
+        ...(!staff && { minimumSupport: endUserSupport }),
       });
       const words = ticketQuery(ticket);
       const articles =
@@ -79,12 +94,12 @@ export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettin
                 {
                   field: s.field,
                   value: s.field === 'priority' ? Number(s.predicted) : s.predicted,
-                  confidence: s.confidence,
+                  ...(staff && { confidence: s.confidence }),
                 },
               ]
             : [],
         ),
-        similarResolved: similar.length,
+        ...(staff && { similarResolved: similar.length }),
         articles: articles.map(({ row, score }) => ({
           id: row.id,
           slug: row.slug,

@@ -91,10 +91,11 @@ describe.each(testEngines)('ai-assist triage of a new ticket on $engine', ({ cre
       ...vpnTicket,
       fields: ['team', 'category'],
     });
-    expect(outcome.similarResolved).toBe(ids.vpnResolved.length);
+    // An end user is told what was set, nothing of the tickets that voted (see the isolation test).
+    expect(outcome.similarResolved).toBeUndefined();
     expect([...outcome.applied].sort((a, b) => a.field.localeCompare(b.field))).toEqual([
-      { field: 'category', value: 'network', confidence: 1 },
-      { field: 'team', value: 'network', confidence: 1 },
+      { field: 'category', value: 'network' },
+      { field: 'team', value: 'network' },
     ]);
     const { ticket } = (await desk.tickets.get(agent, ticketId))!;
     expect(await teamKey(ticket.team_id)).toBe('network');
@@ -128,14 +129,14 @@ describe.each(testEngines)('ai-assist triage of a new ticket on $engine', ({ cre
     expect(slugs).not.toContain(draftSlug);
     expect(slugs).toEqual(withDrafts.hits.slice(1).map((hit) => hit.row.slug));
     // The probe's output schema is strict: any other key would have failed the call.
-    expect(Object.keys(outcome).sort()).toEqual(['applied', 'articles', 'similarResolved']);
+    expect(Object.keys(outcome).sort()).toEqual(['applied', 'articles']);
     const text = JSON.stringify(outcome);
     for (const words of otherTicketsText) expect(text).not.toMatch(words);
   });
 
   it('leaves the fields it was not asked for untouched', async () => {
     const { ticketId, outcome } = await logAndTriage({ ...vpnTicket, fields: ['category'] });
-    expect(outcome.applied).toEqual([{ field: 'category', value: 'network', confidence: 1 }]);
+    expect(outcome.applied).toEqual([{ field: 'category', value: 'network' }]);
     const { ticket } = (await desk.tickets.get(agent, ticketId))!;
     expect(await teamKey(ticket.team_id)).toBe('service-desk');
     expect(ticket.priority).toBe(3);
@@ -144,7 +145,6 @@ describe.each(testEngines)('ai-assist triage of a new ticket on $engine', ({ cre
 
   it('does not apply a vote below the threshold (priority is 50/50 among the VPN tickets)', async () => {
     const { ticketId, outcome } = await logAndTriage({ ...vpnTicket, fields: ['priority'] });
-    expect(outcome.similarResolved).toBe(ids.vpnResolved.length);
     expect(outcome.applied).toEqual([]);
     expect((await desk.tickets.get(agent, ticketId))!.ticket.priority).toBe(3);
     expect(await aiHistory(ticketId)).toEqual([]);
@@ -156,8 +156,57 @@ describe.each(testEngines)('ai-assist triage of a new ticket on $engine', ({ cre
       details: 'Quokka.',
       fields: ['team', 'category', 'priority'],
     });
-    expect(outcome).toEqual({ applied: [], similarResolved: 0, articles: [] });
+    expect(outcome).toEqual({ applied: [], articles: [] });
     expect(await aiHistory(ticketId)).toEqual([]);
+  });
+
+  it("learns nothing of another organisation's tickets: a word of theirs gives what a control word gives", async () => {
+    // Issue 15, item 3: an end user of another organisation got similar_resolved 1 and that
+    // ticket's category and priority at confidence 1 for a word only it held.
+    const organisations = await desk.directory.listOrganisations(agent);
+    const theirs = organisations.at(-1)!;
+    const secret = await desk.tickets.create(agent, {
+      type: 'incident',
+      customFields: { affected_service: 'VPN and Remote Access' },
+      summary: 'Zanzibar badge reader rejects every card',
+      details: 'The Zanzibar badge reader at the loading bay rejects every card.',
+      organisationId: theirs.id,
+      priority: 1,
+      team: 'hardware',
+      category: 'zanzibar-security',
+    });
+    await desk.tickets.addNote(agent, { ticketId: secret.id, body: 'Replaced the reader.' });
+    await desk.tickets.update(agent, secret.id, { status: 'resolved' });
+
+    const asked = async (word: string) => {
+      const { ticketId, outcome } = await logAndTriage({
+        summary: `${word} badge reader rejects every card`,
+        details: `The ${word} badge reader at the loading bay rejects every card.`,
+        fields: ['team', 'category', 'priority'],
+      });
+      const { ticket } = (await desk.tickets.get(agent, ticketId))!;
+      return {
+        outcome: { ...outcome, articles: [] },
+        ticket: { category: ticket.category, priority: ticket.priority, team: ticket.team_id },
+      };
+    };
+    const withTheirWord = await asked('Zanzibar');
+    const withControlWord = await asked('Quokkaville');
+    expect(withTheirWord).toEqual(withControlWord);
+    expect(JSON.stringify(withTheirWord)).not.toMatch(/zanzibar-security|similarResolved/);
+    expect(withTheirWord.ticket.priority).toBe(3);
+
+    // Staff may read every ticket, so an agent's triage sees it and says how it decided.
+    const agentTicket = await desk.tickets.create(agent, {
+      type: 'incident',
+      customFields: { affected_service: 'VPN and Remote Access' },
+      summary: 'Zanzibar badge reader rejects every card',
+      details: 'The Zanzibar badge reader rejects every card.',
+    });
+    const staff = await t.server.services
+      .get(triageService)
+      .triageNewTicket(agent, agentTicket.id, { fields: ['category'] });
+    expect(staff.similarResolved).toBeGreaterThan(0);
   });
 
   it('refuses a ticket the caller cannot see, and a finished one, and changes neither', async () => {

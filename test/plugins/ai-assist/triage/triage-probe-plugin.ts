@@ -49,10 +49,10 @@ export function triageProbePlugin(): PluginDefinition {
                 z.strictObject({
                   field: z.string(),
                   value: z.union([z.string(), z.number()]),
-                  confidence: z.number(),
+                  confidence: z.number().optional(),
                 }),
               ),
-              similarResolved: z.number(),
+              similarResolved: z.number().optional(),
               articles: z.array(
                 z.strictObject({
                   id: z.number(),
