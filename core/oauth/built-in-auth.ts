@@ -16,6 +16,7 @@ import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
 import { handleInteraction } from './interaction-routes.js';
 import { sweepExpired } from './kysely-adapter.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
+import { setPageHeaders } from './page-headers.js';
 
 /** What the built-in authorization server needs from the server once it knows its URL. */
 export interface BuiltInAuthStart {
@@ -116,6 +117,9 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
         const below = ctx.url.slice(issuerPath.length);
         // oidc-provider builds its URLs from the part of originalUrl before url (Express's mount).
         Object.assign(ctx.req, { originalUrl: issuerPath + below, url: below });
+        // oidc-provider's own pages (its error page, form_post) get our pages' headers; they
+        // cost nothing on its JSON answers, and it sets its own cache-control over ours.
+        setPageHeaders(ctx.res, { formAction: 'any' });
         await handle(ctx.req, ctx.res);
       };
     },

@@ -6,6 +6,7 @@ import { CollectionView, type CollectionRegistry } from '../collection/collectio
 import type { Logger } from '../log/logger.js';
 import type { Account, AccountProvider } from './account-provider.js';
 import type { CollectionResources } from './collection-resources.js';
+import { setPageHeaders } from './page-headers.js';
 import { readForm } from './read-form.js';
 import type { LoginRateLimiter } from './login-rate-limiter.js';
 import { consentPage, type ConsentScope } from './pages/consent-page.js';
@@ -45,13 +46,8 @@ function sendPage(
 ): void {
   ctx.status = status;
   ctx.type = 'text/html; charset=utf-8';
-  ctx.set('cache-control', 'no-store');
-  ctx.set('x-frame-options', 'DENY');
   const back = originOf(formTarget);
-  ctx.set(
-    'content-security-policy',
-    `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${back === undefined ? '' : ` ${back}`}; frame-ancestors 'none'`,
-  );
+  setPageHeaders(ctx.res, { formAction: back === undefined ? [] : [back] });
   ctx.body = body;
 }
 
