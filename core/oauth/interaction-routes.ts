@@ -7,10 +7,11 @@ import type { Logger } from '../log/logger.js';
 import type { Account, AccountProvider } from './account-provider.js';
 import type { CollectionResources } from './collection-resources.js';
 import { setPageHeaders } from './page-headers.js';
+import { accountInactiveReason } from './provider-config.js';
 import { readForm } from './read-form.js';
 import type { LoginRateLimiter } from './login-rate-limiter.js';
 import { consentPage, type ConsentScope } from './pages/consent-page.js';
-import { loginPage } from './pages/login-page.js';
+import { inactiveAccountMessage, loginPage } from './pages/login-page.js';
 import { messagePage } from './pages/message-page.js';
 
 /** What the sign-in and consent pages need. */
@@ -134,7 +135,10 @@ export async function handleInteraction(ctx: Context, deps: InteractionDeps): Pr
   const c = { uid, details, registry: found.registry, resource: found.resource, clientName };
   const step: Step = { ctx, deps, c };
   if (ctx.method === 'GET' && stepName === undefined) {
-    if (details.prompt.name === 'login') return showLogin(step, {});
+    if (details.prompt.name === 'login') {
+      const inactive = details.prompt.reasons.includes(accountInactiveReason);
+      return showLogin(step, inactive ? { error: inactiveAccountMessage } : {});
+    }
     return showConsent(step);
   }
   if (ctx.method !== 'POST' || stepName === undefined) {

@@ -4,8 +4,8 @@
 // "Unsupported runtime" line on Node 20 while oidc-provider loads, and the body then removes that
 // filter (ADR 0021).
 import { stopFilteringUnsupportedRuntimeWarning } from './unsupported-runtime-warning.js';
-import Provider, { errors } from 'oidc-provider';
+import Provider, { errors, interactionPolicy } from 'oidc-provider';
 
 stopFilteringUnsupportedRuntimeWarning();
 
-export { Provider, errors };
+export { Provider, errors, interactionPolicy };

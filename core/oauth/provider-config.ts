@@ -5,10 +5,39 @@ import type { BuiltInAuthSettings, StaticClient } from './built-in-auth-settings
 import { hashClientSecret } from './client-secret.js';
 import type { CollectionResources } from './collection-resources.js';
 import { KyselyAdapter } from './kysely-adapter.js';
-import { errors } from './oidc-provider.js';
+import { errors, interactionPolicy } from './oidc-provider.js';
 import { messagePage } from './pages/message-page.js';
 import { isAllowedRedirectUri } from './redirect-uris.js';
 import type { ServerKeys } from './server-keys.js';
+
+/**
+ * Why the sign-in page asks again although the browser has a session: its account is gone or
+ * deactivated (findAccount finds no active account for it).
+ */
+export const accountInactiveReason = 'account_inactive';
+
+/**
+ * oidc-provider's prompts, with one more login check: a browser session whose account is no
+ * longer active signs in again. Without it the session's account is missing and the consent
+ * check fails with a 500 ("reading 'getOIDCScopeEncountered'").
+ */
+function signInPolicy(): interactionPolicy.Prompt[] {
+  const policy = interactionPolicy.base();
+  policy
+    .get('login')
+    ?.checks.add(
+      new interactionPolicy.Check(
+        accountInactiveReason,
+        'the account of this session is no longer active',
+        (ctx) =>
+          ctx.oidc.session?.accountId !== undefined && ctx.oidc.account === undefined
+            ? interactionPolicy.Check.REQUEST_PROMPT
+            : interactionPolicy.Check.NO_NEED_TO_PROMPT,
+      ),
+      0,
+    );
+  return policy;
+}
 
 /** Where the interaction pages live, below the issuer's path. */
 export const interactionPath = '/interaction';
@@ -115,6 +144,7 @@ export function providerConfiguration(deps: {
     scopes: staticScopes,
     interactions: {
       url: (_ctx, interaction) => `${deps.interactionBase}${interactionPath}/${interaction.uid}`,
+      policy: signInPolicy(),
     },
     pkce: { required: () => true },
     // OAuth 2.1: the authorization code flow only; no implicit or hybrid responses.

@@ -43,3 +43,12 @@ export function loginPage(page: {
       </form>`,
   );
 }
+
+/**
+ * What the sign-in page says when the browser's session belongs to an account deactivated since.
+ *
+ * @example
+ * loginPage({ ...page, error: inactiveAccountMessage })
+ */
+export const inactiveAccountMessage =
+  'The account you were signed in with is no longer active. Sign in with an active account, or ask your service desk administrator.';
