@@ -11,6 +11,7 @@ import { clientSecretMatches } from './client-secret.js';
 import { CollectionResources } from './collection-resources.js';
 import type { OAuthTables } from './oauth-schema.js';
 import { Provider } from './oidc-provider.js';
+import { expireUnusedRegistrations } from './registered-clients.js';
 import { providerConfiguration } from './provider-config.js';
 import { isAllowedRedirectUri, redirectUriMatches } from './redirect-uris.js';
 import { loadServerKeys, type ServerKeys } from './server-keys.js';
@@ -111,6 +112,10 @@ export async function createAuthorizationServer(context: {
   prototype.redirectUriAllowed = function (value) {
     return redirectUriMatches(value, this.redirectUris);
   };
+  expireUnusedRegistrations(provider, db, {
+    unusedTtlMs: (settings.unusedClientTtlHours ?? 24) * 3_600_000,
+    log,
+  });
   provider.on('server_error', (_ctx: unknown, error: Error) =>
     log.error('authorization server error', { error: error.message, stack: error.stack }),
   );

@@ -39,4 +39,8 @@ export interface BuiltInAuthSettings {
   readonly loginAttempts?: number;
   /** The sign-in rate-limit window in ms; default 15 minutes. */
   readonly loginWindowMs?: number;
+  /** Self-registrations (RFC 7591) allowed per client address per hour; default 20. */
+  readonly registrationsPerHour?: number;
+  /** A self-registered client that got no authorization code within this many hours is removed; default 24. */
+  readonly unusedClientTtlHours?: number;
 }

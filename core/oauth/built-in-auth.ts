@@ -88,6 +88,27 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
         log,
       };
       const resources = server.resources;
+      // Anyone may register a client, so registrations are counted per address and in all
+      // (the limiter counts any event, here a registration).
+      const perHour = settings.registrationsPerHour ?? 20;
+      const byAddress = new LoginRateLimiter({ max: perHour, windowMs: 3_600_000 });
+      const overall = new LoginRateLimiter({ max: perHour * 50, windowMs: 3_600_000 });
+      const registrationRefused = (ctx: Koa.Context): boolean => {
+        const address = `address|${ctx.ip}`;
+        if (overall.blocked('all') || byAddress.blocked(address)) {
+          ctx.status = 429;
+          ctx.set('retry-after', '3600');
+          ctx.body = {
+            error: 'invalid_request',
+            error_description:
+              'too many client registrations from this address; try again later, or ask an administrator to add the client (servicedesk-mcp clients add)',
+          };
+          return true;
+        }
+        byAddress.fail(address);
+        overall.fail('all');
+        return false;
+      };
       // The provider runs as its own Koa app (its own cookie keys, proxy trust and error pages),
       // seeing paths below the issuer, as when mounted in Express.
       const handle = server.provider.callback();
@@ -101,6 +122,8 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
           return;
         }
         if (await handleInteraction(ctx, deps)) return;
+        if (ctx.method === 'POST' && ctx.path === `${issuerPath}/reg` && registrationRefused(ctx))
+          return;
         // A request without `scope` asks for everything the collection offers (the consent
         // page still shows it all and lets the user untick writes).
         if (ctx.path === `${issuerPath}/auth` && ctx.method === 'GET' && !ctx.query['scope']) {

@@ -8,6 +8,7 @@ import { KyselyAdapter } from './kysely-adapter.js';
 import { errors, interactionPolicy } from './oidc-provider.js';
 import { messagePage } from './pages/message-page.js';
 import { isAllowedRedirectUri } from './redirect-uris.js';
+import { checkRegistration } from './registered-clients.js';
 import type { ServerKeys } from './server-keys.js';
 
 /**
@@ -117,6 +118,8 @@ export function providerConfiguration(deps: {
         }
         if (key.startsWith('service_') && ctx !== undefined && value !== undefined)
           throw new errors.InvalidClientMetadata(`${key} cannot be registered`);
+        // ctx is set for a registration, unset for the clients of config and the CLI.
+        if (key === 'collection' && ctx !== undefined) checkRegistration(metadata);
         if (key === 'collection') {
           // MCP clients register the collection's scopes (from its resource metadata) as their
           // `scope`; those are resource scopes, checked per collection, so only OpenID ones stay.
