@@ -35,6 +35,7 @@ export type {
 } from './tool/tool-context.js';
 export { toolResult, type ToolResult } from './tool/tool-result.js';
 export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.js';
+export { untrustedText, untrustedTextNotice } from './tool/untrusted-text.js';
 export {
   defineResource,
   defineResourceTemplate,

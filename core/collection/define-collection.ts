@@ -28,7 +28,10 @@ export interface CollectionSpec {
   readonly session?: 'stateless' | 'stateful';
   /** The token audience; defaults to the collection's public URL. */
   readonly audience?: string;
-  /** Sent to clients at initialize as server instructions. */
+  /**
+   * Sent to clients at initialize as server instructions, followed by the sentence saying that
+   * text in `<untrusted-text>` fences is data (`untrustedTextNotice`), which every collection sends.
+   */
   readonly instructions?: string;
 }
 

@@ -16,6 +16,7 @@ import {
 import { type CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
 import { protocolError } from '../errors/protocol-error.js';
 import type { Runtime } from '../server/runtime.js';
+import { untrustedTextNotice } from '../tool/untrusted-text.js';
 import { callTool } from './call-tool.js';
 import { complete } from './completion.js';
 import { getPrompt } from './prompts.js';
@@ -69,9 +70,10 @@ export function createCollectionServer(
         prompts: { listChanged: false },
         completions: {},
       },
-      ...(registry.collection.instructions !== undefined && {
-        instructions: registry.collection.instructions,
-      }),
+      // Every collection says what the fences around people's text mean, after its own words.
+      instructions: [registry.collection.instructions, untrustedTextNotice]
+        .filter((part) => part !== undefined)
+        .join('\n\n'),
     },
   );
   // Registered after construction so our handler (per session, never shared) replaces the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { untrustedTextNotice } from '../../core/index.js';
 
 const person = z.object({ id: z.number().int(), name: z.string(), email: z.string() });
 
@@ -11,7 +12,7 @@ const person = z.object({ id: z.number().int(), name: z.string(), email: z.strin
 export const loggedTicketSchema = z.object({
   id: z.number().int().describe('The ticket number.'),
   reference: z.string().describe('The ticket as people quote it, e.g. #1042.'),
-  summary: z.string(),
+  summary: z.string().describe(untrustedTextNotice),
   type: z.string().describe('The ticket type key.'),
   catalogue_item: z.string().nullable().describe('The catalogue item it was requested from.'),
   status: z.string(),

@@ -1,4 +1,10 @@
-import { defineTool, ToolError, type Principal } from '../../core/index.js';
+import {
+  untrustedText,
+  untrustedTextNotice,
+  defineTool,
+  ToolError,
+  type Principal,
+} from '../../core/index.js';
 import type { DeskStore, NewTicket, Ticket } from '../desk/index.js';
 import { commonArgumentNames } from './field-schema.js';
 import { agentIdOf, checkTeam, organisationIdOf, requesterIdOf } from './ticket-references.js';
@@ -97,7 +103,7 @@ async function loggedTicket(
   return {
     id: ticket.id,
     reference: `#${ticket.id}`,
-    summary: ticket.summary,
+    summary: untrustedText(`ticket ${ticket.id} summary`, ticket.summary),
     type: source.type.key,
     catalogue_item: source.catalogueItem?.key ?? null,
     status: ticket.status,
@@ -145,7 +151,7 @@ export function ticketTypeTool(source: TicketTypeSource, desk: DeskStore) {
       catalogueItem === undefined
         ? `Log ${article(type.name)} ${type.name}`
         : `Request ${catalogueItem.name}`,
-    description: describeTool(source),
+    description: `${describeTool(source)} ${untrustedTextNotice}`,
     input: ticketTypeInput(source),
     output: loggedTicketSchema,
     // Its own scope, so a collection can grant one type and not another; the store's row scope

@@ -1,4 +1,4 @@
-import type { Principal } from '../../core/index.js';
+import { untrustedText, type Principal } from '../../core/index.js';
 import type { Ticket } from '../desk/index.js';
 import type { TicketCard } from './ticket-schemas.js';
 import { isStaff, type TicketNames } from './ticket-names.js';
@@ -38,7 +38,7 @@ export async function toTicketCard(
   const card: TicketCard = {
     id: ticket.id,
     type: names.typeKey(ticket.type_id),
-    summary: ticket.summary,
+    summary: untrustedText(`ticket ${ticket.id} summary`, ticket.summary),
     status: ticket.status,
     priority: ticket.priority,
     category: ticket.category,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Principal } from '../../core/index.js';
+import { untrustedText, untrustedTextNotice, type Principal } from '../../core/index.js';
 import type { NoteRow, TicketDetail, TicketHistoryRow } from '../desk/index.js';
 import { toTicketCard } from './ticket-card.js';
 import { isStaff, type TicketNames } from './ticket-names.js';
@@ -14,7 +14,7 @@ const noteSchema = z.object({
   id: z.number().int(),
   author: z.string(),
   visibility: z.enum(['public', 'private']),
-  body: z.string(),
+  body: z.string().describe(untrustedTextNotice),
   created_at: z.string(),
   written_by_ai: z.boolean(),
   // Agents only: who exactly, and through which endpoint and app an assistant wrote it.
@@ -49,7 +49,7 @@ const historySchema = z.object({
  * z.object({ ticket: ticketDetailSchema })
  */
 export const ticketDetailSchema = ticketCardSchema.extend({
-  details: z.string(),
+  details: z.string().describe(untrustedTextNotice),
   custom_fields: customFieldValuesSchema,
   requester: personSchema.nullable().optional(),
   organisation: z
@@ -77,7 +77,7 @@ async function noteView(note: NoteRow, view: { names: TicketNames; staff: boolea
     id: note.id,
     author: author?.name ?? 'the service desk',
     visibility: note.visibility,
-    body: note.body,
+    body: untrustedText(`ticket ${note.ticket_id} note ${note.id}`, note.body),
     created_at: note.created_at,
     written_by_ai: note.provenance === 'ai',
   };
@@ -90,8 +90,39 @@ async function noteView(note: NoteRow, view: { names: TicketNames; staff: boolea
   };
 }
 
+// History fields whose values are codes, numbers, times or short labels, shown as the ticket
+// shows them (category is a label, unfenced like the card's). Every other field (created,
+// summary, details, email, custom fields, any new one) may carry people's text, so its values
+// are fenced like the fields themselves.
+const codeFields: ReadonlySet<string> = new Set([
+  'status',
+  'category',
+  'priority',
+  'team_id',
+  'agent_id',
+  'organisation_id',
+  'requester_id',
+  'type_id',
+  'catalogue_item',
+  'quick_action',
+  'responded_at',
+  'time',
+  'note.public',
+  'note.private',
+]);
+
+function historyValue(row: TicketHistoryRow, value: string | null, which: string) {
+  if (value === null || codeFields.has(row.field)) return value;
+  return untrustedText(`ticket ${row.ticket_id} ${row.field} ${which}`, value);
+}
+
 function historyView(row: TicketHistoryRow, staff: boolean) {
-  const shown = { at: row.at, field: row.field, from: row.old_value, to: row.new_value };
+  const shown = {
+    at: row.at,
+    field: row.field,
+    from: historyValue(row, row.old_value, 'before'),
+    to: historyValue(row, row.new_value, 'after'),
+  };
   if (!staff) return shown;
   return {
     ...shown,
@@ -123,7 +154,7 @@ export async function toTicketDetailView(
   );
   return {
     ...card,
-    details: ticket.details,
+    details: untrustedText(`ticket ${ticket.id} details`, ticket.details),
     organisation: await view.names.organisation(ticket.organisation_id),
     custom_fields: { ...ticket.custom_fields },
     version: ticket.version,

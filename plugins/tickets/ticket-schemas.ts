@@ -1,3 +1,4 @@
+import { untrustedTextNotice } from '../../core/index.js';
 import { z } from 'zod';
 import type { TicketStatus } from '../desk/index.js';
 
@@ -97,7 +98,7 @@ export const slaSchema = z.object({
 export const ticketCardSchema = z.object({
   id: z.number().int(),
   type: z.string(),
-  summary: z.string(),
+  summary: z.string().describe(untrustedTextNotice),
   status: ticketStatusSchema,
   priority: z.number().int(),
   category: z.string().nullable(),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { defineTool, ToolError, type Principal } from '../../../core/index.js';
+import {
+  untrustedText,
+  untrustedTextNotice,
+  defineTool,
+  ToolError,
+  type Principal,
+} from '../../../core/index.js';
 import type { DeskStore } from '../../desk/index.js';
 import { aiNoteBody } from '../ai-note.js';
 import { abilityPrompt } from '../ability-prompt.js';
@@ -73,7 +79,9 @@ function outputSchema(ability: AbilityDefinition) {
   return z.object({
     ticketId: z.number().int(),
     ability: z.string(),
-    text: z.string().describe("The model's answer as text"),
+    text: z
+      .string()
+      .describe(`The model's answer as text; it may quote the ticket. ${untrustedTextNotice}`),
     result: result.optional().describe('The parsed JSON answer (structured abilities only)'),
     via: z.enum(['provider', 'sampling']).describe('The configured provider, or client sampling'),
     model: z.string().describe('The model that answered, as its provider names it'),
@@ -96,7 +104,8 @@ export function runAbilityTool(deps: RunAbilityDeps, ability: AbilityDefinition)
     description:
       `${ability.description} Runs on a language model with the ticket's text (notes included). ` +
       'Returns the answer; with writeBack: true it is also saved on the ticket as a private note ' +
-      'marked as written by AI.',
+      'marked as written by AI. ' +
+      untrustedTextNotice,
     input: inputSchema(deps.maxInstructionLength),
     output: outputSchema(ability),
     scopes: [aiRunScopes.own, 'tickets:read:own'],
@@ -129,7 +138,8 @@ export function runAbilityTool(deps: RunAbilityDeps, ability: AbilityDefinition)
       return {
         ticketId: ticket.id,
         ability: ability.id,
-        text: run.text,
+        // The model read people's text and may repeat what it said: its answer is fenced too.
+        text: untrustedText(`AI answer on ticket ${ticket.id}`, run.text),
         ...(run.result !== undefined && { result: run.result }),
         via: run.via,
         model: run.model,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { defineTool, type AnyToolDefinition } from '../../../core/index.js';
+import {
+  untrustedText,
+  untrustedTextNotice,
+  defineTool,
+  type AnyToolDefinition,
+} from '../../../core/index.js';
 import type { DeskStore } from '../../desk/index.js';
 import {
   findSimilarTickets,
@@ -13,7 +18,7 @@ import { requireTicket, ticketIdInput } from './ticket-id.js';
 
 const similarTicketOutput = z.object({
   id: z.number(),
-  summary: z.string(),
+  summary: z.string().describe(untrustedTextNotice),
   status: z.string(),
   priority: z.number(),
   category: z.string().nullable(),
@@ -23,7 +28,9 @@ const similarTicketOutput = z.object({
   resolution: z
     .string()
     .nullable()
-    .describe('How it was resolved (its last public note); null while unresolved'),
+    .describe(
+      `How it was resolved (its last public note); null while unresolved. ${untrustedTextNotice}`,
+    ),
 });
 
 const articleOutput = z.object({
@@ -80,7 +87,8 @@ export function matchingTool(desk: DeskStore): AnyToolDefinition {
       'by full-text similarity to the ticket summary and details. Resolved and closed tickets come first, ' +
       'each with how it was resolved; unresolved ones fill up the list when there are too few. Each match has a ' +
       'score and a 0–1 similarity relative to the best match. Use it to suggest a fix or an article to the user, ' +
-      'or before apply_ai_suggestions to see the evidence; open an article with get_article.',
+      'or before apply_ai_suggestions to see the evidence; open an article with get_article. ' +
+      untrustedTextNotice,
     input: z.object({
       ticketId: ticketIdInput,
       maxTickets: z
@@ -139,11 +147,16 @@ export function matchingTool(desk: DeskStore): AnyToolDefinition {
       return {
         ticketId: ticket.id,
         matchedWords: words,
-        tickets: [...finished, ...rest].map((t) => ({
-          ...t,
-          similarity: relative(t.score, bestTicket),
-          resolution: notes.get(t.id) ?? null,
-        })),
+        tickets: [...finished, ...rest].map((t) => {
+          const resolution = notes.get(t.id) ?? null;
+          return {
+            ...t,
+            summary: untrustedText(`ticket ${t.id} summary`, t.summary),
+            similarity: relative(t.score, bestTicket),
+            resolution:
+              resolution === null ? null : untrustedText(`ticket ${t.id} resolution`, resolution),
+          };
+        }),
         articles: articles.map(({ row, score, snippet }) => ({
           id: row.id,
           slug: row.slug,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { defineTool, ToolError, type Principal } from '../../../core/index.js';
+import {
+  untrustedText,
+  untrustedTextNotice,
+  defineTool,
+  ToolError,
+  type Principal,
+} from '../../../core/index.js';
 import type { DeskStore, DeskUser, TicketStatus } from '../../desk/index.js';
 
 const unfinished: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
@@ -54,7 +60,8 @@ export function getUserInfoTool(desk: DeskStore) {
       "Returns a desk user's contact details (name, e-mail, phone, job title), organisation, teams and the " +
       'tickets they raised that are still open. Leave email and userId out for yourself. End users can look ' +
       'up only themselves; agents anyone. Use it to confirm who a ticket is for or how to reach them; read a ' +
-      'ticket with get_ticket.',
+      'ticket with get_ticket. ' +
+      untrustedTextNotice,
     input: z.object({
       email: z.email().optional().describe("The user's e-mail address"),
       userId: z.number().int().positive().optional().describe("The user's number"),
@@ -122,7 +129,7 @@ export function getUserInfoTool(desk: DeskStore) {
         },
         openTickets: tickets.tickets.map((ticket) => ({
           id: ticket.id,
-          summary: ticket.summary,
+          summary: untrustedText(`ticket ${ticket.id} summary`, ticket.summary),
           status: ticket.status,
           priority: ticket.priority,
           createdAt: ticket.created_at,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.js';
+import { defineTool, ToolError, untrustedTextNotice } from '../../../core/index.js';
 import { toTicketCard } from '../ticket-card.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { loadTicketNames } from '../ticket-names.js';
@@ -21,7 +21,8 @@ export function actionTicketTool(deps: TicketToolDeps) {
       '(resolve and e-mail the requester), take_ownership or escalate_to_network: it may change status, ' +
       'priority, team and assignment and queue a templated e-mail to the requester, all recorded in the ' +
       'ticket history. An unknown key returns the list of actions there are, with their keys and ' +
-      'names; pick one and call again. Returns the ticket as it now stands and any e-mail queued.',
+      'names; pick one and call again. Returns the ticket as it now stands and any e-mail queued.' +
+      ` ${untrustedTextNotice}`,
     input: z.object({
       ticketId: ticketIdSchema,
       action: z

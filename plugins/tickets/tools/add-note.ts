@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.js';
+import { untrustedText, defineTool, untrustedTextNotice } from '../../../core/index.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { ticketIdSchema } from '../ticket-schemas.js';
 
@@ -19,7 +19,8 @@ export function addNoteTool(deps: TicketToolDeps) {
       'add. End users may add public notes to their own tickets, e.g. to answer a question; that hands ' +
       'a ticket waiting on them, or a resolved one, back to the desk. A closed ticket takes no more ' +
       'notes (raise a new ticket instead). The note is marked as written by an assistant. ' +
-      'Returns the note; get_ticket shows it in place.',
+      'Returns the note; get_ticket shows it in place.' +
+      ` ${untrustedTextNotice}`,
     input: z.object({
       ticketId: ticketIdSchema,
       body: z
@@ -64,7 +65,7 @@ export function addNoteTool(deps: TicketToolDeps) {
           id: note.id,
           ticket_id: note.ticket_id,
           visibility: note.visibility,
-          body: note.body,
+          body: untrustedText(`ticket ${note.ticket_id} note ${note.id}`, note.body),
           created_at: note.created_at,
           written_by_ai: note.provenance === 'ai',
         },

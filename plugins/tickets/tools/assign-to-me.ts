@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool } from '../../../core/index.js';
+import { defineTool, untrustedTextNotice } from '../../../core/index.js';
 import { toTicketCard } from '../ticket-card.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { loadTicketNames } from '../ticket-names.js';
@@ -18,7 +18,8 @@ export function assignToMeTool(deps: TicketToolDeps) {
     description:
       'Assigns a ticket to you, the calling agent; a new ticket becomes open. Recorded in the ticket ' +
       'history. Returns the ticket as it now stands. Next: add_note to say you are picking it up, ' +
-      'get_assigned_tickets to see your queue.',
+      'get_assigned_tickets to see your queue.' +
+      ` ${untrustedTextNotice}`,
     input: z.object({ ticketId: ticketIdSchema }),
     output: z.object({ ticket: ticketCardSchema }),
     scopes: ['tickets:write:all'],

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { defineTool, ToolError, type Principal } from '../../../core/index.js';
+import {
+  untrustedText,
+  defineTool,
+  ToolError,
+  type Principal,
+  untrustedTextNotice,
+} from '../../../core/index.js';
 import type { TriageField } from '../../ai-assist/index.js';
 import type { NewTicket } from '../../desk/index.js';
 import { newTicketTriageSchema, triageNewTicket, triageSummary } from '../new-ticket-triage.js';
@@ -145,7 +151,8 @@ export function createTicketTool(deps: TicketToolDeps) {
       'category, priority) are predicted from similar resolved tickets and set when confident, and ' +
       'articles that may help are suggested (triage). Returns the ticket number, final priority and ' +
       'team, and the SLA due times for the first response and for resolution. Next: add_note to add ' +
-      'more, get_article for a suggested article, get_ticket to follow it up.',
+      'more, get_article for a suggested article, get_ticket to follow it up.' +
+      ` ${untrustedTextNotice}`,
     input,
     output: z.object({
       id: z.number().int(),
@@ -208,7 +215,7 @@ export function createTicketTool(deps: TicketToolDeps) {
       return {
         id: ticket.id,
         type: names.typeKey(ticket.type_id),
-        summary: ticket.summary,
+        summary: untrustedText(`ticket ${ticket.id} summary`, ticket.summary),
         status: ticket.status,
         priority: ticket.priority,
         category: ticket.category,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool, ToolError, type Principal } from '../../../core/index.js';
+import { defineTool, ToolError, type Principal, untrustedTextNotice } from '../../../core/index.js';
 import type { Ticket, TicketStatus } from '../../desk/index.js';
 import { sortQueue, type QueuedTicket } from '../queue-order.js';
 import { cardLine, toTicketCard } from '../ticket-card.js';
@@ -49,7 +49,8 @@ export function getAssignedTicketsTool(deps: TicketToolDeps) {
       'breached), minutes left and due times, and counts of breached and at-risk tickets. Sorted by ' +
       'breach risk (already breached first, then soonest due) unless sort is "newest". Unfinished ' +
       'tickets only unless status says otherwise. Use it to summarise a queue or flag SLA problems; ' +
-      'then get_ticket, action_ticket or add_note on the tickets that need attention.',
+      'then get_ticket, action_ticket or add_note on the tickets that need attention.' +
+      ` ${untrustedTextNotice}`,
     input: z.object({
       sort: z
         .enum(['breach_risk', 'newest'])

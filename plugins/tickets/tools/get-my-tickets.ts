@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.js';
+import { defineTool, ToolError, untrustedTextNotice } from '../../../core/index.js';
 import { cardLine, toTicketCard } from '../ticket-card.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { loadTicketNames } from '../ticket-names.js';
@@ -19,7 +19,8 @@ export function getMyTicketsTool(deps: TicketToolDeps) {
       'Lists the tickets you raised, newest first, with their status, priority and whether someone is ' +
       'working on them; filter by status (e.g. ["new","open","pending"] for the ones still in progress). ' +
       'Returns a page and a nextCursor for the next one. Next: get_ticket for one ticket in full, ' +
-      'update_ticket or add_note to tell the desk more.',
+      'update_ticket or add_note to tell the desk more.' +
+      ` ${untrustedTextNotice}`,
     input: z.object({
       status: z
         .array(ticketStatusSchema)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.js';
+import { defineTool, ToolError, untrustedTextNotice } from '../../../core/index.js';
 import { ticketDetailSchema, toTicketDetailView } from '../ticket-detail.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { loadTicketNames } from '../ticket-names.js';
@@ -20,7 +20,8 @@ export function getTicketTool(deps: TicketToolDeps) {
       '(ok, at_risk or breached, with due times), notes and change history; agents also see private notes, ' +
       'time logged and who made each change through which app. End users see only tickets they raised. ' +
       'Use it before changing a ticket (update_ticket, add_note, action_ticket, log_time); find numbers ' +
-      'with search_tickets or get_my_tickets.',
+      'with search_tickets or get_my_tickets.' +
+      ` ${untrustedTextNotice}`,
     input: z.object({ ticketId: ticketIdSchema }),
     output: z.object({ ticket: ticketDetailSchema }),
     scopes: ['tickets:read:own'],

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { defineTool, type Principal } from '../../../core/index.js';
+import {
+  untrustedText,
+  untrustedTextNotice,
+  defineTool,
+  type Principal,
+} from '../../../core/index.js';
 import type { TicketFilter } from '../../desk/index.js';
 import { decodeSearchCursor, encodeSearchCursor } from '../search-cursor.js';
 import { cardLine, toTicketCard } from '../ticket-card.js';
@@ -59,7 +64,7 @@ type SearchInput = z.output<typeof input>;
 
 const hitSchema = ticketCardSchema.extend({
   score: z.number().describe('Relevance within this search, higher is better; 0 when listing.'),
-  snippet: z.string().describe('An excerpt; matched words are in **bold**.'),
+  snippet: z.string().describe(`An excerpt; matched words are in **bold**. ${untrustedTextNotice}`),
 });
 
 type Hit = z.output<typeof hitSchema>;
@@ -128,7 +133,7 @@ async function listPage(query: SearchInput, context: SearchContext, people: Reso
     page.tickets.map(async (ticket) => ({
       ...(await toTicketCard(ticket, context)),
       score: 0,
-      snippet: leadingText(ticket.details),
+      snippet: untrustedText(`ticket ${ticket.id} details`, leadingText(ticket.details)),
     })),
   );
   const nextCursor =
@@ -154,7 +159,7 @@ async function searchPage(query: SearchInput, context: SearchContext, people: Re
     result.hits.map(async (hit) => ({
       ...(await toTicketCard(hit.row, context)),
       score: hit.score,
-      snippet: hit.snippet,
+      snippet: untrustedText(`ticket ${hit.row.id} excerpt`, hit.snippet),
     })),
   );
   const nextCursor =
@@ -179,7 +184,8 @@ export function searchTicketsTool(deps: TicketToolDeps) {
       'a snippet, or lists them newest first when no text is given. Filters: status, priority, team, ' +
       'agent (e-mail, "me" or "none"), requester e-mail, organisation, ticket type, category and a ' +
       'created date range. End users find only their own tickets. Returns a page of tickets and a ' +
-      'nextCursor to pass back for the next page; call get_ticket for the full ticket.',
+      'nextCursor to pass back for the next page; call get_ticket for the full ticket.' +
+      ` ${untrustedTextNotice}`,
     input,
     output: z.object({
       tickets: z.array(hitSchema),

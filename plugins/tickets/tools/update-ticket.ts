@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTool, ToolError, type Principal } from '../../../core/index.js';
+import { defineTool, ToolError, type Principal, untrustedTextNotice } from '../../../core/index.js';
 import type { Ticket, TicketUpdate } from '../../desk/index.js';
 import { namingFields } from '../store-errors.js';
 import { toTicketCard } from '../ticket-card.js';
@@ -152,7 +152,8 @@ export function updateTicketTool(deps: TicketToolDeps) {
       'team, assigned agent and custom fields. Every change is recorded in the ticket history as made ' +
       'by an assistant. Returns the ticket as it now stands. Read it first with get_ticket; use ' +
       'action_ticket for configured workflows and add_note for private notes. A closed ticket cannot ' +
-      'be changed: raise a new one with create_ticket instead.',
+      'be changed: raise a new one with create_ticket instead.' +
+      ` ${untrustedTextNotice}`,
     input,
     output: z.object({
       ticket: ticketCardSchema.extend({ version: z.number().int() }),

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untrustedText } from '../../../core/index.js';
 import { defaultDemoTicketCount } from '../../../plugins/desk/demo/seed.js';
 import { call } from '../../helpers/call-tool.js';
 import {
@@ -91,7 +92,7 @@ describe.each(testEngines)('SIGKILL during writes on $engine', ({ createDatabase
           .filter((entry) => entry.ticket_id === row.id)
           .reduce((sum, entry) => sum + entry.minutes, 0);
         expect(out.ticket).toMatchObject({
-          summary: row.summary,
+          summary: untrustedText(`ticket ${row.id} summary`, row.summary),
           version: row.version,
           minutes_logged: minutes,
         });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aiEnvironment } from '../../../plugins/ai-abilities/index.js';
+import { untrustedText } from '../../../core/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { startAiFixture, type AiFixture } from './ai-abilities-fixture.js';
@@ -30,7 +31,7 @@ describe.each(testEngines)('ai-abilities configured from the environment on $eng
       ticketId: f.tickets.joVpn,
     });
     expect(out).toMatchObject({
-      text: 'from the env provider',
+      text: untrustedText(`AI answer on ticket ${f.tickets.joVpn}`, 'from the env provider'),
       via: 'provider',
       model: 'env-model',
     });

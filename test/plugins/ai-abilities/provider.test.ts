@@ -1,6 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtInAbilities, defineAbility } from '../../../plugins/ai-abilities/index.js';
+import { untrustedText } from '../../../core/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import {
@@ -49,6 +50,7 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
 
   const notesOf = async (ticketId: number) =>
     (await call(agent, 'get_ticket', { ticketId })).out.ticket.notes as {
+      id: number;
       visibility: string;
       body: string;
       written_by_ai: boolean;
@@ -80,7 +82,10 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
     expect(out).toEqual({
       ticketId: f.tickets.joVpn,
       ability: 'summarise',
-      text: 'VPN drops in London; firewall suspected.',
+      text: untrustedText(
+        `AI answer on ticket ${f.tickets.joVpn}`,
+        'VPN drops in London; firewall suspected.',
+      ),
       via: 'provider',
       model: 'fake-model-0613',
       shortened: false,
@@ -142,7 +147,10 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
     });
     const host = new URL(chat.baseUrl).host;
     expect(note.body).toBe(
-      `Written by AI ability suggest_next_steps, model fake-model-0613 via ${host}:\n\nCheck the London firewall next.`,
+      untrustedText(
+        `ticket ${f.tickets.joVpn} note ${note.id}`,
+        `Written by AI ability suggest_next_steps, model fake-model-0613 via ${host}:\n\nCheck the London firewall next.`,
+      ),
     );
   });
 
@@ -162,7 +170,9 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
 
   it('serves a custom ability built by render, with the ticket appended as data', async () => {
     const { out } = await call(agent, 'run_ai_handover', { ticketId: f.tickets.joVpn });
-    expect(out.text).toBe('default answer');
+    expect(out.text).toBe(
+      untrustedText(`AI answer on ticket ${f.tickets.joVpn}`, 'default answer'),
+    );
     const { body } = chat.requests[0]!;
     expect(body).toMatchObject({ max_tokens: 50, temperature: 0 });
     expect(body.messages[0].content).toMatch(
@@ -179,7 +189,9 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
     chat.script({ kind: 'status', status: 500 }, { kind: 'answer', content: 'second time lucky' });
     const { isError, out } = await call(agent, 'run_ai_summarise', { ticketId: f.tickets.joVpn });
     expect(isError).toBe(false);
-    expect(out.text).toBe('second time lucky');
+    expect(out.text).toBe(
+      untrustedText(`AI answer on ticket ${f.tickets.joVpn}`, 'second time lucky'),
+    );
     expect(chat.requests).toHaveLength(2);
   });
 
@@ -189,7 +201,9 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
       { kind: 'answer', content: 'after the wait' },
     );
     const { out } = await call(agent, 'run_ai_summarise', { ticketId: f.tickets.joVpn });
-    expect(out.text).toBe('after the wait');
+    expect(out.text).toBe(
+      untrustedText(`AI answer on ticket ${f.tickets.joVpn}`, 'after the wait'),
+    );
     const [first, second] = chat.requests;
     expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(950);
   });
@@ -232,7 +246,7 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
     await vi.waitFor(() => expect(chat.requests[0]!.abortedAt).toBeDefined());
     chat.script({ kind: 'answer', content: 'back again' });
     expect((await call(agent, 'run_ai_summarise', { ticketId: f.tickets.joVpn })).out.text).toBe(
-      'back again',
+      untrustedText(`AI answer on ticket ${f.tickets.joVpn}`, 'back again'),
     );
   });
 

@@ -4,6 +4,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noModelMessage } from '../../../plugins/ai-abilities/index.js';
+import { untrustedText } from '../../../core/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { privateMarker, startAiFixture, type AiFixture } from './ai-abilities-fixture.js';
@@ -18,6 +19,7 @@ describe.each(testEngines)('ai-abilities with no provider on $engine', (engine) 
 
   const notesOf = async (ticketId: number) =>
     (await call(f.t.clients['agent']!, 'get_ticket', { ticketId })).out.ticket.notes as {
+      id: number;
       visibility: string;
       body: string;
       written_by_ai: boolean;
@@ -67,7 +69,10 @@ describe.each(testEngines)('ai-abilities with no provider on $engine', (engine) 
     expect(out).toEqual({
       ticketId: f.tickets.joVpn,
       ability: 'summarise',
-      text: 'Summary from the client model.',
+      text: untrustedText(
+        `AI answer on ticket ${f.tickets.joVpn}`,
+        'Summary from the client model.',
+      ),
       via: 'sampling',
       model: 'client-model',
       shortened: false,
@@ -106,12 +111,15 @@ describe.each(testEngines)('ai-abilities with no provider on $engine', (engine) 
       ai_collection: 'agent-live',
     });
     expect(notes[2]!.body).toBe(
-      "Written by AI ability detect_sentiment, model client-model via the client's model (MCP sampling):\n\n" +
-        JSON.stringify(
-          { sentiment: 'neutral', confidence: 0.6, reasons: ['calm wording'] },
-          null,
-          2,
-        ),
+      untrustedText(
+        `ticket ${f.tickets.joVpn} note ${notes[2]!.id}`,
+        "Written by AI ability detect_sentiment, model client-model via the client's model (MCP sampling):\n\n" +
+          JSON.stringify(
+            { sentiment: 'neutral', confidence: 0.6, reasons: ['calm wording'] },
+            null,
+            2,
+          ),
+      ),
     );
   });
 

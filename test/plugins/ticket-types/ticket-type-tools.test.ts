@@ -1,5 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untrustedText } from '../../../core/index.js';
 import { demoServices } from '../../../plugins/desk/demo/demo-catalogue.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
@@ -131,7 +132,7 @@ describe.each(testEngines)('ticket-type tools on $engine', (engine) => {
       expect(result.isError, result.text).toBe(false);
       expect(result.out).toMatchObject({
         reference: `#${result.out.id}`,
-        summary: text,
+        summary: untrustedText(`ticket ${result.out.id} summary`, text),
         type: 'opportunity',
         catalogue_item: null,
         status: 'open',

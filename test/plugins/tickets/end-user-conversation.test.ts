@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../../core/index.js';
+import { untrustedText, type TestServer } from '../../../core/index.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { call } from '../../helpers/call-tool.js';
 import { startTicketsServer, type FixtureTickets } from './tickets-fixture.js';
@@ -93,9 +93,12 @@ describe.each(testEngines)('an end user talking to the tickets tools on $engine'
     const { out } = await call(jo, 'get_ticket', { ticketId: logged });
     const ticket = out.ticket;
     expect(ticket.details).toMatch(/London office Wi-Fi/);
-    expect((ticket.notes as { body: string }[]).map((n) => n.body)).toEqual([
-      'It started after the router was replaced.',
-      'Still dropping today.',
+    expect((ticket.notes as { id: number; body: string }[]).map((n) => n.body)).toEqual([
+      untrustedText(
+        `ticket ${logged} note ${ticket.notes[0].id}`,
+        'It started after the router was replaced.',
+      ),
+      untrustedText(`ticket ${logged} note ${ticket.notes[1].id}`, 'Still dropping today.'),
     ]);
     expect(ticket).not.toHaveProperty('minutes_logged');
     expect(ticket).not.toHaveProperty('agent');
@@ -130,6 +133,11 @@ describe.each(testEngines)('an end user talking to the tickets tools on $engine'
     ).rejects.toThrow(/log_time not found/);
     const untouched = await call(agent, 'get_ticket', { ticketId: other });
     expect(untouched.out.ticket.notes).toEqual([]);
-    expect(untouched.out.ticket.details).toBe('Mail from the supplier domain bounces.');
+    expect(untouched.out.ticket.details).toBe(
+      untrustedText(
+        `ticket ${untouched.out.ticket.id} details`,
+        'Mail from the supplier domain bounces.',
+      ),
+    );
   });
 });

@@ -137,7 +137,11 @@ describe.each(testEngines)('ai-assist tools on $engine', ({ createDatabase }) =>
     for (const ticket of out.tickets.slice(0, 4)) {
       expect(ticket.status).toBe('resolved');
       // The last public note, not the private one written after it nor the earlier public one.
-      expect(ticket.resolution).toMatch(/^Updated the VPN client to fix the keep-alive bug/);
+      expect(ticket.resolution).toMatch(
+        new RegExp(
+          `^<untrusted-text source="ticket ${ticket.id} resolution">Updated the VPN client to fix the keep-alive bug`,
+        ),
+      );
     }
     expect(out.tickets[0]!.similarity).toBe(1);
     expect(out.tickets[4]!.resolution).toBeNull();
@@ -145,7 +149,9 @@ describe.each(testEngines)('ai-assist tools on $engine', ({ createDatabase }) =>
     expect(out.articles.length).toBeLessThanOrEqual(3);
     expect(out.articles.map((a) => a.slug)).toContain('vpn-keeps-dropping');
     const text = (result.content as { text: string }[])[0]!.text;
-    expect(text).toMatch(/resolved: Updated the VPN client/);
+    expect(text).toMatch(
+      /resolved: <untrusted-text source="ticket \d+ resolution">Updated the VPN client/,
+    );
   });
 
   it('honours the limits', async () => {
