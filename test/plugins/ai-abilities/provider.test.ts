@@ -1,7 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtInAbilities, defineAbility } from '../../../plugins/ai-abilities/index.js';
-import { untrustedText } from '../../../core/index.js';
+import { untrustedText, untrustedTextNotice } from '../../../core/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import {
@@ -60,7 +60,12 @@ describe.each(testEngines)('ai-abilities on a chat-completions provider on $engi
 
   it('lists the four built-ins to agents and end users alike', async () => {
     for (const client of [agent, f.t.clients['user']!]) {
-      const names = (await client.listTools()).tools.map((tool) => tool.name);
+      const { tools } = await client.listTools();
+      const names = tools.map((tool) => tool.name);
+      // The answer may repeat people's text: it is fenced, and each description says so.
+      for (const tool of tools.filter((t) => t.name.startsWith('run_ai_'))) {
+        expect(tool.description, tool.name).toContain(untrustedTextNotice);
+      }
       expect(names).toEqual(
         expect.arrayContaining([
           'run_ai_summarise',

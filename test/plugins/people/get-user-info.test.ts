@@ -5,6 +5,7 @@ import {
   definePlugin,
   defineServiceRef,
   startTestServer,
+  untrustedTextNotice,
   type DevToken,
   type TestServer,
 } from '../../../core/index.js';
@@ -164,6 +165,16 @@ describe.each(testEngines)('get_user_info on $engine', (testEngine) => {
     expect(erin.isError).toBe(false);
     expect(erin.out.openTickets).toHaveLength(25);
     expect(erin.out.moreOpenTickets).toBe(true);
+    // Summaries are people's text: fenced, and the description says what the fences mean.
+    for (const ticket of erin.out.openTickets as { id: number; summary: string }[]) {
+      expect(ticket.summary).toMatch(
+        new RegExp(`^<untrusted-text source="ticket ${ticket.id} summary">.+</untrusted-text>$`),
+      );
+    }
+    const { tools } = await sam.listTools();
+    expect(tools.find((tool) => tool.name === 'get_user_info')?.description).toContain(
+      untrustedTextNotice,
+    );
     const ids = (erin.out.openTickets as { id: number }[]).map((ticket) => ticket.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(erin.text).toContain('Open tickets (newest first, more not shown):');

@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { untrustedText } from '../../../core/index.js';
+import { untrustedText, untrustedTextNotice } from '../../../core/index.js';
 import { demoServices } from '../../../plugins/desk/demo/demo-catalogue.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
@@ -87,6 +87,12 @@ describe.each(testEngines)('ticket-type tools on $engine', (engine) => {
     expect(starterSchema.properties['requested_for']?.['description']).toBe(
       'Requested for. E-mail of the person it is for, if not you. Optional.',
     );
+  });
+
+  it('says in each tool that the fenced summary it returns is data', async () => {
+    for (const tool of await listed(server.t.clients['sales']!)) {
+      expect(tool.description, tool.name).toContain(untrustedTextNotice);
+    }
   });
 
   it('shows a tool only to callers holding its own scope', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defineCollection,
   startTestServer,
+  untrustedTextNotice,
   type DevToken,
   type TestServer,
 } from '../../../../core/index.js';
@@ -120,6 +121,8 @@ describe.each(testEngines)('ai-assist tools on $engine', ({ createDatabase }) =>
     expect(apply?.annotations?.readOnlyHint).toBe(false);
     expect(matching?.outputSchema).toBeDefined();
     expect(apply?.inputSchema.properties).toHaveProperty('threshold');
+    // It returns summaries and resolutions people wrote, fenced: its description says so.
+    expect(matching?.description).toContain(untrustedTextNotice);
     const user = await t.clients['user']!.listTools();
     expect(user.tools.map((tool) => tool.name)).not.toContain('apply_ai_suggestions');
     expect(user.tools.map((tool) => tool.name)).not.toContain('get_matching_articles_and_tickets');
