@@ -16,6 +16,11 @@ export interface HttpSettings {
   readonly port?: number;
   /** The externally visible base URL (behind a proxy); defaults to `http://host:port`. */
   readonly publicUrl?: string;
+  /**
+   * Behind a reverse proxy that sets `X-Forwarded-For`: take the client address from it (for
+   * logs and rate limits). Off by default, since a client could otherwise name any address.
+   */
+  readonly trustProxy?: boolean;
   /** Extra Host header values accepted besides the bound address and the public URL's host. */
   readonly allowedHosts?: readonly string[];
   /** Browser origins allowed to call; requests without an Origin header are always allowed. */

@@ -1,5 +1,6 @@
 import Koa, { type Context } from 'koa';
 import { randomUUID } from 'node:crypto';
+import { FailedAuthLog } from '../auth/failed-auth-log.js';
 import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
@@ -71,10 +72,17 @@ function challenge(error: ServiceDeskError, registry: CollectionRegistry | undef
   return `Bearer ${params.join(', ')}`;
 }
 
-function sendError(ctx: Context, error: unknown, log: Logger): void {
+function sendError(
+  ctx: Context,
+  error: unknown,
+  sinks: { readonly log: Logger; readonly failedAuth: FailedAuthLog },
+): void {
   if (ctx.headerSent || ctx.res.destroyed) return;
+  const { log } = sinks;
   if (error instanceof ServiceDeskError) {
     ctx.status = error.httpStatus;
+    if (error.httpStatus === 401)
+      sinks.failedAuth.refused({ reason: error.code, address: ctx.ip, path: ctx.path });
     if (error.code === 'SERVER_SHUTTING_DOWN') ctx.set('retry-after', '1');
     if (error.httpStatus === 401 || error.code === 'AUTH_INSUFFICIENT_SCOPE')
       ctx.set('www-authenticate', challenge(error, (ctx.state as AppState).registry));
@@ -108,9 +116,13 @@ export function createApp(options: {
   mounts?: readonly Koa.Middleware[];
   /** Issuers named as `authorization_servers` in every collection's protected-resource metadata. */
   authorizationServers?: readonly string[];
+  /** Take the client address from `X-Forwarded-For` (`http.trustProxy`): only behind a proxy that sets it. */
+  trustProxy?: boolean;
 }): Koa {
   const app = new Koa();
   app.silent = true;
+  app.proxy = options.trustProxy ?? false;
+  const failedAuth = new FailedAuthLog(options.log);
   const { endpoints, inFlight, log } = options;
   app.use(async (ctx, next) => {
     const probe = ctx.path === '/healthz' || ctx.path === '/readyz';
@@ -132,7 +144,7 @@ export function createApp(options: {
         );
       await next();
     } catch (error) {
-      sendError(ctx, error, log);
+      sendError(ctx, error, { log, failedAuth });
     }
     // During shutdown every answer closes its connection, so no client sends another request
     // on a connection about to be closed.

@@ -4,6 +4,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
 import type { Logger } from '../log/logger.js';
+import { logDigest } from '../log/redact.js';
 import type { Account, AccountProvider } from './account-provider.js';
 import type { CollectionResources } from './collection-resources.js';
 import { setPageHeaders } from './page-headers.js';
@@ -210,12 +211,9 @@ async function submitLogin(step: Step, form: URLSearchParams) {
   const account = email === '' ? undefined : await deps.accounts.verifyPassword(email, password);
   if (!account?.active) {
     deps.limiter.fail(key);
-    deps.log.info('sign-in failed', { collection: c.registry.collection.id });
-    return showLogin(step, {
-      status: 401,
-      email,
-      error: 'The e-mail or password is wrong.',
-    });
+    const at = { collection: c.registry.collection.id, address: ctx.ip };
+    deps.log.warn('sign-in failed', { ...at, emailHash: logDigest(email.toLowerCase()) });
+    return showLogin(step, { status: 401, email, error: 'The e-mail or password is wrong.' });
   }
   deps.limiter.succeed(key);
   const refusal = roleRefusal(account, c.registry);

@@ -67,6 +67,7 @@ export interface ResolvedSettings {
   readonly maxSessions: number;
   readonly maxConnectionsPerAddress: number;
   readonly maxPipelinedRequests: number;
+  readonly trustProxy: boolean;
   readonly storage: StorageConfig;
   readonly logLevel: LogLevel;
 }
@@ -97,6 +98,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     maxSessions: http.maxSessions ?? 10_000,
     maxConnectionsPerAddress: http.maxConnectionsPerAddress ?? 512,
     maxPipelinedRequests: http.maxPipelinedRequests ?? 16,
+    trustProxy: http.trustProxy ?? false,
     storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL'], databaseLimits(config, env)),
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
   });

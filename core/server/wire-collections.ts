@@ -140,6 +140,7 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
     log: runtime.log,
     readiness: context.readiness,
     inFlight: context.inFlight,
+    trustProxy: settings.trustProxy,
     authorizationServers: [
       ...authorizationServersOf(config.auth),
       ...(oauth?.issuer ? [oauth.issuer] : []),
