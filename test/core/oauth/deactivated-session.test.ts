@@ -1,11 +1,9 @@
 import type { AuthorizationCode } from 'simple-oauth2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../../core/index.js';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../helpers/test-databases.js';
 import { CookieFetch } from './support/cookie-fetch.js';
 import { manualOAuth, manualRedirectUri } from './support/manual-client.js';
-import { alice, startOAuthServer } from './support/oauth-test-server.js';
+import { alice, useOAuthServer } from './support/oauth-test-server.js';
 import { pkcePair } from './support/pkce.js';
 import { signIn } from './support/sign-in.js';
 
@@ -16,27 +14,17 @@ import { signIn } from './support/sign-in.js';
  */
 describe.each(testEngines)(
   'a deactivated account with a live browser session on $engine',
-  ({ createDatabase }) => {
-    let database: FreshDatabase;
-    let t: TestServer;
-
-    beforeAll(async () => {
-      database = await createDatabase();
-      t = await startOAuthServer(database.url);
-    });
-    afterAll(async () => {
-      await t?.close();
-      await database?.drop();
-    });
+  (engine) => {
+    const server = useOAuthServer(engine);
 
     const authorizeUrl = (): string =>
-      manualOAuth(t).authorizeURL({
+      manualOAuth(server()).authorizeURL({
         redirect_uri: manualRedirectUri,
         scope: 'tickets:read:own kb:read',
         state: 'xyz',
         code_challenge: pkcePair().challenge,
         code_challenge_method: 'S256',
-        resource: t.urlOf('user'),
+        resource: server().urlOf('user'),
       } as Parameters<AuthorizationCode['authorizeURL']>[0]);
 
     it('gets the sign-in page with a clear message, and cannot go on as that account', async () => {
@@ -44,8 +32,8 @@ describe.each(testEngines)(
       const first = await signIn(authorizeUrl(), { ...alice, redirectUri: manualRedirectUri, jar });
       expect(first.redirect.searchParams.get('code')).toBeTruthy();
 
-      await t.server.db
-        .withTables<{ desk_users: { email: string; active: number } }>()
+      await server()
+        .server.db.withTables<{ desk_users: { email: string; active: number } }>()
         .updateTable('desk_users')
         .set({ active: 0 })
         .where('email', '=', alice.email)

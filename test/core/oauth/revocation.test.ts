@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../../core/index.js';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../helpers/test-databases.js';
 import { mcpPost } from './support/manual-client.js';
-import { manualClient, serviceClient, startOAuthServer } from './support/oauth-test-server.js';
+import { manualClient, serviceClient, useOAuthServer } from './support/oauth-test-server.js';
 
 const basic = (client: { clientId: string; clientSecret: string }): string =>
   `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
@@ -13,21 +11,11 @@ const basic = (client: { clientId: string; clientSecret: string }): string =>
  * the revocation endpoint (400 for a valid one, 200 for garbage). RFC 7009: 200 either way, and
  * nothing revoked.
  */
-describe.each(testEngines)('token revocation on $engine', ({ createDatabase }) => {
-  let database: FreshDatabase;
-  let t: TestServer;
-
-  beforeAll(async () => {
-    database = await createDatabase();
-    t = await startOAuthServer(database.url);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
+describe.each(testEngines)('token revocation on $engine', (engine) => {
+  const server = useOAuthServer(engine);
 
   async function robotToken(): Promise<string> {
-    const response = await fetch(`${t.url}/oauth/token`, {
+    const response = await fetch(`${server().url}/oauth/token`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
@@ -36,14 +24,14 @@ describe.each(testEngines)('token revocation on $engine', ({ createDatabase }) =
       body: new URLSearchParams({
         grant_type: 'client_credentials',
         scope: 'tickets:read:all',
-        resource: t.urlOf('agent'),
+        resource: server().urlOf('agent'),
       }),
     });
     return ((await response.json()) as { access_token: string }).access_token;
   }
 
   const revoke = (as: { clientId: string; clientSecret: string }, token: string) =>
-    fetch(`${t.url}/oauth/token/revocation`, {
+    fetch(`${server().url}/oauth/token/revocation`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(as) },
       body: new URLSearchParams({ token }),
@@ -56,12 +44,12 @@ describe.each(testEngines)('token revocation on $engine', ({ createDatabase }) =
     expect(other.status).toBe(200);
     expect(garbage.status).toBe(200);
     expect(await other.text()).toBe(await garbage.text());
-    expect((await mcpPost(t.urlOf('agent'), token)).status).toBe(200);
+    expect((await mcpPost(server().urlOf('agent'), token)).status).toBe(200);
   });
 
   it('revokes a client’s own token', async () => {
     const token = await robotToken();
     expect((await revoke(serviceClient, token)).status).toBe(200);
-    expect((await mcpPost(t.urlOf('agent'), token)).status).toBe(401);
+    expect((await mcpPost(server().urlOf('agent'), token)).status).toBe(401);
   });
 });

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../../core/index.js';
+import { describe, expect, it } from 'vitest';
 import { sweepExpired } from '../../../core/oauth/kysely-adapter.js';
 import type { OAuthTables } from '../../../core/oauth/oauth-schema.js';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
-import { alice, startOAuthServer } from './support/oauth-test-server.js';
+import { alice, useOAuthServer } from './support/oauth-test-server.js';
 import { authorizationRequest } from './support/public-client.js';
 import { signIn } from './support/sign-in.js';
 
@@ -20,28 +18,18 @@ const publicClient = {
  * Issue 15, item 4: registration was anonymous, unlimited (40 in 755 ms), permanent, took a
  * 50 KB client_name, and let a self-registered client use client_credentials.
  */
-describe.each(testEngines)('self-registered clients on $engine', ({ createDatabase }) => {
-  let database: FreshDatabase;
-  let t: TestServer;
-
-  beforeAll(async () => {
-    database = await createDatabase();
-    t = await startOAuthServer(database.url, { registrationsPerHour: 6 });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
+describe.each(testEngines)('self-registered clients on $engine', (engine) => {
+  const server = useOAuthServer(engine, { registrationsPerHour: 6 });
 
   const register = (metadata: Record<string, unknown>) =>
-    fetch(`${t.url}/oauth/reg`, {
+    fetch(`${server().url}/oauth/reg`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(metadata),
     });
   const clientRow = (clientId: string) =>
-    t.server.db
-      .withTables<OAuthTables>()
+    server()
+      .server.db.withTables<OAuthTables>()
       .selectFrom('sdm_oauth')
       .select(['expires_at'])
       .where('kind', '=', 'Client')
@@ -97,7 +85,7 @@ describe.each(testEngines)('self-registered clients on $engine', ({ createDataba
     expect(expiry).toBeGreaterThan(Date.now() + 23 * 3_600_000);
 
     const request = authorizationRequest(
-      t,
+      server(),
       { clientId: used.client_id, clientName: publicClient.client_name, redirectUri },
       { collection: 'user', scope: 'kb:read' },
     );
@@ -106,7 +94,7 @@ describe.each(testEngines)('self-registered clients on $engine', ({ createDataba
     await expect.poll(async () => (await clientRow(used.client_id))?.expires_at).toBeNull();
 
     // A day later: the sweep removes the unused one and keeps the used one.
-    await sweepExpired(t.server.db, expiry + 1);
+    await sweepExpired(server().server.db, expiry + 1);
     expect(await clientRow(unused.client_id)).toBeUndefined();
     expect(await clientRow(used.client_id)).toBeDefined();
   });

@@ -3,7 +3,10 @@ import {
   type BuiltInAuthSettings,
   type TestServer,
 } from '../../../../core/index.js';
+import { afterAll, beforeAll } from 'vitest';
 import { exampleCollections, exampleDeskPlugins } from '../../../helpers/example-desk.js';
+import type { FreshDatabase } from '../../../helpers/fresh-postgres-database.js';
+import type { TestEngine } from '../../../helpers/test-databases.js';
 
 export { agentGrant, userGrant } from '../../../../examples/servicedesk/servicedesk.config.js';
 
@@ -49,4 +52,32 @@ export function startOAuthServer(
       ...(process.env['OAUTH_TEST_LOG'] !== undefined && { log: { level: 'debug' as const } }),
     },
   });
+}
+
+/**
+ * Starts {@link startOAuthServer} on a fresh database of one engine before the suite's tests and
+ * closes both after them; the server is read through the returned function.
+ *
+ * @example
+ * const server = useOAuthServer(engine);
+ * it('…', async () => { await fetch(`${server().url}/oauth/reg`); });
+ */
+export function useOAuthServer(
+  engine: Pick<TestEngine, 'createDatabase'>,
+  builtIn: BuiltInAuthSettings = {},
+): () => TestServer {
+  let database: FreshDatabase | undefined;
+  let t: TestServer | undefined;
+  beforeAll(async () => {
+    database = await engine.createDatabase();
+    t = await startOAuthServer(database.url, builtIn);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+  return () => {
+    if (t === undefined) throw new Error('the OAuth test server is not started yet');
+    return t;
+  };
 }
