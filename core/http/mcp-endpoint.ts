@@ -1,14 +1,9 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import {
-  SUPPORTED_PROTOCOL_VERSIONS,
-  type JSONRPCMessage,
-} from '@modelcontextprotocol/sdk/types.js';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import type { Context } from 'koa';
-import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
-import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { DirectHandler } from '../mcp/direct-request.js';
@@ -18,6 +13,7 @@ import { authInfoFor } from '../mcp/request-principal.js';
 import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.js';
 import { statelessState, type SessionState } from '../mcp/session-state.js';
 import { readJsonRpcMessages } from './json-rpc-batch.js';
+import { refuseWithoutConsent } from './refuse-without-consent.js';
 import { isJsonRpcRequest } from './json-rpc-message.js';
 
 // An in-memory key only (never stored or sent), so it needs no hashing.
@@ -164,43 +160,6 @@ export class McpEndpoint {
     return session;
   }
 
-  /**
-   * Answers a `tools/call` the caller could make with more consent with 403 insufficient_scope
-   * before it reaches the MCP server, as HTTP status and challenge are the only way to ask the
-   * client for a new token (step-up). Tools no token could reach stay "not found" downstream.
-   */
-  #refuseWithoutConsent(principal: Principal, rpc: readonly JSONRPCMessage[]): void {
-    for (const message of rpc) {
-      if (!('method' in message) || message.method !== 'tools/call') continue;
-      const name = (message.params as { name?: unknown } | undefined)?.name;
-      if (typeof name !== 'string') continue;
-      const scopes = this.#authenticator.stepUp(principal, name);
-      if (scopes === undefined) continue;
-      const missing = scopes.filter((scope) => !principal.scopes.has(scope));
-      // Audited like any refused call, so the log shows who was asked for more consent.
-      const args = (message.params as { arguments?: unknown }).arguments ?? {};
-      this.#audit?.record({
-        at: new Date(),
-        collectionId: this.registry.collection.id,
-        userId: principal.userId,
-        role: principal.role,
-        clientId: principal.clientId,
-        tool: name,
-        arguments: args,
-        secretArguments: this.registry.tools.get(name)?.definition.secretArguments,
-        outcome: 'denied',
-        errorCode: 'AUTH_INSUFFICIENT_SCOPE',
-        durationMs: 0,
-        correlationId: randomUUID(),
-      });
-      throw new InsufficientScopeError(
-        `tool ${name} needs scope ${missing.join(', ')}, which this token was not granted; ` +
-          'authorize again with the scopes in the WWW-Authenticate header',
-        scopes,
-      );
-    }
-  }
-
   async #post(ctx: Context, principal: Principal): Promise<void> {
     const contentType = headerValue(ctx, 'content-type') ?? '';
     if (!contentType.toLowerCase().includes('application/json')) {
@@ -221,7 +180,10 @@ export class McpEndpoint {
       bodyLimit: this.#bodyLimit,
       revision: headerValue(ctx, 'mcp-protocol-version'),
     });
-    this.#refuseWithoutConsent(principal, rpc);
+    refuseWithoutConsent(
+      { registry: this.registry, authenticator: this.#authenticator, audit: this.#audit },
+      { principal, messages: rpc },
+    );
     let target: MultiplexTransport;
     let callerKey: string;
     if (this.#sessions) {
