@@ -17,6 +17,8 @@ export interface CommandContext {
 export interface BuiltInOption {
   readonly type: 'string' | 'boolean';
   readonly multiple?: boolean;
+  /** The value a string option takes when given bare (`--check` alone means `--check all`). */
+  readonly bareValue?: string;
 }
 
 /**

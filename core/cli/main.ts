@@ -24,6 +24,9 @@ Commands:
   migrate   [--config file]                          apply pending database migrations
   tools     --collection <id> [--scopes a,b] [--role end_user|agent|admin|service] [--json]
                                                      list exactly the tools such a caller would see
+            [--check [copilot-studio|openai|gemini|all]]
+                                                     list what each client is documented to reject
+                                                     or mishandle in those tools; exit 1 on any error
   audit     [--since 1h] [--collection id] [--tool name] [--limit n] [--json]
                                                      print the audit log of tool calls
   clients   [list] [--json]                          every OAuth client per collection, and the URLs
@@ -47,7 +50,13 @@ const commands: Record<string, BuiltInCommand> = {
   migrate: { run: migrateCommand, options: {}, arguments: [] },
   tools: {
     run: toolsCommand,
-    options: { collection: text, scopes: text, role: text, json },
+    options: {
+      collection: text,
+      scopes: text,
+      role: text,
+      json,
+      check: { ...text, bareValue: 'all' },
+    },
     arguments: [],
   },
   audit: {
@@ -114,7 +123,7 @@ export async function main(
   try {
     // Each command accepts only its own options, so a misplaced one is refused, not ignored.
     const { values, positionals } = parseArgs({
-      args: rest,
+      args: withBareValues(rest, command.options),
       options: { config: { type: 'string', short: 'c' }, ...command.options },
       strict: true,
       allowPositionals: command.arguments.length > 0,
@@ -129,6 +138,18 @@ export async function main(
     process.stderr.write(`servicedesk-mcp ${name}: ${message}\n`);
     return 1;
   }
+}
+
+/** Gives each bare option that has a `bareValue` that value, as parseArgs wants one. */
+function withBareValues(args: readonly string[], options: BuiltInCommand['options']): string[] {
+  const out: string[] = [];
+  args.forEach((arg, index) => {
+    out.push(arg);
+    const bare = arg.startsWith('--') ? options[arg.slice(2)]?.bareValue : undefined;
+    const next = args[index + 1];
+    if (bare !== undefined && (next === undefined || next.startsWith('-'))) out.push(bare);
+  });
+  return out;
 }
 
 /** Runs a command that needs no config, with the same argument checks as the others. */

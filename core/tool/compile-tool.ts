@@ -3,6 +3,7 @@ import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { AnyToolDefinition } from './define-tool.js';
 import { toolJsonSchema, type JsonSchemaObject } from './json-schema.js';
 import { compileJsonSchema, isJsonSchemaShape, type JsonSchemaShape } from './json-schema-shape.js';
+import { portableSchema } from './portable-schema.js';
 import type { z } from 'zod';
 
 const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -13,8 +14,6 @@ export interface CompiledTool {
   readonly pluginId: string;
   /** Exactly what `tools/list` sends for this tool. */
   readonly listing: Tool;
-  /** The argument names the tool takes, when it takes no others; undefined when any are passed on. */
-  readonly argumentNames: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -56,7 +55,7 @@ export function compileTool(
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: closedInput(tool.input, listedSchema(tool.input, { owner, io: 'input' })),
+    inputSchema: listedSchema(tool.input, { owner, io: 'input' }),
     ...(tool.output ? { outputSchema: listedSchema(tool.output, { owner, io: 'output' }) } : {}),
     annotations: { title: tool.title, ...tool.annotations },
   };
@@ -64,37 +63,22 @@ export function compileTool(
     definition: tool,
     pluginId,
     listing: Object.freeze(listing),
-    argumentNames: argumentNamesOf(listing.inputSchema),
   });
 }
 
 /**
- * A zod object would strip keys it does not know, so a misspelt argument would be ignored in
- * silence; the call refuses them instead, and the listed schema says so. A raw JSON Schema
- * (an imported tool) keeps its own rule.
+ * Zod schemas are converted, inlined and made portable; their objects are listed closed, as the
+ * call refuses keys they do not declare. Raw JSON Schemas are compiled (to fail now) and listed
+ * in portable form unless they ask to be sent as given.
  */
-function closedInput(
-  shape: z.ZodType | JsonSchemaShape<unknown>,
-  schema: JsonSchemaObject,
-): JsonSchemaObject {
-  if (isJsonSchemaShape(shape) || 'additionalProperties' in schema) return schema;
-  return Object.freeze({ ...schema, additionalProperties: false });
-}
-
-function argumentNamesOf(schema: Tool['inputSchema']): ReadonlySet<string> | undefined {
-  if ((schema as { additionalProperties?: unknown }).additionalProperties !== false)
-    return undefined;
-  return new Set(Object.keys(schema.properties ?? {}));
-}
-
-/** Zod schemas are converted and inlined; raw JSON Schemas are compiled (to fail now) and sent as given. */
 function listedSchema(
   shape: z.ZodType | JsonSchemaShape<unknown>,
   options: { owner: string; io: 'input' | 'output' },
 ): JsonSchemaObject {
   if (isJsonSchemaShape(shape)) {
     compileJsonSchema(shape.schema, options.owner);
-    return shape.schema;
+    if (shape.listing === 'as-given') return shape.schema;
+    return portableSchema(shape.schema, { io: options.io, declared: 'json-schema' });
   }
   return toolJsonSchema(shape, options);
 }

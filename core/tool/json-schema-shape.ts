@@ -24,6 +24,12 @@ export type ShapeParseResult<T> =
 export interface JsonSchemaShape<T = Record<string, unknown>> {
   readonly kind: 'json-schema';
   readonly schema: JsonSchemaObject;
+  /**
+   * `portable` (the default): clients see the schema in the form every client accepts
+   * (`portableSchema`); `as-given`: exactly as written, for a fixture that must show its
+   * `$defs` (the conformance suite's JSON Schema scenario). `tools --check` reports what that costs.
+   */
+  readonly listing: 'portable' | 'as-given';
   safeParse(value: unknown): ShapeParseResult<T>;
 }
 
@@ -77,6 +83,7 @@ function toIssue(error: ErrorObject): ShapeIssue {
  */
 export function fromJsonSchema<T = Record<string, unknown>>(
   schema: Record<string, unknown>,
+  options: { readonly listing?: 'portable' | 'as-given' } = {},
 ): JsonSchemaShape<T> {
   if (schema['type'] !== 'object') {
     throw new ServiceDeskError(
@@ -89,6 +96,7 @@ export function fromJsonSchema<T = Record<string, unknown>>(
   return Object.freeze({
     kind: 'json-schema' as const,
     schema: frozen,
+    listing: options.listing ?? 'portable',
     safeParse(value: unknown): ShapeParseResult<T> {
       validate ??= compileJsonSchema(frozen);
       if (validate(value)) return { success: true, data: value as T };

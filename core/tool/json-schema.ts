@@ -1,38 +1,23 @@
 import { z } from 'zod';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { portableSchema } from './portable-schema.js';
+import { eachSchemaNode, type SchemaNode } from './schema-nodes.js';
 
 /** A JSON Schema object as sent in `inputSchema` / `outputSchema`. */
 export type JsonSchemaObject = { type: 'object'; [key: string]: unknown };
 
-/**
- * Copilot Studio and several other clients reject `type: [..]` arrays; rewrite each into an
- * `anyOf` of single types, keeping the other keywords on the parent.
- */
-function splitTypeArrays(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(splitTypeArrays);
-  if (typeof node !== 'object' || node === null) return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = splitTypeArrays(value);
-  const type = out['type'];
-  if (Array.isArray(type)) {
-    delete out['type'];
-    const variants = type.map((t: unknown) => ({ type: t }));
-    out['anyOf'] = Array.isArray(out['anyOf'])
-      ? [...(out['anyOf'] as unknown[]), ...variants]
-      : variants;
-  }
-  return out;
-}
-
-function containsRef(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(containsRef);
-  if (typeof node !== 'object' || node === null) return false;
-  return Object.entries(node).some(([key, value]) => key === '$ref' || containsRef(value));
+function hasReference(schema: SchemaNode): boolean {
+  let found = false;
+  eachSchemaNode(schema, (node) => {
+    found ||= '$ref' in node || '$defs' in node;
+  });
+  return found;
 }
 
 /**
- * Converts a zod 4 object schema to an inlined JSON Schema 2020-12 document once, at startup:
- * no `$ref`, no `$defs`, no type arrays. Recursive schemas cannot be inlined and are refused.
+ * Converts a zod 4 object schema to the JSON Schema 2020-12 document clients see, once, at
+ * startup: inlined, and in the portable form of `portableSchema` (no `$ref`, `$defs`, type
+ * arrays, exclusive bounds…). Recursive schemas cannot be inlined and are refused.
  *
  * @example
  * toolJsonSchema(z.object({ id: z.number() }), { owner: 'tool "get_ticket"', io: 'input' })
@@ -58,12 +43,11 @@ export function toolJsonSchema(
       { cause: error },
     );
   }
-  const cleaned = splitTypeArrays(json) as Record<string, unknown>;
-  if (cleaned['type'] !== 'object' || containsRef(cleaned) || '$defs' in cleaned) {
+  if (json['type'] !== 'object' || hasReference(json)) {
     throw new ServiceDeskError(
       'TOOL_INVALID_DEFINITION',
       `${options.owner} must have a z.object(...) ${options.io} schema without shared or recursive parts`,
     );
   }
-  return Object.freeze(cleaned) as JsonSchemaObject;
+  return portableSchema(json, { io: options.io, declared: 'zod' });
 }

@@ -5,10 +5,12 @@ import { effectiveScopes } from '../../scope/effective-scopes.js';
 import { roles, type Role } from '../../scope/scope.js';
 import { createServer } from '../../server/create-server.js';
 import type { CommandContext } from '../command.js';
+import { checkedClients, printSchemaCheck } from './check-schemas.js';
 
 /**
- * `tools --collection <id> [--scopes a,b] [--role r] [--json]`: exactly the tools a caller with
- * those token scopes and role would see (by default: the collection's whole grant, as an admin).
+ * `tools --collection <id> [--scopes a,b] [--role r] [--json] [--check [profile]]`: exactly the
+ * tools a caller with those token scopes and role would see (by default: the collection's whole
+ * grant, as an admin), or with `--check` what clients would reject in their schemas.
  */
 export async function toolsCommand({ config, options, out, env }: CommandContext): Promise<number> {
   const id = options['collection'];
@@ -44,6 +46,15 @@ export async function toolsCommand({ config, options, out, env }: CommandContext
       policy: config.roles ?? defaultRolePolicy,
     });
     const tools = new CollectionView(registry).tools(scopes);
+    if (typeof options['check'] === 'string') {
+      return printSchemaCheck({
+        title: `${registry.collection.title} (${id})`,
+        tools,
+        clients: checkedClients(options['check']),
+        json: options['json'] === true,
+        out,
+      });
+    }
     if (options['json'] === true) {
       out(JSON.stringify({ collection: id, scopes: [...scopes].sort(), tools }, null, 2));
       return 0;
