@@ -36,6 +36,8 @@ export type {
 export { toolResult, type ToolResult } from './tool/tool-result.js';
 export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.js';
 export { untrustedText, untrustedTextNotice } from './tool/untrusted-text.js';
+export { checkListedTool, type SchemaFinding } from './tool/schema-check.js';
+export { schemaClients, type SchemaClient } from './tool/schema-rules.js';
 export {
   defineResource,
   defineResourceTemplate,

@@ -28,18 +28,29 @@ function describeUnknown(tool: CompiledTool, unknown: readonly UnknownArgument[]
   return `${shown.join(', ')}${more}: not ${one ? 'a parameter' : 'parameters'} of ${owner}; ${parameters}. Remove or rename ${one ? 'it' : 'them'}`;
 }
 
-/** Paths of text arguments holding a NUL character, which neither store can keep. */
-function textsWithNul(value: unknown, path: string, found: string[]): string[] {
-  if (found.length >= maxNamesShown) return found;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push(path || '(arguments)');
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => textsWithNul(item, `${path}[${i}]`, found));
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value))
-      textsWithNul(child, path ? `${path}.${key}` : key, found);
+/** Values looked at for NUL characters at most: the validators bound the rest. */
+const maxValuesVisited = 10_000;
+
+/**
+ * Paths of text arguments holding a NUL character, which neither store can keep. Iterative, as
+ * arguments may nest thousands of levels deep.
+ */
+function textsWithNul(args: unknown): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[args, '']];
+  for (let visited = 0; pending.length > 0 && visited < maxValuesVisited; visited++) {
+    const [value, path] = pending.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(path || '(arguments)');
+      if (found.length >= maxNamesShown) break;
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => pending.push([item, `${path}[${i}]`]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value))
+        pending.push([child, path ? `${path}.${key}` : key]);
+    }
   }
-  return found;
+  return found.sort();
 }
 
 /** What checking a call's arguments gave: the parsed input, or the line telling the caller what to fix. */
@@ -63,7 +74,7 @@ export function checkArguments(
 ): CheckedArguments {
   const schema = tool.listing.inputSchema;
   const unknown = isSchemaNode(schema) ? unknownArguments(schema, args) : [];
-  const nul = textsWithNul(args, '', []).map(
+  const nul = textsWithNul(args).map(
     (path) => `${path}: contains a NUL character (\\u0000), which cannot be stored; remove it`,
   );
   const ownProblems = [...(unknown.length > 0 ? [describeUnknown(tool, unknown)] : []), ...nul];

@@ -100,14 +100,21 @@ export function ${n.toolFactory}(options: { maxMessageLength: number }) {
 
 /**
  * `test/plugins/<id>/<id>.test.ts`: starts a real server with the plugin, calls the tool through
- * the SDK client, and checks that a bad argument is refused.
+ * the SDK client, checks its listed schemas against every client's rules (as `tools --check`),
+ * and checks that a bad argument is refused.
  *
  * @example
  * writeFileSync(testPath, pluginTestSource(pluginNames('parts-catalogue'), imports));
  */
 export function pluginTestSource(n: PluginNames, imports: TemplateImports): string {
   return `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineCollection, startTestServer, type TestServer } from '${imports.frameworkFromTest}';
+import {
+  checkListedTool,
+  defineCollection,
+  schemaClients,
+  startTestServer,
+  type TestServer,
+} from '${imports.frameworkFromTest}';
 import { ${n.factory} } from '${imports.pluginFromTest}';
 
 const tool = '${n.tool}';
@@ -148,6 +155,14 @@ describe('the ${n.id} plugin', () => {
     const result = await client.callTool({ name: tool, arguments: { message: 'hello' } });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toEqual({ reply: 'hello', caller: 'sam@example.com' });
+  });
+
+  it('lists schemas that Copilot Studio, OpenAI and Gemini accept (what tools --check reports)', async () => {
+    const { tools } = await t.clients['${n.id}']!.listTools();
+    const errors = tools
+      .flatMap((listed) => checkListedTool(listed, schemaClients))
+      .filter((finding) => finding.severity === 'error');
+    expect(errors).toEqual([]);
   });
 
   it('refuses an empty message, naming the field', async () => {

@@ -60,7 +60,8 @@ describe.each(testEngines)("a type's fields at the next start on $engine", (engi
     expect(after.properties['contract_term']).toEqual({
       type: 'string',
       enum: ['12 months', '36 months'],
-      description: 'Contract term. How long the customer would sign for.',
+      description:
+        'Contract term. How long the customer would sign for. One of: 12 months, 36 months.',
     });
     expect(after.properties['seats']).toMatchObject({ type: 'number', default: 10 });
 

@@ -46,7 +46,8 @@ describe.each(testEngines)('ticket-type tools on $engine', (engine) => {
     expect(opportunity.properties['service']).toEqual({
       type: 'string',
       enum: serviceNames,
-      description: 'Service',
+      // Copilot Studio reads enum inputs as plain text; the description names the values.
+      description: `Service. One of: ${serviceNames.join(', ')}.`,
     });
     expect(opportunity.properties['estimated_value']).toEqual({
       type: 'number',
