@@ -1,7 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TestServer } from '../../../core/index.js';
+import { checkListedTool, schemaClients, type TestServer } from '../../../core/index.js';
 import { openDatabase, storageFromUrl } from '../../../core/storage/database.js';
 import type { RemoteServerOptions } from '../../../plugins/external-mcp/index.js';
 import { call } from '../../helpers/call-tool.js';
@@ -93,6 +93,20 @@ describe.each(testEngines)(
       expect(weather.outputSchema).toMatchObject({
         properties: { temperature: { type: 'number' } },
       });
+    });
+
+    it('lists the remote tools in the portable form: nothing a client is documented to reject', async () => {
+      const { tools } = await sam.listTools();
+      const errors = tools
+        .flatMap((tool) => checkListedTool(tool, schemaClients))
+        .filter((finding) => finding.severity === 'error');
+      expect(errors).toEqual([]);
+      const weather = tools.find((tool) => tool.name === 'ev_get-structured-content')!;
+      const location = (weather.inputSchema.properties as Record<string, { description?: string }>)[
+        'location'
+      ];
+      // Copilot Studio reads an enum input as plain text: the description names the values.
+      expect(location?.description).toContain('One of: New York, Chicago, Los Angeles.');
     });
 
     it('forwards a call and returns the remote answer, content and structured', async () => {
