@@ -151,6 +151,27 @@ export const schemaRules: readonly SchemaRule[] = [
     },
   },
   {
+    id: 'empty-properties',
+    clients: ['gemini'],
+    severity: 'error',
+    source: 'https://github.com/langchain-ai/langchain-google/pull/416',
+    // Gemini: "parameters.properties: should be non-empty for OBJECT type". MCP's own advice for
+    // a tool without parameters is { type: 'object', additionalProperties: false }.
+    find: (node) => {
+      const properties = node['properties'];
+      return typeof properties === 'object' &&
+        properties !== null &&
+        Object.keys(properties).length === 0
+        ? 'an empty "properties"'
+        : undefined;
+    },
+    rewrite: (node) => {
+      const required = node['required'];
+      const keep = Array.isArray(required) && required.length > 0 ? [] : ['required'];
+      return omitKeywords(node, 'properties', ...keep);
+    },
+  },
+  {
     id: 'pattern-properties',
     clients: ['gemini'],
     severity: 'error',

@@ -132,14 +132,29 @@ describe('portable schemas', () => {
 
   it('states additionalProperties on every object: closed for zod inputs, as the call refuses other keys', () => {
     const schema = portableSchema(
-      { type: 'object', properties: { nested: { type: 'object', properties: {} } } },
+      {
+        type: 'object',
+        properties: { nested: { type: 'object', properties: { a: { type: 'string' } } } },
+      },
       zodInput,
     );
     expect(schema).toEqual({
       type: 'object',
-      properties: { nested: { type: 'object', properties: {}, additionalProperties: false } },
+      properties: {
+        nested: {
+          type: 'object',
+          properties: { a: { type: 'string' } },
+          additionalProperties: false,
+        },
+      },
       additionalProperties: false,
     });
+  });
+
+  it('a tool without parameters lists no empty "properties", which Gemini refuses', () => {
+    const schema = toolJsonSchema(z.object({}), { owner: 't', io: 'input' });
+    expect(schema).toEqual({ type: 'object', additionalProperties: false });
+    expect(errorsOf({ type: 'object', properties: {} })).toEqual(['gemini empty-properties input']);
   });
 
   it('drops the safe-integer bounds zod adds to every integer', () => {
