@@ -1,4 +1,17 @@
-import { omitKeywords, withNote, type NodePlace, type SchemaNode } from './schema-nodes.js';
+import {
+  allValuesNamed,
+  formatInWords,
+  inclusiveBounds,
+  isNumber,
+  typeOf,
+} from './portable-forms.js';
+import {
+  isSchemaNode,
+  omitKeywords,
+  withNote,
+  type NodePlace,
+  type SchemaNode,
+} from './schema-nodes.js';
 
 /** The clients whose documented schema rules we check against and emit for. */
 export const schemaClients = ['copilot-studio', 'openai', 'gemini'] as const;
@@ -35,45 +48,6 @@ const geminiSchema = 'https://ai.google.dev/api/caching#Schema';
 const openAiStrict = 'https://platform.openai.com/docs/guides/structured-outputs#supported-schemas';
 /** The only string formats Gemini accepts (its 400 says so: hideya/langchain-mcp-tools-ts#36). */
 const geminiStringFormats = new Set(['enum', 'date-time']);
-/** What a dropped format is said as, unless the description already says it (`mentions`). */
-const formatNotes: Readonly<Record<string, { readonly note: string; readonly mentions: RegExp }>> =
-  {
-    email: { note: 'An e-mail address.', mentions: /e-?mail/i },
-    uuid: { note: 'A UUID.', mentions: /uuid|run id/i },
-    uri: { note: 'A URL.', mentions: /ur[il]/i },
-    date: { note: 'A date (YYYY-MM-DD).', mentions: /date/i },
-    time: { note: 'A time of day (HH:MM:SS).', mentions: /time/i },
-  };
-
-const typeOf = (node: SchemaNode): unknown => node['type'];
-const isNumber = (value: unknown): value is number => typeof value === 'number';
-
-/** `exclusiveMinimum: 0` on a whole number is `minimum: 1`; on a decimal it is said in words. */
-function inclusiveBounds(node: SchemaNode): SchemaNode {
-  const integer = typeOf(node) === 'integer';
-  let out = omitKeywords(node, 'exclusiveMinimum', 'exclusiveMaximum');
-  const low = node['exclusiveMinimum'];
-  const high = node['exclusiveMaximum'];
-  if (isNumber(low)) {
-    const bound = integer ? Math.floor(low) + 1 : low;
-    const current = out['minimum'];
-    out['minimum'] = isNumber(current) ? Math.max(current, bound) : bound;
-    if (!integer) out = withNote(out, `Greater than ${low}.`);
-  }
-  if (isNumber(high)) {
-    const bound = integer ? Math.ceil(high) - 1 : high;
-    const current = out['maximum'];
-    out['maximum'] = isNumber(current) ? Math.min(current, bound) : bound;
-    if (!integer) out = withNote(out, `Less than ${high}.`);
-  }
-  return out;
-}
-
-function allValuesNamed(node: SchemaNode, values: readonly unknown[]): boolean {
-  const description = typeof node['description'] === 'string' ? node['description'] : '';
-  return values.every((value) => description.includes(String(value)));
-}
-
 /**
  * Every rule, one per line of the table's intent: add a client's newly documented limit here
  * and both the emitter and `tools --check` follow it.
@@ -155,21 +129,32 @@ export const schemaRules: readonly SchemaRule[] = [
     clients: ['gemini'],
     severity: 'error',
     source: 'https://github.com/langchain-ai/langchain-google/pull/416',
-    // Gemini: "parameters.properties: should be non-empty for OBJECT type". MCP's own advice for
-    // a tool without parameters is { type: 'object', additionalProperties: false }.
-    find: (node) => {
+    // Gemini: "properties: should be non-empty for OBJECT type". Not at the root of the input,
+    // where OpenAI needs the key (below) and Gemini's clients drop an empty parameter list.
+    find: (node, at) => {
       const properties = node['properties'];
-      return typeof properties === 'object' &&
-        properties !== null &&
+      return !(at.isRoot && at.io === 'input') &&
+        isSchemaNode(properties) &&
         Object.keys(properties).length === 0
         ? 'an empty "properties"'
         : undefined;
     },
     rewrite: (node) => {
       const required = node['required'];
-      const keep = Array.isArray(required) && required.length > 0 ? [] : ['required'];
-      return omitKeywords(node, 'properties', ...keep);
+      const empty = !Array.isArray(required) || required.length === 0;
+      return omitKeywords(node, 'properties', ...(empty ? ['required'] : []));
     },
+  },
+  {
+    id: 'root-properties',
+    clients: ['openai'],
+    severity: 'error',
+    io: 'input',
+    source: 'https://github.com/openai/openai-agents-python/issues/449',
+    // OpenAI: "Invalid schema for function: In context=(), object schema missing properties".
+    find: (node, at) =>
+      at.isRoot && !isSchemaNode(node['properties']) ? 'an input without "properties"' : undefined,
+    rewrite: (node) => ({ ...node, properties: {} }),
   },
   {
     id: 'pattern-properties',
@@ -188,14 +173,7 @@ export const schemaRules: readonly SchemaRule[] = [
         ? `"format": "${node['format']}"`
         : undefined,
     // The pattern zod writes beside the format stays, so the check is not lost, only renamed.
-    rewrite: (node) => {
-      const format = String(node['format']);
-      const known = formatNotes[format];
-      const out = omitKeywords(node, 'format');
-      const description = typeof node['description'] === 'string' ? node['description'] : '';
-      if (known?.mentions.test(description)) return out;
-      return withNote(out, known?.note ?? `Format: ${format}.`);
-    },
+    rewrite: formatInWords,
   },
   {
     id: 'const',

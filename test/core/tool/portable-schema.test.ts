@@ -151,10 +151,22 @@ describe('portable schemas', () => {
     });
   });
 
-  it('a tool without parameters lists no empty "properties", which Gemini refuses', () => {
-    const schema = toolJsonSchema(z.object({}), { owner: 't', io: 'input' });
-    expect(schema).toEqual({ type: 'object', additionalProperties: false });
-    expect(errorsOf({ type: 'object', properties: {} })).toEqual(['gemini empty-properties input']);
+  it('an input always has "properties" (OpenAI); a nested object never an empty one (Gemini)', () => {
+    const none = toolJsonSchema(z.object({}), { owner: 't', io: 'input' });
+    expect(none).toEqual({ type: 'object', properties: {}, additionalProperties: false });
+    expect(errorsOf(none)).toEqual([]);
+    expect(errorsOf({ type: 'object' })).toEqual(['openai root-properties input']);
+    const open = portableSchema(
+      {
+        type: 'object',
+        properties: { result: { type: 'object', properties: {}, additionalProperties: {} } },
+      },
+      { io: 'output', declared: 'zod' },
+    );
+    expect(open['properties']).toEqual({ result: { type: 'object', additionalProperties: {} } });
+    expect(
+      errorsOf({ type: 'object', properties: { a: { type: 'object', properties: {} } } }),
+    ).toEqual(['gemini empty-properties input a']);
   });
 
   it('drops the safe-integer bounds zod adds to every integer', () => {
