@@ -119,7 +119,8 @@ export default defineConfig({
   plugins: [
     // Loaded with the demo desk on the first start on an empty database.
     deskPlugin({ demoData: 'if-empty' }),
-    ticketsPlugin(),
+    // "My VPN keeps dropping" from an end user is an incident; agents name the type.
+    ticketsPlugin({ endUserDefaultType: 'incident' }),
     knowledgePlugin(),
     peoplePlugin(),
     aiAssistPlugin(),

@@ -24,6 +24,12 @@ export interface TicketsPluginOptions {
    * (500 by default); a longer queue is reported as truncated.
    */
   readonly maxQueueTickets?: number;
+  /**
+   * The ticket type an end user's ticket gets when they name neither a type nor a catalogue
+   * item, e.g. `incident`: people say "my VPN keeps dropping", not which type that is. Left out,
+   * they are asked for one (with every type's required fields in the same answer).
+   */
+  readonly endUserDefaultType?: string;
 }
 
 /**
@@ -66,6 +72,13 @@ export function ticketsPlugin(options: TicketsPluginOptions = {}): PluginDefinit
       `plugin "tickets": maxQueueTickets is ${String(options.maxQueueTickets)}, which must be a whole number of 1 or more`,
     );
   }
+  const endUserDefaultType = options.endUserDefaultType;
+  if (endUserDefaultType !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(endUserDefaultType)) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      `plugin "tickets": endUserDefaultType is ${JSON.stringify(endUserDefaultType)}, which must be a ticket type key such as "incident"`,
+    );
+  }
   return definePlugin({
     id: 'tickets',
     version: '0.1.0',
@@ -75,6 +88,7 @@ export function ticketsPlugin(options: TicketsPluginOptions = {}): PluginDefinit
       const deps: TicketToolDeps = Object.freeze({
         desk: ctx.services.get(deskStoreRef),
         maxQueueTickets,
+        ...(endUserDefaultType !== undefined && { endUserDefaultType }),
       });
       for (const factory of ticketToolFactories) ctx.addTool(factory(deps));
     },

@@ -10,4 +10,6 @@ export interface TicketToolDeps {
   readonly desk: DeskStore;
   /** The most tickets `get_assigned_tickets` reads to order a queue by breach risk. */
   readonly maxQueueTickets: number;
+  /** The type an end user's ticket gets when they name none (`ticketsPlugin`'s option). */
+  readonly endUserDefaultType?: string;
 }

@@ -3,7 +3,7 @@ import { ToolError, type Principal } from '../../../core/index.js';
 import type { CatalogueItemRow, DeskTables, TicketTypeRow } from '../schema/tables.js';
 import { slaDueTimes } from '../sla/sla-clock.js';
 import { loadSlaPolicies } from '../sla/sla-queries.js';
-import { validateCustomFields } from './custom-fields.js';
+import { fieldDefinitions, fieldNeed, validateCustomFields } from './custom-fields.js';
 import type { TicketStoreParts } from './get-ticket.js';
 import { recordHistory, type WriteProvenance } from './history.js';
 import { requireStaff, resolveTicketAccess } from './row-scope.js';
@@ -88,7 +88,14 @@ async function typeOf(
     return { type, item };
   }
   if (input.type === undefined) {
-    throw new ToolError(`give a ticket type or a catalogue item; types: ${known}`);
+    // Every type with what it needs, so the next call can be the right one.
+    const needs = types.map((t) => {
+      const required = fieldDefinitions(t).filter((f) => f.required && f.default === undefined);
+      return required.length === 0
+        ? t.key
+        : `${t.key} (needs ${required.map(fieldNeed).join('; ')})`;
+    });
+    throw new ToolError(`give a ticket type or a catalogue item; types: ${needs.join(' | ')}`);
   }
   const type = types.find((t) => t.key === input.type);
   if (type === undefined) {
@@ -140,7 +147,12 @@ export async function createTicket(
       chosen: input.organisationId,
       requesters: requester.organisation_id,
     });
-    const customFields = validateCustomFields(type, {}, input.customFields ?? {});
+    const customFields = validateCustomFields(type, {
+      current: {},
+      changes: input.customFields ?? {},
+      ticketText: `${input.summary}
+${input.details}`,
+    });
     const teamId =
       input.team !== undefined
         ? await teamIdByKey(trx, input.team)

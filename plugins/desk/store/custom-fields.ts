@@ -43,19 +43,54 @@ function valid(field: TicketFieldDefinition, value: unknown): boolean {
   }
 }
 
+/** What a field takes, as the caller must hear it: `affected_service (Affected service): one of …`. */
+export function fieldNeed(field: TicketFieldDefinition): string {
+  return `${field.key} (${field.label}): ${describe(field)}`;
+}
+
+const minorWords = new Set(['and', 'the', 'for', 'with', 'of', 'or', 'to', 'in', 'on']);
+const wordsOf = (text: string): string[] =>
+  (text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).filter((word) => !minorWords.has(word));
+
+/**
+ * The one option of a choice field that the ticket's own words name — "my VPN keeps dropping"
+ * names "VPN and Remote Access" — or undefined when none or several do. Only words that tell the
+ * options apart count ("Managed" in two options names neither), compared by their start, so
+ * "laptop" finds "Managed Laptops".
+ */
+function optionNamedIn(field: TicketFieldDefinition, text: string): string | undefined {
+  if (field.type !== 'enum') return undefined;
+  const options = field.options ?? [];
+  const seen = new Map<string, number>();
+  for (const option of options)
+    for (const word of new Set(wordsOf(option))) seen.set(word, (seen.get(word) ?? 0) + 1);
+  const said = wordsOf(text);
+  const matches = (word: string): boolean =>
+    said.some((w) => w.startsWith(word) || (w.length >= 4 && word.startsWith(w)));
+  const named = options.filter((option) =>
+    wordsOf(option).some((word) => seen.get(word) === 1 && matches(word)),
+  );
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /**
  * Checks custom field values against a ticket type's own field definitions and returns them with
  * defaults filled in. `current` holds the values already on the ticket; in `changes` a `null`
  * removes a value. Every problem is reported at once, as advice the model can act on.
  *
  * @example
- * validateCustomFields(type, {}, { estimated_value: 25000, stage: 'proposal' })
+ * validateCustomFields(type, { current: {}, changes: { estimated_value: 25000, stage: 'proposal' } })
  */
 export function validateCustomFields(
   type: TicketTypeRow,
-  current: CustomFieldValues,
-  changes: Readonly<Record<string, unknown>>,
+  values: {
+    readonly current: CustomFieldValues;
+    readonly changes: Readonly<Record<string, unknown>>;
+    /** A new ticket's summary and details, from which a required choice may be read. */
+    readonly ticketText?: string;
+  },
 ): CustomFieldValues {
+  const { current, changes, ticketText } = values;
   const fields = fieldDefinitions(type);
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const problems: string[] = [];
@@ -75,8 +110,10 @@ export function validateCustomFields(
   }
   for (const field of fields) {
     if (result[field.key] !== undefined) continue;
+    const named = ticketText === undefined ? undefined : optionNamedIn(field, ticketText);
     if (field.default !== undefined) result[field.key] = field.default;
-    else if (field.required) problems.push(`${field.key} (${field.label}) is required`);
+    else if (named !== undefined) result[field.key] = named;
+    else if (field.required) problems.push(`required: ${fieldNeed(field)}`);
   }
   if (problems.length > 0) {
     throw new ToolError(`invalid custom fields for ${type.name}: ${problems.join('; ')}`);

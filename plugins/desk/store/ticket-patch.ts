@@ -114,7 +114,7 @@ export async function planTicketChange(
       .where('id', '=', ticket.type_id)
       .executeTakeFirstOrThrow();
     const current = parseCustomFields(ticket.custom_fields);
-    const next = validateCustomFields(type, current, patch.customFields);
+    const next = validateCustomFields(type, { current, changes: patch.customFields });
     const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
     for (const key of [...keys].sort()) {
       if (current[key] === next[key]) continue;

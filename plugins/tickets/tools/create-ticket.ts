@@ -102,9 +102,15 @@ async function newTicket(
     query.requester === undefined
       ? undefined
       : await userIdByEmail(query.requester, { ...context, field: 'requester' });
+  // An end user who names no type gets the desk's default for them, if it has one.
+  const type =
+    query.type ??
+    (query.catalogueItem === undefined && !isStaff(context.principal)
+      ? context.deps.endUserDefaultType
+      : undefined);
   return {
     // The store applies a catalogue item's ticket type and default team, for end users too.
-    ...(query.type !== undefined && { type: query.type }),
+    ...(type !== undefined && { type }),
     ...(query.catalogueItem !== undefined && { catalogueItem: query.catalogueItem }),
     summary: query.summary,
     details: query.details,

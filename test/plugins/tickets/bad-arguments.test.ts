@@ -66,14 +66,15 @@ describe.each(testEngines)('bad arguments to the tickets tools on $engine', (eng
     ],
     [
       { summary: 'x', details: 'y' },
-      /^type: give a ticket type or a catalogue item; types: incident, opportunity/,
+      // Every type with what it needs, so the next call can be the right one.
+      /^type: give a ticket type or a catalogue item; types: incident \| opportunity \(needs company \(Company\): a string; estimated_value \(Estimated value\): a number\)/,
     ],
     [{ type: 'incident', summary: '  ', details: 'y' }, /summary: summary must not be blank/],
     [{ type: 'incident', summary: 'x', details: 'y', priority: 9 }, /priority: priority must be 1/],
     [{ type: 'incident', summary: 42, details: 'y' }, /summary: /],
     [
       { type: 'opportunity', summary: 'Lead', details: 'y', customFields: { estimated_value: 10 } },
-      /^customFields: .*company \(Company\) is required/,
+      /^customFields: .*required: company \(Company\): a string/,
     ],
     [
       {

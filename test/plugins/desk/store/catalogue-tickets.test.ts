@@ -80,7 +80,7 @@ describe.each(testEngines)('tickets logged from a catalogue item on $engine', (e
       tickets.create(people.jo, { ...fromItem('vpn-access'), type: 'incident' }),
     ).rejects.toThrow('give either a ticket type or a catalogue item, not both');
     await expect(tickets.create(people.jo, { summary: 'x', details: 'y' })).rejects.toThrow(
-      'give a ticket type or a catalogue item; types: incident, opportunity',
+      'give a ticket type or a catalogue item; types: incident | opportunity (needs company (Company): a string; estimated_value (Estimated value): a number)',
     );
     expect(await count()).toBe(before);
   });

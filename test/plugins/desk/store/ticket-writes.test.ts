@@ -82,7 +82,7 @@ describe.each(testEngines)('ticket writes on $engine', (engine) => {
     await expect(invalid).rejects.toThrow(
       'invalid custom fields for Opportunity: estimated_value must be a number; ' +
         'stage must be one of lead, proposal, won, lost; "colour" is not a field of opportunity ' +
-        '(its fields: company, estimated_value, stage, close_by); company (Company) is required',
+        '(its fields: company, estimated_value, stage, close_by); required: company (Company): a string',
     );
     await expect(
       tickets.create(people.jo, { type: 'complaint', summary: 'x', details: 'y' }),
