@@ -9,12 +9,12 @@ import { accountProviderRef, type AccountProvider } from './account-provider.js'
 import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
 import { clientSecretMatches } from './client-secret.js';
 import { CollectionResources } from './collection-resources.js';
-import type { OAuthTables } from './oauth-schema.js';
 import { Provider } from './oidc-provider.js';
 import { expireUnusedRegistrations } from './registered-clients.js';
 import { providerConfiguration } from './provider-config.js';
 import { isAllowedRedirectUri, redirectUriMatches } from './redirect-uris.js';
 import { loadServerKeys, type ServerKeys } from './server-keys.js';
+import { readStoredClient, type ClientKind } from './stored-clients.js';
 
 /** The path the authorization server is mounted at; its issuer is the public URL plus this. */
 export const issuerPath = '/oauth';
@@ -136,14 +136,20 @@ export async function serviceUserOf(
       ? (configured.serviceAccount.userId ?? `service:${clientId}`)
       : undefined;
   }
-  const row = await context.db
-    .withTables<OAuthTables>()
-    .selectFrom('sdm_oauth')
-    .select('payload')
-    .where('kind', '=', 'Client')
-    .where('id', '=', clientId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const value = (JSON.parse(row.payload) as { service_user?: unknown }).service_user;
-  return typeof value === 'string' ? value : undefined;
+  return (await readStoredClient(context.db, clientId))?.serviceUser;
+}
+
+/**
+ * How a client came to exist: `static` (config) and `cli` (`servicedesk-mcp clients add`) are an
+ * administrator's; `dynamic` registered itself. Undefined for a client that does not exist.
+ *
+ * @example
+ * await clientKindOf({ settings, db }, clientId) // 'dynamic'
+ */
+export async function clientKindOf(
+  context: { settings: BuiltInAuthSettings; db: Database },
+  clientId: string,
+): Promise<ClientKind | undefined> {
+  if (context.settings.clients?.some((c) => c.clientId === clientId)) return 'static';
+  return (await readStoredClient(context.db, clientId))?.kind;
 }

@@ -7,6 +7,7 @@ import type { RolePolicy } from '../scope/role-policy.js';
 import type { Database } from '../storage/database.js';
 import { storedTokenVerifier, type VerifierState } from './access-token-verifier.js';
 import {
+  clientKindOf,
   createAuthorizationServer,
   issuerPath,
   serviceUserOf,
@@ -83,6 +84,7 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
           max: settings.loginAttempts ?? 5,
           windowMs: settings.loginWindowMs ?? 15 * 60_000,
         }),
+        clientKind: (clientId: string) => clientKindOf({ settings, db }, clientId),
         secret: server.keys.cookies[0] as string,
         basePath: issuerPath,
         log,

@@ -34,6 +34,34 @@ interface StoredClientPayload {
   readonly redirect_uris?: unknown;
   readonly client_id_issued_at?: unknown;
   readonly added_by?: unknown;
+  readonly service_user?: unknown;
+}
+
+const kindOf = (payload: StoredClientPayload): ClientKind =>
+  payload.added_by === 'cli' ? 'cli' : 'dynamic';
+
+/**
+ * One client kept in the store, if there is one: how it came to exist and the user id it acts
+ * as with client credentials. Static clients (config) are not in the store.
+ *
+ * @example
+ * (await readStoredClient(db, 'sdm-abc'))?.kind // 'cli'
+ */
+export async function readStoredClient(
+  db: Database,
+  clientId: string,
+): Promise<{ kind: ClientKind; serviceUser: string | undefined } | undefined> {
+  const row = await db
+    .withTables<OAuthTables>()
+    .selectFrom('sdm_oauth')
+    .select('payload')
+    .where('kind', '=', 'Client')
+    .where('id', '=', clientId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const payload = JSON.parse(row.payload) as StoredClientPayload;
+  const user = payload.service_user;
+  return { kind: kindOf(payload), serviceUser: typeof user === 'string' ? user : undefined };
 }
 
 /**
@@ -58,7 +86,7 @@ export async function listStoredClients(db: Database): Promise<ClientSummary[]> 
         clientId: row.id,
         name: typeof p.client_name === 'string' ? p.client_name : '',
         collection: typeof p.collection === 'string' ? p.collection : undefined,
-        kind: p.added_by === 'cli' ? ('cli' as const) : ('dynamic' as const),
+        kind: kindOf(p),
         redirectUris: Array.isArray(p.redirect_uris) ? p.redirect_uris.map(String) : [],
         createdAt: issued === undefined ? undefined : new Date(issued * 1000).toISOString(),
       };

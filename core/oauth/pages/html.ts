@@ -55,7 +55,32 @@ li{margin:.2rem 0}
 fieldset{border:1px solid #d6dae2;border-radius:.4rem;margin:1rem 0;padding:.5rem .9rem}
 .scope{display:flex;gap:.6rem;align-items:flex-start;margin:.4rem 0;font-weight:400}
 code{font-size:.85rem;background:#f0f2f5;padding:0 .25rem;border-radius:.2rem}
-@media (max-width:30rem){main{margin:0;border-radius:0;min-height:100vh}}
+main.wide{max-width:38rem}
+.consent h1{margin-bottom:.25rem}
+.consent h2{font-size:1rem;margin:1.1rem 0 .3rem;padding-bottom:.2rem;border-bottom:1px solid #e4e7ec}
+.facts{list-style:none;padding:0;margin:.75rem 0}
+.facts li{margin:.35rem 0}
+.host{overflow-wrap:anywhere}
+.badge,.mark{display:inline-block;font-size:.75rem;font-weight:600;line-height:1.4;padding:0 .4rem;border-radius:1rem}
+.unverified{background:#fff1cc;color:#6b4a00}
+.configured{background:#dcf3e3;color:#1d5c32}
+.warning{padding:.6rem .8rem;border-radius:.4rem;background:#fdecec;color:#8a1c1c;border-left:4px solid #c62828}
+.permissions{list-style:none;padding:0;margin:0}
+.permission{margin:.45rem 0 .7rem}
+.permission .scope{margin:0;font-weight:400}
+.fixed,.permission input{flex:none;width:1.1rem;height:1.1rem;margin:.2rem 0 0;text-align:center;line-height:1.1rem}
+.fixed{color:#1d5c32;font-weight:700}
+.detail{margin-left:1.7rem}
+.scope-name{font-size:.75rem;color:#5b6474;background:none;padding:0}
+.tools{list-style:none;padding:0;margin:.2rem 0 0;display:flex;flex-wrap:wrap;gap:.3rem}
+.tool{margin:0;display:inline-flex;align-items:center;gap:.25rem;max-width:100%;background:#f0f2f5;border-radius:.3rem;padding:.05rem .3rem}
+.tool code{background:none;padding:0;font-size:.78rem;overflow-wrap:anywhere}
+.mark{font-size:.68rem}
+.mark.read{background:#e1ebfb;color:#1b3f8f}
+.mark.write{background:#fff1cc;color:#6b4a00}
+.actions{position:sticky;bottom:0;display:flex;gap:.75rem;margin:1rem -1.5rem -1.5rem;padding:.75rem 1.5rem max(.75rem,env(safe-area-inset-bottom));background:#fff;border-top:1px solid #e4e7ec;border-radius:0 0 .75rem .75rem}
+.actions button{margin:0}
+@media (max-width:30rem){main,main.wide{margin:0;border-radius:0;min-height:100vh}.actions{border-radius:0}}
 `;
 
 /**
@@ -64,10 +89,12 @@ code{font-size:.85rem;background:#f0f2f5;padding:0 .25rem;border-radius:.2rem}
  * form's POST, which the server's Origin guard rightly refuses; `same-origin` still keeps the
  * interaction URL from the client the browser is sent back to.
  *
+ * `wide` gives pages with more to read (the consent page) a wider column on large screens.
+ *
  * @example
  * layout('Sign in', html`<form>…</form>`)
  */
-export function layout(title: string, body: SafeHtml): string {
+export function layout(title: string, body: SafeHtml, options: { wide?: boolean } = {}): string {
   return html`<!doctype html>
     <html lang="en">
       <head>
@@ -80,7 +107,7 @@ export function layout(title: string, body: SafeHtml): string {
         </style>
       </head>
       <body>
-        <main>${body}</main>
+        <main class="${options.wide === true ? 'wide' : ''}">${body}</main>
       </body>
     </html>`.value;
 }

@@ -1,9 +1,10 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../core/index.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
-import { artifactPath, launchChromium } from './support/chromium.js';
+import { fitsWidth, lazyBrowser, openPage, phone, submitLogin } from './support/browser-pages.js';
+import { artifactPath } from './support/chromium.js';
 import { startLoopbackRedirect, type LoopbackRedirect } from './support/loopback-redirect.js';
 import { alice, startOAuthServer } from './support/oauth-test-server.js';
 import {
@@ -17,18 +18,6 @@ import {
 // step on SQLite and PostgreSQL; one engine (SQLite) is enough for the browser.
 const sqlite = testEngines.find((e) => e.engine === 'sqlite') ?? testEngines[0];
 const scope = 'tickets:read:own tickets:write:own kb:read catalogue:read users:read:own';
-const phone: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-};
-
-/** True when the page is no wider than the window (no horizontal scroll). */
-function fitsWidth(page: Page): Promise<boolean> {
-  // A string, evaluated in the page: the project's TypeScript has no DOM types.
-  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-}
 
 /** A raw MCP `tools/call` with a bearer token, so the HTTP refusal itself can be read. */
 function callToolOverHttp(token: string, call: { url: string; name: string; arguments: object }) {
@@ -53,10 +42,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
   let t: TestServer | undefined;
   let redirect: LoopbackRedirect | undefined;
   let client: PublicClient;
-  // Launched by the first test that needs it (not in beforeAll), so a missing Chromium fails
-  // every browser test with its reason instead of leaving them reported as skipped.
-  let launching: Promise<Browser> | undefined;
-  const browser = (): Promise<Browser> => (launching ??= launchChromium());
+  const browser = lazyBrowser();
 
   beforeAll(async () => {
     database = await sqlite!.createDatabase();
@@ -65,10 +51,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
     client = await registerPublicClient(t, 'Browser test client', redirect.uri);
   });
   afterAll(async () => {
-    await launching?.then(
-      (b) => b.close(),
-      () => undefined,
-    );
+    await browser.close();
     await redirect?.close();
     await t?.close();
     await database?.drop();
@@ -77,19 +60,9 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
   /** A fresh browser profile on the sign-in page of a new authorization request. */
   async function openLogin(options: BrowserContextOptions = {}) {
     const request = authorizationRequest(t!, client, { collection: 'user', scope });
-    const context = await (await browser()).newContext(options);
-    context.setDefaultTimeout(15_000);
-    context.setDefaultNavigationTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(request.url.href);
+    const { context, page } = await openPage(await browser.get(), request.url.href, options);
     expect(await page.locator('h1').textContent()).toBe('Sign in to User Functions');
     return { request, context, page };
-  }
-
-  async function submitLogin(page: Page, email: string, password: string) {
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
   }
 
   it('signs alice in, lets her untick a write and sends the code back to the loopback redirect', async () => {
@@ -99,7 +72,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
     );
     await page.screenshot({ path: artifactPath('login.png'), fullPage: true });
 
-    await submitLogin(page, alice.email, alice.password);
+    await submitLogin(page, alice);
     expect(await page.locator('h1').textContent()).toBe(
       'Allow Browser test client to use User Functions?',
     );
@@ -157,7 +130,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST') origins.push(r.headers()['origin']);
     });
-    await submitLogin(page, alice.email, alice.password);
+    await submitLogin(page, alice);
     expect(origins).toEqual([t!.url]);
     expect(await page.locator('h1').textContent()).toMatch(/^Allow /);
     await context.close();
@@ -165,7 +138,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
 
   it('sends access_denied back to the client when the person denies', async () => {
     const { request, context, page } = await openLogin();
-    await submitLogin(page, alice.email, alice.password);
+    await submitLogin(page, alice);
     await Promise.all([
       page.waitForURL((url) => url.href.startsWith(redirect!.uri)),
       page.click('button[value=deny]'),
@@ -179,14 +152,14 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
 
   it('answers a wrong password and an unknown e-mail with the same generic error', async () => {
     const { context, page } = await openLogin();
-    await submitLogin(page, alice.email, 'not-her-password');
+    await submitLogin(page, { email: alice.email, password: 'not-her-password' });
     const alert = page.locator('[role=alert]');
     expect(await alert.textContent()).toBe('The e-mail or password is wrong.');
     expect(await page.inputValue('#email')).toBe(alice.email);
     expect(await page.inputValue('#password')).toBe('');
     await page.screenshot({ path: artifactPath('login-error.png'), fullPage: true });
 
-    await submitLogin(page, 'nobody@example.com', 'whatever-password');
+    await submitLogin(page, { email: 'nobody@example.com', password: 'whatever-password' });
     expect(await alert.textContent()).toBe('The e-mail or password is wrong.');
     await context.close();
   });
@@ -195,7 +168,7 @@ describe('the sign-in and consent pages in headless Chromium (SQLite)', () => {
     const { context, page } = await openLogin(phone);
     expect(await fitsWidth(page)).toBe(true);
     await page.screenshot({ path: artifactPath('login-phone.png'), fullPage: true });
-    await submitLogin(page, alice.email, alice.password);
+    await submitLogin(page, alice);
     expect(await page.locator('h1').textContent()).toMatch(/^Allow /);
     expect(await fitsWidth(page)).toBe(true);
     await page.screenshot({ path: artifactPath('consent-phone.png'), fullPage: true });

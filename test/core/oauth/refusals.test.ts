@@ -263,13 +263,17 @@ describe.each(testEngines)('the authorization server refuses on $engine', ({ cre
     it("an end user signing in to the agents' collection", async () => {
       const result = await submit(await loginPage(), alice);
       expect(result.status).toBe(403);
-      expect(result.page).toContain('cannot use Agent Functions');
+      expect(result.page).toContain(
+        'Agent Functions is for the service desk&#39;s agents, administrators and service accounts. You signed in as alice@example.com, an end user:',
+      );
     });
 
     it("an agent signing in to the end users' collection", async () => {
       const result = await submit(await loginPage('user'), sam);
       expect(result.status).toBe(403);
-      expect(result.page).toContain('cannot use User Functions');
+      expect(result.page).toContain(
+        'User Functions is for the service desk&#39;s end users. You signed in as sam@helpdesk.example, an agent:',
+      );
     });
 
     it('too many failed sign-ins from one address for one e-mail', async () => {

@@ -8,7 +8,11 @@ import { exampleCollections, exampleDeskPlugins } from '../../../helpers/example
 import type { FreshDatabase } from '../../../helpers/fresh-postgres-database.js';
 import type { TestEngine } from '../../../helpers/test-databases.js';
 
-export { agentGrant, userGrant } from '../../../../examples/servicedesk/servicedesk.config.js';
+export {
+  agentGrant,
+  customAgentGrant,
+  userGrant,
+} from '../../../../examples/servicedesk/servicedesk.config.js';
 
 /** Demo accounts (plugins/desk/demo): an end user and an agent. */
 export const alice = { email: 'alice@example.com', password: 'demo-password-alice' };

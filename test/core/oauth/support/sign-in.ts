@@ -4,8 +4,10 @@ import { actionOf, CookieFetch, csrfOf } from './cookie-fetch.js';
 export interface SignInAnswers {
   readonly email: string;
   readonly password: string;
-  /** Write scopes to untick on the consent page. */
+  /** Optional scopes to untick on the consent page. */
   readonly untick?: readonly string[];
+  /** Post exactly these `scope` values instead of the ticked boxes: a crafted form. */
+  readonly scopes?: readonly string[];
   readonly decision?: 'allow' | 'deny';
 }
 
@@ -58,7 +60,7 @@ export async function signIn(
     csrf: csrfOf(consentPage),
     decision: answers.decision ?? 'allow',
   });
-  for (const scope of checkedScopes(consentPage))
+  for (const scope of answers.scopes ?? checkedScopes(consentPage))
     if (!answers.untick?.includes(scope)) form.append('scope', scope);
   const confirm = await jar.fetch(actionOf(consentPage, url.href), {
     method: 'POST',
