@@ -45,6 +45,7 @@ export const errorCodes = {
   HTTP_PIPELINE_FULL: { http: 503, jsonRpc: -32603 },
   MCP_PARSE_ERROR: { http: 400, jsonRpc: -32700 },
   MCP_BATCH_REFUSED: { http: 400, jsonRpc: -32600 },
+  MCP_INVALID_PARAMS: { http: 200, jsonRpc: -32602 },
   AUTH_TOKEN_MISSING: { http: 401, jsonRpc: -32001 },
   AUTH_TOKEN_INVALID: { http: 401, jsonRpc: -32001 },
   AUTH_WRONG_AUDIENCE: { http: 401, jsonRpc: -32001 },

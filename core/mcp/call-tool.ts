@@ -9,7 +9,7 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
-import { protocolError } from '../errors/protocol-error.js';
+import { plainMessage, protocolError } from '../errors/protocol-error.js';
 import type { AuditOutcome } from '../audit/audit-schema.js';
 import type { Principal } from '../auth/principal.js';
 import { permits, type CollectionRegistry } from '../collection/collection-registry.js';
@@ -80,8 +80,7 @@ function nestedCaller(extra: Extra, scope: CallScope): NestedToolCaller {
         { ...scope, depth: depth + 1 },
       );
     } catch (error) {
-      if (error instanceof McpError)
-        return failure(error.message.replace(/^MCP error -?\d+: /, ''));
+      if (error instanceof McpError) return failure(plainMessage(error.code, error.message));
       throw error;
     }
   };

@@ -8,7 +8,7 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-
+import { errorResponse } from '../errors/protocol-error.js';
 import { type LazyAbort, type CancellableExtra } from './lazy-abort.js';
 
 /** Extra context a request handler receives, as the SDK builds it. */
@@ -67,18 +67,6 @@ export function runDirect(
         if (!controller.aborted) return send({ jsonrpc: '2.0', id: request.id, result });
         return undefined;
       },
-      (error: unknown) => {
-        if (controller.aborted) return undefined;
-        const e = error as { code?: unknown; message?: unknown; data?: unknown };
-        return send({
-          jsonrpc: '2.0',
-          id: request.id,
-          error: {
-            code: Number.isSafeInteger(e.code) ? (e.code as number) : ErrorCode.InternalError,
-            message: typeof e.message === 'string' ? e.message : 'Internal error',
-            ...(e.data !== undefined && { data: e.data }),
-          },
-        });
-      },
+      (error: unknown) => (controller.aborted ? undefined : send(errorResponse(request.id, error))),
     );
 }

@@ -1,10 +1,13 @@
-import { ErrorCode, McpError, type CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
+import { protocolError } from '../errors/protocol-error.js';
 import { callTool, type CallScope } from './call-tool.js';
 import type { DirectHandler } from './direct-request.js';
+import { paramsRefusal } from './request-params.js';
 
 /**
  * `tools/call` for the stateless hot path, answered without the SDK server: the request's
- * shape is checked here (as the SDK would) and the call runs through the same {@link callTool}.
+ * shape is checked here (as the SDK would, with a cheap test first and the same message as
+ * every other path when it fails) and the call runs through the same {@link callTool}.
  *
  * @example
  * new McpEndpoint(registry, authenticator, { ..., directToolCall: (session) => directToolCall({ registry, runtime, session }) });
@@ -18,16 +21,17 @@ export function directToolCall(scope: CallScope): DirectHandler {
       (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args)))
     ) {
       return Promise.reject(
-        new McpError(
-          ErrorCode.InvalidParams,
-          'Invalid tools/call request: params.name must be a string and params.arguments an object',
-        ),
+        paramsRefusal(request) ??
+          protocolError(
+            'MCP_INVALID_PARAMS',
+            'tools/call needs params.name, a string, and params.arguments, an object',
+          ),
       );
     }
     if (params['task'] !== undefined) {
       return Promise.reject(
-        new McpError(
-          ErrorCode.InvalidParams,
+        protocolError(
+          'MCP_INVALID_PARAMS',
           'this server does not run tools as tasks; call without params.task',
         ),
       );

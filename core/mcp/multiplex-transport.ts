@@ -7,9 +7,11 @@ import type {
   MessageExtraInfo,
   RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
+import { errorResponse, plainMessage } from '../errors/protocol-error.js';
 import { runDirect, type DirectHandler } from './direct-request.js';
 import { LazyAbort } from './lazy-abort.js';
 import { withId, type Exchange } from './exchange.js';
+import { paramsRefusal } from './request-params.js';
 
 interface PendingRequest {
   readonly exchange: Exchange;
@@ -19,6 +21,18 @@ interface PendingRequest {
 
 function isResponse(message: JSONRPCMessage): message is JSONRPCMessage & { id: RequestId } {
   return 'id' in message && ('result' in message || 'error' in message);
+}
+
+/**
+ * The response with its error's message plain: the SDK sends an `McpError`'s message, which
+ * already starts with `MCP error <code>: `, and a client SDK would prefix it a second time.
+ */
+function withPlainError(message: JSONRPCMessage): JSONRPCMessage {
+  if (!('error' in message)) return message;
+  const plain = plainMessage(message.error.code, message.error.message);
+  return plain === message.error.message
+    ? message
+    : { ...message, error: { ...message.error, message: plain } };
 }
 
 function isRequest(
@@ -86,7 +100,11 @@ export class MultiplexTransport implements Transport {
         this.#byCancelKey.set(cancelKey, internalId);
         exchange.expect(internalId);
         const direct = this.#direct.get(message.method);
-        if (direct) {
+        // A direct handler checks its own params, so its hot path pays for no second parse.
+        const refusal = direct ? undefined : paramsRefusal(message);
+        if (refusal) {
+          void this.send(errorResponse(internalId, refusal));
+        } else if (direct) {
           const request = withId(message, internalId) as JSONRPCMessage & {
             id: number;
             method: string;
@@ -137,7 +155,7 @@ export class MultiplexTransport implements Transport {
       const pending = this.#pending.get(message.id);
       if (pending) {
         this.#forget(message.id, pending);
-        pending.exchange.respond(message.id, withId(message, pending.originalId));
+        pending.exchange.respond(message.id, withId(withPlainError(message), pending.originalId));
       }
       return Promise.resolve();
     }
