@@ -2,11 +2,11 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../../../core/index.js';
-import { openDatabase, storageFromUrl } from '../../../core/storage/database.js';
 import type { RemoteServerOptions } from '../../../plugins/external-mcp/index.js';
 import { call } from '../../helpers/call-tool.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
+import { auditRows } from './support/audit-rows.js';
 import { everythingServer, type EverythingServer } from './support/everything-server.js';
 import { readiness, startOutboundServer } from './support/outbound-server.js';
 
@@ -184,7 +184,7 @@ describe.each(testEngines)(
       await call(sam, 'ev_get-sum', { a: 'x', b: 1 });
       await vi.waitFor(
         async () => {
-          const rows = await auditRows();
+          const rows = await auditRows(database.url);
           expect(rows).toContainEqual(
             expect.objectContaining({
               tool: 'ev_echo',
@@ -207,25 +207,10 @@ describe.each(testEngines)(
       expect(checks['external-mcp:everything']).toEqual({ ok: true, detail: '5 tools' });
     });
 
-    async function auditRows(): Promise<
-      { tool: string; user_id: string; outcome: string; collection_id: string }[]
-    > {
-      const db = await openDatabase(storageFromUrl(database.url));
-      try {
-        return await db
-          .withTables<{
-            sdm_audit: { tool: string; user_id: string; outcome: string; collection_id: string };
-          }>()
-          .selectFrom('sdm_audit')
-          .select(['tool', 'user_id', 'outcome', 'collection_id'])
-          .execute();
-      } finally {
-        await db.destroy();
-      }
-    }
-
     async function outcomes(tool: string): Promise<string[]> {
-      return (await auditRows()).filter((row) => row.tool === tool).map((row) => row.outcome);
+      return (await auditRows(database.url))
+        .filter((row) => row.tool === tool)
+        .map((row) => row.outcome);
     }
   },
 );
