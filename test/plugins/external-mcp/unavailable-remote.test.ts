@@ -2,31 +2,19 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../../../core/index.js';
-import type { RemoteServerOptions } from '../../../plugins/external-mcp/index.js';
 import { call } from '../../helpers/call-tool.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { auditRows } from './support/audit-rows.js';
-import { everythingServer, type EverythingServer } from './support/everything-server.js';
-import { startOutboundServer } from './support/outbound-server.js';
+import {
+  everythingRemote,
+  readerToken,
+  startWithEverything,
+  type EverythingSetup,
+} from './support/everything-setup.js';
+import type { EverythingServer } from './support/everything-server.js';
 
 const patience = { timeout: 15_000, interval: 100 };
-
-function everythingRemote(url: string): RemoteServerOptions {
-  return {
-    id: 'everything',
-    title: 'Everything reference server',
-    prefix: 'ev',
-    url,
-    tools: ['echo', 'get-sum'],
-    scopes: {
-      'everything:read': 'Use the reference server',
-      'everything:compute': 'Let the reference server add numbers',
-    },
-    toolScopes: { default: ['everything:read'], 'get-sum': ['everything:compute'] },
-    connectTimeoutMs: 2_000,
-  };
-}
 
 const names = async (client: Client): Promise<string[]> =>
   (await client.listTools()).tools.map((tool) => tool.name).sort();
@@ -50,6 +38,7 @@ describe.each([
   { ...testEngines[0]!, session: 'stateless' as const },
   { ...testEngines[1]!, session: 'stateful' as const },
 ])('a remote that goes down ($engine, $session)', ({ createDatabase, session }) => {
+  let setup: EverythingSetup;
   let everything: EverythingServer;
   let database: FreshDatabase;
   let t: TestServer;
@@ -57,34 +46,16 @@ describe.each([
   let reader: Client;
 
   beforeAll(async () => {
-    everything = await everythingServer();
-    await everything.start();
-    database = await createDatabase();
-    t = await startOutboundServer({
-      plugin: { remotes: [everythingRemote(everything.url)] },
-      grant: ['everything:read', 'everything:compute'],
-      databaseUrl: database.url,
+    setup = await startWithEverything(createDatabase, {
+      remote: (url) => everythingRemote(url, ['echo', 'get-sum'], { connectTimeoutMs: 2_000 }),
       collection: { session },
-      tokens: [
-        {
-          token: 'reader-token',
-          name: 'ops-console',
-          userId: 'priya.shah@helpdesk.example',
-          role: 'agent',
-          scopes: ['everything:read'],
-          collections: ['ops'],
-        },
-      ],
     });
+    ({ everything, database, t } = setup);
     sam = t.clients['ops']!;
-    reader = await t.connect('ops', 'reader-token');
+    reader = await t.connect('ops', readerToken.token);
   }, 30_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-    await everything?.kill();
-  });
+  afterAll(() => setup?.close());
 
   it('serves its tools while it is up', async () => {
     expect(await names(sam)).toEqual(['ev_echo', 'ev_get-sum']);
