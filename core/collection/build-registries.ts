@@ -256,10 +256,9 @@ export function buildRegistries(options: {
       const offered = options.toolsKnown === false ? tools : selectTools(collection, tools, byId);
       if (options.toolsKnown !== false) checkCalledTools(collection, offered, byId);
       const dynamic = options.dynamic;
-      const current =
-        dynamic !== undefined && collection.plugins.some((id) => byId.get(id)?.dynamicTools)
-          ? liveTools(collection, offered, dynamic)
-          : () => offered;
+      const changing =
+        dynamic !== undefined && collection.plugins.some((id) => byId.get(id)?.dynamicTools);
+      const current = changing ? liveTools(collection, offered, dynamic) : () => offered;
       return Object.freeze({
         collection,
         url,
@@ -267,6 +266,12 @@ export function buildRegistries(options: {
         definedScopes,
         get tools() {
           return current();
+        },
+        unavailableTool: (toolName: string) => {
+          if (!changing || (collection.tools && !collection.tools.includes(toolName)))
+            return undefined;
+          const owner = dynamicOwnerOf(toolName, collection.plugins, byId);
+          return owner === undefined ? undefined : dynamic.unavailableOf(owner).get(toolName);
         },
         resources,
         templates: Object.freeze(templates),

@@ -7,6 +7,7 @@ import type {
 } from '../resource/define-resource.js';
 import type { Scope } from '../scope/scope.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
+import type { UnavailableTool } from '../tool/unavailable-tool.js';
 import type { CollectionDefinition } from './define-collection.js';
 
 /** A resource template with its compiled matcher. */
@@ -29,6 +30,11 @@ export interface CollectionRegistry {
    * each read returns the current map (a new map after every change), so read it per request.
    */
   readonly tools: ReadonlyMap<string, CompiledTool>;
+  /**
+   * A runtime tool that this collection would serve but whose plugin says it cannot be served
+   * now (`setDynamicTools(…, { unavailable })`); undefined for every other name.
+   */
+  unavailableTool(name: string): UnavailableTool | undefined;
   readonly resources: ReadonlyMap<
     string,
     { readonly definition: ResourceDefinition; readonly pluginId: string }

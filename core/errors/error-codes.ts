@@ -68,6 +68,7 @@ export const errorCodes = {
   TOOL_INVALID_OUTPUT: { http: 200, jsonRpc: -32603 },
   TOOL_FAILED: { http: 200, jsonRpc: -32603 },
   TOOL_CANCELLED: { http: 200, jsonRpc: -32603 },
+  TOOL_UNAVAILABLE: { http: 503, jsonRpc: -32603 },
   // The database failed a call (isError results naming the cause; the call may be retried).
   STORAGE_BUSY: { http: 503, jsonRpc: -32603 },
   STORAGE_UNAVAILABLE: { http: 503, jsonRpc: -32603 },

@@ -142,7 +142,8 @@ function buildContext(
 /**
  * Runs one `tools/call`: looks the tool up among those the caller may use, validates the
  * arguments, runs the handler, validates and shapes the output, and writes the audit row.
- * An unknown or forbidden tool is a protocol error; everything else is a tool result.
+ * An unknown or forbidden tool is a protocol error; everything else is a tool result — among
+ * them a runtime tool its plugin reports unavailable, for a caller whose scopes allow it.
  */
 export async function callTool(
   request: CallToolRequest,
@@ -171,6 +172,11 @@ export async function callTool(
       correlationId,
     });
   };
+  const unavailable = tool ? undefined : scope.registry.unavailableTool(name);
+  if (unavailable && permits(principal.scopes, unavailable.scopes)) {
+    audit('tool_error', 'TOOL_UNAVAILABLE');
+    return failure(unavailable.message);
+  }
   if (!tool || !permits(principal.scopes, tool.definition.scopes)) {
     audit('denied', 'TOOL_NOT_FOUND');
     // The same answer for unknown and forbidden tools, so a caller cannot probe what exists.

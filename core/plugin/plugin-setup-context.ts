@@ -6,6 +6,7 @@ import type {
 } from '../resource/define-resource.js';
 import type { Database, DatabaseEngine } from '../storage/database.js';
 import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { DynamicToolsOptions } from '../tool/unavailable-tool.js';
 import type { ServiceLocator, ServiceRef } from './service-ref.js';
 
 /**
@@ -42,7 +43,9 @@ export interface PluginSetupContext {
    * when the plugin declares no `dynamicTools`, a name lacks a declared prefix, a tool fails the
    * checks static tools get (name, description, schemas, scopes its plugin may use), or a name is
    * taken by another tool of a collection that lists the plugin. Called after startup (from a
-   * remote's callback), catch and log the error: nothing else will.
+   * remote's callback), catch and log the error: nothing else will. `options.unavailable` names
+   * tools that exist but cannot be served now (a remote that is down): they are not listed, and a
+   * caller whose scopes allow one gets its message as an `isError` result instead of "not found".
    *
    * @example
    * setup(ctx) {
@@ -50,10 +53,10 @@ export interface PluginSetupContext {
    *     try { ctx.setDynamicTools(listed.map(toToolDefinition)); }
    *     catch (error) { ctx.log.error('remote tools refused', { error: (error as Error).message }); }
    *   });
-   *   remote.onDown(() => ctx.setDynamicTools([]));
+   *   remote.onDown((since) => ctx.setDynamicTools([], { unavailable: remote.toolsDownSince(since) }));
    * }
    */
-  setDynamicTools(tools: readonly AnyToolDefinition[]): void;
+  setDynamicTools(tools: readonly AnyToolDefinition[], options?: DynamicToolsOptions): void;
   /** Adds a probe to `/readyz` (e.g. a remote this plugin depends on). */
   addReadinessCheck(name: string, check: () => Promise<{ ok: boolean; detail?: string }>): void;
   /** Tells subscribed clients that a resource changed. */

@@ -70,7 +70,8 @@ export async function setupPlugins(
         addResource: (resource) => resources.push(resource),
         addResourceTemplate: (template) => templates.push(template),
         addPrompt: (prompt) => prompts.push(prompt),
-        setDynamicTools: (dynamicTools) => env.dynamic.set(plugin.id, dynamicTools),
+        setDynamicTools: (dynamicTools, options) =>
+          env.dynamic.set(plugin.id, dynamicTools, options?.unavailable),
         addReadinessCheck: (name, check) => env.readiness.set(`${plugin.id}:${name}`, check),
         notifyResourceUpdated: env.notifyResourceUpdated,
         purpose: env.purpose,

@@ -5,6 +5,7 @@ import type { PluginContributions } from '../plugin/plugin-contributions.js';
 import { scopesVisibleTo } from '../plugin/plugin-order.js';
 import { compileTool, type CompiledTool } from './compile-tool.js';
 import type { AnyToolDefinition } from './define-tool.js';
+import { checkUnavailableTools, type UnavailableTool } from './unavailable-tool.js';
 
 /**
  * What one `setDynamicTools` call changed: names added, removed or listed differently.
@@ -29,6 +30,7 @@ export interface DynamicToolChange {
 export class DynamicTools {
   readonly #byId: ReadonlyMap<string, PluginDefinition>;
   readonly #sets = new Map<string, ReadonlyMap<string, CompiledTool>>();
+  readonly #unavailable = new Map<string, ReadonlyMap<string, UnavailableTool>>();
   readonly #listeners = new Set<(change: DynamicToolChange) => void>();
   #collections: readonly CollectionDefinition[] | undefined;
   #staticNames: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map();
@@ -46,6 +48,11 @@ export class DynamicTools {
   /** The runtime tools `pluginId` offers now, by name. */
   toolsOf(pluginId: string): ReadonlyMap<string, CompiledTool> {
     return this.#sets.get(pluginId) ?? new Map();
+  }
+
+  /** The tools `pluginId` says exist but cannot be served now, by name. */
+  unavailableOf(pluginId: string): ReadonlyMap<string, UnavailableTool> {
+    return this.#unavailable.get(pluginId) ?? new Map();
   }
 
   /** Calls `listener` after each change that clients can see; returns the unsubscribe function. */
@@ -72,8 +79,15 @@ export class DynamicTools {
     for (const [pluginId, tools] of this.#sets) this.#checkCollisions(pluginId, tools);
   }
 
-  /** Replaces `pluginId`'s runtime tools; throws (changing nothing) when one is refused. */
-  set(pluginId: string, tools: readonly AnyToolDefinition[]): void {
+  /**
+   * Replaces `pluginId`'s runtime tools, and the tools it says exist but cannot be served now;
+   * throws (changing nothing) when one is refused.
+   */
+  set(
+    pluginId: string,
+    tools: readonly AnyToolDefinition[],
+    unavailable: readonly UnavailableTool[] = [],
+  ): void {
     const plugin = this.#byId.get(pluginId);
     const prefixes = plugin?.dynamicTools?.prefixes;
     if (plugin === undefined || prefixes === undefined) {
@@ -83,24 +97,34 @@ export class DynamicTools {
           `add dynamicTools: { prefixes: ['<prefix>_'] } to its definition`,
       );
     }
+    const underPrefix = (name: string): void => {
+      if (!prefixes.some((prefix) => String(name).startsWith(prefix))) {
+        throw new ServiceDeskError(
+          'TOOL_INVALID_NAME',
+          `plugin "${pluginId}" set dynamic tool "${String(name)}", whose name does not start with ` +
+            `its declared prefix${prefixes.length === 1 ? '' : 'es'} ${prefixes.map((p) => `"${p}"`).join(', ')}; ` +
+            'rename the tool or declare the prefix in dynamicTools',
+        );
+      }
+    };
+    const allowed = scopesVisibleTo(pluginId, this.#byId);
+    const absent = checkUnavailableTools(pluginId, unavailable, {
+      underPrefix,
+      allowed,
+      offered: new Set(tools.map((t) => t.name)),
+    });
     const current = this.toolsOf(pluginId);
     if (
       tools.length === current.size &&
       tools.every((t) => current.get(t.name)?.definition === t)
     ) {
+      // Unavailable tools are read per call, never listed: no version change, no notification.
+      this.#unavailable.set(pluginId, absent);
       return;
     }
-    const allowed = scopesVisibleTo(pluginId, this.#byId);
     const next = new Map<string, CompiledTool>();
     for (const tool of tools) {
-      if (!prefixes.some((prefix) => String(tool.name).startsWith(prefix))) {
-        throw new ServiceDeskError(
-          'TOOL_INVALID_NAME',
-          `plugin "${pluginId}" set dynamic tool "${String(tool.name)}", whose name does not start with ` +
-            `its declared prefix${prefixes.length === 1 ? '' : 'es'} ${prefixes.map((p) => `"${p}"`).join(', ')}; ` +
-            'rename the tool or declare the prefix in dynamicTools',
-        );
-      }
+      underPrefix(tool.name);
       if (next.has(tool.name)) {
         throw new ServiceDeskError(
           'TOOL_DUPLICATE_NAME',
@@ -118,6 +142,7 @@ export class DynamicTools {
     }
     for (const name of current.keys()) if (!next.has(name)) changed.add(name);
     this.#sets.set(pluginId, next);
+    this.#unavailable.set(pluginId, absent);
     // A new handler behind the same listing is swapped in quietly: clients see nothing new.
     this.#version += 1;
     if (changed.size === 0) return;

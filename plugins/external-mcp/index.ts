@@ -10,7 +10,11 @@ import { tokenSourceFor } from './auth/authorized-fetch.js';
 import { exponentialBackoff } from './backoff.js';
 import { checkOptions, type RemoteConfig } from './check-options.js';
 import type { ExternalMcpPluginOptions } from './options.js';
-import { createRemoteConnection, type RemoteConnection } from './remote-connection.js';
+import {
+  createRemoteConnection,
+  type RemoteConnection,
+  type RemoteOffer,
+} from './remote-connection.js';
 
 export type {
   BearerAuth,
@@ -32,19 +36,19 @@ function scopesOf(remotes: readonly RemoteConfig[]): Record<Scope, string> {
 }
 
 /**
- * Replaces the plugin's runtime tools with every connected remote's. Should the core refuse the
- * whole set (a tool it finds invalid), the tools are offered one by one so one bad tool does not
- * hide the others; the refused ones are logged.
+ * Replaces the plugin's runtime tools with every connected remote's, and names the tools of
+ * remotes that are down as unavailable. Should the core refuse the whole set (a tool it finds
+ * invalid), the tools are offered one by one so one bad tool does not hide the others; the
+ * refused ones are logged.
  */
-function publisher(
-  ctx: PluginSetupContext,
-): (remoteId: string, tools: readonly AnyToolDefinition[]) => void {
-  const byRemote = new Map<string, readonly AnyToolDefinition[]>();
-  return (remoteId, tools) => {
-    byRemote.set(remoteId, tools);
-    const all = [...byRemote.values()].flat();
+function publisher(ctx: PluginSetupContext): (remoteId: string, offer: RemoteOffer) => void {
+  const byRemote = new Map<string, RemoteOffer>();
+  return (remoteId, offer) => {
+    byRemote.set(remoteId, offer);
+    const all = [...byRemote.values()].flatMap((o) => o.tools);
+    const options = { unavailable: [...byRemote.values()].flatMap((o) => o.unavailable) };
     try {
-      ctx.setDynamicTools(all);
+      ctx.setDynamicTools(all, options);
       return;
     } catch (error) {
       ctx.log.warn('the server refused a set of imported tools; offering them one by one', {
@@ -54,7 +58,7 @@ function publisher(
     const accepted: AnyToolDefinition[] = [];
     for (const tool of all) {
       try {
-        ctx.setDynamicTools([...accepted, tool]);
+        ctx.setDynamicTools([...accepted, tool], options);
         accepted.push(tool);
       } catch (error) {
         ctx.log.warn('imported tool refused', {
@@ -71,7 +75,8 @@ function publisher(
  * a local program's stdio — as `<prefix>_<tool>`, behind scopes of our own and audited like any
  * tool, with this server's own credentials (none, a bearer from the environment, or OAuth client
  * credentials), never the caller's token. Remotes are connected at startup and reconnected with
- * backoff; one that is down leaves its tools out and says so in `/readyz`.
+ * backoff; one that is down leaves its tools out and says so in `/readyz`, and a caller who names
+ * one of its tools is told it is unavailable, since when, and to try again later.
  *
  * @example
  * externalMcpPlugin({
@@ -121,7 +126,7 @@ export function externalMcpPlugin(options: ExternalMcpPluginOptions): PluginDefi
           log: ctx.log,
           backoff,
           healthCheckMs,
-          onTools: (tools) => publish(remote.id, tools),
+          onTools: (offer) => publish(remote.id, offer),
         }),
       );
       remotes.forEach((remote, index) =>

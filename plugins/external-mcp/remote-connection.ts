@@ -1,6 +1,11 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import { ToolError, type AnyToolDefinition, type Logger } from '../../core/index.js';
+import {
+  ToolError,
+  type AnyToolDefinition,
+  type Logger,
+  type UnavailableTool,
+} from '../../core/index.js';
 import type { TokenSource } from './auth/client-credentials.js';
 import type { Backoff } from './backoff.js';
 import type { RemoteConfig } from './check-options.js';
@@ -8,6 +13,7 @@ import { discoverTools, type Discovery } from './discover-tools.js';
 import { describeError, forwardCall } from './forward-call.js';
 import type { ForwardedCall } from './imported-tool.js';
 import { openTransport } from './open-transport.js';
+import { nameTools } from './tool-name.js';
 
 /** One remote's line in `/readyz`. */
 export interface RemoteReadiness {
@@ -30,8 +36,18 @@ export interface ConnectionDeps {
   readonly backoff: Backoff;
   /** How often a connected remote is pinged, so one that died while idle is noticed. */
   readonly healthCheckMs: number;
-  /** Receives the remote's current tools: all of them on each discovery, none while it is down. */
-  readonly onTools: (tools: readonly AnyToolDefinition[]) => void;
+  /**
+   * Receives the remote's current tools: all of them on each discovery; while it is down, none,
+   * and those it would offer as unavailable.
+   */
+  readonly onTools: (offer: RemoteOffer) => void;
+}
+
+/** What one remote offers now. */
+export interface RemoteOffer {
+  readonly tools: readonly AnyToolDefinition[];
+  /** Tools it would offer were it up: the configured `tools` and the last ones discovered. */
+  readonly unavailable: readonly UnavailableTool[];
 }
 
 type State =
@@ -62,15 +78,19 @@ export function createRemoteConnection(
   let attemptClient: Client | undefined;
   // Discoveries run one after another, so an older list never replaces a newer one.
   let discoveries: Promise<void> = Promise.resolve();
+  // When the remote went down, kept through failed retries until it is up again.
+  let downSince: number | undefined;
+  // The tools of the last discovery, named as unavailable while the remote is down.
+  let discovered: readonly AnyToolDefinition[] = [];
   const log = { remote: remote.id };
 
+  const unavailableText = (): string =>
+    downSince === undefined
+      ? `remote "${remote.title}" is still connecting; try again later`
+      : `remote "${remote.title}" is unavailable (since ${new Date(downSince).toISOString().replace(/\.\d{3}Z$/, 'Z')}); try again later`;
+
   const forward = (call: ForwardedCall) => {
-    if (state.kind !== 'up') {
-      const why = state.kind === 'down' ? state.reason : state.kind;
-      return Promise.reject(
-        new ToolError(`remote "${remote.id}" is unavailable (${why}); try again in a minute`),
-      );
-    }
+    if (state.kind !== 'up') return Promise.reject(new ToolError(unavailableText()));
     const client = state.client;
     return forwardCall(client, call, {
       remoteId: remote.id,
@@ -96,12 +116,38 @@ export function createRemoteConnection(
     retryTimer.unref();
   }
 
+  /** What a caller who names one of the remote's tools is told while it is down. */
+  function unavailableTools(): UnavailableTool[] {
+    const message = unavailableText();
+    const byName = new Map<string, UnavailableTool>();
+    for (const tool of discovered)
+      byName.set(tool.name, { name: tool.name, scopes: tool.scopes, message });
+    const configured = nameTools(remote.prefix, [...(remote.tools ?? [])]).names;
+    for (const [remoteName, name] of configured)
+      if (!byName.has(name))
+        byName.set(name, { name, scopes: remote.scopesFor(remoteName), message });
+    return [...byName.values()];
+  }
+
+  /** The remote cannot be used: on the first failure, its tools become unavailable; retry later. */
+  function down(reason: string): void {
+    if (downSince === undefined) {
+      downSince = Date.now();
+      deps.onTools({ tools: [], unavailable: unavailableTools() });
+    }
+    scheduleRetry(reason);
+  }
+
+  function offer(discovery: Discovery): void {
+    discovered = discovery.tools;
+    deps.onTools({ tools: discovery.tools, unavailable: [] });
+  }
+
   /** The connection `client` is gone: drop its tools (and its pending calls), try again later. */
   function lost(client: Client, reason: string): void {
     if (state.kind !== 'up' || state.client !== client) return;
     stopTimers();
-    deps.onTools([]);
-    scheduleRetry(reason);
+    down(reason);
     void client.close().catch(() => undefined);
   }
 
@@ -110,7 +156,7 @@ export function createRemoteConnection(
       const discovery = await discoverTools(client, remote, { forward, log: deps.log });
       if (state.kind !== 'up' || state.client !== client) return;
       state = { kind: 'up', client, discovery };
-      deps.onTools(discovery.tools);
+      offer(discovery);
     } catch (error) {
       lost(client, `listing its tools failed: ${describeError(error)}`);
     }
@@ -144,13 +190,14 @@ export function createRemoteConnection(
       }
       state = { kind: 'up', client, discovery };
       attempt = 0;
-      deps.onTools(discovery.tools);
+      downSince = undefined;
+      offer(discovery);
       deps.log.info('remote MCP server connected', { ...log, tools: discovery.tools.length });
       healthTimer = setInterval(() => void probe(client), deps.healthCheckMs);
       healthTimer.unref();
     } catch (error) {
       await client.close().catch(() => undefined);
-      if (!closed()) scheduleRetry(describeError(error));
+      if (!closed()) down(describeError(error));
     } finally {
       attemptClient = undefined;
     }

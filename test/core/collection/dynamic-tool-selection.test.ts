@@ -81,6 +81,29 @@ describe('collection tools selection and calls with runtime tools', () => {
     expect(result.content).toEqual([{ type: 'text', text: 'monitor_ping: from runner' }]);
   });
 
+  it('answers an unavailable runtime tool only where the selection names it', async () => {
+    const message = 'monitor is down; try again later';
+    setter.set([], {
+      unavailable: ['monitor_ping', 'monitor_disk'].map((name) => ({
+        name,
+        scopes: ['monitor:read'],
+        message,
+      })),
+    });
+    const picked = t.clients['picked']!;
+    expect(await picked.callTool({ name: 'monitor_ping', arguments: {} })).toMatchObject({
+      isError: true,
+      content: [{ type: 'text', text: message }],
+    });
+    await expect(picked.callTool({ name: 'monitor_disk', arguments: {} })).rejects.toMatchObject({
+      code: -32602,
+    });
+    expect(await t.clients['all']!.callTool({ name: 'monitor_disk', arguments: {} })).toMatchObject(
+      { isError: true, content: [{ type: 'text', text: message }] },
+    );
+    setter.set([]);
+  });
+
   it('still refuses a selected name outside every listed plugin’s prefixes', async () => {
     const error = await expectStartupError(
       {

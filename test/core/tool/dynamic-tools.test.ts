@@ -189,4 +189,73 @@ describe('runtime tools of a plugin (setDynamicTools)', () => {
     await present.text();
     setter.set([monitorTool('monitor_ping')]);
   });
+
+  describe('tools that exist but cannot be served now (unavailable)', () => {
+    const down = (name: string, scopes = ['monitor:read']) => ({
+      name,
+      scopes,
+      message: `${name} is down (since 09:30); try again later`,
+    });
+    afterAll(() => setter.set([monitorTool('monitor_ping')]));
+
+    it('answers a caller who may use one with its message, unlisted, also through ctx.callTool', async () => {
+      setter.set([], { unavailable: [down('monitor_ping')] });
+      expect(await names(t, 'plain')).toEqual(['list_monitors']);
+      const result = await t.clients['plain']!.callTool({
+        name: 'monitor_ping',
+        arguments: { text: 'x' },
+      });
+      expect(result).toEqual({
+        content: [{ type: 'text', text: 'monitor_ping is down (since 09:30); try again later' }],
+        isError: true,
+      });
+      const nested = await t.clients['live']!.callTool({
+        name: 'run_check',
+        arguments: { text: 'now' },
+      });
+      expect(nested.content).toEqual([
+        { type: 'text', text: 'failed: monitor_ping is down (since 09:30); try again later' },
+      ]);
+    });
+
+    it('answers not found to a caller whose scopes would not allow it', async () => {
+      setter.set([], { unavailable: [down('monitor_reset', ['monitor:admin'])] });
+      const response = await postRpc(t.urlOf('secure'), callBody(1, 'monitor_reset', {}), {
+        token: 'reader-token',
+      });
+      expect((await messagesOf(response))[0]?.error).toMatchObject({
+        code: -32602,
+        data: { code: 'TOOL_NOT_FOUND' },
+      });
+    });
+
+    it('forgets them with the next set, and serves a tool again once it is offered', async () => {
+      setter.set([], { unavailable: [down('monitor_ping')] });
+      setter.set([monitorTool('monitor_ping')]);
+      const result = await t.clients['plain']!.callTool({
+        name: 'monitor_ping',
+        arguments: { text: 'up' },
+      });
+      expect(result.content).toEqual([{ type: 'text', text: 'monitor_ping: up' }]);
+      setter.set([]);
+      await expect(
+        t.clients['plain']!.callTool({ name: 'monitor_ping', arguments: { text: 'x' } }),
+      ).rejects.toMatchObject({ code: -32602 });
+    });
+
+    it.each([
+      ['outside the prefixes', [down('ping_monitor')], 'TOOL_INVALID_NAME'],
+      ['given twice', [down('monitor_ping'), down('monitor_ping')], 'TOOL_DUPLICATE_NAME'],
+      ['also offered', [down('monitor_disk')], 'TOOL_DUPLICATE_NAME'],
+      ['with a scope no plugin defines', [down('monitor_ping', ['other:read'])], 'SCOPE_UNDEFINED'],
+    ])('refuses one %s and changes nothing', (_label, unavailable, code) => {
+      setter.set([monitorTool('monitor_ping')]);
+      expect(() => setter.set([monitorTool('monitor_disk')], { unavailable })).toThrow(
+        expect.objectContaining({ code }),
+      );
+      expect(
+        [...t.server.collections.find((c) => c.id === 'plain')!.registry.tools.keys()].sort(),
+      ).toEqual(['list_monitors', 'monitor_ping']);
+    });
+  });
 });

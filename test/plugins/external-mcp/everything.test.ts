@@ -2,13 +2,17 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkListedTool, schemaClients, type TestServer } from '../../../core/index.js';
-import { openDatabase, storageFromUrl } from '../../../core/storage/database.js';
-import type { RemoteServerOptions } from '../../../plugins/external-mcp/index.js';
 import { call } from '../../helpers/call-tool.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
-import { everythingServer, type EverythingServer } from './support/everything-server.js';
-import { readiness, startOutboundServer } from './support/outbound-server.js';
+import { auditRows } from './support/audit-rows.js';
+import {
+  everythingRemote,
+  readerToken,
+  startWithEverything,
+  type EverythingSetup,
+} from './support/everything-setup.js';
+import { readiness } from './support/outbound-server.js';
 
 const imported = [
   'echo',
@@ -18,57 +22,23 @@ const imported = [
   'get-annotated-message',
 ];
 
-function everythingRemote(url: string): RemoteServerOptions {
-  return {
-    id: 'everything',
-    title: 'Everything reference server',
-    prefix: 'ev',
-    url,
-    tools: imported,
-    scopes: {
-      'everything:read': 'Use the reference server',
-      'everything:compute': 'Let the reference server add numbers',
-    },
-    toolScopes: { default: ['everything:read'], 'get-sum': ['everything:compute'] },
-    timeoutMs: 20_000,
-  };
-}
-
 describe.each(testEngines)(
   'tools of server-everything, imported ($engine)',
   ({ createDatabase }) => {
-    let everything: EverythingServer;
+    let setup: EverythingSetup;
     let database: FreshDatabase;
     let t: TestServer;
     let sam: Client;
 
     beforeAll(async () => {
-      everything = await everythingServer();
-      await everything.start();
-      database = await createDatabase();
-      t = await startOutboundServer({
-        plugin: { remotes: [everythingRemote(everything.url)] },
-        grant: ['everything:read', 'everything:compute'],
-        databaseUrl: database.url,
-        tokens: [
-          {
-            token: 'reader-token',
-            name: 'ops-console',
-            userId: 'priya.shah@helpdesk.example',
-            role: 'agent',
-            scopes: ['everything:read'],
-            collections: ['ops'],
-          },
-        ],
+      setup = await startWithEverything(createDatabase, {
+        remote: (url) => everythingRemote(url, imported, { timeoutMs: 20_000 }),
       });
+      ({ database, t } = setup);
       sam = t.clients['ops']!;
     }, 30_000);
 
-    afterAll(async () => {
-      await t?.close();
-      await database?.drop();
-      await everything?.kill();
-    });
+    afterAll(() => setup?.close());
 
     it('lists exactly the allow-listed tools as ev_<tool>, with the remote schemas and annotations', async () => {
       const { tools } = await sam.listTools();
@@ -141,7 +111,7 @@ describe.each(testEngines)(
     });
 
     it('applies our scopes: without everything:compute, ev_get-sum is not listed, and a call asks for the scope', async () => {
-      const reader = await t.connect('ops', 'reader-token');
+      const reader = await t.connect('ops', readerToken.token);
       const names = (await reader.listTools()).tools.map((tool) => tool.name);
       expect(names).toContain('ev_echo');
       expect(names).not.toContain('ev_get-sum');
@@ -198,7 +168,7 @@ describe.each(testEngines)(
       await call(sam, 'ev_get-sum', { a: 'x', b: 1 });
       await vi.waitFor(
         async () => {
-          const rows = await auditRows();
+          const rows = await auditRows(database.url);
           expect(rows).toContainEqual(
             expect.objectContaining({
               tool: 'ev_echo',
@@ -221,25 +191,10 @@ describe.each(testEngines)(
       expect(checks['external-mcp:everything']).toEqual({ ok: true, detail: '5 tools' });
     });
 
-    async function auditRows(): Promise<
-      { tool: string; user_id: string; outcome: string; collection_id: string }[]
-    > {
-      const db = await openDatabase(storageFromUrl(database.url));
-      try {
-        return await db
-          .withTables<{
-            sdm_audit: { tool: string; user_id: string; outcome: string; collection_id: string };
-          }>()
-          .selectFrom('sdm_audit')
-          .select(['tool', 'user_id', 'outcome', 'collection_id'])
-          .execute();
-      } finally {
-        await db.destroy();
-      }
-    }
-
     async function outcomes(tool: string): Promise<string[]> {
-      return (await auditRows()).filter((row) => row.tool === tool).map((row) => row.outcome);
+      return (await auditRows(database.url))
+        .filter((row) => row.tool === tool)
+        .map((row) => row.outcome);
     }
   },
 );

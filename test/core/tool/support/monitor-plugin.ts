@@ -3,13 +3,14 @@ import {
   definePlugin,
   defineTool,
   type AnyToolDefinition,
+  type DynamicToolsOptions,
   type PluginDefinition,
   type Scope,
 } from '../../../../core/index.js';
 
 /** Holds a plugin's `setDynamicTools` once its setup ran, as a plugin watching a remote would. */
 export interface DynamicToolSetter {
-  set(tools: readonly AnyToolDefinition[]): void;
+  set(tools: readonly AnyToolDefinition[], options?: DynamicToolsOptions): void;
 }
 
 /**
@@ -46,11 +47,11 @@ export function monitorPlugin(
     extraStatic?: readonly AnyToolDefinition[];
   } = {},
 ): { plugin: PluginDefinition; setter: DynamicToolSetter } {
-  let set: ((tools: readonly AnyToolDefinition[]) => void) | undefined;
+  let set: DynamicToolSetter['set'] | undefined;
   const setter: DynamicToolSetter = {
-    set: (tools) => {
+    set: (tools, setOptions) => {
       if (!set) throw new Error('the monitor plugin is not set up yet');
-      set(tools);
+      set(tools, setOptions);
     },
   };
   const plugin = definePlugin({
@@ -70,7 +71,7 @@ export function monitorPlugin(
       ...(options.extraStatic ?? []),
     ],
     setup(ctx) {
-      set = (tools) => ctx.setDynamicTools(tools);
+      set = (tools, setOptions) => ctx.setDynamicTools(tools, setOptions);
       if (options.initial) ctx.setDynamicTools(options.initial);
     },
   });
