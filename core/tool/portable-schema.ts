@@ -76,6 +76,17 @@ function withoutSafeIntegerBounds(node: SchemaNode): SchemaNode {
   return out;
 }
 
+/**
+ * `additionalProperties: {}` (zod's `z.unknown()` values) constrains nothing; `true` says so
+ * plainly, and the MCP Inspector's `--strict` flags the empty schema.
+ */
+function withPlainOpenObject(node: SchemaNode): SchemaNode {
+  const extra = node['additionalProperties'];
+  return isSchemaNode(extra) && Object.keys(extra).length === 0
+    ? { ...node, additionalProperties: true }
+    : node;
+}
+
 /** `anyOf` with one branch is that branch, merged into the node. */
 function withoutSingleAnyOf(node: SchemaNode): SchemaNode {
   const anyOf = node['anyOf'];
@@ -97,7 +108,7 @@ export function portableSchema(schema: SchemaNode, options: EmitOptions): JsonSc
   const inlined = inlineLocalReferences(schema);
   const emitted = mapSchema(inlined, (node, place) => {
     const at: RuleContext = { ...place, ...options };
-    let out = withoutSingleAnyOf(withoutSafeIntegerBounds(node));
+    let out = withPlainOpenObject(withoutSingleAnyOf(withoutSafeIntegerBounds(node)));
     for (const rule of schemaRules) {
       if (!rule.rewrite || (rule.io !== undefined && rule.io !== options.io)) continue;
       if (rule.find(out, at) !== undefined) out = rule.rewrite(out, at);

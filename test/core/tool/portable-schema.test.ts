@@ -163,7 +163,7 @@ describe('portable schemas', () => {
       },
       { io: 'output', declared: 'zod' },
     );
-    expect(open['properties']).toEqual({ result: { type: 'object', additionalProperties: {} } });
+    expect(open['properties']).toEqual({ result: { type: 'object', additionalProperties: true } });
     expect(
       errorsOf({ type: 'object', properties: { a: { type: 'object', properties: {} } } }),
     ).toEqual(['gemini empty-properties input a']);
