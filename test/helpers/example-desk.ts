@@ -1,11 +1,17 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { afterAll, beforeAll } from 'vitest';
 import {
   defineCollection,
+  startTestServer,
+  type TestServer,
   type CollectionDefinition,
   type PluginDefinition,
   type Role,
 } from '../../core/index.js';
-import config from '../../examples/servicedesk/servicedesk.config.js';
+import config, { demoTokens } from '../../examples/servicedesk/servicedesk.config.js';
 import { deskPlugin } from '../../plugins/desk/index.js';
+import type { FreshDatabase } from './fresh-postgres-database.js';
+import type { TestEngine } from './test-databases.js';
 
 /**
  * The example server's plugins, with a demo history of `demoTickets` so a test starts quickly.
@@ -35,4 +41,42 @@ export function exampleCollections(
       ? defineCollection({ ...collection, roles: options.agentRoles })
       : collection,
   );
+}
+
+/** The example desk started by {@link useExampleDesk}: its server and the two demo callers. */
+export interface ExampleDesk {
+  readonly t: TestServer;
+  /** Alice, an end user, on User Functions. */
+  readonly alice: Client;
+  /** Sam, an agent, on Agent Functions. */
+  readonly sam: Client;
+}
+
+/**
+ * Starts the example desk (20 demo tickets, the demo tokens) on a fresh database of `engine`
+ * before the tests of the calling `describe`, and stops it after them. Read the result inside
+ * tests: it is filled in by `beforeAll`.
+ *
+ * @example
+ * describe.each(testEngines)('on $engine', (engine) => { const desk = useExampleDesk(engine); … });
+ */
+export function useExampleDesk(engine: TestEngine): ExampleDesk {
+  const desk = {} as { t: TestServer; alice: Client; sam: Client };
+  let database: FreshDatabase | undefined;
+  beforeAll(async () => {
+    database = await engine.createDatabase();
+    desk.t = await startTestServer({
+      plugins: exampleDeskPlugins(20),
+      collections: exampleCollections(),
+      tokens: demoTokens,
+      databaseUrl: database.url,
+    });
+    desk.alice = desk.t.clients['user']!;
+    desk.sam = desk.t.clients['agent']!;
+  });
+  afterAll(async () => {
+    await desk.t?.close();
+    await database?.drop();
+  });
+  return desk;
 }

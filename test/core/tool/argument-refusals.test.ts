@@ -1,10 +1,6 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../core/index.js';
-import { demoTokens } from '../../../examples/servicedesk/servicedesk.config.js';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/call-tool.js';
-import { exampleCollections, exampleDeskPlugins } from '../../helpers/example-desk.js';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { useExampleDesk } from '../../helpers/example-desk.js';
 import { testEngines } from '../../helpers/test-databases.js';
 
 /**
@@ -14,54 +10,35 @@ import { testEngines } from '../../helpers/test-databases.js';
  * on both engines (PostgreSQL answered "internal error").
  */
 describe.each(testEngines)('argument refusals on $engine', (engine) => {
-  let database: FreshDatabase;
-  let t: TestServer;
-  let alice: Client;
-  let sam: Client;
+  const desk = useExampleDesk(engine);
   const since = new Date(Date.now() - 1000);
 
-  beforeAll(async () => {
-    database = await engine.createDatabase();
-    t = await startTestServer({
-      plugins: exampleDeskPlugins(20),
-      collections: exampleCollections(),
-      tokens: demoTokens,
-      databaseUrl: database.url,
-    });
-    alice = t.clients['user']!;
-    sam = t.clients['agent']!;
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
-
   async function auditedOutcomes(tool: string): Promise<string[]> {
-    await t.server.audit.flush();
-    return (await t.server.audit.query({ since, tool })).map((row) => row.outcome);
+    await desk.t.server.audit.flush();
+    return (await desk.t.server.audit.query({ since, tool })).map((row) => row.outcome);
   }
 
   it('search_tickets {"query": "vpn"} is refused and points at "text"', async () => {
-    const refused = await call(sam, 'search_tickets', { query: 'vpn' });
+    const refused = await call(desk.sam, 'search_tickets', { query: 'vpn' });
     expect(refused.isError).toBe(true);
     expect(refused.text).toContain(
       '"query" (did you mean "text"?): not a parameter of search_tickets',
     );
     expect(refused.text).toMatch(/its parameters are text, /);
-    const answered = await call(sam, 'search_tickets', { text: 'vpn' });
+    const answered = await call(desk.sam, 'search_tickets', { text: 'vpn' });
     expect(answered.isError).toBe(false);
     expect(await auditedOutcomes('search_tickets')).toContain('invalid_input');
   });
 
   it('names the likely parameter for another spelling and a typo', async () => {
-    const snake = await call(sam, 'get_ticket', { ticket_id: 1 });
+    const snake = await call(desk.sam, 'get_ticket', { ticket_id: 1 });
     expect(snake.text).toContain('"ticket_id" (did you mean "ticketId"?)');
-    const typo = await call(alice, 'create_ticket', { summery: 'VPN drops', details: 'x' });
+    const typo = await call(desk.alice, 'create_ticket', { summery: 'VPN drops', details: 'x' });
     expect(typo.text).toContain('"summery" (did you mean "summary"?)');
   });
 
   it('refuses a key a nested object does not declare, naming its path and what it takes', async () => {
-    const refused = await call(alice, 'search_knowledge_base', {
+    const refused = await call(desk.alice, 'search_knowledge_base', {
       query: 'vpn',
       emailArticle: { article: 1, recipient: 'bob@example.com' },
     });
@@ -74,16 +51,16 @@ describe.each(testEngines)('argument refusals on $engine', (engine) => {
 
   it('refuses text with a NUL character, naming the field, and stores nothing', async () => {
     const summary = 'Printer on floor 2 smudges';
-    const refused = await call(alice, 'create_ticket', {
+    const refused = await call(desk.alice, 'create_ticket', {
       summary,
       details: 'It smudges\u0000 every page.',
       priority: 3,
     });
     expect(refused.isError).toBe(true);
     expect(refused.text).toContain('details: contains a NUL character');
-    const found = await call(sam, 'search_tickets', { text: summary });
+    const found = await call(desk.sam, 'search_tickets', { text: summary });
     expect(found.out.tickets).toEqual([]);
-    const nested = await call(alice, 'search_knowledge_base', {
+    const nested = await call(desk.alice, 'search_knowledge_base', {
       query: 'vpn',
       tags: ['ok', 'bad\u0000tag'],
     });

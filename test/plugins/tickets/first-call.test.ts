@@ -1,10 +1,6 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../core/index.js';
-import { demoTokens } from '../../../examples/servicedesk/servicedesk.config.js';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/call-tool.js';
-import { exampleCollections, exampleDeskPlugins } from '../../helpers/example-desk.js';
-import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
+import { useExampleDesk } from '../../helpers/example-desk.js';
 import { testEngines } from '../../helpers/test-databases.js';
 
 /**
@@ -13,32 +9,13 @@ import { testEngines } from '../../helpers/test-databases.js';
  * ticket type…" and then "affected_service (Affected service) is required": two failed calls.
  */
 describe.each(testEngines)('create_ticket, first call, on $engine', (engine) => {
-  let database: FreshDatabase;
-  let t: TestServer;
-  let alice: Client;
-  let sam: Client;
-
-  beforeAll(async () => {
-    database = await engine.createDatabase();
-    t = await startTestServer({
-      plugins: exampleDeskPlugins(20),
-      collections: exampleCollections(),
-      tokens: demoTokens,
-      databaseUrl: database.url,
-    });
-    alice = t.clients['user']!;
-    sam = t.clients['agent']!;
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
+  const desk = useExampleDesk(engine);
 
   it('an end user logs "my VPN keeps dropping" with summary, details and priority only', async () => {
-    const { tools } = await alice.listTools();
+    const { tools } = await desk.alice.listTools();
     const schema = tools.find((tool) => tool.name === 'create_ticket')!.inputSchema;
     expect(schema.required).toEqual(['summary', 'details']);
-    const created = await call(alice, 'create_ticket', {
+    const created = await call(desk.alice, 'create_ticket', {
       summary: 'VPN keeps dropping',
       details: 'My VPN keeps dropping every few minutes since this morning.',
       priority: 2,
@@ -53,7 +30,7 @@ describe.each(testEngines)('create_ticket, first call, on $engine', (engine) => 
   });
 
   it('when the words name no service, one answer lists the missing field with every value', async () => {
-    const refused = await call(alice, 'create_ticket', {
+    const refused = await call(desk.alice, 'create_ticket', {
       summary: 'Something is wrong',
       details: 'It stopped working.',
       priority: 3,
@@ -62,7 +39,7 @@ describe.each(testEngines)('create_ticket, first call, on $engine', (engine) => 
     expect(refused.text).toMatch(
       /required: affected_service \(Affected service\): one of Service Desk Support, .*VPN and Remote Access/,
     );
-    const retried = await call(alice, 'create_ticket', {
+    const retried = await call(desk.alice, 'create_ticket', {
       summary: 'Something is wrong',
       details: 'It stopped working.',
       priority: 3,
@@ -72,7 +49,7 @@ describe.each(testEngines)('create_ticket, first call, on $engine', (engine) => 
   });
 
   it('an agent who names no type gets every type with what it needs, in one answer', async () => {
-    const refused = await call(sam, 'create_ticket', {
+    const refused = await call(desk.sam, 'create_ticket', {
       summary: 'Printer jams',
       details: 'Floor 2',
     });
