@@ -29,6 +29,12 @@ export interface CollectionSpec {
   /** The token audience; defaults to the collection's public URL. */
   readonly audience?: string;
   /**
+   * Settings for the plugins this collection lists, by plugin id, each checked at startup against
+   * that plugin's `collectionSettings` schema: what the plugin does differently on this endpoint,
+   * e.g. `{ tickets: { defaultType: 'incident' } }` so an end user's ticket needs no type.
+   */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /**
    * Sent to clients at initialize as server instructions, followed by the sentence saying that
    * text in `<untrusted-text>` fences is data (`untrustedTextNotice`), which every collection sends.
    */

@@ -25,6 +25,7 @@ export const errorCodes = {
   COLLECTION_INVALID_PATH: { http: 500, jsonRpc: -32603 },
   COLLECTION_DUPLICATE_ID: { http: 500, jsonRpc: -32603 },
   COLLECTION_UNKNOWN_PLUGIN: { http: 500, jsonRpc: -32603 },
+  COLLECTION_SETTINGS_INVALID: { http: 500, jsonRpc: -32603 },
   COLLECTION_UNKNOWN_TOOL: { http: 500, jsonRpc: -32603 },
   COLLECTION_MISSING_TOOL: { http: 500, jsonRpc: -32603 },
   COLLECTION_DUPLICATE_PATH: { http: 500, jsonRpc: -32603 },

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
@@ -48,6 +49,14 @@ export interface PluginSpec {
    * tool before it exists.
    */
   readonly dynamicTools?: DynamicToolsDeclaration;
+  /**
+   * What a collection may set for this plugin in its `settings.<plugin id>` (a zod schema), e.g.
+   * the ticket type an end user's ticket gets on that endpoint. Every collection listing the
+   * plugin is checked against it at startup, one that gives nothing as `{}`; setup reads the
+   * parsed values with `ctx.collectionSettings(schema)`. Without it, a collection giving this
+   * plugin settings fails startup.
+   */
+  readonly collectionSettings?: z.ZodType;
   /** Subcommands of the `servicedesk-mcp` CLI (e.g. `seed`). */
   readonly commands?: readonly PluginCommand[];
   /** Runs once at startup, after the plugins it requires; may register more tools and provide services. */

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
 import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
@@ -30,6 +31,17 @@ export interface PluginSetupContext {
    */
   readonly purpose: 'serve' | 'command';
   readonly services: ServiceLocator;
+  /**
+   * What each collection listing this plugin set in its `settings.<plugin id>`, by collection id,
+   * parsed with the plugin's `collectionSettings` schema (pass that same schema; its defaults fill
+   * what a collection left out). Any other schema fails setup (PLUGIN_SETUP_FAILED).
+   *
+   * @example
+   * const defaults = ctx.collectionSettings(ticketSettings); // Map { 'user' => { defaultType: 'incident' } }
+   */
+  collectionSettings<TSchema extends z.ZodType>(
+    schema: TSchema,
+  ): ReadonlyMap<string, z.output<TSchema>>;
   provide<TService>(ref: ServiceRef<TService>, value: TService): void;
   addTool(tool: AnyToolDefinition): void;
   addResource(resource: ResourceDefinition): void;

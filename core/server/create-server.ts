@@ -4,6 +4,7 @@ import { anyOfVerifiers, configuredVerifier } from '../auth/configured-verifier.
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries, isLoopbackHost } from '../collection/build-registries.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
+import { checkCollectionSettings } from '../collection/collection-settings.js';
 import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { ReadinessCheck } from '../http/create-app.js';
@@ -116,6 +117,7 @@ export async function createServer(
     loopback,
     toolsKnown: false,
   });
+  checkCollectionSettings(config.collections, ordered);
 
   const writeHealth = new WriteHealth();
   const db = await openDatabase(
@@ -172,6 +174,7 @@ export async function createServer(
       notifyResourceUpdated,
       dynamic,
       purpose: options.purpose ?? 'serve',
+      collections: config.collections,
     });
     setUpClosers = setUp.closers;
     registries = buildRegistries({

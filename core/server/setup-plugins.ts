@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { settingsForPlugin } from '../collection/collection-settings.js';
+import type { CollectionDefinition } from '../collection/define-collection.js';
 import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
 import { scopesVisibleTo } from '../plugin/plugin-order.js';
@@ -38,6 +41,8 @@ export async function setupPlugins(
     /** Where `setDynamicTools` puts each plugin's runtime tools. */
     dynamic: DynamicTools;
     purpose: 'serve' | 'command';
+    /** The config's collections, for each plugin's per-collection settings. */
+    collections: readonly CollectionDefinition[];
   },
 ): Promise<SetUpPlugins> {
   const byId = new Map(ordered.map((p) => [p.id, p]));
@@ -65,6 +70,8 @@ export async function setupPlugins(
           },
           has: (ref) => env.services.has(ref),
         },
+        collectionSettings: <TSchema extends z.ZodType>(schema: TSchema) =>
+          collectionSettingsOf(plugin, env.collections, schema),
         provide: (ref, value) => env.services.provide(ref, value, plugin.id),
         addTool: (tool) => tools.push(tool),
         addResource: (resource) => resources.push(resource),
@@ -112,6 +119,21 @@ export async function setupPlugins(
       instance.close ? [{ pluginId, close: () => instance.close?.() }] : [],
     );
   return { contributions, closers };
+}
+
+/** A plugin's per-collection settings, read with the schema it declared (so typed by it). */
+function collectionSettingsOf<TSchema extends z.ZodType>(
+  plugin: PluginDefinition,
+  collections: readonly CollectionDefinition[],
+  schema: TSchema,
+): ReadonlyMap<string, z.output<TSchema>> {
+  if (schema !== plugin.collectionSettings) {
+    throw new Error(
+      "ctx.collectionSettings was given a schema other than the plugin's collectionSettings; pass that one",
+    );
+  }
+  // Checked against this very schema at startup, so the values are its output.
+  return settingsForPlugin(plugin, collections) as ReadonlyMap<string, z.output<TSchema>>;
 }
 
 /** Runs plugin close functions in order; one failing does not stop the others. */
