@@ -16,6 +16,8 @@ export interface SchemaFinding {
 
 /** Tool names every client accepts: Gemini's function names start with a letter or `_`. */
 const portableToolName = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
+/** OpenAI refuses a longer function description with a 400 (`string_above_max_length`). */
+export const maxToolDescriptionLength = 1024;
 
 /**
  * What each of `clients` would reject or mishandle in a tool as it is listed (after the portable
@@ -25,7 +27,7 @@ const portableToolName = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
  * checkListedTool(listing, ['copilot-studio']).filter((f) => f.severity === 'error'); // []
  */
 export function checkListedTool(
-  listing: Pick<Tool, 'name' | 'inputSchema' | 'outputSchema'>,
+  listing: Pick<Tool, 'name' | 'description' | 'inputSchema' | 'outputSchema'>,
   clients: readonly SchemaClient[],
 ): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
@@ -39,6 +41,18 @@ export function checkListedTool(
       where: 'name',
       construct: `the name "${listing.name}" (must start with a letter or _)`,
       source: 'https://cloud.google.com/vertex-ai/docs/reference/rest/v1beta1/FunctionDeclaration',
+    });
+  }
+  const length = listing.description?.length ?? 0;
+  if (wanted.has('openai') && length > maxToolDescriptionLength) {
+    findings.push({
+      tool: listing.name,
+      client: 'openai',
+      severity: 'error',
+      rule: 'description-length',
+      where: 'description',
+      construct: `a description of ${length} characters (at most ${maxToolDescriptionLength})`,
+      source: 'https://github.com/getsentry/sentry-mcp/issues/106',
     });
   }
   const sides = [
