@@ -119,8 +119,7 @@ export default defineConfig({
   plugins: [
     // Loaded with the demo desk on the first start on an empty database.
     deskPlugin({ demoData: 'if-empty' }),
-    // "My VPN keeps dropping" from an end user is an incident; agents name the type.
-    ticketsPlugin({ endUserDefaultType: 'incident' }),
+    ticketsPlugin(),
     knowledgePlugin(),
     peoplePlugin(),
     aiAssistPlugin(),
@@ -168,6 +167,8 @@ export default defineConfig({
       tools: userFunctionTools,
       grant: userGrant,
       roles: ['end_user'],
+      // "My VPN keeps dropping" is an incident: end users log one without naming the type.
+      settings: { tickets: { defaultType: 'incident' } },
     }),
     defineCollection({
       id: 'agent',

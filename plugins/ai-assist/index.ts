@@ -8,7 +8,12 @@ import { ticketTriageServiceId } from './triage-service.js';
 import { createTicketTriage } from './triage/ticket-triage.js';
 
 export { ticketTriageServiceId } from './triage-service.js';
-export type { TicketTriage, TriageField, TriageOutcome } from './triage-service.js';
+export type {
+  TicketTriage,
+  TriageField,
+  TriageOutcome,
+  TypeFieldSuggestion,
+} from './triage-service.js';
 
 /** Options of {@link aiAssistPlugin}. */
 export interface AiAssistPluginOptions {

@@ -1,4 +1,5 @@
 import type { Principal } from '../../core/index.js';
+import type { TicketFieldDefinition } from '../desk/index.js';
 
 /** The id under which the ai-assist plugin provides {@link TicketTriage}. */
 export const ticketTriageServiceId = 'ai-assist.triage';
@@ -29,6 +30,20 @@ export interface TriageOutcome {
   }[];
 }
 
+/** A value for a ticket type's own choice field, found before the ticket is logged. */
+export interface TypeFieldSuggestion {
+  /** The field's key, e.g. `affected_service`. */
+  readonly field: string;
+  /** One of the field's options. */
+  readonly value: string;
+  /** `ticket_text`: the caller's own words name the option; `similar_tickets`: their vote. */
+  readonly source: 'ticket_text' | 'similar_tickets';
+  /** The vote's share; left out for the ticket text, and for an end user (as for routing). */
+  readonly confidence?: number;
+  /** How many similar tickets voted; left out as `confidence` is. */
+  readonly voters?: number;
+}
+
 /**
  * Routes a ticket just created through a tool: predicts the `fields` its creator did not set from
  * the most similar resolved tickets (the same weighted vote as `apply_ai_suggestions`) and applies
@@ -47,4 +62,22 @@ export interface TicketTriage {
     ticketId: number,
     options: { readonly fields: readonly TriageField[] },
   ): Promise<TriageOutcome>;
+  /**
+   * Values for a new ticket's required choice fields that its caller left out, before it is
+   * logged: an option its own words name, else the confident vote of similar resolved tickets of
+   * the same type (for an end user, only a value several organisations' tickets agree on). Fields
+   * with no confident value are left out of the answer; nothing is written.
+   *
+   * @example
+   * await triage.suggestTypeFields(principal, { type: 'incident', summary, details, fields: [affectedService] })
+   */
+  suggestTypeFields(
+    principal: Principal,
+    request: {
+      readonly type: string;
+      readonly summary: string;
+      readonly details: string;
+      readonly fields: readonly TicketFieldDefinition[];
+    },
+  ): Promise<readonly TypeFieldSuggestion[]>;
 }

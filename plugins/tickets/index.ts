@@ -1,6 +1,8 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
 import { deskStoreRef } from './desk-service.js';
 import type { TicketToolDeps } from './ticket-deps.js';
+import { loadTicketTypes, ticketsCollectionSettings } from './ticket-settings.js';
+import { typeNeeds } from './type-needs.js';
 import { actionTicketTool } from './tools/action-ticket.js';
 import { addNoteTool } from './tools/add-note.js';
 import { assignToMeTool } from './tools/assign-to-me.js';
@@ -24,12 +26,6 @@ export interface TicketsPluginOptions {
    * (500 by default); a longer queue is reported as truncated.
    */
   readonly maxQueueTickets?: number;
-  /**
-   * The ticket type an end user's ticket gets when they name neither a type nor a catalogue
-   * item, e.g. `incident`: people say "my VPN keeps dropping", not which type that is. Left out,
-   * they are asked for one (with every type's required fields in the same answer).
-   */
-  readonly endUserDefaultType?: string;
 }
 
 /**
@@ -55,7 +51,8 @@ export const ticketToolFactories = [
  * The built-in ticket tools (DESIGN §7) on the desk store: get, search, create and update
  * tickets, notes, quick actions, queues, assignment and time. Row scope is the store's; every
  * change is recorded in the ticket's history as made by an assistant through the caller's
- * collection and client.
+ * collection and client. A collection may name the type its tickets get when the caller names
+ * none (`settings: { tickets: { defaultType: 'incident' } }`, checked against the desk at start).
  *
  * @example
  * defineConfig({
@@ -72,23 +69,23 @@ export function ticketsPlugin(options: TicketsPluginOptions = {}): PluginDefinit
       `plugin "tickets": maxQueueTickets is ${String(options.maxQueueTickets)}, which must be a whole number of 1 or more`,
     );
   }
-  const endUserDefaultType = options.endUserDefaultType;
-  if (endUserDefaultType !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(endUserDefaultType)) {
-    throw new ServiceDeskError(
-      'CONFIG_INVALID',
-      `plugin "tickets": endUserDefaultType is ${JSON.stringify(endUserDefaultType)}, which must be a ticket type key such as "incident"`,
-    );
-  }
   return definePlugin({
     id: 'tickets',
     version: '0.1.0',
     description: 'Service-desk ticket tools: get, search, log, update, note, action, assign, time.',
     requires: ['desk'],
-    setup(ctx) {
+    collectionSettings: ticketsCollectionSettings,
+    async setup(ctx) {
+      const desk = ctx.services.get(deskStoreRef);
+      const { types, defaultTypes } = await loadTicketTypes(desk, {
+        settings: ctx.collectionSettings(ticketsCollectionSettings),
+        purpose: ctx.purpose,
+      });
       const deps: TicketToolDeps = Object.freeze({
-        desk: ctx.services.get(deskStoreRef),
+        desk,
         maxQueueTickets,
-        ...(endUserDefaultType !== undefined && { endUserDefaultType }),
+        defaultTypes,
+        typeNeeds: typeNeeds(types),
       });
       for (const factory of ticketToolFactories) ctx.addTool(factory(deps));
     },

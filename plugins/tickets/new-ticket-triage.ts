@@ -6,7 +6,12 @@ import {
   type ServiceLocator,
   type ServiceRef,
 } from '../../core/index.js';
-import type { TicketTriage, TriageField, TriageOutcome } from '../ai-assist/index.js';
+import type {
+  TicketTriage,
+  TriageField,
+  TriageOutcome,
+  TypeFieldSuggestion,
+} from '../ai-assist/index.js';
 
 /**
  * The ai-assist plugin's triage service. Optional: looked up on each call, since that plugin may
@@ -30,7 +35,11 @@ export const newTicketTriageSchema = z
     applied: z
       .array(
         z.object({
-          field: z.enum(['team', 'category', 'priority']),
+          field: z
+            .string()
+            .describe(
+              'team, category, priority, or customFields.<key> for a required field of the type.',
+            ),
           value: z.union([z.string(), z.number()]),
           confidence: z
             .number()
@@ -38,7 +47,9 @@ export const newTicketTriageSchema = z
             .describe('Absent for end users: it is computed from tickets they may not read.'),
         }),
       )
-      .describe('Fields set from similar resolved tickets, with the confidence of each.'),
+      .describe(
+        "Fields set by triage, with the confidence of each (none for an option the ticket's words name).",
+      ),
     similar_resolved: z
       .number()
       .int()
@@ -111,6 +122,26 @@ export async function triageNewTicket(
       skipped: 'AI triage failed; the ticket keeps the team and priority it was logged with',
     };
   }
+}
+
+/**
+ * A new ticket's triage with the type fields filled before it was logged listed first, as
+ * `customFields.<key>`.
+ *
+ * @example
+ * withFilledFields(triage, [{ field: 'affected_service', value: 'VPN and Remote Access', source: 'ticket_text' }])
+ */
+export function withFilledFields(
+  triage: NewTicketTriage,
+  filled: readonly TypeFieldSuggestion[],
+): NewTicketTriage {
+  if (filled.length === 0) return triage;
+  const fields = filled.map(({ field, value, confidence }) => ({
+    field: `customFields.${field}`,
+    value,
+    ...(confidence !== undefined && { confidence }),
+  }));
+  return { ...triage, applied: [...fields, ...triage.applied] };
 }
 
 /**

@@ -53,20 +53,23 @@ export interface ExampleDesk {
 }
 
 /**
- * Starts the example desk (20 demo tickets, the demo tokens) on a fresh database of `engine`
- * before the tests of the calling `describe`, and stops it after them. Read the result inside
- * tests: it is filled in by `beforeAll`.
+ * Starts the example desk (20 demo tickets unless `options.demoTickets` says otherwise, the demo
+ * tokens) on a fresh database of `engine` before the tests of the calling `describe`, and stops
+ * it after them. Read the result inside tests: it is filled in by `beforeAll`.
  *
  * @example
  * describe.each(testEngines)('on $engine', (engine) => { const desk = useExampleDesk(engine); … });
  */
-export function useExampleDesk(engine: TestEngine): ExampleDesk {
+export function useExampleDesk(
+  engine: TestEngine,
+  options: { readonly demoTickets?: number } = {},
+): ExampleDesk {
   const desk = {} as { t: TestServer; alice: Client; sam: Client };
   let database: FreshDatabase | undefined;
   beforeAll(async () => {
     database = await engine.createDatabase();
     desk.t = await startTestServer({
-      plugins: exampleDeskPlugins(20),
+      plugins: exampleDeskPlugins(options.demoTickets ?? 20),
       collections: exampleCollections(),
       tokens: demoTokens,
       databaseUrl: database.url,

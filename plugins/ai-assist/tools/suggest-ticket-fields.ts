@@ -41,6 +41,22 @@ export interface MinimumSupport {
 
 type Predictions = ReturnType<typeof predictByWeightedVote<SuggestionField>>;
 
+/**
+ * True when a prediction's `evidence` (ids of the tickets that voted for it) reaches `minimum`:
+ * enough tickets, from enough distinct organisations (`organisationOf` maps id to organisation).
+ *
+ * @example
+ * meetsSupport(['3', '9', '12'], organisations, { tickets: 3, organisations: 2 })
+ */
+export function meetsSupport(
+  evidence: readonly string[],
+  organisationOf: ReadonlyMap<string, number | null>,
+  minimum: MinimumSupport,
+): boolean {
+  const organisations = new Set(evidence.map((id) => organisationOf.get(id) ?? 'none'));
+  return evidence.length >= minimum.tickets && organisations.size >= minimum.organisations;
+}
+
 /** The predictions whose evidence reaches `minimum`; all of them without one. */
 function supported(
   predictions: Predictions,
@@ -48,15 +64,12 @@ function supported(
   minimum: MinimumSupport | undefined,
 ): Predictions {
   if (minimum === undefined) return predictions;
-  const organisationOf = new Map(similar.map((t) => [String(t.id), t.organisationId ?? 'none']));
+  const organisationOf = new Map(similar.map((t) => [String(t.id), t.organisationId]));
   return Object.fromEntries(
-    Object.entries(predictions).filter(([, prediction]) => {
-      if (prediction === undefined) return false;
-      const organisations = new Set(prediction.evidence.map((id) => organisationOf.get(id)));
-      return (
-        prediction.evidence.length >= minimum.tickets && organisations.size >= minimum.organisations
-      );
-    }),
+    Object.entries(predictions).filter(
+      ([, prediction]) =>
+        prediction !== undefined && meetsSupport(prediction.evidence, organisationOf, minimum),
+    ),
   );
 }
 

@@ -3,6 +3,7 @@ import type { DeskStore } from '../../desk/index.js';
 import { finishedStatuses, ticketQuery } from '../tools/similar-tickets.js';
 import { suggestTicketFields } from '../tools/suggest-ticket-fields.js';
 import type { TicketTriage, TriageOutcome } from '../triage-service.js';
+import { suggestTypeFieldValues } from './type-field-triage.js';
 
 /** Settings of {@link createTicketTriage}: the plugin's own. */
 export interface TicketTriageSettings {
@@ -107,6 +108,18 @@ export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettin
           score,
         })),
       };
+    },
+    async suggestTypeFields(principal, request) {
+      const staff = staffRoles.has(principal.role);
+      const suggestions = await suggestTypeFieldValues(desk, request, {
+        historyReader: triagePrincipal(principal),
+        ...settings,
+        ...(!staff && { minimumSupport: endUserSupport }),
+      });
+      // As for routing: an end user learns the value, not how many tickets of others voted.
+      return staff
+        ? suggestions
+        : suggestions.map(({ field, value, source }) => ({ field, value, source }));
     },
   };
   return Object.freeze(triage);

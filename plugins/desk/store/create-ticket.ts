@@ -150,8 +150,6 @@ export async function createTicket(
     const customFields = validateCustomFields(type, {
       current: {},
       changes: input.customFields ?? {},
-      ticketText: `${input.summary}
-${input.details}`,
     });
     const teamId =
       input.team !== undefined

@@ -48,31 +48,6 @@ export function fieldNeed(field: TicketFieldDefinition): string {
   return `${field.key} (${field.label}): ${describe(field)}`;
 }
 
-const minorWords = new Set(['and', 'the', 'for', 'with', 'of', 'or', 'to', 'in', 'on']);
-const wordsOf = (text: string): string[] =>
-  (text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).filter((word) => !minorWords.has(word));
-
-/**
- * The one option of a choice field that the ticket's own words name — "my VPN keeps dropping"
- * names "VPN and Remote Access" — or undefined when none or several do. Only words that tell the
- * options apart count ("Managed" in two options names neither), compared by their start, so
- * "laptop" finds "Managed Laptops".
- */
-function optionNamedIn(field: TicketFieldDefinition, text: string): string | undefined {
-  if (field.type !== 'enum') return undefined;
-  const options = field.options ?? [];
-  const seen = new Map<string, number>();
-  for (const option of options)
-    for (const word of new Set(wordsOf(option))) seen.set(word, (seen.get(word) ?? 0) + 1);
-  const said = wordsOf(text);
-  const matches = (word: string): boolean =>
-    said.some((w) => w.startsWith(word) || (w.length >= 4 && word.startsWith(w)));
-  const named = options.filter((option) =>
-    wordsOf(option).some((word) => seen.get(word) === 1 && matches(word)),
-  );
-  return named.length === 1 ? named[0] : undefined;
-}
-
 /**
  * Checks custom field values against a ticket type's own field definitions and returns them with
  * defaults filled in. `current` holds the values already on the ticket; in `changes` a `null`
@@ -86,11 +61,9 @@ export function validateCustomFields(
   values: {
     readonly current: CustomFieldValues;
     readonly changes: Readonly<Record<string, unknown>>;
-    /** A new ticket's summary and details, from which a required choice may be read. */
-    readonly ticketText?: string;
   },
 ): CustomFieldValues {
-  const { current, changes, ticketText } = values;
+  const { current, changes } = values;
   const fields = fieldDefinitions(type);
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const problems: string[] = [];
@@ -110,9 +83,7 @@ export function validateCustomFields(
   }
   for (const field of fields) {
     if (result[field.key] !== undefined) continue;
-    const named = ticketText === undefined ? undefined : optionNamedIn(field, ticketText);
     if (field.default !== undefined) result[field.key] = field.default;
-    else if (named !== undefined) result[field.key] = named;
     else if (field.required) problems.push(`required: ${fieldNeed(field)}`);
   }
   if (problems.length > 0) {

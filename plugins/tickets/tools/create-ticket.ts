@@ -8,7 +8,13 @@ import {
 } from '../../../core/index.js';
 import type { TriageField } from '../../ai-assist/index.js';
 import type { NewTicket } from '../../desk/index.js';
-import { newTicketTriageSchema, triageNewTicket, triageSummary } from '../new-ticket-triage.js';
+import {
+  newTicketTriageSchema,
+  triageNewTicket,
+  triageSummary,
+  withFilledFields,
+} from '../new-ticket-triage.js';
+import { fillTypeFields } from '../type-field-fill.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { agentIdFor, organisationIdFor, typeIdFor, userIdByEmail } from '../ticket-filters.js';
 import { isStaff, loadTicketNames, type TicketNames } from '../ticket-names.js';
@@ -20,7 +26,10 @@ const input = z.object({
     .string()
     .min(1, 'type must be a ticket type key such as incident')
     .optional()
-    .describe('The ticket type key, e.g. incident, service_request, change, opportunity.'),
+    .describe(
+      'The ticket type key, e.g. incident, service_request, change, opportunity. Give it or ' +
+        'catalogueItem, unless this endpoint has a default type: then, left out, the ticket gets it.',
+    ),
   catalogueItem: z
     .string()
     .min(1, 'catalogueItem must be a catalogue item key')
@@ -49,7 +58,10 @@ const input = z.object({
   requester: z
     .string()
     .optional()
-    .describe('Agents only: the e-mail of the person the ticket is for; yourself when left out.'),
+    .describe(
+      'Agents only: the e-mail of the person the ticket is for; yourself when left out. A service ' +
+        'account, which is no desk user, must give it.',
+    ),
   agent: z
     .string()
     .optional()
@@ -66,8 +78,35 @@ const input = z.object({
   customFields: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
     .optional()
-    .describe("Values of the type's own fields by key, e.g. { estimated_value: 25000 }."),
+    .describe(
+      "Values of the type's own fields by key, e.g. { affected_service: 'Managed Printing' }; a " +
+        'field with a default takes it when left out.',
+    ),
 });
+
+const customFieldsArgument = input.shape.customFields;
+
+/** OpenAI refuses a tool whose description is longer (see the schema rules' `description-length`). */
+const descriptionLimit = 1024;
+
+/**
+ * The tool's description, naming what each ticket type requires when that still fits in
+ * {@link descriptionLimit}; otherwise it points at `customFields`, whose description lists them.
+ */
+function describeCreateTicket(typeNeeds: string): string {
+  const base =
+    'Logs a new ticket: an incident, a service request or any other type by key, or a service ' +
+    'catalogue item. Agents may log it for someone else (requester), assign it (agent) and name ' +
+    "the organisation it is about. The type's own fields go in customFields; every missing or " +
+    'wrong one comes back in one error with the values it takes. With AI triage, a required ' +
+    "choice left out is filled when the ticket's words or similar resolved tickets make it clear, " +
+    'team, category and priority left out are predicted when confident, and articles that may ' +
+    'help are suggested. Returns the number, priority, team and SLA due times. Next: add_note, ' +
+    `get_article, get_ticket. ${untrustedTextNotice}`;
+  const full = typeNeeds === '' ? base : `${base} ${typeNeeds}`;
+  if (full.length <= descriptionLimit) return full;
+  return `${base} customFields says what each type requires.`;
+}
 
 type CreateInput = z.output<typeof input>;
 
@@ -102,11 +141,11 @@ async function newTicket(
     query.requester === undefined
       ? undefined
       : await userIdByEmail(query.requester, { ...context, field: 'requester' });
-  // An end user who names no type gets the desk's default for them, if it has one.
+  // A caller who names no type gets this collection's default type, if it has one.
   const type =
     query.type ??
-    (query.catalogueItem === undefined && !isStaff(context.principal)
-      ? context.deps.endUserDefaultType
+    (query.catalogueItem === undefined
+      ? context.deps.defaultTypes.get(context.principal.collectionId)
       : undefined);
   return {
     // The store applies a catalogue item's ticket type and default team, for end users too.
@@ -148,18 +187,12 @@ export function createTicketTool(deps: TicketToolDeps) {
   return defineTool({
     name: 'create_ticket',
     title: 'Log a ticket',
-    description:
-      'Logs a new ticket for the caller (agents may log one for someone else with requester, assign ' +
-      'it with agent and say which organisation it is about with organisation): an ' +
-      'incident, a service request or any other ticket type by key, or a service catalogue item. The ' +
-      "type's own fields go in customFields and are checked; a missing or wrong one comes back as an " +
-      'error naming it. Where the server has AI triage, the fields the caller left out (team, ' +
-      'category, priority) are predicted from similar resolved tickets and set when confident, and ' +
-      'articles that may help are suggested (triage). Returns the ticket number, final priority and ' +
-      'team, and the SLA due times for the first response and for resolution. Next: add_note to add ' +
-      'more, get_article for a suggested article, get_ticket to follow it up.' +
-      ` ${untrustedTextNotice}`,
-    input,
+    description: describeCreateTicket(deps.typeNeeds.names),
+    input: input.extend({
+      customFields: customFieldsArgument.describe(
+        `${customFieldsArgument.description ?? ''} ${deps.typeNeeds.values}`.trim(),
+      ),
+    }),
     output: z.object({
       id: z.number().int(),
       type: z.string(),
@@ -191,7 +224,10 @@ export function createTicketTool(deps: TicketToolDeps) {
       triageSummary(t.triage),
     handler: async ({ input: query, principal, services, serverLog }) => {
       const names = await loadTicketNames(deps, principal);
-      const request = await newTicket(query, { deps, principal, names });
+      const { ticket: request, filled } = await fillTypeFields(
+        await newTicket(query, { deps, principal, names }),
+        { deps, principal, names, services, serverLog },
+      );
       const created = await namingFields(
         () => deps.desk.tickets.create(principal, request),
         [
@@ -230,7 +266,7 @@ export function createTicketTool(deps: TicketToolDeps) {
         response_due_at: ticket.response_due_at,
         resolution_due_at: ticket.resolution_due_at,
         custom_fields: { ...ticket.custom_fields },
-        ...(triage !== undefined && { triage }),
+        ...(triage !== undefined && { triage: withFilledFields(triage, filled) }),
       };
     },
   });

@@ -147,7 +147,8 @@ export function updateTicketTool(deps: TicketToolDeps) {
     name: 'update_ticket',
     title: 'Update a ticket',
     description:
-      'Changes a ticket. End users may change only the details of a ticket they raised, or add ' +
+      'Changes a ticket; give ticketId and at least one change. End users may change only the ' +
+      'details of a ticket they raised, or add ' +
       'information (kept as a public note). Agents may also change summary, status, priority, category, ' +
       'team, assigned agent and custom fields. Every change is recorded in the ticket history as made ' +
       'by an assistant. Returns the ticket as it now stands. Read it first with get_ticket; use ' +

@@ -64,6 +64,12 @@ export function fakeTriagePlugin(state: FakeTriageState) {
             ],
           };
         },
+        // Fills nothing, so tests of routing see the store's own answer on type fields.
+        suggestTypeFields() {
+          if (state.fail)
+            return Promise.reject(new Error('the similar-ticket index is unavailable'));
+          return Promise.resolve([]);
+        },
       };
       ctx.provide({ id: 'ai-assist.triage' }, triage);
     },

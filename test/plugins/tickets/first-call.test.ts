@@ -26,7 +26,28 @@ describe.each(testEngines)('create_ticket, first call, on $engine', (engine) => 
       type: 'incident',
       priority: 2,
       custom_fields: { affected_service: 'VPN and Remote Access' },
+      // The caller's own words named the service: no vote, so no confidence.
+      triage: {
+        applied: expect.arrayContaining([
+          { field: 'customFields.affected_service', value: 'VPN and Remote Access' },
+        ]),
+      },
     });
+  });
+
+  it("create_ticket's description names each type's required fields, within OpenAI's 1,024", async () => {
+    const { tools } = await desk.alice.listTools();
+    const tool = tools.find((t) => t.name === 'create_ticket')!;
+    expect(tool.description!.length).toBeLessThanOrEqual(1024);
+    expect(tool.description).toContain(
+      'Required customFields by type: change: change_window, rollback_plan; incident: affected_service; opportunity: service.',
+    );
+    const customFields = (tool.inputSchema.properties as Record<string, { description: string }>)[
+      'customFields'
+    ]!;
+    expect(customFields.description).toContain(
+      'incident: affected_service (one of Service Desk Support, Managed Laptops, Microsoft 365, VPN and Remote Access,',
+    );
   });
 
   it('when the words name no service, one answer lists the missing field with every value', async () => {
