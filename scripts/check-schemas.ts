@@ -1,7 +1,10 @@
 /**
  * `npm run check:schemas`: `servicedesk-mcp tools --collection <id> --check all` for every
- * collection of the example config, on a throw-away SQLite file. Exits non-zero if any
- * collection lists a construct Copilot Studio, OpenAI or Gemini is documented to reject.
+ * collection of the example config, on a throw-away SQLite file loaded with the demo desk first
+ * (`seed`): tools built from the desk's ticket types (`log_opportunity`, `create_ticket`'s
+ * description) are then listed as a client of the example sees them, not as an empty desk's
+ * stand-ins. Exits non-zero if any collection lists a construct Copilot Studio, OpenAI or Gemini
+ * is documented to reject.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,10 @@ const folder = mkdtempSync(join(tmpdir(), 'sdm-schema-check-'));
 process.env['DATABASE_URL'] = join(folder, 'check.db');
 let failed = 0;
 try {
+  // A few tickets are enough: the listing depends on the desk's types, not its history.
+  if ((await main(['seed', '--tickets', '20', '--config', configPath])) !== 0) {
+    throw new Error('schema check: could not load the demo desk to list its tools');
+  }
   for (const collection of config.collections) {
     const code = await main([
       'tools',
