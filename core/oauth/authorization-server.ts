@@ -8,6 +8,7 @@ import type { Database } from '../storage/database.js';
 import { accountProviderRef, type AccountProvider } from './account-provider.js';
 import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
 import { clientSecretMatches } from './client-secret.js';
+import { ClientMetadataDocuments, isClientMetadataUrl } from './client-metadata-documents.js';
 import { CollectionResources } from './collection-resources.js';
 import { Provider } from './oidc-provider.js';
 import { expireUnusedRegistrations } from './registered-clients.js';
@@ -92,7 +93,18 @@ export async function createAuthorizationServer(context: {
   const issuer = context.baseUrl.replace(/\/+$/, '') + issuerPath;
   const provider = new Provider(
     issuer,
-    providerConfiguration({ db, settings, resources, accounts, keys, interactionBase: issuerPath }),
+    providerConfiguration({
+      db,
+      settings,
+      resources,
+      accounts,
+      keys,
+      interactionBase: issuerPath,
+      documents:
+        settings.clientMetadataDocuments?.enabled === false
+          ? undefined
+          : new ClientMetadataDocuments(settings.clientMetadataDocuments ?? {}, log),
+    }),
   );
   // Behind a TLS-terminating proxy the request arrives as http; trust X-Forwarded-Proto then,
   // so cookies are marked secure and URLs are https.
@@ -151,5 +163,7 @@ export async function clientKindOf(
   clientId: string,
 ): Promise<ClientKind | undefined> {
   if (context.settings.clients?.some((c) => c.clientId === clientId)) return 'static';
+  if (context.settings.clientMetadataDocuments?.enabled !== false && isClientMetadataUrl(clientId))
+    return 'metadata-document';
   return (await readStoredClient(context.db, clientId))?.kind;
 }

@@ -1,4 +1,5 @@
 import type { Scope } from '../scope/scope.js';
+import type { ClientMetadataDocumentSettings } from './client-metadata-documents.js';
 
 /**
  * A confidential client declared in config, bound to one collection — for Copilot Studio's
@@ -27,7 +28,13 @@ export interface StaticClient {
 /** `auth.builtIn`: the built-in OAuth 2.1 authorization server (ADR 0009). */
 export interface BuiltInAuthSettings {
   readonly clients?: readonly StaticClient[];
-  /** Whether MCP clients may register themselves (RFC 7591); default true. */
+  /**
+   * Clients identified by the https URL of their metadata document (Client ID Metadata
+   * Documents, which MCP prefers to registration): on by default, fetched with limits and never
+   * from a private address unless allowed here.
+   */
+  readonly clientMetadataDocuments?: ClientMetadataDocumentSettings;
+  /** Whether MCP clients may register themselves (RFC 7591; deprecated by MCP 2026-07-28); default true. */
   readonly dynamicRegistration?: boolean;
   /** Access-token lifetime in seconds; default 3600. */
   readonly accessTokenTtl?: number;

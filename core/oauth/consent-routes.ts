@@ -41,12 +41,20 @@ async function consentClient({ deps, c }: Step): Promise<ConsentClient> {
   const kind = await deps.clientKind(c.clientId);
   // Only what an administrator set up counts as such; a client gone since is not vouched for.
   const selfRegistered = kind !== 'static' && kind !== 'cli';
+  // A metadata document vouches for the client from its own host, whatever the redirect.
+  const verifiedDomain = kind === 'metadata-document' ? new URL(c.clientId).host : undefined;
   return {
     name: c.clientName,
     redirectHost: redirect?.host ?? '',
     loopback: isLoopbackHost(host),
     selfRegistered,
-    imitates: selfRegistered ? lookAlikeOf(c.clientName, host) : undefined,
+    verifiedDomain,
+    imitates: selfRegistered
+      ? lookAlikeOf(
+          c.clientName,
+          verifiedDomain === undefined ? host : new URL(c.clientId).hostname,
+        )
+      : undefined,
   };
 }
 

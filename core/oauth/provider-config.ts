@@ -4,6 +4,8 @@ import type { AccountProvider } from './account-provider.js';
 import type { BuiltInAuthSettings, StaticClient } from './built-in-auth-settings.js';
 import { hashClientSecret } from './client-secret.js';
 import type { CollectionResources } from './collection-resources.js';
+import type { ClientMetadataDocuments } from './client-metadata-documents.js';
+import { MetadataDocumentClients } from './client-metadata-documents.js';
 import { KyselyAdapter } from './kysely-adapter.js';
 import { errors, interactionPolicy } from './oidc-provider.js';
 import { messagePage } from './pages/message-page.js';
@@ -94,10 +96,18 @@ export function providerConfiguration(deps: {
   keys: ServerKeys;
   /** The issuer's path (`/oauth`): the interaction pages live below it. */
   interactionBase: string;
+  /** Clients named by their metadata document's URL; undefined when turned off. */
+  documents: ClientMetadataDocuments | undefined;
 }): Configuration {
-  const { settings, resources, accounts } = deps;
+  const { settings, resources, accounts, documents } = deps;
   return {
-    adapter: (name: string) => new KyselyAdapter(deps.db, name),
+    adapter: (name: string) => {
+      const stored = new KyselyAdapter(deps.db, name);
+      return name === 'Client' && documents !== undefined
+        ? new MetadataDocumentClients(stored, documents)
+        : stored;
+    },
+    discovery: { client_id_metadata_document_supported: documents !== undefined },
     clients: (settings.clients ?? []).map(clientMetadata),
     jwks: { keys: [...deps.keys.signing] },
     cookies: {

@@ -5,8 +5,11 @@ import { KyselyAdapter } from './kysely-adapter.js';
 import type { OAuthTables } from './oauth-schema.js';
 import { isAllowedRedirectUri } from './redirect-uris.js';
 
-/** How a client came to exist: config, the command line, or registering itself (RFC 7591). */
-export type ClientKind = 'static' | 'cli' | 'dynamic';
+/**
+ * How a client came to exist: config, the command line, registering itself (RFC 7591), or a
+ * metadata document at the https URL that is its id (CIMD).
+ */
+export type ClientKind = 'static' | 'cli' | 'dynamic' | 'metadata-document';
 
 /** One client as `servicedesk-mcp clients` lists it. */
 export interface ClientSummary {

@@ -11,6 +11,11 @@ export interface ConsentClient {
   readonly loopback: boolean;
   /** True when the client registered itself (RFC 7591) rather than being set up by an administrator. */
   readonly selfRegistered: boolean;
+  /**
+   * For a client identified by its metadata document's https URL (CIMD): that URL's host, which
+   * vouches for the client's name and redirect URIs.
+   */
+  readonly verifiedDomain?: string | undefined;
   /** The well-known assistant a self-registered client's name imitates while its host is not that assistant's. */
   readonly imitates?: { readonly name: string; readonly hosts: readonly string[] } | undefined;
 }
@@ -22,19 +27,27 @@ function clientFacts(client: ConsentClient): SafeHtml {
   const where = client.loopback
     ? html`<strong class="host">${client.redirectHost}</strong> (an app on this computer)`
     : html`<strong class="host">${client.redirectHost}</strong>`;
-  const who = client.selfRegistered
-    ? html`<span class="badge unverified">Unverified</span> ${client.name} registered itself; no
-        administrator has checked it.`
-    : html`<span class="badge configured">Configured</span> Set up by your service desk's
-        administrator.`;
+  const who =
+    client.verifiedDomain !== undefined
+      ? html`<span class="badge verified">Verified domain</span> ${client.name} is published by
+          <strong class="host">${client.verifiedDomain}</strong>; no administrator has checked it.`
+      : client.selfRegistered
+        ? html`<span class="badge unverified">Unverified</span> ${client.name} registered itself; no
+            administrator has checked it.`
+        : html`<span class="badge configured">Configured</span> Set up by your service desk's
+            administrator.`;
+  const from =
+    client.verifiedDomain === undefined
+      ? html`this request sends you to ${client.redirectHost}`
+      : html`this one is published by ${client.verifiedDomain}`;
   const imitates = client.imitates;
   const warning =
     imitates === undefined
       ? ''
       : html`<p class="warning" role="alert">
           <strong>This may not be ${imitates.name}.</strong> It calls itself “${client.name}”, but
-          ${imitates.name} signs in through ${or.format(imitates.hosts)}, and this request sends you
-          to ${client.redirectHost}. Deny unless you set this connection up yourself.
+          ${imitates.name} signs in through ${or.format(imitates.hosts)}, and ${from}. Deny unless
+          you set this connection up yourself.
         </p>`;
   return html`<ul class="facts">
       <li class="client-kind">${who}</li>

@@ -64,6 +64,7 @@ main.wide{max-width:38rem}
 .badge,.mark{display:inline-block;font-size:.75rem;font-weight:600;line-height:1.4;padding:0 .4rem;border-radius:1rem}
 .unverified{background:#fff1cc;color:#6b4a00}
 .configured{background:#dcf3e3;color:#1d5c32}
+.verified{background:#e2ecff;color:#1f3f8a}
 .warning{padding:.6rem .8rem;border-radius:.4rem;background:#fdecec;color:#8a1c1c;border-left:4px solid #c62828}
 .permissions{list-style:none;padding:0;margin:0}
 .permission{margin:.45rem 0 .7rem}

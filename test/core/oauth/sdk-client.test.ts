@@ -1,60 +1,13 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import {
-  UnauthorizedError,
-  type OAuthClientProvider,
-} from '@modelcontextprotocol/sdk/client/auth.js';
+import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type {
-  OAuthClientInformationMixed,
-  OAuthClientMetadata,
-  OAuthTokens,
-} from '@modelcontextprotocol/sdk/shared/auth.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../../core/index.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
+import { MemoryOAuthProvider } from './support/memory-oauth-provider.js';
 import { sam, startOAuthServer } from './support/oauth-test-server.js';
 import { signIn } from './support/sign-in.js';
-
-/** An MCP client's OAuth state kept in memory; the "browser" is the test's form driver. */
-class MemoryOAuthProvider implements OAuthClientProvider {
-  readonly redirectUrl = 'http://127.0.0.1:33418/oauth/callback';
-  authorizationUrl: URL | undefined;
-  #client: OAuthClientInformationMixed | undefined;
-  #tokens: OAuthTokens | undefined;
-  #verifier = '';
-
-  get clientMetadata(): OAuthClientMetadata {
-    return {
-      client_name: 'SDK test client',
-      redirect_uris: [this.redirectUrl],
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'none',
-    };
-  }
-  clientInformation() {
-    return this.#client;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.#client = info;
-  }
-  tokens() {
-    return this.#tokens;
-  }
-  saveTokens(tokens: OAuthTokens) {
-    this.#tokens = tokens;
-  }
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(verifier: string) {
-    this.#verifier = verifier;
-  }
-  codeVerifier() {
-    return this.#verifier;
-  }
-}
 
 describe.each(testEngines)('the SDK client with OAuth on $engine', ({ createDatabase }) => {
   let database: FreshDatabase;
@@ -70,7 +23,7 @@ describe.each(testEngines)('the SDK client with OAuth on $engine', ({ createData
   });
 
   it('discovers, registers, signs in with PKCE and calls a tool, from the collection URL alone', async () => {
-    const provider = new MemoryOAuthProvider();
+    const provider = new MemoryOAuthProvider('http://127.0.0.1:33418/oauth/callback');
     const url = new URL(t.urlOf('agent'));
     const first = new StreamableHTTPClientTransport(url, { authProvider: provider });
     const client = new Client({ name: 'sdk-oauth-test', version: '1.0.0' });
