@@ -17,49 +17,55 @@ describe.each(testEngines)('runbook runs left by a stopped server on $engine', (
   it('stores a run whose server went silent as interrupted, its step under way cancelled', async () => {
     const runId = '6f1c1d1e-0000-4000-8000-000000000001';
     const longAgo = new Date(Date.now() - 3_600_000).toISOString();
-    await s.read(async (db) => {
-      const runs = db.withTables<RunbookTables>();
-      await runs
-        .insertInto('runbook_runs')
-        .values({
-          id: runId,
-          runbook: 'slow_drill',
-          user_id: 'sam@helpdesk.example',
-          collection_id: 'agent',
-          client_id: 'copilot-studio',
-          mode: 'start',
-          status: 'running',
-          input: '{}',
-          started_at: longAgo,
-          finished_at: null,
-          cancel_requested_at: null,
-          heartbeat_at: longAgo,
-        })
-        .execute();
-      await runs
-        .insertInto('runbook_steps')
-        .values(
-          ['ticket', 'wait', 'log_work'].map((stepId, position) => ({
-            run_id: runId,
-            position,
-            step_id: stepId,
-            tool: 'create_ticket',
-            status:
-              position === 0
-                ? ('ok' as const)
-                : position === 1
-                  ? ('running' as const)
-                  : ('not_run' as const),
-            arguments: null,
-            result: null,
-            text: null,
-            error: null,
-            started_at: position < 2 ? longAgo : null,
-            finished_at: position === 0 ? longAgo : null,
-          })),
-        )
-        .execute();
-    });
+    // One transaction, as a server writes a run: the sweep (every 50 ms) must not see the run
+    // without its steps, or it would end the run before its step under way exists.
+    await s.read(async (db) =>
+      db
+        .withTables<RunbookTables>()
+        .transaction()
+        .execute(async (runs) => {
+          await runs
+            .insertInto('runbook_runs')
+            .values({
+              id: runId,
+              runbook: 'slow_drill',
+              user_id: 'sam@helpdesk.example',
+              collection_id: 'agent',
+              client_id: 'copilot-studio',
+              mode: 'start',
+              status: 'running',
+              input: '{}',
+              started_at: longAgo,
+              finished_at: null,
+              cancel_requested_at: null,
+              heartbeat_at: longAgo,
+            })
+            .execute();
+          await runs
+            .insertInto('runbook_steps')
+            .values(
+              ['ticket', 'wait', 'log_work'].map((stepId, position) => ({
+                run_id: runId,
+                position,
+                step_id: stepId,
+                tool: 'create_ticket',
+                status:
+                  position === 0
+                    ? ('ok' as const)
+                    : position === 1
+                      ? ('running' as const)
+                      : ('not_run' as const),
+                arguments: null,
+                result: null,
+                text: null,
+                error: null,
+                started_at: position < 2 ? longAgo : null,
+                finished_at: position === 0 ? longAgo : null,
+              })),
+            )
+            .execute();
+        }),
+    );
     const run = await waitFor(async () => {
       const { out } = await call(s.sam, 'get_runbook_run', { runId });
       return (out as Run).status === 'running' ? undefined : (out as Run);
