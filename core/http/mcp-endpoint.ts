@@ -12,7 +12,9 @@ import { MultiplexTransport } from '../mcp/multiplex-transport.js';
 import { authInfoFor } from '../mcp/request-principal.js';
 import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.js';
 import { statelessState, type SessionState } from '../mcp/session-state.js';
+import type { SessionEvents } from '../mcp/session-events.js';
 import { readJsonRpcMessages } from './json-rpc-batch.js';
+import { openSessionStream } from './session-stream.js';
 import { refuseWithoutConsent } from './refuse-without-consent.js';
 import { isJsonRpcRequest } from './json-rpc-message.js';
 
@@ -186,6 +188,7 @@ export class McpEndpoint {
     );
     let target: MultiplexTransport;
     let callerKey: string;
+    let events: SessionEvents | undefined;
     if (this.#sessions) {
       const isInitialize = rpc.some((m) => 'method' in m && m.method === 'initialize');
       let session: Session;
@@ -202,6 +205,7 @@ export class McpEndpoint {
       }
       target = session.transport;
       callerKey = session.id;
+      events = session.events;
     } else {
       target = (this.#shared as { transport: MultiplexTransport }).transport;
       callerKey = ownerKey(principal);
@@ -218,9 +222,15 @@ export class McpEndpoint {
       acceptedWithoutBody(ctx);
       return;
     }
-    const exchange = new Exchange({ res: ctx.res, acceptsStream, batch });
+    const exchange = new Exchange({
+      res: ctx.res,
+      acceptsStream,
+      batch,
+      ...(events !== undefined && { events }),
+    });
     const onClose = (): void => {
-      if (!exchange.finished) target.abandon(exchange);
+      // A stream the server closed on purpose leaves its calls running for the client's resume.
+      if (!exchange.finished && !exchange.detached) target.abandon(exchange);
     };
     ctx.res.once('close', onClose);
     target.dispatch(exchange, rpc, { extra, callerKey });
@@ -249,32 +259,7 @@ export class McpEndpoint {
         'GET opens an event stream: send Accept: text/event-stream',
       );
     }
-    if (session.stream) {
-      ctx.status = 409;
-      ctx.body = {
-        jsonrpc: '2.0',
-        id: null,
-        error: { code: -32000, message: 'Conflict: this session already has an open stream' },
-      };
-      return undefined;
-    }
-    const res = ctx.res;
-    ctx.respond = false;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'mcp-session-id': session.id,
-    });
-    res.flushHeaders();
-    session.stream = res;
-    // A comment every 25 s keeps proxies from closing an idle stream.
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000).unref();
-    res.once('close', () => {
-      clearInterval(keepAlive);
-      if (session.stream === res) session.stream = undefined;
-      session.lastSeen = Date.now();
-    });
+    openSessionStream(ctx, session);
     return undefined;
   }
 

@@ -136,6 +136,9 @@ function buildContext(
       sample: (params) =>
         extra.sendRequest({ method: 'sampling/createMessage', params }, CreateMessageResultSchema),
     }),
+    ...(scope.session.closeStream !== undefined && {
+      closeStream: () => scope.session.closeStream?.(extra.requestId) ?? false,
+    }),
   };
 }
 

@@ -143,6 +143,16 @@ export class MultiplexTransport implements Transport {
     pending.exchange.drop(internalId);
   }
 
+  /**
+   * Ends the HTTP response of the exchange carrying request `internalId` while it goes on (see
+   * `Exchange.closeStream`); returns that exchange when it did.
+   */
+  closeStream(internalId: RequestId): Exchange | undefined {
+    if (typeof internalId !== 'number') return undefined;
+    const exchange = this.#pending.get(internalId)?.exchange;
+    return exchange?.closeStream() === true ? exchange : undefined;
+  }
+
   /** Aborts every request of an exchange whose client went away. */
   abandon(exchange: Exchange): void {
     for (const internalId of [...exchange.outstanding])

@@ -5,9 +5,12 @@ import type {
   ClientCapabilities,
   JSONRPCMessage,
   LoggingLevel,
+  RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { Exchange } from './exchange.js';
 import { MultiplexTransport } from './multiplex-transport.js';
+import { SessionEvents, sseEvent, standaloneStream } from './session-events.js';
 import { defaultClientLogLevel, type SessionState } from './session-state.js';
 
 /** How many sessions one caller, and the whole collection, may hold. */
@@ -24,8 +27,18 @@ export interface Session {
   readonly transport: MultiplexTransport;
   readonly state: SessionState;
   lastSeen: number;
+  /** The open GET stream, which carries what belongs to no request. */
   stream: ServerResponse | undefined;
+  /** Every event sent on the session's streams, kept (bounded) for `Last-Event-ID`. */
+  readonly events: SessionEvents;
+  /** Standalone events raised while no GET stream was open, for the next one (bounded). */
+  readonly queued: string[];
+  /** POST streams the server closed while their calls go on, by stream key, until resumed. */
+  readonly detached: Map<string, Exchange>;
 }
+
+/** Standalone events kept for a client with no GET stream open; older ones are dropped. */
+const maxQueued = 100;
 
 /**
  * Creates, finds and expires the sessions of one stateful collection. Session ids are 256 random
@@ -78,7 +91,7 @@ export class SessionManager {
       );
     }
     const id = randomBytes(32).toString('base64url');
-    const holder: { server?: Server } = {};
+    const holder: { server?: Server; closeStream?: (requestId: RequestId) => boolean } = {};
     let logLevel: LoggingLevel = defaultClientLogLevel;
     const state: SessionState = {
       stateful: true,
@@ -91,6 +104,7 @@ export class SessionManager {
       subscriptions: new Set<string>(),
       clientCapabilities: (): ClientCapabilities | undefined =>
         holder.server?.getClientCapabilities(),
+      closeStream: (requestId) => holder.closeStream?.(requestId) ?? false,
     };
     const server = this.#createServer(state);
     holder.server = server;
@@ -103,9 +117,20 @@ export class SessionManager {
       state,
       lastSeen: Date.now(),
       stream: undefined,
+      events: new SessionEvents(),
+      queued: [],
+      detached: new Map(),
+    };
+    holder.closeStream = (requestId) => {
+      const exchange = transport.closeStream(requestId);
+      if (exchange?.stream === undefined) return false;
+      session.detached.set(exchange.stream, exchange);
+      return true;
     };
     transport.standalone = (message: JSONRPCMessage) => {
-      session.stream?.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+      const event = sseEvent(session.events.record(standaloneStream, message));
+      if (session.stream) session.stream.write(event);
+      else if (session.queued.push(event) > maxQueued) session.queued.shift();
     };
     await server.connect(transport);
     this.#sessions.set(id, session);
@@ -140,6 +165,8 @@ export class SessionManager {
   async #sweep(): Promise<void> {
     const cutoff = Date.now() - this.#idleMs;
     for (const session of [...this.#sessions.values()]) {
+      for (const [stream, exchange] of session.detached)
+        if (exchange.finished) session.detached.delete(stream);
       if (
         session.lastSeen < cutoff &&
         session.transport.inFlight === 0 &&

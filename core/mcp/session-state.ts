@@ -1,4 +1,8 @@
-import type { ClientCapabilities, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  ClientCapabilities,
+  LoggingLevel,
+  RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
 
 /**
  * Per-connection state the handlers consult. Stateless collections share one instance that
@@ -11,6 +15,12 @@ export interface SessionState {
   readonly subscriptions: Set<string>;
   /** What the client declared at initialize (stateful sessions only). */
   clientCapabilities(): ClientCapabilities | undefined;
+  /**
+   * Ends the event stream carrying request `requestId` (the server-side id) while the request
+   * goes on; the client resumes with `Last-Event-ID`. Stateful sessions only; false when the
+   * reply is not a resumable stream.
+   */
+  readonly closeStream?: (requestId: RequestId) => boolean;
 }
 
 /** What clients receive before they choose: debug lines stay in the server log. */

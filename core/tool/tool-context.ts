@@ -69,6 +69,13 @@ export interface ToolContext<TInput> {
   /** Present only on stateful collections whose client supports sampling. */
   readonly sample?: (params: CreateMessageRequestParams) => Promise<CreateMessageResult>;
   /**
+   * Stateful collections only: ends the event stream carrying this call now, while the call goes
+   * on — for long work behind proxies that cut quiet connections. The client reconnects with
+   * `Last-Event-ID` and receives the rest. Returns false (doing nothing) when the reply is not a
+   * resumable event stream (the client did not accept one).
+   */
+  readonly closeStream?: () => boolean;
+  /**
    * Calls another tool of this collection as the caller (see {@link NestedToolCaller}); list it
    * in the tool's `calls` so a collection without it fails at startup.
    *

@@ -17,6 +17,7 @@ import { errorHandlingTool } from './tools/error-handling.js';
 import { imageContentTool } from './tools/image-content.js';
 import { jsonSchema202012Tool } from './tools/json-schema-2020-12.js';
 import { multipleContentTypesTool } from './tools/multiple-content-types.js';
+import { reconnectionTool } from './tools/reconnection.js';
 import { samplingTool } from './tools/sampling.js';
 import { simpleTextTool } from './tools/simple-text.js';
 import { toolWithLoggingTool } from './tools/tool-with-logging.js';
@@ -51,6 +52,7 @@ export function conformancePlugin(options: ConformancePluginOptions = {}): Plugi
     scopes: { [conformanceScope]: 'Use the MCP conformance test fixtures' },
     tools: [
       simpleTextTool,
+      reconnectionTool,
       imageContentTool,
       audioContentTool,
       embeddedResourceTool,

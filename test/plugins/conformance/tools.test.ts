@@ -39,6 +39,7 @@ describe('the conformance plugin’s tools', () => {
       'test_error_handling',
       'test_image_content',
       'test_multiple_content_types',
+      'test_reconnection',
       'test_sampling',
       'test_simple_text',
       'test_tool_with_logging',
@@ -164,6 +165,16 @@ describe('the conformance plugin’s tools', () => {
       { progress: 0, total: 100, message: 'Completed step 0 of 100' },
       { progress: 50, total: 100, message: 'Completed step 50 of 100' },
       { progress: 100, total: 100, message: 'Completed step 100 of 100' },
+    ]);
+  });
+
+  it('answers test_reconnection after closing its stream, through the SDK client’s resume', async () => {
+    const result = await client.callTool({ name: 'test_reconnection', arguments: {} });
+    expect(result.content).toEqual([
+      {
+        type: 'text',
+        text: 'Reconnection test completed: the result came after the stream was closed.',
+      },
     ]);
   });
 });
