@@ -58,9 +58,7 @@ const refuse = (clientId: string, reason: string): never => {
 };
 
 const strings = (value: unknown): string[] | undefined =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string')
-    ? (value)
-    : undefined;
+  Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
 
 /**
  * The client metadata oidc-provider gets for a document: a public client (no secret) using the
@@ -213,7 +211,7 @@ export class MetadataDocumentClients implements Adapter {
 
   async find(id: string): Promise<AdapterPayload | void | undefined> {
     if (!isClientMetadataUrl(id)) return this.#stored.find(id);
-    return (await this.#documents.find(id));
+    return await this.#documents.find(id);
   }
 
   // A metadata-document client is never written: it lives at its URL.
