@@ -1,6 +1,7 @@
 import { lookup, type LookupAddress } from 'node:dns';
 import { request } from 'node:https';
 import { isIP } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { isPublicAddress } from './public-address.js';
 
 /** How a metadata document is fetched: bounded in size and time, public addresses only. */
@@ -95,8 +96,9 @@ export function fetchJsonDocument(
         headers: { accept: 'application/json' },
         lookup: publicLookup(options.allowPrivateAddresses),
         timeout: options.timeoutMs,
+        // `ca` replaces Node's trust store, so the public roots are given with the extra ones.
         ...(options.trustedCertificates !== undefined && {
-          ca: [...options.trustedCertificates],
+          ca: [...rootCertificates, ...options.trustedCertificates],
         }),
       },
       (res) => {
