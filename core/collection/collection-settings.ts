@@ -31,19 +31,24 @@ function parsedSettings(
   return parsed;
 }
 
+/** Each plugin's parsed settings by collection id, for the plugins that take settings. */
+export type PluginCollectionSettings = ReadonlyMap<string, ReadonlyMap<string, unknown>>;
+
 /**
  * Checks every collection's `settings` before anything starts: each key names a plugin the
  * collection lists and that declares `collectionSettings`, and each value passes that schema.
  * Plugins that declare a schema are checked for collections that give them nothing too, so a
- * required setting is reported at startup, not at the first call.
+ * required setting is reported at startup, not at the first call. Returns the parsed values,
+ * which setup hands to each plugin (`ctx.collectionSettings`).
  *
  * @example
- * checkCollectionSettings(config.collections, orderedPlugins);
+ * const settings = checkCollectionSettings(config.collections, orderedPlugins);
+ * settings.get('tickets')?.get('user') // { defaultType: 'incident' }
  */
 export function checkCollectionSettings(
   collections: readonly CollectionDefinition[],
   plugins: readonly PluginDefinition[],
-): void {
+): PluginCollectionSettings {
   const byId = new Map(plugins.map((plugin) => [plugin.id, plugin]));
   for (const collection of collections) {
     for (const pluginId of Object.keys(collection.settings ?? {})) {
@@ -64,24 +69,10 @@ export function checkCollectionSettings(
       }
     }
   }
+  const parsed = new Map<string, ReadonlyMap<string, unknown>>();
   for (const plugin of plugins) {
     if (plugin.collectionSettings !== undefined)
-      parsedSettings(plugin, collections, plugin.collectionSettings);
+      parsed.set(plugin.id, parsedSettings(plugin, collections, plugin.collectionSettings));
   }
-}
-
-/**
- * The settings each collection gives `plugin`, by collection id, typed by the plugin's schema
- * (what `ctx.collectionSettings` returns in setup).
- *
- * @example
- * const byCollection = settingsForPlugin(plugin, collections);
- */
-export function settingsForPlugin(
-  plugin: PluginDefinition,
-  collections: readonly CollectionDefinition[],
-): ReadonlyMap<string, unknown> {
-  return plugin.collectionSettings === undefined
-    ? new Map()
-    : parsedSettings(plugin, collections, plugin.collectionSettings);
+  return parsed;
 }

@@ -117,7 +117,7 @@ export async function createServer(
     loopback,
     toolsKnown: false,
   });
-  checkCollectionSettings(config.collections, ordered);
+  const collectionSettings = checkCollectionSettings(config.collections, ordered);
 
   const writeHealth = new WriteHealth();
   const db = await openDatabase(
@@ -174,7 +174,7 @@ export async function createServer(
       notifyResourceUpdated,
       dynamic,
       purpose: options.purpose ?? 'serve',
-      collections: config.collections,
+      collectionSettings,
     });
     setUpClosers = setUp.closers;
     registries = buildRegistries({

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { settingsForPlugin } from '../collection/collection-settings.js';
-import type { CollectionDefinition } from '../collection/define-collection.js';
+import type { PluginCollectionSettings } from '../collection/collection-settings.js';
 import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
 import { scopesVisibleTo } from '../plugin/plugin-order.js';
@@ -41,8 +40,8 @@ export async function setupPlugins(
     /** Where `setDynamicTools` puts each plugin's runtime tools. */
     dynamic: DynamicTools;
     purpose: 'serve' | 'command';
-    /** The config's collections, for each plugin's per-collection settings. */
-    collections: readonly CollectionDefinition[];
+    /** Each plugin's per-collection settings, parsed at startup (checkCollectionSettings). */
+    collectionSettings: PluginCollectionSettings;
   },
 ): Promise<SetUpPlugins> {
   const byId = new Map(ordered.map((p) => [p.id, p]));
@@ -71,7 +70,7 @@ export async function setupPlugins(
           has: (ref) => env.services.has(ref),
         },
         collectionSettings: <TSchema extends z.ZodType>(schema: TSchema) =>
-          collectionSettingsOf(plugin, env.collections, schema),
+          collectionSettingsOf(plugin, env.collectionSettings, schema),
         provide: (ref, value) => env.services.provide(ref, value, plugin.id),
         addTool: (tool) => tools.push(tool),
         addResource: (resource) => resources.push(resource),
@@ -124,7 +123,7 @@ export async function setupPlugins(
 /** A plugin's per-collection settings, read with the schema it declared (so typed by it). */
 function collectionSettingsOf<TSchema extends z.ZodType>(
   plugin: PluginDefinition,
-  collections: readonly CollectionDefinition[],
+  parsed: PluginCollectionSettings,
   schema: TSchema,
 ): ReadonlyMap<string, z.output<TSchema>> {
   if (schema !== plugin.collectionSettings) {
@@ -133,7 +132,7 @@ function collectionSettingsOf<TSchema extends z.ZodType>(
     );
   }
   // Checked against this very schema at startup, so the values are its output.
-  return settingsForPlugin(plugin, collections) as ReadonlyMap<string, z.output<TSchema>>;
+  return (parsed.get(plugin.id) ?? new Map()) as ReadonlyMap<string, z.output<TSchema>>;
 }
 
 /** Runs plugin close functions in order; one failing does not stop the others. */

@@ -70,6 +70,45 @@ const jobs = definePlugin({
   },
 });
 
+/** A server with one stateful, unauthenticated collection of the jobs plugin (loopback only). */
+function startJobsServer(): Promise<TestServer> {
+  return startTestServer({
+    plugins: [jobs],
+    collections: [
+      defineCollection({
+        id: 'jobs',
+        title: 'Jobs',
+        plugins: ['jobs'],
+        grant: ['jobs:run'],
+        auth: 'none',
+        session: 'stateful',
+      }),
+    ],
+  });
+}
+
+/** Reads an event stream until it has carried `count` list changes (or ends), then leaves it. */
+async function readListChanges(
+  url: string,
+  headers: Record<string, string>,
+  count: number,
+): Promise<string> {
+  const controller = new AbortController();
+  const stream = await fetch(url, {
+    headers: { ...headers, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  while ((text.match(/tools\/list_changed/g) ?? []).length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += value;
+  }
+  controller.abort();
+  return text;
+}
+
 describe('resumable streams of a stateful session (Last-Event-ID)', () => {
   let t: TestServer;
   let url: string;
@@ -77,19 +116,7 @@ describe('resumable streams of a stateful session (Last-Event-ID)', () => {
   const headers = () => ({ 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' });
 
   beforeAll(async () => {
-    t = await startTestServer({
-      plugins: [jobs],
-      collections: [
-        defineCollection({
-          id: 'jobs',
-          title: 'Jobs',
-          plugins: ['jobs'],
-          grant: ['jobs:run'],
-          auth: 'none',
-          session: 'stateful',
-        }),
-      ],
-    });
+    t = await startJobsServer();
     url = t.urlOf('jobs');
     const opened = await postRpc(url, initializeBody());
     session = opened.headers.get('mcp-session-id')!;
@@ -141,38 +168,18 @@ describe('resumable streams of a stateful session (Last-Event-ID)', () => {
   it('list changes raised while no GET stream is open reach the next one, in order', async () => {
     setRuntimeTools([marker('marker_a')]);
     setRuntimeTools([marker('marker_a'), marker('marker_b')]);
-    const controller = new AbortController();
-    const stream = await fetch(url, {
-      headers: { ...headers(), accept: 'text/event-stream' },
-      signal: controller.signal,
-    });
-    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let text = '';
-    while ((text.match(/tools\/list_changed/g) ?? []).length < 2) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += value;
-    }
-    controller.abort();
+    const text = await readListChanges(url, headers(), 2);
     const changes = eventsOf(text).filter((e) => e.data.includes('list_changed'));
     expect(changes).toHaveLength(2);
     // Each has an id on the session's standalone stream, so that stream can be resumed too.
     expect(changes.every((e) => /^g\.\d+$/.test(e.id ?? ''))).toBe(true);
     await sleep(50);
     setRuntimeTools([]);
-    const resumed = new AbortController();
-    const replay = await fetch(url, {
-      headers: { ...headers(), accept: 'text/event-stream', 'last-event-id': changes[0]!.id! },
-      signal: resumed.signal,
-    });
-    const replayReader = replay.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let replayed = '';
-    while ((replayed.match(/tools\/list_changed/g) ?? []).length < 2) {
-      const { value, done } = await replayReader.read();
-      if (done) break;
-      replayed += value;
-    }
-    resumed.abort();
+    const replayed = await readListChanges(
+      url,
+      { ...headers(), 'last-event-id': changes[0]!.id! },
+      2,
+    );
     expect(eventsOf(replayed).map((e) => e.id)).toEqual([
       changes[1]!.id,
       expect.stringMatching(/^g\.\d+$/),
@@ -183,19 +190,7 @@ describe('resumable streams of a stateful session (Last-Event-ID)', () => {
 describe('the SDK client across a stream the server closed', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({
-      plugins: [jobs],
-      collections: [
-        defineCollection({
-          id: 'jobs',
-          title: 'Jobs',
-          plugins: ['jobs'],
-          grant: ['jobs:run'],
-          auth: 'none',
-          session: 'stateful',
-        }),
-      ],
-    });
+    t = await startJobsServer();
   });
   afterAll(() => t.close());
 
