@@ -19,6 +19,10 @@ export interface AuditEntry {
   readonly errorCode?: string | undefined;
   readonly durationMs: number;
   readonly correlationId: string;
+  /** The client program's name and version, when the request says (see `RequestContext`). */
+  readonly clientName?: string | undefined;
+  readonly clientVersion?: string | undefined;
+  readonly protocolVersion?: string | undefined;
 }
 
 /** A stored audit row. */
@@ -78,6 +82,9 @@ export class AuditLog {
       error_code: entry.errorCode ?? null,
       duration_ms: entry.durationMs,
       correlation_id: entry.correlationId,
+      client_name: entry.clientName ?? null,
+      client_version: entry.clientVersion ?? null,
+      protocol_version: entry.protocolVersion ?? null,
     });
     // During an outage only the retry loop writes: a write per call would flood the database.
     if (this.#outage) return;

@@ -25,6 +25,11 @@ export type AuditTables = {
     error_code: string | null;
     duration_ms: number;
     correlation_id: string;
+    /** The client program as it names itself; null where the request does not say (2025-11-25 stateless). */
+    client_name: string | null;
+    client_version: string | null;
+    /** The MCP revision the call was made under; its era follows from it. */
+    protocol_version: string | null;
   };
 };
 
@@ -50,6 +55,13 @@ export const coreMigrations: Migrations = Object.freeze({
         .addColumn('correlation_id', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('sdm_audit_at').on('sdm_audit').column('at').execute();
+    },
+  },
+  // Revision 2026-07-28 names the client on every request; the audit row keeps who called how.
+  '0002_audit_client': {
+    async up(db) {
+      for (const column of ['client_name', 'client_version', 'protocol_version'])
+        await db.schema.alterTable('sdm_audit').addColumn(column, 'text').execute();
     },
   },
 });

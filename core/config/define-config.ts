@@ -42,6 +42,12 @@ export interface HttpSettings {
   /** Sessions a stateful collection may hold in all (default 10 000). */
   readonly maxSessions?: number;
   /**
+   * How long a 2026-07-28 client may keep a list (tools, prompts, resources) before asking again,
+   * in ms (default 60 000; 0 means "ask every time"). A collection whose tools change at runtime
+   * caps `tools/list` at 10 000.
+   */
+  readonly listTtlMs?: number;
+  /**
    * Open connections one remote address may hold; one more is answered 503 and closed
    * (default 512). Behind a proxy every connection comes from the proxy: raise it to match.
    */

@@ -8,7 +8,7 @@ export const exposedHeaders = 'WWW-Authenticate, Mcp-Session-Id';
 
 const allowedMethods = 'GET, POST, DELETE, OPTIONS';
 const allowedRequestHeaders =
-  'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID';
+  'Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID, Mcp-Method, Mcp-Name';
 
 /**
  * Opens an MCP endpoint's response to the request's origin. Call it only after the Host/Origin

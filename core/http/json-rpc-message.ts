@@ -27,3 +27,28 @@ export function isJsonRpcRequest(message: JSONRPCMessage): boolean {
 export function jsonRpcErrorBody(code: number, message: string): string {
   return JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } });
 }
+
+/**
+ * A JSON-RPC error body answering request `id`, with our code in `data.code` as every protocol
+ * error carries it (the refusals of ADR 0026, sent before dispatch).
+ *
+ * @example
+ * jsonRpcRefusalBody({ id: 7, code: 'MCP_HEADER_MISMATCH', jsonRpc: -32020, message: '…' });
+ */
+export function jsonRpcRefusalBody(refusal: {
+  readonly id: string | number | null;
+  readonly code: string;
+  readonly jsonRpc: number;
+  readonly message: string;
+  readonly data?: Record<string, unknown> | undefined;
+}): string {
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    id: refusal.id,
+    error: {
+      code: refusal.jsonRpc,
+      message: refusal.message,
+      data: { code: refusal.code, ...refusal.data },
+    },
+  });
+}

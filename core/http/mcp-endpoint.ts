@@ -1,5 +1,8 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import {
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type JSONRPCMessage,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Context } from 'koa';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
@@ -7,26 +10,22 @@ import type { Principal } from '../auth/principal.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { DirectHandler } from '../mcp/direct-request.js';
-import { Exchange } from '../mcp/exchange.js';
 import { MultiplexTransport } from '../mcp/multiplex-transport.js';
+import { legacyContext } from '../mcp/request-context.js';
 import { authInfoFor } from '../mcp/request-principal.js';
 import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.js';
 import { statelessState, type SessionState } from '../mcp/session-state.js';
-import type { SessionEvents } from '../mcp/session-events.js';
 import { readJsonRpcMessages } from './json-rpc-batch.js';
+import { answerRefusal } from './answer-refusal.js';
+import { classifyPost } from './protocol-era.js';
+import { postModern } from './modern-post.js';
+import { runExchange } from './run-exchange.js';
 import { openSessionStream } from './session-stream.js';
 import { refuseWithoutConsent } from './refuse-without-consent.js';
-import { isJsonRpcRequest } from './json-rpc-message.js';
 
 // An in-memory key only (never stored or sent), so it needs no hashing.
 function ownerKey(principal: Principal): string {
   return `${principal.userId}\u0000${principal.clientId}`;
-}
-
-/** 202 with an empty body, as Streamable HTTP requires (Koa would otherwise send "Accepted"). */
-function acceptedWithoutBody(ctx: Context): void {
-  ctx.body = null;
-  ctx.status = 202;
 }
 
 function headerValue(ctx: Context, name: string): string | undefined {
@@ -48,6 +47,7 @@ export class McpEndpoint {
   #shared: { server: Server; transport: MultiplexTransport } | undefined;
   readonly #sessions: SessionManager | undefined;
   readonly #audit: AuditLog | undefined;
+  readonly #modern: MultiplexTransport;
 
   constructor(
     registry: CollectionRegistry,
@@ -61,6 +61,8 @@ export class McpEndpoint {
       directToolCall?: (state: SessionState) => DirectHandler;
       /** Where calls refused here (step-up) are recorded. */
       audit?: AuditLog;
+      /** Serves 2026-07-28 requests (see `modernBinding`). */
+      modern: MultiplexTransport;
     },
   ) {
     this.registry = registry;
@@ -69,6 +71,7 @@ export class McpEndpoint {
     this.#createServer = options.createServer;
     this.#directToolCall = options.directToolCall;
     this.#audit = options.audit;
+    this.#modern = options.modern;
     if (registry.collection.session === 'stateful') {
       this.#sessions = new SessionManager({
         idleMs: options.sessionIdleMs,
@@ -89,6 +92,7 @@ export class McpEndpoint {
   }
 
   async close(): Promise<void> {
+    await this.#modern.close();
     await this.#shared?.server.close();
     await this.#sessions?.closeAll();
   }
@@ -111,13 +115,6 @@ export class McpEndpoint {
 
   async handle(ctx: Context): Promise<void> {
     const principal = await this.#authenticator.authenticate(headerValue(ctx, 'authorization'));
-    const version = headerValue(ctx, 'mcp-protocol-version');
-    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
-      throw new ServiceDeskError(
-        'HTTP_BAD_REQUEST',
-        `unsupported MCP-Protocol-Version ${version}; supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}`,
-      );
-    }
     switch (ctx.method) {
       case 'POST':
         return this.#post(ctx, principal);
@@ -147,6 +144,14 @@ export class McpEndpoint {
   }
 
   #session(ctx: Context, principal: Principal): Session {
+    // GET and DELETE exist in 2025-11-25 alone; a POST's version is checked by classifyPost.
+    const version = headerValue(ctx, 'mcp-protocol-version');
+    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+      throw new ServiceDeskError(
+        'HTTP_BAD_REQUEST',
+        `unsupported MCP-Protocol-Version ${version}; supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}`,
+      );
+    }
     const id = headerValue(ctx, 'mcp-session-id');
     if (id === undefined)
       throw new ServiceDeskError(
@@ -182,16 +187,25 @@ export class McpEndpoint {
       bodyLimit: this.#bodyLimit,
       revision: headerValue(ctx, 'mcp-protocol-version'),
     });
-    refuseWithoutConsent(
-      { registry: this.registry, authenticator: this.#authenticator, audit: this.#audit },
-      { principal, messages: rpc },
-    );
+    const era = classifyPost(rpc, { batch, headers: ctx.req.headers });
+    if (era.era === 'refused') return answerRefusal(ctx, era.refusal);
+    if (era.era === 'modern')
+      return postModern(
+        ctx,
+        {
+          registry: this.registry,
+          authenticator: this.#authenticator,
+          audit: this.#audit,
+          transport: this.#modern,
+          callerKey: ownerKey(principal),
+        },
+        { principal, message: rpc[0] as JSONRPCMessage, acceptsStream, context: era.context },
+      );
     let target: MultiplexTransport;
     let callerKey: string;
-    let events: SessionEvents | undefined;
+    let session: Session | undefined;
     if (this.#sessions) {
       const isInitialize = rpc.some((m) => 'method' in m && m.method === 'initialize');
-      let session: Session;
       if (isInitialize && headerValue(ctx, 'mcp-session-id') === undefined) {
         if (rpc.length > 1)
           throw new ServiceDeskError(
@@ -205,49 +219,28 @@ export class McpEndpoint {
       }
       target = session.transport;
       callerKey = session.id;
-      events = session.events;
     } else {
       target = (this.#shared as { transport: MultiplexTransport }).transport;
       callerKey = ownerKey(principal);
     }
+    const context = legacyContext(rpc, headerValue(ctx, 'mcp-protocol-version'), session?.server);
+    refuseWithoutConsent(
+      { registry: this.registry, authenticator: this.#authenticator, audit: this.#audit },
+      { principal, messages: rpc, context },
+    );
     const extra = {
-      authInfo: authInfoFor(principal),
+      authInfo: authInfoFor(principal, context),
       requestInfo: { headers: ctx.req.headers },
     };
-    if (!rpc.some(isJsonRpcRequest)) {
-      target.dispatch(new Exchange({ res: ctx.res, acceptsStream: false, batch }), rpc, {
-        extra,
-        callerKey,
-      });
-      acceptedWithoutBody(ctx);
-      return;
-    }
-    const exchange = new Exchange({
-      res: ctx.res,
-      acceptsStream,
+    await runExchange(ctx, target, {
+      messages: rpc,
+      extra,
+      callerKey,
       batch,
-      ...(events !== undefined && { events }),
+      acceptsStream,
+      events: session?.events,
     });
-    const onClose = (): void => {
-      // A stream the server closed on purpose leaves its calls running for the client's resume.
-      if (!exchange.finished && !exchange.detached) target.abandon(exchange);
-    };
-    ctx.res.once('close', onClose);
-    target.dispatch(exchange, rpc, { extra, callerKey });
-    await exchange.done;
-    if (exchange.streaming || ctx.res.destroyed) {
-      ctx.respond = false;
-      return;
-    }
-    ctx.res.off('close', onClose);
-    const json = exchange.jsonBody();
-    if (json === undefined) {
-      acceptedWithoutBody(ctx);
-      return;
-    }
-    ctx.status = 200;
-    ctx.type = 'application/json';
-    ctx.body = json;
+    return undefined;
   }
 
   #get(ctx: Context, principal: Principal): void {
@@ -274,8 +267,8 @@ export class McpEndpoint {
 
   /** Requests being worked on now, across the shared server or all sessions. */
   get inFlight(): number {
-    if (this.#shared) return this.#shared.transport.inFlight;
-    let total = 0;
+    let total = this.#modern.inFlight;
+    if (this.#shared) return total + this.#shared.transport.inFlight;
     for (const session of this.#sessions?.all() ?? []) total += session.transport.inFlight;
     return total;
   }

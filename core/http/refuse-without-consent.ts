@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
+import { auditedClient, type RequestContext } from '../mcp/request-context.js';
 import { InsufficientScopeError } from '../auth/step-up.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 
@@ -21,7 +22,11 @@ export function refuseWithoutConsent(
     readonly authenticator: CollectionAuthenticator;
     readonly audit: AuditLog | undefined;
   },
-  request: { readonly principal: Principal; readonly messages: readonly JSONRPCMessage[] },
+  request: {
+    readonly principal: Principal;
+    readonly messages: readonly JSONRPCMessage[];
+    readonly context?: RequestContext | undefined;
+  },
 ): void {
   const { registry, authenticator, audit } = endpoint;
   const { principal } = request;
@@ -45,6 +50,7 @@ export function refuseWithoutConsent(
       errorCode: 'AUTH_INSUFFICIENT_SCOPE',
       durationMs: 0,
       correlationId: randomUUID(),
+      ...auditedClient(request.context),
     });
     throw new InsufficientScopeError(
       `tool ${name} needs scope ${missing.join(', ')}, which this token was not granted; ` +

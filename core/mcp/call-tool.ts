@@ -26,6 +26,7 @@ import { checkArguments } from '../tool/check-arguments.js';
 import { toToolResult } from './tool-output.js';
 import { createToolLogger } from './tool-logger.js';
 import { principalOf } from './request-principal.js';
+import { auditedClient, requestContextOf } from './request-context.js';
 import type { SessionState } from './session-state.js';
 import { isCancelled, type CancellableExtra } from './lazy-abort.js';
 import { CallCutOffError } from './call-cutoff.js';
@@ -96,7 +97,10 @@ function buildContext(
 ): ToolContext<unknown> {
   const { extra, scope } = call;
   const progressToken = extra._meta?.progressToken;
-  const capabilities = scope.session.clientCapabilities();
+  const request = requestContextOf(extra);
+  const modern = request?.era === 'modern';
+  // A 2026-07-28 request cannot be asked back on its own stream; its asks go through MRTR.
+  const capabilities = modern ? undefined : scope.session.clientCapabilities();
   return {
     input,
     principal: call.principal,
@@ -110,8 +114,10 @@ function buildContext(
     log: createToolLogger({
       toolName: tool.definition.name,
       serverLog: scope.runtime.log,
-      minimumLevel: scope.session.logLevel,
-      send: (n) => extra.sendNotification(n),
+      minimumLevel: modern ? request.logLevel : scope.session.logLevel,
+      // A 2026-07-28 client hears log lines only when its request asked for a level.
+      send: (n) =>
+        modern && request.logLevel === undefined ? Promise.resolve() : extra.sendNotification(n),
     }),
     progress: async (progress, total, message) => {
       if (progressToken === undefined) return;
@@ -159,6 +165,7 @@ export async function callTool(
   const args = request.params.arguments ?? {};
   const tool = scope.registry.tools.get(name);
   const correlationId = randomUUID();
+  const client = auditedClient(requestContextOf(extra));
   const audit = (outcome: AuditOutcome, errorCode?: string): void => {
     scope.runtime.audit.record({
       at: new Date(),
@@ -173,6 +180,7 @@ export async function callTool(
       errorCode,
       durationMs: performance.now() - started,
       correlationId,
+      ...client,
     });
   };
   const unavailable = tool ? undefined : scope.registry.unavailableTool(name);

@@ -1,6 +1,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
+  type ServerCapabilities,
   CallToolRequestSchema,
   CompleteRequestSchema,
   GetPromptRequestSchema,
@@ -17,14 +18,23 @@ import { type CollectionView, type CollectionRegistry } from '../collection/coll
 import { protocolError } from '../errors/protocol-error.js';
 import type { Runtime } from '../server/runtime.js';
 import { untrustedTextNotice } from '../tool/untrusted-text.js';
-import { callTool } from './call-tool.js';
-import { complete } from './completion.js';
-import { getPrompt } from './prompts.js';
-import { principalOf } from './request-principal.js';
+import { collectionHandlers, type CollectionMethod } from './collection-handlers.js';
 import { readResource } from './resources.js';
 import type { SessionState } from './session-state.js';
 
 let validator: AjvJsonSchemaValidator | undefined;
+
+/** The SDK schema each shared handler is registered under. */
+const requestSchemas: readonly (readonly [CollectionMethod, typeof ListToolsRequestSchema])[] = [
+  ['tools/list', ListToolsRequestSchema],
+  ['tools/call', CallToolRequestSchema],
+  ['resources/list', ListResourcesRequestSchema],
+  ['resources/templates/list', ListResourceTemplatesRequestSchema],
+  ['resources/read', ReadResourceRequestSchema],
+  ['prompts/list', ListPromptsRequestSchema],
+  ['prompts/get', GetPromptRequestSchema],
+  ['completion/complete', CompleteRequestSchema],
+] as never;
 
 // The SDK builds a new Ajv for every Server unless given one (about 300 µs each), which every
 // stateful session would pay; one validator serves them all.
@@ -64,16 +74,11 @@ export function createCollectionServer(
     },
     {
       jsonSchemaValidator: sharedValidator(),
-      capabilities: {
-        tools: { listChanged: options.toolsChange === true },
-        resources: { subscribe: session.stateful, listChanged: false },
-        prompts: { listChanged: false },
-        completions: {},
-      },
-      // Every collection says what the fences around people's text mean, after its own words.
-      instructions: [registry.collection.instructions, untrustedTextNotice]
-        .filter((part) => part !== undefined)
-        .join('\n\n'),
+      capabilities: collectionCapabilities({
+        subscribe: session.stateful,
+        toolsChange: options.toolsChange === true,
+      }),
+      instructions: collectionInstructions(registry),
     },
   );
   // Registered after construction so our handler (per session, never shared) replaces the
@@ -84,21 +89,10 @@ export function createCollectionServer(
     return {};
   });
   const scope = { registry, runtime, session };
-  server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => ({
-    tools: view.tools(principalOf(extra).scopes) as never,
-  }));
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-    callTool(request, extra, scope),
-  );
-  server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => ({
-    resources: view.resources(principalOf(extra).scopes),
-  }));
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, (_request, extra) => ({
-    resourceTemplates: view.templates(principalOf(extra).scopes),
-  }));
-  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) =>
-    readResource(request.params.uri, extra, scope),
-  );
+  const handlers = collectionHandlers(scope, view);
+  for (const [method, schema] of requestSchemas) {
+    server.setRequestHandler(schema, (request, extra) => handlers[method](request, extra) as never);
+  }
   server.setRequestHandler(SubscribeRequestSchema, async (request, extra) => {
     // A stateless collection has nowhere to deliver updates, and its one shared state must
     // not collect every caller's URIs.
@@ -123,16 +117,38 @@ export function createCollectionServer(
     session.subscriptions.delete(request.params.uri);
     return {};
   });
-  server.setRequestHandler(ListPromptsRequestSchema, (_request, extra) => ({
-    prompts: view.prompts(principalOf(extra).scopes),
-  }));
-  server.setRequestHandler(GetPromptRequestSchema, (request, extra) =>
-    getPrompt(request.params, extra, scope),
-  );
-  server.setRequestHandler(CompleteRequestSchema, (request, extra) =>
-    complete(request.params, extra, scope),
-  );
   return server;
+}
+
+/**
+ * What a collection offers, as initialize (2025-11-25) and server/discover (2026-07-28) declare
+ * it; logging is added by the legacy server alone, since the modern revision sets levels per request.
+ *
+ * @example
+ * collectionCapabilities({ subscribe: false, toolsChange: true });
+ */
+export function collectionCapabilities(options: {
+  subscribe: boolean;
+  toolsChange: boolean;
+}): ServerCapabilities {
+  return {
+    tools: { listChanged: options.toolsChange },
+    resources: { subscribe: options.subscribe, listChanged: false },
+    prompts: { listChanged: false },
+    completions: {},
+  };
+}
+
+/**
+ * A collection's instructions: its own words, then what the fences around people's text mean.
+ *
+ * @example
+ * collectionInstructions(registry); // '…\n\nText between «untrusted» fences…'
+ */
+export function collectionInstructions(registry: CollectionRegistry): string {
+  return [registry.collection.instructions, untrustedTextNotice]
+    .filter((part) => part !== undefined)
+    .join('\n\n');
 }
 
 /** True when the resource at `uri` (fixed, or the first template matching it) sends updates. */

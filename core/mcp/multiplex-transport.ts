@@ -78,6 +78,11 @@ export class MultiplexTransport implements Transport {
     this.#direct.set(method, handler);
   }
 
+  /** True when `method` has a direct handler. */
+  answers(method: string): boolean {
+    return this.#direct.has(method);
+  }
+
   /** Number of requests the server is working on. */
   get inFlight(): number {
     return this.#pending.size;

@@ -1,17 +1,21 @@
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
+import { requestContextKey, type RequestContext } from './request-context.js';
 
 const principalKey = 'servicedesk.principal';
 
-/** Wraps a principal so it travels with one request through the SDK server. */
-export function authInfoFor(principal: Principal): AuthInfo {
+/** Wraps a principal (and what the request says of its client) so they travel with one request through the SDK server. */
+export function authInfoFor(principal: Principal, context?: RequestContext): AuthInfo {
   // The bearer itself stays at the edge: nothing downstream may pass it on.
   return {
     token: '',
     clientId: principal.clientId,
     scopes: [...principal.scopes],
-    extra: { [principalKey]: principal },
+    extra: {
+      [principalKey]: principal,
+      ...(context !== undefined && { [requestContextKey]: context }),
+    },
   };
 }
 

@@ -65,6 +65,7 @@ export interface ResolvedSettings {
   readonly sessionIdleTimeoutMs: number;
   readonly maxSessionsPerCaller: number;
   readonly maxSessions: number;
+  readonly listTtlMs: number;
   readonly maxConnectionsPerAddress: number;
   readonly maxPipelinedRequests: number;
   readonly trustProxy: boolean;
@@ -96,6 +97,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
     maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
     maxSessions: http.maxSessions ?? 10_000,
+    listTtlMs: http.listTtlMs ?? 60_000,
     maxConnectionsPerAddress: http.maxConnectionsPerAddress ?? 512,
     maxPipelinedRequests: http.maxPipelinedRequests ?? 16,
     trustProxy: http.trustProxy ?? false,
@@ -134,7 +136,7 @@ export function checkSettings(settings: ResolvedSettings): void {
       );
     }
   }
-  for (const key of ['shutdownIdleGraceMs'] as const) {
+  for (const key of ['shutdownIdleGraceMs', 'listTtlMs'] as const) {
     if (!Number.isInteger(settings[key]) || settings[key] < 0) {
       throw new ServiceDeskError(
         'CONFIG_INVALID',

@@ -12,6 +12,9 @@ import { hostPolicy } from '../http/host-guard.js';
 import { McpEndpoint } from '../http/mcp-endpoint.js';
 import { directToolCall } from '../mcp/direct-tool-call.js';
 import { createCollectionServer } from '../mcp/collection-server.js';
+import { collectionHandlers } from '../mcp/collection-handlers.js';
+import { modernBinding } from '../mcp/modern/modern-binding.js';
+import { statelessState } from '../mcp/session-state.js';
 import type { BuiltInAuth } from '../oauth/built-in-auth.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
@@ -80,6 +83,10 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
   for (const registry of registries) {
     context.audiences.set(registry.collection.id, registry.audience);
     const view = new CollectionView(registry);
+    const toolsChange = registry.collection.plugins.some(
+      (id) => context.plugins.find((p) => p.id === id)?.dynamicTools,
+    );
+    const modernScope = { registry, runtime, session: statelessState() };
     const endpoint = new McpEndpoint(
       registry,
       new CollectionAuthenticator(registry, {
@@ -98,12 +105,18 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
             identity: context.identity,
             session,
             view,
-            toolsChange: registry.collection.plugins.some(
-              (id) => context.plugins.find((p) => p.id === id)?.dynamicTools,
-            ),
+            toolsChange,
           }),
         directToolCall: (session) => directToolCall({ registry, runtime, session }),
         audit: context.audit,
+        modern: modernBinding({
+          registry,
+          identity: context.identity,
+          handlers: collectionHandlers(modernScope, view),
+          toolsCall: directToolCall(modernScope),
+          toolsChange,
+          caching: { listTtlMs: settings.listTtlMs, dynamicToolsTtlMs: 10_000 },
+        }),
       },
     );
     await endpoint.start();

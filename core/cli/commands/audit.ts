@@ -23,6 +23,16 @@ export function parseSince(value: string, now = Date.now()): Date {
   return date;
 }
 
+/** The client program and the revision it spoke, where the row knows them. */
+function clientLabel(row: {
+  client_name: string | null;
+  client_version: string | null;
+  protocol_version: string | null;
+}): string {
+  const program = row.client_name === null ? '-' : `${row.client_name} ${row.client_version ?? ''}`;
+  return `${program.trim()} @${row.protocol_version ?? '?'}`;
+}
+
 /** `audit --since 1h [--collection id] [--tool name] [--limit n] [--json]`: prints audit rows. */
 export async function auditCommand({ config, options, out, env }: CommandContext): Promise<number> {
   const since = parseSince(typeof options['since'] === 'string' ? options['since'] : '1h');
@@ -48,7 +58,7 @@ export async function auditCommand({ config, options, out, env }: CommandContext
     }
     for (const r of rows) {
       out(
-        `${r.at}  ${r.collection_id.padEnd(10)} ${`${r.user_id} (${r.role})`.padEnd(36)} ${r.client_id.padEnd(16)} ${r.tool.padEnd(28)} ${r.outcome.padEnd(14)} ${r.duration_ms.toFixed(1).padStart(8)} ms  ${r.arguments}`,
+        `${r.at}  ${r.collection_id.padEnd(10)} ${`${r.user_id} (${r.role})`.padEnd(36)} ${r.client_id.padEnd(16)} ${clientLabel(r).padEnd(32)} ${r.tool.padEnd(28)} ${r.outcome.padEnd(14)} ${r.duration_ms.toFixed(1).padStart(8)} ms  ${r.arguments}`,
       );
     }
     out(`${rows.length} call(s) since ${since.toISOString()}`);
