@@ -1,3 +1,7 @@
+import {
+  Client as ModernClient,
+  StreamableHTTPClientTransport as ModernTransport,
+} from '@modelcontextprotocol/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
@@ -170,6 +174,40 @@ describe('two server processes on one PostgreSQL database', () => {
     for (const route of ['a', 'b'] as const) {
       balancer.route = route;
       expect((await mcpPost(collection, tokens.access_token)).status).toBe(200);
+    }
+  });
+
+  it('serves a 2026-07-28 client with every request going to the other process, no stickiness', async () => {
+    balancer.route = 'a';
+    const clientId = await registerPublicClient(issuer);
+    const tokens = await signInAsPublicClient({ ...alice, issuer, clientId, resource: collection });
+    balancer.route = 'alternate';
+    const client = new ModernClient(
+      { name: 'alternating', version: '1' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    await client.connect(
+      new ModernTransport(new URL(collection), {
+        requestInit: { headers: { authorization: `Bearer ${tokens.access_token}` } },
+      }),
+    );
+    try {
+      expect(client.getProtocolEra()).toBe('modern');
+      for (let round = 0; round < 2; round++) {
+        const { tools } = await client.listTools();
+        expect(tools.map((tool) => tool.name)).toContain('create_ticket');
+      }
+      const summary = `Printer on floor 3 jams (${String(Date.now())})`;
+      const created = await client.callTool({
+        name: 'create_ticket',
+        arguments: { summary, details: 'Every second page jams.', priority: 4, type: 'problem' },
+      });
+      expect(created.isError, JSON.stringify(created.content)).not.toBe(true);
+      // Written through one process, read through the other.
+      const mine = await client.callTool({ name: 'get_my_tickets', arguments: {} });
+      expect(JSON.stringify(mine.structuredContent)).toContain(summary);
+    } finally {
+      await client.close();
     }
   });
 });
