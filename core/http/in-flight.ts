@@ -14,6 +14,7 @@ export class InFlight {
   /** Set when shutdown begins: new requests are refused with 503. */
   shuttingDown = false;
   #count = 0;
+  readonly #counted = new WeakSet<ServerResponse>();
   readonly #waiting = new Set<() => void>();
 
   get count(): number {
@@ -23,10 +24,18 @@ export class InFlight {
   /** Counts `res` as in flight until it closes (written out, or its connection gone). */
   track(res: ServerResponse): void {
     this.#count++;
-    res.once('close', () => {
-      this.#count--;
-      if (this.#count === 0) for (const wake of [...this.#waiting]) wake();
-    });
+    this.#counted.add(res);
+    res.once('close', () => this.untrack(res));
+  }
+
+  /**
+   * Stops counting `res`: a response that stays open by design (a `subscriptions/listen` stream)
+   * must not hold shutdown's drain; it is ended with its closing result instead.
+   */
+  untrack(res: ServerResponse): void {
+    if (!this.#counted.delete(res)) return;
+    this.#count--;
+    if (this.#count === 0) for (const wake of [...this.#waiting]) wake();
   }
 
   /** Resolves `true` once nothing is in flight, or `false` when `ms` pass first. */

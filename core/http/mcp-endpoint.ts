@@ -18,6 +18,7 @@ import { statelessState, type SessionState } from '../mcp/session-state.js';
 import { readJsonRpcMessages } from './json-rpc-batch.js';
 import { answerRefusal } from './answer-refusal.js';
 import { classifyPost } from './protocol-era.js';
+import { ListenStreams } from './listen-streams.js';
 import { postModern } from './modern-post.js';
 import { runExchange } from './run-exchange.js';
 import { openSessionStream } from './session-stream.js';
@@ -48,6 +49,8 @@ export class McpEndpoint {
   readonly #sessions: SessionManager | undefined;
   readonly #audit: AuditLog | undefined;
   readonly #modern: MultiplexTransport;
+  readonly #toolsChange: boolean;
+  readonly #listening: ListenStreams;
 
   constructor(
     registry: CollectionRegistry,
@@ -63,6 +66,8 @@ export class McpEndpoint {
       audit?: AuditLog;
       /** Serves 2026-07-28 requests (see `modernBinding`). */
       modern: MultiplexTransport;
+      /** True when a listed plugin changes its tools at runtime. */
+      toolsChange: boolean;
     },
   ) {
     this.registry = registry;
@@ -72,6 +77,8 @@ export class McpEndpoint {
     this.#directToolCall = options.directToolCall;
     this.#audit = options.audit;
     this.#modern = options.modern;
+    this.#toolsChange = options.toolsChange;
+    this.#listening = new ListenStreams(options.sessionLimits);
     if (registry.collection.session === 'stateful') {
       this.#sessions = new SessionManager({
         idleMs: options.sessionIdleMs,
@@ -92,6 +99,7 @@ export class McpEndpoint {
   }
 
   async close(): Promise<void> {
+    this.#listening.closeAll();
     await this.#modern.close();
     await this.#shared?.server.close();
     await this.#sessions?.closeAll();
@@ -99,6 +107,7 @@ export class McpEndpoint {
 
   /** Tells every session subscribed to `uri` that it changed. */
   notifyResourceUpdated(uri: string): void {
+    this.#listening.resourceUpdated(uri);
     if (!this.#sessions) return;
     for (const session of this.#sessions.all()) {
       if (session.state.subscriptions.has(uri))
@@ -108,6 +117,7 @@ export class McpEndpoint {
 
   /** Tells every session that the tool list changed (runtime tools came, went or changed). */
   notifyToolListChanged(): void {
+    this.#listening.toolListChanged();
     if (!this.#sessions) return;
     for (const session of this.#sessions.all())
       void session.server.sendToolListChanged().catch(() => undefined);
@@ -197,6 +207,8 @@ export class McpEndpoint {
           authenticator: this.#authenticator,
           audit: this.#audit,
           transport: this.#modern,
+          listening: this.#listening,
+          toolsChange: this.#toolsChange,
           callerKey: ownerKey(principal),
         },
         { principal, message: rpc[0] as JSONRPCMessage, acceptsStream, context: era.context },

@@ -1,4 +1,4 @@
-import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { Context } from 'koa';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
@@ -8,6 +8,8 @@ import type { MultiplexTransport } from '../mcp/multiplex-transport.js';
 import type { RequestContext } from '../mcp/request-context.js';
 import { authInfoFor } from '../mcp/request-principal.js';
 import { answerRefusal } from './answer-refusal.js';
+import type { ListenStreams } from './listen-streams.js';
+import { answerListen } from './modern-listen.js';
 import { isJsonRpcRequest } from './json-rpc-message.js';
 import { refuseWithoutConsent } from './refuse-without-consent.js';
 import { acceptedWithoutBody, runExchange } from './run-exchange.js';
@@ -28,6 +30,8 @@ export async function postModern(
     readonly authenticator: CollectionAuthenticator;
     readonly audit: AuditLog | undefined;
     readonly transport: MultiplexTransport;
+    readonly listening: ListenStreams;
+    readonly toolsChange: boolean;
     /** Scopes the client's request ids for cancellation: the caller (user and client). */
     readonly callerKey: string;
   },
@@ -41,6 +45,9 @@ export async function postModern(
   const { principal, message, context } = request;
   if (!isJsonRpcRequest(message)) return acceptedWithoutBody(ctx);
   const { method, id } = message as { method: string; id: RequestId };
+  if (method === 'subscriptions/listen') {
+    return answerListen(ctx, endpoint, { principal, message: message as JSONRPCRequest });
+  }
   if (!endpoint.transport.answers(method)) {
     return answerRefusal(ctx, {
       code: 'MCP_METHOD_NOT_FOUND',

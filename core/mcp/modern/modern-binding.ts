@@ -73,7 +73,13 @@ export function modernBinding(options: {
   }
   const discover: Result = {
     supportedVersions: [modernProtocolVersion],
-    capabilities: collectionCapabilities({ subscribe: false, toolsChange: options.toolsChange }),
+    // subscriptions/listen delivers updates of subscribable resources on any collection.
+    capabilities: collectionCapabilities({
+      subscribe:
+        [...registry.resources.values()].some((r) => r.definition.subscribable === true) ||
+        registry.templates.some((t) => t.definition.subscribable === true),
+      toolsChange: options.toolsChange,
+    }),
     instructions: collectionInstructions(registry),
   };
   transport.answerDirectly('server/discover', (request) => {

@@ -1,0 +1,230 @@
+import {
+  Client as ModernClient,
+  StreamableHTTPClientTransport as ModernTransport,
+} from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  defineCollection,
+  definePlugin,
+  defineResource,
+  defineTool,
+  startTestServer,
+  type AnyToolDefinition,
+  type TestServer,
+} from '../../../../core/index.js';
+
+let setRuntimeTools: (tools: readonly AnyToolDefinition[]) => void = () => undefined;
+let announce: (uri: string) => void = () => undefined;
+
+const feed = (uri: string, options: { scopes: string[]; subscribable: boolean }) =>
+  defineResource({
+    uri,
+    name: uri.replace('feed://', ''),
+    scopes: options.scopes,
+    subscribable: options.subscribable,
+    read: () => [{ uri, text: uri }],
+  });
+
+const feeds = definePlugin({
+  id: 'feeds',
+  version: '1.0.0',
+  scopes: { 'feeds:read': 'Read feeds', 'feeds:admin': 'Administer feeds' },
+  dynamicTools: { prefixes: ['feed_'] },
+  resources: [
+    feed('feed://live', { scopes: ['feeds:read'], subscribable: true }),
+    feed('feed://admin', { scopes: ['feeds:admin'], subscribable: true }),
+    feed('feed://static', { scopes: ['feeds:read'], subscribable: false }),
+  ],
+  setup(ctx) {
+    setRuntimeTools = (tools) => ctx.setDynamicTools(tools);
+    announce = (uri) => ctx.notifyResourceUpdated(uri);
+  },
+});
+
+const runtimeTool = defineTool({
+  name: 'feed_refresh',
+  title: 'Refresh',
+  description: 'A tool that appears at runtime.',
+  input: z.object({}),
+  scopes: ['feeds:read'],
+  handler: () => 'refreshed',
+});
+
+/** Reads SSE `data:` messages from a response until `until` holds or the stream ends. */
+async function messages(
+  response: Response,
+  until: (seen: readonly Record<string, unknown>[]) => boolean,
+): Promise<Record<string, unknown>[]> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const seen: Record<string, unknown>[] = [];
+  let buffer = '';
+  while (!until(seen)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    const events = buffer.split('\n\n');
+    buffer = events.pop() ?? '';
+    for (const event of events) {
+      const data = event.split('\n').find((line) => line.startsWith('data: '));
+      if (data) seen.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
+    }
+  }
+  await reader.cancel().catch(() => undefined);
+  return seen;
+}
+
+function listenRequest(url: string, id: number, notifications: Record<string, unknown>) {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'subscriptions/listen',
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id,
+      method: 'subscriptions/listen',
+      params: {
+        notifications,
+        _meta: {
+          'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+          'io.modelcontextprotocol/clientCapabilities': {},
+        },
+      },
+    }),
+  });
+}
+
+describe('subscriptions/listen (MCP 2026-07-28)', () => {
+  let t: TestServer;
+  let url: string;
+
+  beforeAll(async () => {
+    t = await startTestServer({
+      plugins: [feeds],
+      collections: [
+        defineCollection({
+          id: 'feeds',
+          title: 'Feeds',
+          plugins: ['feeds'],
+          grant: ['feeds:read'],
+          auth: 'none',
+        }),
+      ],
+      config: { http: { maxSessionsPerCaller: 2 } },
+    });
+    url = t.urlOf('feeds');
+  });
+  afterAll(() => t.close());
+
+  it('honours what this collection can send and delivers it to a v2 SDK client', async () => {
+    const client = new ModernClient(
+      { name: 'listener', version: '1' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    const heard: string[] = [];
+    client.setNotificationHandler('notifications/tools/list_changed', () => {
+      heard.push('tools');
+    });
+    client.setNotificationHandler('notifications/resources/updated', (notification) => {
+      heard.push(notification.params.uri);
+    });
+    await client.connect(new ModernTransport(new URL(url)));
+    try {
+      const subscription = await client.listen({
+        toolsListChanged: true,
+        promptsListChanged: true,
+        resourceSubscriptions: ['feed://live', 'feed://admin', 'feed://static'],
+      });
+      expect(subscription.honoredFilter).toEqual({
+        toolsListChanged: true,
+        resourceSubscriptions: ['feed://live'],
+      });
+      setRuntimeTools([runtimeTool]);
+      announce('feed://admin');
+      announce('feed://live');
+      await expect.poll(() => heard, { timeout: 5000 }).toEqual(['tools', 'feed://live']);
+      await subscription.close();
+      expect(await subscription.closed).toBe('local');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('acknowledges first, tags every notification with the listen request id, and caps streams per caller', async () => {
+    const first = await listenRequest(url, 41, { toolsListChanged: true });
+    const second = await listenRequest(url, 42, { toolsListChanged: true });
+    expect(first.headers.get('content-type')).toBe('text/event-stream');
+    const third = await listenRequest(url, 43, { toolsListChanged: true });
+    expect(await third.json()).toMatchObject({
+      id: 43,
+      error: { code: -32603, data: { code: 'MCP_LISTEN_LIMIT_REACHED' } },
+    });
+    const reading = messages(first, (seen) => seen.length >= 2);
+    setRuntimeTools([]);
+    const seen = await reading;
+    expect(seen[0]).toEqual({
+      jsonrpc: '2.0',
+      method: 'notifications/subscriptions/acknowledged',
+      params: {
+        notifications: { toolsListChanged: true },
+        _meta: { 'io.modelcontextprotocol/subscriptionId': 41 },
+      },
+    });
+    expect(seen[1]).toMatchObject({
+      method: 'notifications/tools/list_changed',
+      params: { _meta: { 'io.modelcontextprotocol/subscriptionId': 41 } },
+    });
+    await second.body?.cancel();
+  });
+
+  it('advertises list changes and resource updates in server/discover', async () => {
+    const client = new ModernClient(
+      { name: 'discover', version: '1' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    await client.connect(new ModernTransport(new URL(url)));
+    try {
+      expect(client.getServerCapabilities()).toMatchObject({
+        tools: { listChanged: true },
+        resources: { subscribe: true },
+      });
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('subscriptions/listen at shutdown', () => {
+  it('ends each stream with the closing result naming its subscription', async () => {
+    const t = await startTestServer({
+      plugins: [feeds],
+      collections: [
+        defineCollection({
+          id: 'feeds',
+          title: 'Feeds',
+          plugins: ['feeds'],
+          grant: ['feeds:read'],
+          auth: 'none',
+        }),
+      ],
+    });
+    const response = await listenRequest(t.urlOf('feeds'), 'sub-1' as never, {
+      toolsListChanged: true,
+    });
+    const reading = messages(response, (seen) => seen.some((m) => 'result' in m));
+    await t.close();
+    const seen = await reading;
+    expect(seen.at(-1)).toEqual({
+      jsonrpc: '2.0',
+      id: 'sub-1',
+      result: {
+        resultType: 'complete',
+        _meta: { 'io.modelcontextprotocol/subscriptionId': 'sub-1' },
+      },
+    });
+  });
+});
