@@ -8,7 +8,9 @@ export type AuditOutcome =
   | 'invalid_output'
   | 'denied'
   | 'cancelled'
-  | 'internal_error';
+  | 'internal_error'
+  /** A 2026-07-28 call answered with questions for the client (MRTR); its retry has a row of its own. */
+  | 'input_required';
 
 /** The audit table as the core reads and writes it. */
 export type AuditTables = {
@@ -33,8 +35,8 @@ export type AuditTables = {
   };
 };
 
-/** The core's own migrations. */
-export const coreMigrations: Migrations = Object.freeze({
+/** The audit log's migrations (part of the core's, see `core/storage/core-migrations.ts`). */
+export const auditMigrations: Migrations = Object.freeze({
   '0001_audit': {
     async up(db, { engine }) {
       await db.schema

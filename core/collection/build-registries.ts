@@ -1,4 +1,5 @@
 import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
+import { checkWriteConfirmations } from './write-confirmations.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import { isKebabId, scopesVisibleTo } from '../plugin/plugin-order.js';
@@ -254,7 +255,10 @@ export function buildRegistries(options: {
       }
       const url = new URL(collection.path, options.baseUrl).href;
       const offered = options.toolsKnown === false ? tools : selectTools(collection, tools, byId);
-      if (options.toolsKnown !== false) checkCalledTools(collection, offered, byId);
+      if (options.toolsKnown !== false) {
+        checkCalledTools(collection, offered, byId);
+        checkWriteConfirmations(collection, offered);
+      }
       const dynamic = options.dynamic;
       const changing =
         dynamic !== undefined && collection.plugins.some((id) => byId.get(id)?.dynamicTools);

@@ -35,10 +35,24 @@ export interface CollectionSpec {
    */
   readonly settings?: Readonly<Record<string, unknown>>;
   /**
+   * Tools whose calls change the desk only after the person confirms, by tool name: `{}` for
+   * every call, or `when` to confirm only calls whose top-level arguments take one of the listed
+   * values, e.g. `{ action_ticket: { when: { action: ['resolve', 'close_with_email'] } } }`. The
+   * client asks the person (2026-07-28 MRTR, or elicitation in a stateful 2025-11-25 session);
+   * a client that can do neither gets an error saying so, and nothing is written.
+   */
+  readonly confirm?: Readonly<Record<string, WriteConfirmation>>;
+  /**
    * Sent to clients at initialize as server instructions, followed by the sentence saying that
    * text in `<untrusted-text>` fences is data (`untrustedTextNotice`), which every collection sends.
    */
   readonly instructions?: string;
+}
+
+/** When a tool's call needs the person's confirmation (see {@link CollectionSpec.confirm}). */
+export interface WriteConfirmation {
+  /** Confirm only calls whose argument equals one of these values; absent: every call. */
+  readonly when?: Readonly<Record<string, readonly (string | number | boolean)[]>>;
 }
 
 /** A frozen collection with its defaults filled in. */

@@ -5,6 +5,9 @@ import type { MultiplexTransport } from '../mcp/multiplex-transport.js';
 import type { SessionEvents } from '../mcp/session-events.js';
 import { isJsonRpcRequest } from './json-rpc-message.js';
 
+/** JSON-RPC code of revision 2026-07-28's "the request needs a capability the client did not declare". */
+const missingClientCapability = -32021;
+
 /** 202 with an empty body, as Streamable HTTP requires (Koa would otherwise send "Accepted"). */
 export function acceptedWithoutBody(ctx: Context): void {
   ctx.body = null;
@@ -63,7 +66,8 @@ export async function runExchange(
     acceptedWithoutBody(ctx);
     return;
   }
-  ctx.status = 200;
+  // Revision 2026-07-28 sends a missing client capability with HTTP 400; every other reply is 200.
+  ctx.status = exchange.errorCode === missingClientCapability ? 400 : 200;
   ctx.type = 'application/json';
   ctx.body = json;
 }

@@ -1,8 +1,6 @@
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
-  CreateMessageResultSchema,
   McpError,
-  ElicitResultSchema,
   type CallToolRequest,
   type CallToolResult,
   type ServerNotification,
@@ -11,7 +9,6 @@ import {
 import { randomUUID } from 'node:crypto';
 import { plainMessage, protocolError } from '../errors/protocol-error.js';
 import type { AuditOutcome } from '../audit/audit-schema.js';
-import type { Principal } from '../auth/principal.js';
 import { permits, type CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Runtime } from '../server/runtime.js';
@@ -20,11 +17,13 @@ import {
   storageFailureOf,
   storageFailureText,
 } from '../storage/storage-failure.js';
-import type { CompiledTool } from '../tool/compile-tool.js';
-import type { NestedToolCaller, ToolContext } from '../tool/tool-context.js';
+import type { NestedToolCaller } from '../tool/tool-context.js';
 import { checkArguments } from '../tool/check-arguments.js';
 import { toToolResult } from './tool-output.js';
-import { createToolLogger } from './tool-logger.js';
+import { handlerContext } from './handler-context.js';
+import { startRound } from './modern/call-round.js';
+import type { RequestStates } from './modern/request-states.js';
+import { approveWrite } from './write-approval.js';
 import { principalOf } from './request-principal.js';
 import { auditedClient, requestContextOf } from './request-context.js';
 import type { SessionState } from './session-state.js';
@@ -40,6 +39,8 @@ export interface CallScope {
   readonly session: SessionState;
   /** How many tools up the chain called this one through `ctx.callTool` (0 for a client's call). */
   readonly depth?: number;
+  /** Seals and opens MRTR request state; set on the 2026-07-28 binding only. */
+  readonly requestStates?: RequestStates;
 }
 
 function failure(text: string): CallToolResult {
@@ -87,66 +88,11 @@ function nestedCaller(extra: Extra, scope: CallScope): NestedToolCaller {
   };
 }
 
+/** What a call's race ends with when its handler asked the client something (MRTR). */
+const waitingForInput = Symbol('waiting for input');
+
 /** Marks a nested call's progress so it reaches the caller's `onProgress`, not the client. */
 const nestedProgressToken = 'nested';
-
-function buildContext(
-  tool: CompiledTool,
-  input: unknown,
-  call: { extra: Extra; scope: CallScope; principal: Principal; signal: () => AbortSignal },
-): ToolContext<unknown> {
-  const { extra, scope } = call;
-  const progressToken = extra._meta?.progressToken;
-  const request = requestContextOf(extra);
-  const modern = request?.era === 'modern';
-  // A 2026-07-28 request cannot be asked back on its own stream; its asks go through MRTR.
-  const capabilities = modern ? undefined : scope.session.clientCapabilities();
-  return {
-    input,
-    principal: call.principal,
-    db: scope.runtime.db,
-    services: scope.runtime.services,
-    serverLog: scope.runtime.log,
-    callTool: nestedCaller(extra, scope),
-    get signal() {
-      return call.signal();
-    },
-    log: createToolLogger({
-      toolName: tool.definition.name,
-      serverLog: scope.runtime.log,
-      minimumLevel: modern ? request.logLevel : scope.session.logLevel,
-      // A 2026-07-28 client hears log lines only when its request asked for a level.
-      send: (n) =>
-        modern && request.logLevel === undefined ? Promise.resolve() : extra.sendNotification(n),
-    }),
-    progress: async (progress, total, message) => {
-      if (progressToken === undefined) return;
-      await extra.sendNotification({
-        method: 'notifications/progress',
-        params: {
-          progressToken,
-          progress,
-          ...(total !== undefined && { total }),
-          ...(message !== undefined && { message }),
-        },
-      });
-    },
-    ...(capabilities?.elicitation && {
-      elicit: (params) =>
-        extra.sendRequest(
-          { method: 'elicitation/create', params: { mode: 'form', ...params } },
-          ElicitResultSchema,
-        ),
-    }),
-    ...(capabilities?.sampling && {
-      sample: (params) =>
-        extra.sendRequest({ method: 'sampling/createMessage', params }, CreateMessageResultSchema),
-    }),
-    ...(scope.session.closeStream !== undefined && {
-      closeStream: () => scope.session.closeStream?.(extra.requestId) ?? false,
-    }),
-  };
-}
 
 /**
  * Runs one `tools/call`: looks the tool up among those the caller may use, validates the
@@ -203,22 +149,49 @@ export async function callTool(
       `Invalid arguments for tool ${name}: ${checked.problems}. Correct these arguments and call ${name} again.`,
     );
   }
+  const round = await startRound(request, { extra, scope, principal }).catch((error: unknown) => {
+    audit('invalid_input', 'MCP_REQUEST_STATE_INVALID');
+    throw error;
+  });
+  const approval = await approveWrite({ tool, args, extra, scope, ledger: round.ledger });
+  if (approval.kind === 'fail') {
+    audit('denied', approval.code);
+    throw approval.error;
+  }
+  if (approval.kind === 'refuse') {
+    audit('denied', approval.code);
+    return failure(approval.text);
+  }
+  if (approval.kind === 'ask') {
+    audit('input_required');
+    return round.inputRequired();
+  }
   try {
     // Shutdown's cutoff ends the call (and fires its signal) if the handler outlasts the timeout.
     const returned = await scope.runtime.cutoff.run(
       () => extra.signal,
-      (signal) =>
-        tool.definition.handler(
+      (signal) => {
+        const running = tool.definition.handler(
           // The handler's principal carries the audit row's correlation id, so a store can link
           // the changes it records to this call.
-          buildContext(tool, checked.input, {
+          handlerContext(tool, checked.input, {
             extra,
             scope,
             principal: { ...principal, correlationId },
             signal,
+            nested: nestedCaller(extra, scope),
+            ledger: round.ledger,
           }),
-        ),
+        );
+        // A 2026-07-28 handler that asks what it has no answer to is left waiting; the call ends.
+        const asked = round.ledger?.required.then(() => waitingForInput);
+        return asked ? Promise.race([running, asked]) : running;
+      },
     );
+    if (returned === waitingForInput) {
+      audit('input_required');
+      return await round.inputRequired();
+    }
     if (isCancelled(extra)) throw new Error('cancelled');
     const result = toToolResult(tool, returned);
     if (result.ok) {

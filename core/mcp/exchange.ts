@@ -128,6 +128,12 @@ export class Exchange {
   }
 
   /** The JSON body to send when not streaming (undefined when nothing is to be sent). */
+  /** The JSON-RPC error code of a single response, if it is an error (the HTTP status may depend on it). */
+  get errorCode(): number | undefined {
+    const only = this.#batch ? undefined : this.#responses[0];
+    return only !== undefined && 'error' in only ? only.error.code : undefined;
+  }
+
   jsonBody(): string | undefined {
     if (this.#responses.length === 0) return undefined;
     return JSON.stringify(this.#batch ? this.#responses : this.#responses[0]);

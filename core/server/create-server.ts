@@ -1,5 +1,5 @@
 import { AuditLog } from '../audit/audit-log.js';
-import { coreMigrations } from '../audit/audit-schema.js';
+import { coreMigrations } from '../storage/core-migrations.js';
 import { anyOfVerifiers, configuredVerifier } from '../auth/configured-verifier.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries, isLoopbackHost } from '../collection/build-registries.js';

@@ -14,6 +14,7 @@ import { directToolCall } from '../mcp/direct-tool-call.js';
 import { createCollectionServer } from '../mcp/collection-server.js';
 import { collectionHandlers } from '../mcp/collection-handlers.js';
 import { modernBinding } from '../mcp/modern/modern-binding.js';
+import { RequestStates } from '../mcp/modern/request-states.js';
 import { statelessState } from '../mcp/session-state.js';
 import type { BuiltInAuth } from '../oauth/built-in-auth.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
@@ -80,13 +81,15 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
     loopback: context.loopback,
     dynamic: context.dynamic,
   });
+  // One for all collections: any of them may open a state another instance sealed.
+  const requestStates = new RequestStates(runtime.db);
   for (const registry of registries) {
     context.audiences.set(registry.collection.id, registry.audience);
     const view = new CollectionView(registry);
     const toolsChange = registry.collection.plugins.some(
       (id) => context.plugins.find((p) => p.id === id)?.dynamicTools,
     );
-    const modernScope = { registry, runtime, session: statelessState() };
+    const modernScope = { registry, runtime, session: statelessState(), requestStates };
     const endpoint = new McpEndpoint(
       registry,
       new CollectionAuthenticator(registry, {
@@ -109,6 +112,7 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
           }),
         directToolCall: (session) => directToolCall({ registry, runtime, session }),
         audit: context.audit,
+        toolsChange,
         modern: modernBinding({
           registry,
           identity: context.identity,

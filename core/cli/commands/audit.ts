@@ -1,5 +1,5 @@
 import { AuditLog } from '../../audit/audit-log.js';
-import { coreMigrations } from '../../audit/audit-schema.js';
+import { coreMigrations } from '../../storage/core-migrations.js';
 import { ServiceDeskError } from '../../errors/servicedesk-error.js';
 import { createLogger } from '../../log/logger.js';
 import { resolveSettings } from '../../server/settings.js';

@@ -1,4 +1,4 @@
-import { coreMigrations } from '../../audit/audit-schema.js';
+import { coreMigrations } from '../../storage/core-migrations.js';
 import { orderPlugins } from '../../plugin/plugin-order.js';
 import { resolveSettings } from '../../server/settings.js';
 import { openDatabase } from '../../storage/database.js';

@@ -27,7 +27,8 @@ export function shapeResult(
 ): Result {
   return {
     ...result,
-    resultType: 'complete',
+    // An `input_required` answer (MRTR) keeps its own type.
+    resultType: result['resultType'] ?? 'complete',
     ...(hint !== undefined && hint),
     _meta: {
       ...result._meta,

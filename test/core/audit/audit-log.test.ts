@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog, type AuditEntry } from '../../../core/audit/audit-log.js';
-import { coreMigrations } from '../../../core/audit/audit-schema.js';
+import { coreMigrations } from '../../../core/storage/core-migrations.js';
 import { createLogger } from '../../../core/log/logger.js';
 import { openDatabase, storageFromUrl, type Database } from '../../../core/storage/database.js';
 import { runMigrations } from '../../../core/storage/migrator.js';

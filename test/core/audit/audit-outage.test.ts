@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuditLog } from '../../../core/audit/audit-log.js';
-import { coreMigrations } from '../../../core/audit/audit-schema.js';
+import { coreMigrations } from '../../../core/storage/core-migrations.js';
 import { createLogger } from '../../../core/log/logger.js';
 import { openDatabase, storageFromUrl, type Database } from '../../../core/storage/database.js';
 import { runMigrations } from '../../../core/storage/migrator.js';

@@ -68,13 +68,15 @@ describe('servicedesk-mcp audit', () => {
     const run = await runCli(['audit', '--since', '1h', '--config', demoConfigPath]);
     expect(run.code).toBe(0);
     expect(run.lines).toHaveLength(4);
-    expect(run.lines[0]).toMatch(/alice@example\.com \(end_user\)\s+demo-user\s+ping\s+ok\s/);
+    expect(run.lines[0]).toMatch(
+      /alice@example\.com \(end_user\)\s+demo-user\s+- @2025-11-25\s+ping\s+ok\s/,
+    );
     expect(run.lines[0]).toContain('{"message":"hello"}');
     expect(run.lines[1]).toMatch(
-      /agent\s+sam@helpdesk\.example \(agent\)\s+demo-agent\s+get_announcement\s+ok/,
+      /agent\s+sam@helpdesk\.example \(agent\)\s+demo-agent\s+- @2025-11-25\s+get_announcement\s+ok/,
     );
     expect(run.lines[2]).toMatch(
-      /user\s+alice@example\.com \(end_user\)\s+demo-user\s+post_announcement\s+denied/,
+      /user\s+alice@example\.com \(end_user\)\s+demo-user\s+- @2025-11-25\s+post_announcement\s+denied/,
     );
     expect(run.lines[3]).toMatch(/^3 call\(s\) since \d{4}-\d\d-\d\dT/);
   });

@@ -155,6 +155,8 @@ describe.each(testEngines)('migrations on $engine', ({ createDatabase }) => {
     const rows = await migrationRows(database.url);
     expect(rows.map((r) => `${r.owner}/${r.name}`)).toEqual([
       'core/0001_audit',
+      'core/0002_audit_client',
+      'core/0003_request_state',
       'desk/0001_teams',
       'reports/0001_ticket_counts',
       'tickets/0001_create',
@@ -294,6 +296,6 @@ describe('concurrent migrations on one PostgreSQL database', () => {
       'tickets/0002_first_ticket',
       'reports/0001_ticket_counts',
     ]);
-    expect(await migrationRows(database.url)).toHaveLength(5);
+    expect(await migrationRows(database.url)).toHaveLength(7);
   });
 });

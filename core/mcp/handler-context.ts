@@ -1,0 +1,119 @@
+import {
+  CreateMessageResultSchema,
+  ElicitResultSchema,
+  type CreateMessageResult,
+  type ElicitResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Principal } from '../auth/principal.js';
+import type { CompiledTool } from '../tool/compile-tool.js';
+import type { NestedToolCaller, ToolContext } from '../tool/tool-context.js';
+import type { CallScope } from './call-tool.js';
+import type { HandlerExtra } from './direct-request.js';
+import type { AskLedger } from './modern/input-required.js';
+import { requestContextOf } from './request-context.js';
+import { createToolLogger } from './tool-logger.js';
+
+/** How a handler asks the client: back on the session (2025-11-25) or through MRTR (2026-07-28). */
+function asks(
+  extra: HandlerExtra,
+  scope: CallScope,
+  ledger: AskLedger | undefined,
+): Pick<ToolContext<unknown>, 'elicit' | 'sample'> {
+  const request = requestContextOf(extra);
+  if (request?.era === 'modern') {
+    // A 2026-07-28 request cannot be asked back on its own stream; it asks through its ledger.
+    const declared = request.clientCapabilities;
+    if (ledger === undefined || declared === undefined) return {};
+    return {
+      ...(declared.elicitation !== undefined && {
+        elicit: (params) =>
+          ledger.ask<ElicitResult>({
+            method: 'elicitation/create',
+            params: { mode: 'form', ...params },
+          }),
+      }),
+      ...(declared.sampling !== undefined && {
+        sample: (params) =>
+          ledger.ask<CreateMessageResult>({
+            method: 'sampling/createMessage',
+            params: params,
+          }),
+      }),
+    };
+  }
+  const capabilities = scope.session.clientCapabilities();
+  return {
+    ...(capabilities?.elicitation && {
+      elicit: (params) =>
+        extra.sendRequest(
+          { method: 'elicitation/create', params: { mode: 'form', ...params } },
+          ElicitResultSchema,
+        ),
+    }),
+    ...(capabilities?.sampling && {
+      sample: (params) =>
+        extra.sendRequest({ method: 'sampling/createMessage', params }, CreateMessageResultSchema),
+    }),
+  };
+}
+
+/**
+ * The `ctx` a tool handler receives for one call: its input and caller, the store, a logger that
+ * reaches the client at the level it asked for, progress, nested calls, and the ways to ask the
+ * client the connection offers.
+ *
+ * @example
+ * tool.definition.handler(handlerContext(tool, input, { extra, scope, principal, signal, nested, ledger }));
+ */
+export function handlerContext(
+  tool: CompiledTool,
+  input: unknown,
+  call: {
+    readonly extra: HandlerExtra;
+    readonly scope: CallScope;
+    readonly principal: Principal;
+    readonly signal: () => AbortSignal;
+    readonly nested: NestedToolCaller;
+    readonly ledger: AskLedger | undefined;
+  },
+): ToolContext<unknown> {
+  const { extra, scope } = call;
+  const progressToken = extra._meta?.progressToken;
+  const request = requestContextOf(extra);
+  const modern = request?.era === 'modern';
+  return {
+    input,
+    principal: call.principal,
+    db: scope.runtime.db,
+    services: scope.runtime.services,
+    serverLog: scope.runtime.log,
+    callTool: call.nested,
+    get signal() {
+      return call.signal();
+    },
+    log: createToolLogger({
+      toolName: tool.definition.name,
+      serverLog: scope.runtime.log,
+      minimumLevel: modern ? request.logLevel : scope.session.logLevel,
+      // A 2026-07-28 client hears log lines only when its request asked for a level.
+      send: (n) =>
+        modern && request.logLevel === undefined ? Promise.resolve() : extra.sendNotification(n),
+    }),
+    progress: async (progress, total, message) => {
+      if (progressToken === undefined) return;
+      await extra.sendNotification({
+        method: 'notifications/progress',
+        params: {
+          progressToken,
+          progress,
+          ...(total !== undefined && { total }),
+          ...(message !== undefined && { message }),
+        },
+      });
+    },
+    ...asks(extra, scope, call.ledger),
+    ...(scope.session.closeStream !== undefined && {
+      closeStream: () => scope.session.closeStream?.(extra.requestId) ?? false,
+    }),
+  };
+}

@@ -1,0 +1,54 @@
+import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Principal } from '../../auth/principal.js';
+import type { CallScope } from '../call-tool.js';
+import type { HandlerExtra } from '../direct-request.js';
+import { requestContextOf } from '../request-context.js';
+import { AskLedger } from './input-required.js';
+import type { StateBinding } from './request-states.js';
+
+/** One round of a tool call: its MRTR ledger when the call can have more than one. */
+export interface CallRound {
+  readonly ledger: AskLedger | undefined;
+  /** The `input_required` answer of this round (only when `ledger` asked something). */
+  inputRequired(): Promise<CallToolResult>;
+}
+
+const singleRound: CallRound = {
+  ledger: undefined,
+  inputRequired: () => Promise.reject(new Error('a single-round call cannot ask')),
+};
+
+/**
+ * Starts a round of a `tools/call`: a 2026-07-28 call made by a client (not nested in another
+ * tool) gets a ledger from its `requestState` and `inputResponses`, both checked against the
+ * caller, collection, tool and arguments; any other call has one round and asks, if at all, on
+ * its session. Throws `MCP_REQUEST_STATE_INVALID` (-32602) for a state that does not hold.
+ *
+ * @example
+ * const round = await startRound(request, { extra, scope, principal });
+ */
+export async function startRound(
+  request: CallToolRequest,
+  call: { readonly extra: HandlerExtra; readonly scope: CallScope; readonly principal: Principal },
+): Promise<CallRound> {
+  const { extra, scope, principal } = call;
+  const states = scope.requestStates;
+  if (states === undefined || (scope.depth ?? 0) > 0) return singleRound;
+  if (requestContextOf(extra)?.era !== 'modern') return singleRound;
+  const binding: StateBinding = {
+    user: principal.userId,
+    client: principal.clientId,
+    collection: scope.registry.collection.id,
+    tool: request.params.name,
+    arguments: request.params.arguments ?? {},
+  };
+  const ledger = await AskLedger.open(
+    states,
+    binding,
+    request.params as { requestState?: unknown; inputResponses?: unknown },
+  );
+  return {
+    ledger,
+    inputRequired: async () => (await ledger.result(states, binding)) as CallToolResult,
+  };
+}
