@@ -23,8 +23,6 @@ export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
 interface AppState {
   /** The collection the request is for, once its path is matched. */
   registry?: CollectionRegistry;
-  /** Takes this response out of shutdown's drain (a stream meant to stay open). */
-  stopCounting?: () => void;
 }
 
 /** How long one readiness check may take before it counts as failed: probes have deadlines of their own. */
@@ -195,10 +193,7 @@ export function createApp(options: {
       };
       return;
     }
-    if (ctx.method === 'POST') {
-      inFlight.track(ctx.res);
-      (ctx.state as AppState).stopCounting = () => inFlight.untrack(ctx.res);
-    }
+    if (ctx.method === 'POST') inFlight.track(ctx.res);
     return endpoint.handle(ctx);
   });
   return app;

@@ -1,5 +1,22 @@
 import type { ServerResponse } from 'node:http';
 
+const release$ = Symbol('in-flight release');
+
+/** A response that {@link InFlight.track} counts, with the way to stop counting it. */
+type Releasable = ServerResponse & { [release$]?: () => void };
+
+/**
+ * Stops counting `res` as in flight: a response that stays open by design (a
+ * `subscriptions/listen` stream) must not hold shutdown's drain; it is ended with its closing
+ * result instead.
+ *
+ * @example
+ * stopCounting(ctx.res);
+ */
+export function stopCounting(res: ServerResponse): void {
+  (res as Releasable)[release$]?.();
+}
+
 /**
  * The MCP requests being answered, and whether the server is shutting down; shared by the app
  * (which counts and refuses) and shutdown (which waits). A request counts until its response is
@@ -14,7 +31,6 @@ export class InFlight {
   /** Set when shutdown begins: new requests are refused with 503. */
   shuttingDown = false;
   #count = 0;
-  readonly #counted = new WeakSet<ServerResponse>();
   readonly #waiting = new Set<() => void>();
 
   get count(): number {
@@ -24,18 +40,15 @@ export class InFlight {
   /** Counts `res` as in flight until it closes (written out, or its connection gone). */
   track(res: ServerResponse): void {
     this.#count++;
-    this.#counted.add(res);
-    res.once('close', () => this.untrack(res));
-  }
-
-  /**
-   * Stops counting `res`: a response that stays open by design (a `subscriptions/listen` stream)
-   * must not hold shutdown's drain; it is ended with its closing result instead.
-   */
-  untrack(res: ServerResponse): void {
-    if (!this.#counted.delete(res)) return;
-    this.#count--;
-    if (this.#count === 0) for (const wake of [...this.#waiting]) wake();
+    let counted = true;
+    const release = (): void => {
+      if (!counted) return;
+      counted = false;
+      this.#count--;
+      if (this.#count === 0) for (const wake of [...this.#waiting]) wake();
+    };
+    (res as Releasable)[release$] = release;
+    res.once('close', release);
   }
 
   /** Resolves `true` once nothing is in flight, or `false` when `ms` pass first. */

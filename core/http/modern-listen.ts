@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { readableResource } from '../mcp/resources.js';
 import { answerRefusal } from './answer-refusal.js';
+import { stopCounting } from './in-flight.js';
 import type { ListenFilter, ListenStreams } from './listen-streams.js';
 
 /** The part of the client's filter this collection can honour for this caller. */
@@ -68,7 +69,7 @@ export function answerListen(
     principal: request.principal,
     toolsChange: endpoint.toolsChange,
   });
-  (ctx.state as { stopCounting?: () => void }).stopCounting?.();
+  stopCounting(ctx.res);
   ctx.respond = false;
   endpoint.listening.open(ctx.res, { id, callerKey: endpoint.callerKey, filter });
   return undefined;
