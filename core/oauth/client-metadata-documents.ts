@@ -1,12 +1,12 @@
 import type { Adapter, AdapterPayload, ClientMetadata } from 'oidc-provider';
 import type { Logger } from '../log/logger.js';
+import { applicationTypeOf, redirectUriRefusal } from './application-type.js';
 import {
   DocumentFetchError,
   fetchJsonDocument,
   type DocumentFetchOptions,
 } from './metadata-document-fetch.js';
 import { errors } from './oidc-provider.js';
-import { isAllowedRedirectUri } from './redirect-uris.js';
 import { registrationLimits } from './registered-clients.js';
 
 /** `auth.builtIn.clientMetadataDocuments`: clients identified by the URL of their metadata. */
@@ -84,14 +84,23 @@ function clientFromDocument(clientId: string, json: unknown): ClientMetadata {
     return refuse(clientId, 'redirect_uris must list at least one URI');
   if (redirects.length > registrationLimits.redirectUris)
     refuse(clientId, `redirect_uris may list at most ${registrationLimits.redirectUris} URIs`);
-  for (const uri of redirects)
-    if (uri.length > registrationLimits.uriLength || !isAllowedRedirectUri(uri))
-      refuse(clientId, `redirect URI ${uri} must use https, or http on a loopback address`);
+  // The same application_type rules as registration, checked here so the page names the reason.
+  const applicationType = applicationTypeOf(doc['application_type']);
+  if (applicationType === undefined)
+    return refuse(clientId, `application_type must be "web" or "native" (or left out for "web")`);
+  for (const uri of redirects) {
+    if (uri.length > registrationLimits.uriLength)
+      refuse(
+        clientId,
+        `redirect_uris: each URI must be at most ${registrationLimits.uriLength} characters`,
+      );
+    const refusal = redirectUriRefusal(uri, applicationType);
+    if (refusal !== undefined) refuse(clientId, refusal);
+  }
   const grants = strings(doc['grant_types']) ?? ['authorization_code'];
   if (!grants.every((g) => g === 'authorization_code' || g === 'refresh_token'))
     refuse(clientId, 'grant_types may hold only authorization_code and refresh_token');
   const name = doc['client_name'];
-  const applicationType = doc['application_type'];
   return {
     client_id: clientId,
     client_name:
@@ -102,9 +111,7 @@ function clientFromDocument(clientId: string, json: unknown): ClientMetadata {
     grant_types: grants,
     response_types: ['code'],
     token_endpoint_auth_method: 'none',
-    ...((applicationType === 'web' || applicationType === 'native') && {
-      application_type: applicationType,
-    }),
+    application_type: applicationType,
   };
 }
 

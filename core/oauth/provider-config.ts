@@ -1,6 +1,11 @@
 import type { ClientMetadata, Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { Database } from '../storage/database.js';
 import type { AccountProvider } from './account-provider.js';
+import {
+  applicationTypeOf,
+  defaultApplicationType,
+  redirectUriRefusal,
+} from './application-type.js';
 import type { BuiltInAuthSettings, StaticClient } from './built-in-auth-settings.js';
 import { hashClientSecret } from './client-secret.js';
 import type { CollectionResources } from './collection-resources.js';
@@ -9,7 +14,6 @@ import { MetadataDocumentClients } from './client-metadata-documents.js';
 import { KyselyAdapter } from './kysely-adapter.js';
 import { errors, interactionPolicy } from './oidc-provider.js';
 import { messagePage } from './pages/message-page.js';
-import { isAllowedRedirectUri } from './redirect-uris.js';
 import { checkRegistration } from './registered-clients.js';
 import type { ServerKeys } from './server-keys.js';
 
@@ -136,11 +140,15 @@ export function providerConfiguration(deps: {
           const kept = (metadata.scope ?? '').split(' ').filter((s) => staticScopes.includes(s));
           if (kept.length > 0) metadata.scope = kept.join(' ');
           else delete metadata.scope;
+          // oidc-provider has already applied `application_type` (default web) to the metadata.
+          // The refusal goes out as InvalidClientMetadata starting with "redirect_uris", which
+          // oidc-provider answers as invalid_redirect_uri with this description; its own
+          // InvalidRedirectUri would replace the description with "did not match any …".
+          const type = applicationTypeOf(metadata.application_type) ?? defaultApplicationType;
           for (const uri of metadata.redirect_uris ?? []) {
-            if (!isAllowedRedirectUri(uri))
-              throw new errors.InvalidRedirectUri(
-                `redirect URI ${uri} must use https, or http on a loopback address`,
-              );
+            const refusal = redirectUriRefusal(uri, type);
+            if (refusal !== undefined)
+              throw new errors.InvalidClientMetadata(`redirect_uris: ${refusal}`);
           }
         }
       },

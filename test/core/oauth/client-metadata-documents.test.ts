@@ -120,6 +120,24 @@ describe.each(testEngines)('Client ID Metadata Documents on $engine', ({ createD
       { redirect_uris: ['http://evil.example/cb'] },
       'must use https, or http on a loopback address',
     ],
+    [
+      'an application_type OpenID Connect does not define',
+      '/desktop.json',
+      { application_type: 'desktop' },
+      'application_type must be "web" or "native"',
+    ],
+    [
+      'a native client with a private-use scheme',
+      '/scheme.json',
+      { application_type: 'native', redirect_uris: ['com.example.app:/callback'] },
+      'com.example.app:/callback must use https, or http on a loopback address',
+    ],
+    [
+      'a native client with https on loopback',
+      '/native-https.json',
+      { application_type: 'native', redirect_uris: ['https://localhost:4000/callback'] },
+      'a native client&#39;s https redirect URI must not be on a loopback host',
+    ],
   ])('%s is refused with the reason on the page', async (...[, path, extra, reason]) => {
     const clientId = host.url(path);
     host.serve(path, { body: documentFor(clientId, extra) });
@@ -130,6 +148,17 @@ describe.each(testEngines)('Client ID Metadata Documents on $engine', ({ createD
     );
     expect(answer.page).toContain(reason.replaceAll('"', '&quot;'));
   });
+
+  it.each([['native'], ['web'], [undefined]])(
+    'application_type %s with a loopback redirect URI is accepted (none means "web")',
+    async (applicationType) => {
+      const path = `/type-${String(applicationType)}.json`;
+      const clientId = host.url(path);
+      host.serve(path, { body: documentFor(clientId, { application_type: applicationType }) });
+      const answer = await authorize(t, clientId);
+      expect(answer.status, answer.page).toBe(303);
+    },
+  );
 
   it('a redirect, a page that is not JSON and an oversized document are refused, each fetched once', async () => {
     const cases = [

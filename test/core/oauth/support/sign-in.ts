@@ -34,27 +34,33 @@ export async function signIn(
   const backHome = (url: URL) => url.href.startsWith(answers.redirectUri);
   let { response, url } = await jar.follow(authorizationUrl, backHome);
   if (backHome(url)) return { redirect: url, loginPage: '', consentPage: undefined };
-  const loginPage = await response.text();
-  if (response.status !== 200) throw new Error(`login page: ${response.status} ${loginPage}`);
-  const login = await jar.fetch(actionOf(loginPage, url.href), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      csrf: csrfOf(loginPage),
-      email: answers.email,
-      password: answers.password,
-    }),
-  });
-  const next = login.headers.get('location');
-  if (login.status !== 303 || next === null) {
-    throw Object.assign(new Error(`sign-in refused: ${login.status}`), {
-      status: login.status,
-      page: await login.text(),
+  const firstPage = await response.text();
+  if (response.status !== 200) throw new Error(`login page: ${response.status} ${firstPage}`);
+  // A browser already signed in goes straight to the consent page (a native client is asked
+  // again at every authorization); then there is no login page.
+  const signedIn = !firstPage.includes('name="password"');
+  const loginPage = signedIn ? '' : firstPage;
+  if (!signedIn) {
+    const login = await jar.fetch(actionOf(loginPage, url.href), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        csrf: csrfOf(loginPage),
+        email: answers.email,
+        password: answers.password,
+      }),
     });
+    const next = login.headers.get('location');
+    if (login.status !== 303 || next === null) {
+      throw Object.assign(new Error(`sign-in refused: ${login.status}`), {
+        status: login.status,
+        page: await login.text(),
+      });
+    }
+    ({ response, url } = await jar.follow(new URL(next, url), backHome));
+    if (backHome(url)) return { redirect: url, loginPage, consentPage: undefined };
   }
-  ({ response, url } = await jar.follow(new URL(next, url), backHome));
-  if (backHome(url)) return { redirect: url, loginPage, consentPage: undefined };
-  const consentPage = await response.text();
+  const consentPage = signedIn ? firstPage : await response.text();
   if (response.status !== 200) throw new Error(`consent page: ${response.status} ${consentPage}`);
   const form = new URLSearchParams({
     csrf: csrfOf(consentPage),
