@@ -4,17 +4,10 @@ import {
   StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../core/index.js';
+import type { TestServer } from '../../../core/index.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
-import { FixtureProbe, fixturePlugin } from '../mcp/support/fixture-plugin.js';
-import {
-  fixtureCollections,
-  fixtureTokens,
-  startFixtureServer,
-  tokens,
-  type FixtureServer,
-} from '../mcp/support/fixture-server.js';
+import { startFixtureServer, tokens, type FixtureServer } from '../mcp/support/fixture-server.js';
 import { callBody, initializeBody, messagesOf, postRpc } from '../mcp/support/raw-http.js';
 import { bearerParams, metadataUrlOf } from './support/bearer-challenge.js';
 
@@ -139,12 +132,7 @@ describe.each(testEngines)(
 
     beforeAll(async () => {
       database = await createDatabase();
-      t = await startTestServer({
-        plugins: [fixturePlugin(new FixtureProbe())],
-        collections: fixtureCollections,
-        tokens: fixtureTokens,
-        databaseUrl: database.url,
-      });
+      t = (await startFixtureServer({}, database.url)).t;
     });
     afterAll(async () => {
       await t?.close();

@@ -4,11 +4,10 @@ import {
   type VersionNegotiationOptions,
 } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../core/index.js';
+import type { TestServer } from '../../../../core/index.js';
 import type { FreshDatabase } from '../../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../../helpers/test-databases.js';
-import { FixtureProbe, fixturePlugin } from '../support/fixture-plugin.js';
-import { fixtureCollections, fixtureTokens, tokens } from '../support/fixture-server.js';
+import { startFixtureServer, tokens } from '../support/fixture-server.js';
 
 const modernOnly: VersionNegotiationOptions = { mode: { pin: '2026-07-28' } };
 
@@ -37,12 +36,7 @@ describe.each(testEngines)('one collection URL serves both protocol eras on $eng
 
   beforeAll(async () => {
     database = await engine.createDatabase();
-    t = await startTestServer({
-      plugins: [fixturePlugin(new FixtureProbe())],
-      collections: fixtureCollections,
-      tokens: fixtureTokens,
-      databaseUrl: database.url,
-    });
+    t = (await startFixtureServer({}, database.url)).t;
   });
   afterAll(async () => {
     await Promise.all(opened.map((c) => c.close().catch(() => undefined)));

@@ -51,6 +51,23 @@ const runtimeTool = defineTool({
   handler: () => 'refreshed',
 });
 
+/** A server with one stateless, unauthenticated collection of the feeds plugin. */
+function startFeedsServer(http: { maxSessionsPerCaller?: number } = {}): Promise<TestServer> {
+  return startTestServer({
+    plugins: [feeds],
+    collections: [
+      defineCollection({
+        id: 'feeds',
+        title: 'Feeds',
+        plugins: ['feeds'],
+        grant: ['feeds:read'],
+        auth: 'none',
+      }),
+    ],
+    config: { http },
+  });
+}
+
 /** Reads SSE `data:` messages from a response until `until` holds or the stream ends. */
 async function messages(
   response: Response,
@@ -103,19 +120,7 @@ describe('subscriptions/listen (MCP 2026-07-28)', () => {
   let url: string;
 
   beforeAll(async () => {
-    t = await startTestServer({
-      plugins: [feeds],
-      collections: [
-        defineCollection({
-          id: 'feeds',
-          title: 'Feeds',
-          plugins: ['feeds'],
-          grant: ['feeds:read'],
-          auth: 'none',
-        }),
-      ],
-      config: { http: { maxSessionsPerCaller: 2 } },
-    });
+    t = await startFeedsServer({ maxSessionsPerCaller: 2 });
     url = t.urlOf('feeds');
   });
   afterAll(() => t.close());
@@ -200,18 +205,7 @@ describe('subscriptions/listen (MCP 2026-07-28)', () => {
 
 describe('subscriptions/listen at shutdown', () => {
   it('ends each stream with the closing result naming its subscription', async () => {
-    const t = await startTestServer({
-      plugins: [feeds],
-      collections: [
-        defineCollection({
-          id: 'feeds',
-          title: 'Feeds',
-          plugins: ['feeds'],
-          grant: ['feeds:read'],
-          auth: 'none',
-        }),
-      ],
-    });
+    const t = await startFeedsServer();
     const response = await listenRequest(t.urlOf('feeds'), 'sub-1' as never, {
       toolsListChanged: true,
     });

@@ -2,19 +2,14 @@ import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sd
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../core/index.js';
+import type { TestServer } from '../../../../core/index.js';
 import { call } from '../../../helpers/call-tool.js';
 import {
   createFreshPostgresDatabase,
   type FreshDatabase,
 } from '../../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../../helpers/test-databases.js';
-import {
-  approvalCollections,
-  approvalPlugin,
-  approvalTokens,
-  writesOf,
-} from './support/approval-plugin.js';
+import { approvalTokens, startApprovalServer, writesOf } from './support/approval-plugin.js';
 import { modernPost } from './support/modern-post.js';
 
 const [ann] = approvalTokens.map((t) => t.token) as [string];
@@ -25,12 +20,7 @@ describe.each(testEngines)('write approval for 2025-11-25 clients on $engine', (
 
   beforeAll(async () => {
     database = await engine.createDatabase();
-    t = await startTestServer({
-      plugins: [approvalPlugin],
-      collections: approvalCollections,
-      tokens: approvalTokens,
-      databaseUrl: database.url,
-    });
+    t = await startApprovalServer(database.url);
   });
   afterAll(async () => {
     await t.close();
@@ -94,14 +84,8 @@ describe('an MRTR confirmation whose retry lands on another instance (PostgreSQL
 
   beforeAll(async () => {
     database = await createFreshPostgresDatabase();
-    const options = {
-      plugins: [approvalPlugin],
-      collections: approvalCollections,
-      tokens: approvalTokens,
-      databaseUrl: database.url,
-    };
-    a = await startTestServer(options);
-    b = await startTestServer(options);
+    a = await startApprovalServer(database.url);
+    b = await startApprovalServer(database.url);
   });
   afterAll(async () => {
     await Promise.all([a.close(), b.close()]);

@@ -4,15 +4,10 @@ import {
   type ElicitResult,
 } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../../core/index.js';
+import type { TestServer } from '../../../../core/index.js';
 import type { FreshDatabase } from '../../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../../helpers/test-databases.js';
-import {
-  approvalCollections,
-  approvalPlugin,
-  approvalTokens,
-  writesOf,
-} from './support/approval-plugin.js';
+import { approvalTokens, startApprovalServer, writesOf } from './support/approval-plugin.js';
 import { modernPost } from './support/modern-post.js';
 
 const [ann, ben] = approvalTokens.map((t) => t.token) as [string, string];
@@ -26,12 +21,7 @@ describe.each(testEngines)('write approval through MRTR on $engine', (engine) =>
 
   beforeAll(async () => {
     database = await engine.createDatabase();
-    t = await startTestServer({
-      plugins: [approvalPlugin],
-      collections: approvalCollections,
-      tokens: approvalTokens,
-      databaseUrl: database.url,
-    });
+    t = await startApprovalServer(database.url);
     url = t.urlOf('desk');
   });
   afterAll(async () => {

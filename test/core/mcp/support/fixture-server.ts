@@ -90,15 +90,20 @@ export interface FixtureServer {
   readonly probe: FixtureProbe;
 }
 
-/** Starts the fixture plugin on a real server; `config` overrides settings such as `http`. */
+/**
+ * Starts the fixture plugin on a real server; `config` overrides settings such as `http`, and
+ * `databaseUrl` picks the database (a fresh SQLite file by default).
+ */
 export async function startFixtureServer(
   config: Partial<ServerConfig> = {},
+  databaseUrl?: string,
 ): Promise<FixtureServer> {
   const probe = new FixtureProbe();
   const t = await startTestServer({
     plugins: [fixturePlugin(probe)],
     collections: fixtureCollections,
     tokens: fixtureTokens,
+    ...(databaseUrl !== undefined && { databaseUrl }),
     config: { http: { shutdownTimeoutMs: 3000, ...config.http }, ...omitHttp(config) },
   });
   return { t, probe };

@@ -4,8 +4,10 @@ import {
   defineCollection,
   definePlugin,
   defineTool,
+  startTestServer,
   type Database,
   type DevToken,
+  type TestServer,
 } from '../../../../../core/index.js';
 
 type Tables = { approval_writes: { item: string; action: string; reason: string | null } };
@@ -115,3 +117,13 @@ export const approvalTokens: readonly DevToken[] = ['ann', 'ben'].map((user) => 
   scopes: ['items:write'],
   collections: ['desk', 'session'],
 }));
+
+/** A server with the approval plugin, its two collections and tokens, on `databaseUrl`. */
+export function startApprovalServer(databaseUrl: string): Promise<TestServer> {
+  return startTestServer({
+    plugins: [approvalPlugin],
+    collections: approvalCollections,
+    tokens: approvalTokens,
+    databaseUrl,
+  });
+}
