@@ -221,7 +221,11 @@ export function classifyPost(
   }
   const message = first as JSONRPCMessage;
   const versionHeader = header(headers, 'mcp-protocol-version');
-  const modernHeader = versionHeader !== undefined && versionHeader >= modernProtocolVersion;
+  // Revisions are dates: only a date from 2026-07-28 on names the stateless era.
+  const modernHeader =
+    versionHeader !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(versionHeader) &&
+    versionHeader >= modernProtocolVersion;
   if ('method' in message && message.method === 'initialize' && !claims(message)) {
     if (modernHeader)
       return refused({
@@ -232,12 +236,15 @@ export function classifyPost(
     return { era: 'legacy' };
   }
   if (claims(message)) return classifyClaim(message, headers);
-  if (modernHeader)
+  if (modernHeader) {
+    const meta = metaOf(message) ?? {};
+    const missing = [protocolVersionKey, clientCapabilitiesKey].filter((key) => !(key in meta));
     return refused({
       code: 'MCP_META_INVALID',
-      message: `MCP ${versionHeader} requests carry params._meta["${protocolVersionKey}"] and params._meta["${clientCapabilitiesKey}"]; both are missing`,
+      message: `MCP ${versionHeader} requests carry ${missing.map((key) => `params._meta["${key}"]`).join(' and ')}; ${missing.length === 1 ? 'it is' : 'both are'} missing`,
       id: idOf(message),
     });
+  }
   if (versionHeader !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(versionHeader))
     return refused({
       code: 'HTTP_BAD_REQUEST',

@@ -13,6 +13,7 @@ import {
   type AnyToolDefinition,
   type TestServer,
 } from '../../../../core/index.js';
+import { postModern } from '../../../helpers/modern-request.js';
 
 let setRuntimeTools: (tools: readonly AnyToolDefinition[]) => void = () => undefined;
 let announce: (uri: string) => void = () => undefined;
@@ -91,28 +92,8 @@ async function messages(
   return seen;
 }
 
-function listenRequest(url: string, id: number, notifications: Record<string, unknown>) {
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2026-07-28',
-      'mcp-method': 'subscriptions/listen',
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id,
-      method: 'subscriptions/listen',
-      params: {
-        notifications,
-        _meta: {
-          'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-          'io.modelcontextprotocol/clientCapabilities': {},
-        },
-      },
-    }),
-  });
+function listenRequest(url: string, id: number | string, notifications: Record<string, unknown>) {
+  return postModern(url, { method: 'subscriptions/listen', id, params: { notifications } });
 }
 
 describe('subscriptions/listen (MCP 2026-07-28)', () => {
@@ -206,7 +187,7 @@ describe('subscriptions/listen (MCP 2026-07-28)', () => {
 describe('subscriptions/listen at shutdown', () => {
   it('ends each stream with the closing result naming its subscription', async () => {
     const t = await startFeedsServer();
-    const response = await listenRequest(t.urlOf('feeds'), 'sub-1' as never, {
+    const response = await listenRequest(t.urlOf('feeds'), 'sub-1', {
       toolsListChanged: true,
     });
     const reading = messages(response, (seen) => seen.some((m) => 'result' in m));
