@@ -74,6 +74,7 @@ export {
   type TestServerOptions,
 } from './testing/start-test-server.js';
 export { ServiceDeskError, ToolError } from './errors/servicedesk-error.js';
+export { ClientCapabilityRequired } from './tool/client-capability-required.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export type { Principal } from './auth/principal.js';
 export type { DevToken } from './auth/dev-token-verifier.js';

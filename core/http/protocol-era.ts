@@ -44,8 +44,14 @@ const levels: ReadonlySet<string> = new Set([
   'emergency',
 ]);
 
-/** The versions a refused client is told about (it filters what it speaks). */
+/** Every version this server speaks, for the refusal of a 2025-era header. */
 export const supportedVersions: readonly string[] = [modernProtocolVersion, '2025-11-25'];
+
+/**
+ * The versions a refused 2026-07-28 envelope is told about: those `server/discover` lists (the
+ * conformance suite checks they agree); 2025-11-25 is reached by `initialize`, never by an envelope.
+ */
+const envelopeVersions: readonly string[] = [modernProtocolVersion];
 
 /** The request param `Mcp-Name` must repeat, for the methods that name something. */
 const namedBy: Readonly<Record<string, string>> = {
@@ -150,9 +156,9 @@ function classifyClaim(message: JSONRPCMessage, headers: IncomingHttpHeaders): P
   if (envelope.protocolVersion !== modernProtocolVersion)
     return refused({
       code: 'MCP_UNSUPPORTED_VERSION',
-      message: `protocol version ${envelope.protocolVersion} is not supported; supported: ${supportedVersions.join(', ')}`,
+      message: `protocol version ${envelope.protocolVersion} is not supported; supported: ${envelopeVersions.join(', ')} (and 2025-11-25 through initialize)`,
       id,
-      data: { supported: supportedVersions, requested: envelope.protocolVersion },
+      data: { supported: envelopeVersions, requested: envelope.protocolVersion },
     });
   // Presence is required of requests only; a notification is dispatched without the headers.
   if (id === null) return { era: 'modern', context: envelope };

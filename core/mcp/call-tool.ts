@@ -19,6 +19,7 @@ import {
 } from '../storage/storage-failure.js';
 import type { NestedToolCaller } from '../tool/tool-context.js';
 import { checkArguments } from '../tool/check-arguments.js';
+import { ClientCapabilityRequired } from '../tool/client-capability-required.js';
 import { toToolResult } from './tool-output.js';
 import { handlerContext } from './handler-context.js';
 import { startRound } from './modern/call-round.js';
@@ -209,6 +210,11 @@ export async function callTool(
       `Tool ${name} produced a result that does not match its declared output (correlation id ${correlationId}); this is a defect in the tool, not in your arguments.`,
     );
   } catch (error) {
+    if (error instanceof ClientCapabilityRequired) {
+      audit('denied', 'MCP_MISSING_CLIENT_CAPABILITY');
+      if (requestContextOf(extra)?.era === 'modern') throw error.toProtocolError();
+      return failure(error.message);
+    }
     if (isCancelled(extra) || error instanceof CallCutOffError) {
       audit('cancelled', 'TOOL_CANCELLED');
       return failure(`Tool ${name} was cancelled.`);

@@ -17,6 +17,11 @@ import { errorHandlingTool } from './tools/error-handling.js';
 import { imageContentTool } from './tools/image-content.js';
 import { jsonSchema202012Tool } from './tools/json-schema-2020-12.js';
 import { multipleContentTypesTool } from './tools/multiple-content-types.js';
+import {
+  loggingTool,
+  missingCapabilityTool,
+  streamingElicitationTool,
+} from './tools/modern-fixtures.js';
 import { reconnectionTool } from './tools/reconnection.js';
 import { samplingTool } from './tools/sampling.js';
 import { simpleTextTool } from './tools/simple-text.js';
@@ -65,6 +70,9 @@ export function conformancePlugin(options: ConformancePluginOptions = {}): Plugi
       elicitationDefaultsTool,
       elicitationEnumsTool,
       jsonSchema202012Tool,
+      missingCapabilityTool,
+      loggingTool,
+      streamingElicitationTool,
     ],
     resources: [staticTextResource, staticBinaryResource, watched.definition],
     resourceTemplates: [templateDataResource],

@@ -62,7 +62,8 @@ describe('the era ladder refuses malformed 2026-07-28 requests (ADR 0026)', () =
       id: 'v-1',
     });
     const data = message.error?.data as { supported: string[]; requested: string };
-    expect(data.supported).toEqual(expect.arrayContaining([modernVersion, '2025-11-25']));
+    // What server/discover lists: 2025-11-25 is reached through initialize, not an envelope.
+    expect(data.supported).toEqual([modernVersion]);
     expect(data.requested).toBe('2099-01-01');
   });
 
