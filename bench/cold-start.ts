@@ -1,4 +1,4 @@
-import { requestHeaders } from './scenarios.js';
+import { pingScenario } from './scenarios.js';
 import { serveExample } from './serve-example.js';
 
 const giveUpMs = 20_000;
@@ -7,7 +7,8 @@ async function listsTools(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: requestHeaders,
+      // A stateless 2025-11-25 client's headers: the era the example's clients speak today.
+      headers: pingScenario.headers,
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
     });
     if (response.status !== 200) return false;

@@ -6,12 +6,16 @@ import type { AddressInfo } from 'node:net';
 import type { Principal, ToolContext } from '../core/index.js';
 import { getAnnouncementTool } from '../examples/announcements/tools/get-announcement.js';
 import { pingTool } from '../plugins/diagnostics/tools/ping.js';
+import { protocolVersionKey, serverInfoKey } from './scenarios.js';
 
 /**
  * The floor: the least a JSON-RPC server on Koa can do for the same call. It parses the body,
  * runs the very handler the real server runs (the same function, the same Kysely query on the
  * same SQLite file), and writes the same result shape as JSON. No authentication, validation,
  * MCP protocol or audit: what the framework adds on top of this is what the bench measures.
+ * A 2026-07-28 request gets that revision's result shape (`resultType`, the server in `_meta`),
+ * so both targets answer in the same shape and pass the same check; the floor does not otherwise
+ * look at the envelope or the headers.
  */
 interface FloorTool {
   handler(ctx: ToolContext<unknown>): unknown;
@@ -37,8 +41,13 @@ function readAll(req: IncomingMessage): Promise<string> {
 
 interface CallMessage {
   id: number | string;
-  params: { name: string; arguments?: unknown };
+  params: { name: string; arguments?: unknown; _meta?: Record<string, unknown> };
 }
+
+const modernResultFields = {
+  resultType: 'complete',
+  _meta: { [serverInfoKey]: { name: 'servicedesk-mcp floor', version: '0.0.0' } },
+};
 
 /** Opens the SQLite file the way the core does (WAL; the server process has migrated it). */
 function openSqlite(file: string): Kysely<object> {
@@ -69,7 +78,11 @@ export async function startFloor(
     ctx.body = JSON.stringify({
       jsonrpc: '2.0',
       id: message.id,
-      result: { content: [{ type: 'text', text }], structuredContent: output },
+      result: {
+        content: [{ type: 'text', text }],
+        structuredContent: output,
+        ...(message.params._meta?.[protocolVersionKey] !== undefined && modernResultFields),
+      },
     });
   });
   const handle = app.callback();

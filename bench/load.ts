@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { isExpectedResponse, requestHeaders, type Scenario } from './scenarios.js';
+import { isExpectedResponse, type Scenario } from './scenarios.js';
 
 /** What one load run measured, and everything that went wrong in it. */
 export interface LoadResult {
@@ -26,7 +26,7 @@ export function isClean(result: LoadResult): boolean {
 }
 
 /**
- * Sends the scenario's request to `url` from `connections` keep-alive connections, each waiting
+ * Sends the scenario's request (its body and headers) to `url` from `connections` keep-alive connections, each waiting
  * for its response before sending the next (no pipelining), and checks every response body.
  */
 export async function runLoad(
@@ -40,7 +40,7 @@ export async function runLoad(
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { ...requestHeaders },
+    headers: { ...scenario.headers },
     body: scenario.body,
     connections: options.connections,
     pipelining: 1,

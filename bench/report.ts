@@ -1,9 +1,15 @@
 import type { LoadResult } from './load.js';
+import type { ProtocolVersion } from './scenarios.js';
 import type { TargetKind } from './target-protocol.js';
 
-/** One measured cell of the table. */
-export interface Cell {
+/** Which calls a cell measured: the scenario's tool, in one protocol revision. */
+export interface CellKey {
   readonly scenario: string;
+  readonly protocolVersion: ProtocolVersion;
+}
+
+/** One measured cell of the table. */
+export interface Cell extends CellKey {
   readonly target: TargetKind;
   readonly concurrency: number;
   readonly result: LoadResult;
@@ -16,28 +22,32 @@ export interface Cell {
   readonly targetCpuMicrosPerRequest: number;
 }
 
-/** The server's and the floor's cell for one scenario and concurrency, when both ran. */
+/** The server's and the floor's cell for one scenario, revision and concurrency, when both ran. */
 export function pairFor(
   cells: readonly Cell[],
-  scenario: string,
+  key: CellKey,
   concurrency: number,
 ): { server: Cell; floor: Cell } | undefined {
   const find = (target: TargetKind): Cell | undefined =>
     cells.find(
-      (c) => c.scenario === scenario && c.concurrency === concurrency && c.target === target,
+      (c) =>
+        c.scenario === key.scenario &&
+        c.protocolVersion === key.protocolVersion &&
+        c.concurrency === concurrency &&
+        c.target === target,
     );
   const server = find('server');
   const floor = find('floor');
   return server && floor ? { server, floor } : undefined;
 }
 
-/** Server throughput over floor throughput for the same scenario and concurrency. */
+/** Server throughput over floor throughput for the same scenario, revision and concurrency. */
 export function ratioFor(
   cells: readonly Cell[],
-  scenario: string,
+  key: CellKey,
   concurrency: number,
 ): number | undefined {
-  const pair = pairFor(cells, scenario, concurrency);
+  const pair = pairFor(cells, key, concurrency);
   if (!pair || pair.floor.result.reqPerSec === 0) return undefined;
   return pair.server.result.reqPerSec / pair.floor.result.reqPerSec;
 }
@@ -57,7 +67,7 @@ function share(value: number): string {
 
 function formatRow(values: readonly string[], widths: readonly number[]): string {
   return values
-    .map((value, i) => (i < 2 ? value.padEnd(widths[i] ?? 0) : value.padStart(widths[i] ?? 0)))
+    .map((value, i) => (i < 3 ? value.padEnd(widths[i] ?? 0) : value.padStart(widths[i] ?? 0)))
     .join('  ');
 }
 
@@ -65,6 +75,7 @@ function formatRow(values: readonly string[], widths: readonly number[]): string
 export function formatTable(cells: readonly Cell[]): string[] {
   const header = [
     'scenario',
+    'revision',
     'target',
     'conc',
     'req/s',
@@ -77,10 +88,10 @@ export function formatTable(cells: readonly Cell[]): string[] {
     'server/floor',
   ];
   const rows = cells.map((cell) => {
-    const ratio =
-      cell.target === 'server' ? ratioFor(cells, cell.scenario, cell.concurrency) : undefined;
+    const ratio = cell.target === 'server' ? ratioFor(cells, cell, cell.concurrency) : undefined;
     return [
       cell.scenario,
+      cell.protocolVersion,
       cell.target,
       String(cell.concurrency),
       cell.result.reqPerSec.toFixed(0),

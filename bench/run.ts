@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --profile]`: the framework's stateless `tools/call` against the floor (a raw
- * Koa JSON-RPC handler running the same tool function), plus memory under load and cold start.
+ * `npm run bench [-- --profile]`: the framework's stateless `tools/call`, in MCP 2025-11-25 and
+ * in 2026-07-28 (no initialize, no session; ADR 0026), against the floor (a raw Koa JSON-RPC
+ * handler running the same tool function), plus memory under load and cold start.
  * Exits non-zero when any response was wrong (bad body, non-2xx, connection error); the
  * performance targets are printed with a verdict. Durations: see options.ts (BENCH_* variables).
  *
@@ -24,20 +25,12 @@ import {
   memoryGrowthLimit,
   readOptions,
   targetConcurrency,
-  targetRatio,
   type BenchOptions,
 } from './options.js';
-import {
-  describeFailures,
-  formatTable,
-  megabytes,
-  pairFor,
-  ratioFor,
-  verdict,
-  type Cell,
-} from './report.js';
+import { describeFailures, formatTable, megabytes, verdict, type Cell } from './report.js';
 import { pingScenario, scenarios, type Scenario } from './scenarios.js';
 import { TargetProcess } from './target-process.js';
+import { eraTargetLines, floorTargetLines } from './target-verdicts.js';
 
 // Compiled, this file is dist/bench/run.js; the repository is two levels up.
 const repoRoot = fileURLToPath(
@@ -78,47 +71,63 @@ async function measureMatrix(
   for (const target of targets) {
     for (const scenario of scenarios) {
       await load.run(target, scenario, {
-        label: `${scenario.id} ${target.kind} (initial warm-up)`,
+        label: `${scenario.id} ${scenario.protocolVersion} ${target.kind} (initial warm-up)`,
         connections: targetConcurrency,
         length: { seconds: options.initialWarmupSec },
       });
     }
   }
-  for (const scenario of scenarios) {
+  // A tool's two revisions run back to back at each concurrency, so the cells the era target
+  // compares are seconds apart; server and floor still alternate within each.
+  const tools = [...new Set(scenarios.map((scenario) => scenario.id))];
+  for (const tool of tools) {
     for (const concurrency of options.concurrencies) {
-      for (const target of targets) {
-        const label = `${scenario.id} ${target.kind} c=${concurrency}`;
-        await load.run(target, scenario, {
-          label: `${label} (warm-up)`,
-          connections: concurrency,
-          length: { seconds: options.warmupSec },
-        });
-        const before = await target.stats();
-        const generatorBefore = process.cpuUsage();
-        const started = performance.now();
-        const result = await load.run(target, scenario, {
-          label,
-          connections: concurrency,
-          length: { seconds: options.durationSec },
-        });
-        const wallMicros = (performance.now() - started) * 1000;
-        const generator = process.cpuUsage(generatorBefore);
-        const after = await target.stats();
-        cells.push({
-          scenario: scenario.id,
-          target: target.kind,
-          concurrency,
-          result,
-          rss: after.rss,
-          targetCpu: (after.cpuMicros - before.cpuMicros) / wallMicros,
-          targetCpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / result.requests,
-          generatorCpu: (generator.user + generator.system) / wallMicros,
-        });
-        progress(`${label}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms`);
-      }
+      for (const scenario of scenarios.filter((s) => s.id === tool))
+        await measureCells(targets, { scenario, concurrency, options }, { load, cells });
     }
   }
   return cells;
+}
+
+/** One scenario at one concurrency: warm-up and measured cell, each target in turn. */
+async function measureCells(
+  targets: readonly TargetProcess[],
+  run: { scenario: Scenario; concurrency: number; options: BenchOptions },
+  into: { load: CheckedLoad; cells: Cell[] },
+): Promise<void> {
+  const { scenario, concurrency, options } = run;
+  const { load, cells } = into;
+  for (const target of targets) {
+    const label = `${scenario.id} ${scenario.protocolVersion} ${target.kind} c=${concurrency}`;
+    await load.run(target, scenario, {
+      label: `${label} (warm-up)`,
+      connections: concurrency,
+      length: { seconds: options.warmupSec },
+    });
+    const before = await target.stats();
+    const generatorBefore = process.cpuUsage();
+    const started = performance.now();
+    const result = await load.run(target, scenario, {
+      label,
+      connections: concurrency,
+      length: { seconds: options.durationSec },
+    });
+    const wallMicros = (performance.now() - started) * 1000;
+    const generator = process.cpuUsage(generatorBefore);
+    const after = await target.stats();
+    cells.push({
+      scenario: scenario.id,
+      protocolVersion: scenario.protocolVersion,
+      target: target.kind,
+      concurrency,
+      result,
+      rss: after.rss,
+      targetCpu: (after.cpuMicros - before.cpuMicros) / wallMicros,
+      targetCpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / result.requests,
+      generatorCpu: (generator.user + generator.system) / wallMicros,
+    });
+    progress(`${label}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms`);
+  }
 }
 
 async function measureMemory(
@@ -197,38 +206,6 @@ async function profileTargets(
   return lines;
 }
 
-/** Below this share of a core, the target was not what limited throughput. */
-const busyCoreShare = 0.85;
-
-function targetLines(cells: readonly Cell[]): string[] {
-  const lines = [
-    `Target: stateless tools/call at c=${targetConcurrency} reaches ≥ ${targetRatio * 100} % of the floor's req/s`,
-  ];
-  for (const scenario of scenarios) {
-    const ratio = ratioFor(cells, scenario.id, targetConcurrency);
-    const pair = pairFor(cells, scenario.id, targetConcurrency);
-    if (ratio === undefined || !pair) {
-      lines.push(
-        `  ${scenario.id.padEnd(18)} not measured (c=${targetConcurrency} is not in BENCH_CONCURRENCY)`,
-      );
-      continue;
-    }
-    const { server, floor } = pair;
-    lines.push(
-      `  ${scenario.id.padEnd(18)} ${(ratio * 100).toFixed(1)} %: ${verdict(ratio >= targetRatio)} ` +
-        `(CPU per call: server ${server.targetCpuMicrosPerRequest.toFixed(0)} µs, floor ` +
-        `${floor.targetCpuMicrosPerRequest.toFixed(0)} µs, so a saturated core would give ` +
-        `${((100 * floor.targetCpuMicrosPerRequest) / server.targetCpuMicrosPerRequest).toFixed(1)} %)`,
-    );
-    if (Math.min(server.targetCpu, floor.targetCpu) < busyCoreShare)
-      lines.push(
-        `  ${''.padEnd(18)} caution: a target used less than ${busyCoreShare * 100} % of a core, so other ` +
-          'work on the machine set the pace; the CPU-per-call ratio is the steadier figure',
-      );
-  }
-  return lines;
-}
-
 async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2), process.env);
   // Other work on the machine skews every number; the load average puts them in context.
@@ -248,7 +225,7 @@ async function main(): Promise<number> {
     const profile = options.profile ? await profileTargets(targets, options, load) : [];
     const out = [
       '',
-      `servicedesk-mcp bench: tools/call on the stateless \`agent\` collection; node ${process.version}, ` +
+      `servicedesk-mcp bench: tools/call on the stateless \`agent\` collection, MCP 2025-11-25 and 2026-07-28; node ${process.version}, ` +
         `${cpus().length} CPUs; ${options.durationSec} s per cell after ${options.warmupSec} s warm-up; ` +
         `1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadavg()[0]!.toFixed(2)} after`,
       '',
@@ -257,7 +234,8 @@ async function main(): Promise<number> {
       'target, set the pace. CPU µs/req is what one call costs the target, even on a busy machine.',
       'Latencies are whole milliseconds (autocannon).',
       '',
-      ...targetLines(cells),
+      ...floorTargetLines(cells),
+      ...eraTargetLines(cells),
       memory,
       coldStart,
       load.failures.length === 0
