@@ -17,7 +17,10 @@ export interface BenchOptions {
   readonly memoryCalls: number;
   /** Cold starts to time (`BENCH_COLD_STARTS`, default 3). */
   readonly coldStarts: number;
-  /** `--profile`: take a CPU profile of the server (and the floor) under ping load at c=16. */
+  /**
+   * `--profile`: take CPU profiles of the server (and the floor) under ping load at c=16, one per
+   * protocol revision.
+   */
   readonly profile: boolean;
   /** Seconds the profiled load runs (`BENCH_PROFILE_DURATION`, default the cell duration). */
   readonly profileSec: number;

@@ -28,7 +28,7 @@ import {
   type BenchOptions,
 } from './options.js';
 import { describeFailures, formatTable, megabytes, verdict, type Cell } from './report.js';
-import { pingScenario, scenarios, type Scenario } from './scenarios.js';
+import { modernPingScenario, pingScenario, scenarios, type Scenario } from './scenarios.js';
 import { TargetProcess } from './target-process.js';
 import { eraTargetLines, floorTargetLines } from './target-verdicts.js';
 
@@ -176,6 +176,9 @@ async function measureColdStarts(options: BenchOptions, workDir: string): Promis
   );
 }
 
+/** The calls a `--profile` run profiles: ping in each revision, to show where they differ. */
+const profiledScenarios = [pingScenario, modernPingScenario];
+
 async function profileTargets(
   targets: readonly TargetProcess[],
   options: BenchOptions,
@@ -184,24 +187,23 @@ async function profileTargets(
   const lines: string[] = [];
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   for (const target of targets) {
-    const file = join(
-      repoRoot,
-      '.bench',
-      `${target.kind}-ping-c${targetConcurrency}-${stamp}.cpuprofile`,
-    );
-    await target.startProfile();
-    const result = await load.run(target, pingScenario, {
-      label: `profile ${target.kind}`,
-      connections: targetConcurrency,
-      length: { seconds: options.profileSec },
-    });
-    await target.stopProfile(file);
-    lines.push(
-      '',
-      `CPU profile of the ${target.kind} under ping at c=${targetConcurrency} ` +
-        `(${result.reqPerSec.toFixed(0)} req/s while profiling): ${file}`,
-      ...summarizeProfile(file, repoRoot).map((line) => `  ${line}`),
-    );
+    for (const scenario of profiledScenarios) {
+      const name = `${target.kind}-ping-${scenario.protocolVersion}-c${targetConcurrency}`;
+      const file = join(repoRoot, '.bench', `${name}-${stamp}.cpuprofile`);
+      await target.startProfile();
+      const result = await load.run(target, scenario, {
+        label: `profile ${target.kind} ${scenario.protocolVersion}`,
+        connections: targetConcurrency,
+        length: { seconds: options.profileSec },
+      });
+      await target.stopProfile(file);
+      lines.push(
+        '',
+        `CPU profile of the ${target.kind} under ping ${scenario.protocolVersion} at ` +
+          `c=${targetConcurrency} (${result.reqPerSec.toFixed(0)} req/s while profiling): ${file}`,
+        ...summarizeProfile(file, repoRoot).map((line) => `  ${line}`),
+      );
+    }
   }
   return lines;
 }
