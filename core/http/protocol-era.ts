@@ -63,7 +63,8 @@ const namedBy: Readonly<Record<string, string>> = {
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   const first = Array.isArray(value) ? value[0] : value;
-  return first?.replace(/^[ \t]+|[ \t]+$/g, '');
+  // Node has already removed line breaks; trim() drops the spaces and tabs the binding allows.
+  return first?.trim();
 }
 
 /** `Mcp-Name` as sent, or decoded from the `=?base64?…?=` form; null when that form is broken. */

@@ -24,7 +24,7 @@ import { toToolResult } from './tool-output.js';
 import { handlerContext } from './handler-context.js';
 import { startRound } from './modern/call-round.js';
 import type { RequestStates } from './modern/request-states.js';
-import { approveWrite } from './write-approval.js';
+import { approveWrite, type Approval } from './write-approval.js';
 import { principalOf } from './request-principal.js';
 import { auditedClient, requestContextOf } from './request-context.js';
 import type { SessionState } from './session-state.js';
@@ -87,6 +87,11 @@ function nestedCaller(extra: Extra, scope: CallScope): NestedToolCaller {
       throw error;
     }
   };
+}
+
+/** True for a protocol error carrying our `code` in its data. */
+function hasDataCode(error: unknown, code: string): boolean {
+  return error instanceof McpError && (error.data as { code?: unknown } | undefined)?.code === code;
 }
 
 /** What a call's race ends with when its handler asked the client something (MRTR). */
@@ -154,7 +159,20 @@ export async function callTool(
     audit('invalid_input', 'MCP_REQUEST_STATE_INVALID');
     throw error;
   });
-  const approval = await approveWrite({ tool, args, extra, scope, ledger: round.ledger });
+  let approval: Approval;
+  try {
+    approval = await approveWrite({ tool, args, extra, scope, ledger: round.ledger });
+  } catch (error) {
+    // Asking failed (a replayed confirmation, the client or the database): nothing was written.
+    if (hasDataCode(error, 'MCP_REQUEST_STATE_INVALID')) {
+      audit('invalid_input', 'MCP_REQUEST_STATE_INVALID');
+      throw error;
+    }
+    audit('tool_error', 'TOOL_NOT_CONFIRMED');
+    return failure(
+      `Tool ${name} could not ask the person to confirm (${(error as Error).message}); nothing was written. Try again.`,
+    );
+  }
   if (approval.kind === 'fail') {
     audit('denied', approval.code);
     throw approval.error;

@@ -30,6 +30,7 @@ const maxClientText = 200;
 /** The client's name and version, cut to a length the audit log can hold. */
 export function boundedClientInfo(info: Implementation | undefined): Implementation | undefined {
   if (info === undefined) return undefined;
+  if (info.name.length <= maxClientText && info.version.length <= maxClientText) return info;
   return {
     ...info,
     name: info.name.slice(0, maxClientText),

@@ -10,7 +10,7 @@ import type { DirectHandler } from '../direct-request.js';
 import { MultiplexTransport } from '../multiplex-transport.js';
 import { paramsRefusal } from '../request-params.js';
 import { modernProtocolVersion } from './envelope-keys.js';
-import { modernError, shapeResult, type CacheHint } from './result-shape.js';
+import { modernError, serverInfoOf, shapeResult, type CacheHint } from './result-shape.js';
 
 /** How long a caller may keep a list before asking again, in milliseconds. */
 export interface ListCaching {
@@ -43,7 +43,7 @@ export function modernBinding(options: {
   readonly caching: ListCaching;
 }): MultiplexTransport {
   const { registry, handlers, caching } = options;
-  const server = { ...options.identity, title: registry.collection.title };
+  const server = serverInfoOf(options.identity, registry.collection.title);
   const transport = new MultiplexTransport();
   const listHint: CacheHint = { ttlMs: caching.listTtlMs, cacheScope: 'private' };
   const hints: Partial<Record<CollectionMethod, CacheHint>> = {

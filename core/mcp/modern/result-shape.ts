@@ -18,11 +18,11 @@ const legacyResourceNotFound = -32002;
  * the cache hint where one applies.
  *
  * @example
- * shapeResult({ tools }, { identity, title }, { ttlMs: 60_000, cacheScope: 'private' });
+ * shapeResult({ tools }, serverInfoOf(identity, title), { ttlMs: 60_000, cacheScope: 'private' });
  */
 export function shapeResult(
   result: Result,
-  server: ServerIdentity & { readonly title?: string | undefined },
+  serverInfo: Readonly<Record<string, string>>,
   hint: CacheHint | undefined,
 ): Result {
   return {
@@ -30,15 +30,25 @@ export function shapeResult(
     // An `input_required` answer (MRTR) keeps its own type.
     resultType: result['resultType'] ?? 'complete',
     ...(hint !== undefined && hint),
-    _meta: {
-      ...result._meta,
-      [serverInfoKey]: {
-        name: server.name,
-        version: server.version,
-        ...(server.title !== undefined && { title: server.title }),
-      },
-    },
+    _meta: { ...result._meta, [serverInfoKey]: serverInfo },
   };
+}
+
+/**
+ * The `serverInfo` a collection's results name (built once, shared by every result).
+ *
+ * @example
+ * serverInfoOf({ name: 'servicedesk-mcp', version: '0.1.0' }, 'Agent Functions');
+ */
+export function serverInfoOf(
+  identity: ServerIdentity,
+  title: string | undefined,
+): Readonly<Record<string, string>> {
+  return Object.freeze({
+    name: identity.name,
+    version: identity.version,
+    ...(title !== undefined && { title }),
+  });
 }
 
 /**

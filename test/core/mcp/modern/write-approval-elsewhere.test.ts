@@ -27,13 +27,16 @@ describe.each(testEngines)('write approval for 2025-11-25 clients on $engine', (
     await database.drop();
   });
 
-  /** A 1.x client in a stateful session that answers elicitation with `answer`. */
-  async function sessionSaying(answer: ElicitResult): Promise<Client> {
+  /** A 1.x client in a stateful session that answers elicitation with `answer` (or fails to). */
+  async function sessionSaying(answer: ElicitResult | Error): Promise<Client> {
     const client = new Client(
       { name: 'legacy-approval', version: '1' },
       { capabilities: { elicitation: { form: {} } } },
     );
-    client.setRequestHandler(ElicitRequestSchema, () => answer);
+    client.setRequestHandler(ElicitRequestSchema, () => {
+      if (answer instanceof Error) throw answer;
+      return answer;
+    });
     await client.connect(
       new StreamableHTTPClientTransport(new URL(t.urlOf('session')), {
         requestInit: { headers: { authorization: `Bearer ${ann}` } },
@@ -55,6 +58,18 @@ describe.each(testEngines)('write approval for 2025-11-25 clients on $engine', (
       expect(await writesOf(t.server.db, 'legacy-no')).toBe(0);
     } finally {
       await Promise.all([yes.close(), no.close()]);
+    }
+  });
+
+  it('writes nothing, and says so, when the client fails to ask the person', async () => {
+    const broken = await sessionSaying(new Error('the form could not be shown'));
+    try {
+      const result = await call(broken, 'act_on_item', { item: 'legacy-broken', action: 'close' });
+      expect(result.isError).toBe(true);
+      expect(result.text).toMatch(/could not ask the person to confirm .*nothing was written/);
+      expect(await writesOf(t.server.db, 'legacy-broken')).toBe(0);
+    } finally {
+      await broken.close();
     }
   });
 
