@@ -38,10 +38,13 @@ describe('the conformance plugin’s tools', () => {
       'test_embedded_resource',
       'test_error_handling',
       'test_image_content',
+      'test_logging_tool',
+      'test_missing_capability',
       'test_multiple_content_types',
       'test_reconnection',
       'test_sampling',
       'test_simple_text',
+      'test_streaming_elicitation',
       'test_tool_with_logging',
       'test_tool_with_progress',
     ]);
@@ -175,6 +178,18 @@ describe('the conformance plugin’s tools', () => {
         type: 'text',
         text: 'Reconnection test completed: the result came after the stream was closed.',
       },
+    ]);
+  });
+
+  it('refuses test_missing_capability for a client without sampling, and asks nothing of one without elicitation', async () => {
+    const missing = await call(client, 'test_missing_capability');
+    expect(missing.isError).toBe(true);
+    expect(JSON.stringify(missing.content)).toContain('test_missing_capability needs sampling');
+    const streaming = await call(client, 'test_streaming_elicitation');
+    expect(streaming.isError).toBe(true);
+    expect(JSON.stringify(streaming.content)).toContain('does not support elicitation');
+    expect((await call(client, 'test_logging_tool')).content).toEqual([
+      { type: 'text', text: 'Logging tool executed' },
     ]);
   });
 });
