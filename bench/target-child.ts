@@ -1,35 +1,8 @@
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createServer } from '../core/index.js';
-import benchConfig from './bench.config.js';
-import { startFloor } from './floor.js';
+import { startTarget } from './start-target.js';
 import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.js';
-
-/**
- * A benchmark target in its own process: `server` (the example server through createServer)
- * or `floor` (the raw Koa handler). The parent drives it over the IPC channel: memory and CPU readings,
- * CPU profiles, stop.
- */
-async function startTarget(
-  kind: TargetKind,
-  databaseFile: string,
-): Promise<{ url: string; close(): Promise<void> }> {
-  if (kind === 'floor') return startFloor(databaseFile);
-  const server = await createServer(benchConfig, {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: databaseFile,
-      LOG_LEVEL: 'silent',
-    },
-  });
-  await server.listen();
-  const agent = server.collections.find((collection) => collection.id === 'agent');
-  if (!agent) throw new Error('the bench config has no `agent` collection');
-  return { url: agent.url, close: () => server.close() };
-}
 
 function send(reply: ChildReply): void {
   process.send?.(reply);

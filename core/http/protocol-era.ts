@@ -45,7 +45,7 @@ const levels: ReadonlySet<string> = new Set([
 ]);
 
 /** Every version this server speaks, for the refusal of a 2025-era header. */
-export const supportedVersions: readonly string[] = [modernProtocolVersion, '2025-11-25'];
+const supportedVersions: readonly string[] = [modernProtocolVersion, '2025-11-25'];
 
 /**
  * The versions a refused 2026-07-28 envelope is told about: those `server/discover` lists (the

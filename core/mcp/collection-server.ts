@@ -19,7 +19,8 @@ import { protocolError } from '../errors/protocol-error.js';
 import type { Runtime } from '../server/runtime.js';
 import { untrustedTextNotice } from '../tool/untrusted-text.js';
 import { collectionHandlers, type CollectionMethod } from './collection-handlers.js';
-import { readResource } from './resources.js';
+import { principalOf } from './request-principal.js';
+import { readableResource, readResource } from './resources.js';
 import type { SessionState } from './session-state.js';
 
 let validator: AjvJsonSchemaValidator | undefined;
@@ -103,7 +104,8 @@ export function createCollectionServer(
       );
     }
     await readResource(request.params.uri, extra, scope); // only what the caller may read
-    if (!isSubscribable(scope.registry, request.params.uri)) {
+    const found = readableResource(scope.registry, principalOf(extra).scopes, request.params.uri);
+    if (found?.definition.subscribable !== true) {
       throw protocolError(
         'RESOURCE_NOT_SUBSCRIBABLE',
         `Resource ${request.params.uri} does not send updates; read it again when you need it`,
@@ -149,12 +151,4 @@ export function collectionInstructions(registry: CollectionRegistry): string {
   return [registry.collection.instructions, untrustedTextNotice]
     .filter((part) => part !== undefined)
     .join('\n\n');
-}
-
-/** True when the resource at `uri` (fixed, or the first template matching it) sends updates. */
-function isSubscribable(registry: CollectionRegistry, uri: string): boolean {
-  const fixed = registry.resources.get(uri);
-  if (fixed) return fixed.definition.subscribable === true;
-  const template = registry.templates.find((t) => t.matcher.match(uri) !== null);
-  return template?.definition.subscribable === true;
 }

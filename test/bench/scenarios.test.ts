@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import benchConfig from '../../bench/bench.config.js';
-import { startFloor } from '../../bench/floor.js';
 import {
   isExpectedResponse,
   modernPingScenario,
@@ -8,7 +6,7 @@ import {
   scenarios,
   type Scenario,
 } from '../../bench/scenarios.js';
-import { createServer } from '../../core/index.js';
+import { startTarget } from '../../bench/start-target.js';
 import { createTempFolder, type TempFolder } from '../helpers/temp-folder.js';
 
 interface Answer {
@@ -44,20 +42,11 @@ describe('the bench’s requests', () => {
   beforeAll(async () => {
     folder = createTempFolder('bench');
     const databaseFile = folder.file('bench.db');
-    const server = await createServer(benchConfig, {
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATABASE_URL: databaseFile,
-        LOG_LEVEL: 'silent',
-      },
-    });
-    await server.listen();
-    serverUrl = server.collections.find((collection) => collection.id === 'agent')!.url;
+    const server = await startTarget('server', databaseFile);
+    serverUrl = server.url;
     closeServer = () => server.close();
     // After the server, as in the bench: it migrates and seeds the file the floor reads.
-    const floor = await startFloor(databaseFile);
+    const floor = await startTarget('floor', databaseFile);
     floorUrl = floor.url;
     closeFloor = () => floor.close();
   });
