@@ -10,7 +10,9 @@ export type AuditOutcome =
   | 'cancelled'
   | 'internal_error'
   /** A 2026-07-28 call answered with questions for the client (MRTR); its retry has a row of its own. */
-  | 'input_required';
+  | 'input_required'
+  /** A 2026-07-28 call answered with a task (Tasks extension); the work's own tool calls have rows. */
+  | 'task';
 
 /** The audit table as the core reads and writes it. */
 export type AuditTables = {

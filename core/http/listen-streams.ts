@@ -6,7 +6,14 @@ import { subscriptionIdKey } from '../mcp/modern/envelope-keys.js';
 export interface ListenFilter {
   readonly toolsListChanged?: boolean;
   readonly resourceSubscriptions?: readonly string[];
+  /** The caller's own tasks whose status the stream carries (Tasks extension). */
+  readonly taskIds?: readonly string[];
 }
+
+/** Starts what a stream watches beyond the server's events (its tasks); returns how to stop it. */
+export type StreamWatch = (
+  notify: (method: string, params: Record<string, unknown>) => void,
+) => () => void;
 
 interface ListenStream {
   readonly res: ServerResponse;
@@ -14,6 +21,7 @@ interface ListenStream {
   readonly callerKey: string;
   readonly filter: ListenFilter;
   readonly keepAlive: NodeJS.Timeout;
+  stopWatching?: () => void;
 }
 
 /** How often an idle stream gets an SSE comment, so proxies do not close it. */
@@ -50,10 +58,11 @@ export class ListenStreams {
     return mine >= this.#limits.perCaller;
   }
 
-  /** Answers the listen request with an SSE stream, acknowledged with `filter`. */
+  /** Answers the listen request with an SSE stream, acknowledged with `filter`, then starts `watch`. */
   open(
     res: ServerResponse,
     listen: { readonly id: RequestId; readonly callerKey: string; readonly filter: ListenFilter },
+    watch?: StreamWatch,
   ): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -65,10 +74,14 @@ export class ListenStreams {
     this.#streams.add(stream);
     res.once('close', () => {
       clearInterval(keepAlive);
+      stream.stopWatching?.();
       this.#streams.delete(stream);
     });
     this.#notify(stream, 'notifications/subscriptions/acknowledged', {
       notifications: listen.filter,
+    });
+    stream.stopWatching = watch?.((method, params) => {
+      if (this.#streams.has(stream)) this.#notify(stream, method, params);
     });
   }
 
@@ -90,6 +103,7 @@ export class ListenStreams {
   closeAll(): void {
     for (const stream of [...this.#streams]) {
       clearInterval(stream.keepAlive);
+      stream.stopWatching?.();
       this.#streams.delete(stream);
       stream.res.end(
         event({

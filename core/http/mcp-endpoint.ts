@@ -23,6 +23,7 @@ import { postModern } from './modern-post.js';
 import { runExchange } from './run-exchange.js';
 import { openSessionStream } from './session-stream.js';
 import { refuseWithoutConsent } from './refuse-without-consent.js';
+import type { TaskReader } from '../mcp/tasks/task-methods.js';
 
 // An in-memory key only (never stored or sent), so it needs no hashing.
 function ownerKey(principal: Principal): string {
@@ -50,6 +51,7 @@ export class McpEndpoint {
   readonly #audit: AuditLog | undefined;
   readonly #modern: MultiplexTransport;
   readonly #toolsChange: boolean;
+  readonly #readTask: TaskReader | undefined;
   readonly #listening: ListenStreams;
 
   constructor(
@@ -68,6 +70,8 @@ export class McpEndpoint {
       modern: MultiplexTransport;
       /** True when a listed plugin changes its tools at runtime. */
       toolsChange: boolean;
+      /** The caller's tasks for `subscriptions/listen`, where the collection offers tasks. */
+      readTask?: TaskReader | undefined;
     },
   ) {
     this.registry = registry;
@@ -78,6 +82,7 @@ export class McpEndpoint {
     this.#audit = options.audit;
     this.#modern = options.modern;
     this.#toolsChange = options.toolsChange;
+    this.#readTask = options.readTask;
     this.#listening = new ListenStreams(options.sessionLimits);
     if (registry.collection.session === 'stateful') {
       this.#sessions = new SessionManager({
@@ -209,6 +214,7 @@ export class McpEndpoint {
           transport: this.#modern,
           listening: this.#listening,
           toolsChange: this.#toolsChange,
+          readTask: this.#readTask,
           callerKey: ownerKey(principal),
         },
         { principal, message: rpc[0] as JSONRPCMessage, acceptsStream, context: era.context },

@@ -6,6 +6,24 @@ import { readableResource } from '../mcp/resources.js';
 import { answerRefusal } from './answer-refusal.js';
 import { stopCounting } from './in-flight.js';
 import type { ListenFilter, ListenStreams } from './listen-streams.js';
+import type { RequestContext } from '../mcp/request-context.js';
+import { declaresTasks, tasksExtension } from '../mcp/tasks/start-task.js';
+import type { TaskReader } from '../mcp/tasks/task-methods.js';
+import { watchTasks } from './task-watch.js';
+
+/** The most tasks one listen stream watches; ids past it are not acknowledged. */
+const maxWatchedTasks = 16;
+
+/** The ids of `asked.taskIds` that are the caller's own tasks, as far as one stream watches. */
+async function ownTaskIds(
+  asked: unknown,
+  read: ((taskId: string) => Promise<unknown>) | undefined,
+): Promise<string[]> {
+  if (read === undefined || !Array.isArray(asked)) return [];
+  const ids = [...new Set(asked.filter((id): id is string => typeof id === 'string'))];
+  const tasks = await Promise.all(ids.slice(0, maxWatchedTasks).map((id) => read(id)));
+  return ids.filter((_id, i) => tasks[i] !== undefined);
+}
 
 /** The part of the client's filter this collection can honour for this caller. */
 function honoured(
@@ -31,22 +49,28 @@ function honoured(
 /**
  * Answers a 2026-07-28 `subscriptions/listen`: the reply is an SSE stream that stays open,
  * acknowledged first with the filter honoured (tool-list changes where the collection's tools
- * can change; updates of resources the caller may read and that send them), and taken out of
- * shutdown's drain, which ends it with the closing result instead.
+ * can change; updates of resources the caller may read and that send them; the caller's own
+ * tasks, for a client that declares the Tasks extension), and taken out of shutdown's drain,
+ * which ends it with the closing result instead.
  *
  * @example
- * return answerListen(ctx, { registry, listening, toolsChange, callerKey, stopCounting }, { principal, message });
+ * await answerListen(ctx, { registry, listening, toolsChange, callerKey, readTask }, { principal, message, context });
  */
-export function answerListen(
+export async function answerListen(
   ctx: Context,
   endpoint: {
     readonly registry: CollectionRegistry;
     readonly listening: ListenStreams;
     readonly toolsChange: boolean;
     readonly callerKey: string;
+    readonly readTask?: TaskReader | undefined;
   },
-  request: { readonly principal: Principal; readonly message: JSONRPCRequest },
-): void {
+  request: {
+    readonly principal: Principal;
+    readonly message: JSONRPCRequest;
+    readonly context: RequestContext;
+  },
+): Promise<void> {
   const { id } = request.message;
   const asked = request.message.params?.['notifications'];
   if (typeof asked !== 'object' || asked === null || Array.isArray(asked)) {
@@ -64,13 +88,43 @@ export function answerListen(
       id,
     });
   }
-  const filter = honoured(asked as Record<string, unknown>, {
-    registry: endpoint.registry,
-    principal: request.principal,
-    toolsChange: endpoint.toolsChange,
-  });
+  const askedTasks = (asked as Record<string, unknown>)['taskIds'];
+  if (
+    Array.isArray(askedTasks) &&
+    askedTasks.length > 0 &&
+    !declaresTasks(request.context.clientCapabilities)
+  ) {
+    return answerRefusal(ctx, {
+      code: 'MCP_MISSING_CLIENT_CAPABILITY',
+      message: `notifications.taskIds belongs to the Tasks extension: declare "${tasksExtension}" in the request's clientCapabilities.extensions`,
+      id,
+      data: { requiredCapabilities: { extensions: { [tasksExtension]: {} } } },
+    });
+  }
+  const read = endpoint.readTask;
+  const principal = request.principal;
+  const taskIds = await ownTaskIds(askedTasks, read && ((taskId) => read(taskId, principal)));
+  const filter: ListenFilter = {
+    ...honoured(asked as Record<string, unknown>, {
+      registry: endpoint.registry,
+      principal,
+      toolsChange: endpoint.toolsChange,
+    }),
+    ...(taskIds.length > 0 && { taskIds }),
+  };
   stopCounting(ctx.res);
   ctx.respond = false;
-  endpoint.listening.open(ctx.res, { id, callerKey: endpoint.callerKey, filter });
+  endpoint.listening.open(
+    ctx.res,
+    { id, callerKey: endpoint.callerKey, filter },
+    read === undefined || taskIds.length === 0
+      ? undefined
+      : (notify) =>
+          watchTasks(
+            taskIds,
+            (taskId) => read(taskId, principal),
+            (task) => notify('notifications/tasks', task),
+          ),
+  );
   return undefined;
 }

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import type { MultiplexTransport } from '../mcp/multiplex-transport.js';
 import type { RequestContext } from '../mcp/request-context.js';
+import type { TaskReader } from '../mcp/tasks/task-methods.js';
 import { authInfoFor } from '../mcp/request-principal.js';
 import { answerRefusal } from './answer-refusal.js';
 import type { ListenStreams } from './listen-streams.js';
@@ -32,6 +33,8 @@ export async function postModern(
     readonly transport: MultiplexTransport;
     readonly listening: ListenStreams;
     readonly toolsChange: boolean;
+    /** Reads the caller's tasks for `subscriptions/listen`, where the collection offers tasks. */
+    readonly readTask?: TaskReader | undefined;
     /** Scopes the client's request ids for cancellation: the caller (user and client). */
     readonly callerKey: string;
   },
@@ -46,7 +49,11 @@ export async function postModern(
   if (!isJsonRpcRequest(message)) return acceptedWithoutBody(ctx);
   const { method, id } = message as { method: string; id: RequestId };
   if (method === 'subscriptions/listen') {
-    return answerListen(ctx, endpoint, { principal, message: message as JSONRPCRequest });
+    return answerListen(ctx, endpoint, {
+      principal,
+      message: message as JSONRPCRequest,
+      context,
+    });
   }
   if (!endpoint.transport.answers(method)) {
     return answerRefusal(ctx, {

@@ -24,6 +24,8 @@ import { toToolResult } from './tool-output.js';
 import { handlerContext } from './handler-context.js';
 import { startRound } from './modern/call-round.js';
 import type { RequestStates } from './modern/request-states.js';
+import { CreatedTask, startTask, taskContractFor } from './tasks/start-task.js';
+import type { TaskRecords } from './tasks/task-records.js';
 import { approveWrite, type Approval } from './write-approval.js';
 import { principalOf } from './request-principal.js';
 import { auditedClient, requestContextOf } from './request-context.js';
@@ -42,6 +44,8 @@ export interface CallScope {
   readonly depth?: number;
   /** Seals and opens MRTR request state; set on the 2026-07-28 binding only. */
   readonly requestStates?: RequestStates;
+  /** Keeps the tasks of tools that offer them; set on the 2026-07-28 binding only. */
+  readonly tasks?: TaskRecords;
 }
 
 function failure(text: string): CallToolResult {
@@ -190,18 +194,24 @@ export async function callTool(
     const returned = await scope.runtime.cutoff.run(
       () => extra.signal,
       (signal) => {
-        const running = tool.definition.handler(
-          // The handler's principal carries the audit row's correlation id, so a store can link
-          // the changes it records to this call.
-          handlerContext(tool, checked.input, {
-            extra,
-            scope,
-            principal: { ...principal, correlationId },
-            signal,
-            nested: nestedCaller(extra, scope),
-            ledger: round.ledger,
-          }),
-        );
+        // The handler's principal carries the audit row's correlation id, so a store can link
+        // the changes it records to this call.
+        const ctx = handlerContext(tool, checked.input, {
+          extra,
+          scope,
+          principal: { ...principal, correlationId },
+          signal,
+          nested: nestedCaller(extra, scope),
+          ledger: round.ledger,
+        });
+        const task = taskContractFor(tool, extra, scope);
+        const running = task
+          ? startTask(task, ctx, {
+              collection: scope.registry.collection.id,
+              tool: name,
+              principal,
+            })
+          : tool.definition.handler(ctx);
         // A 2026-07-28 handler that asks what it has no answer to is left waiting; the call ends.
         const asked = round.ledger?.required.then(() => waitingForInput);
         return asked ? Promise.race([running, asked]) : running;
@@ -212,6 +222,10 @@ export async function callTool(
       return await round.inputRequired();
     }
     if (isCancelled(extra)) throw new Error('cancelled');
+    if (returned instanceof CreatedTask) {
+      audit('task');
+      return returned.result as CallToolResult;
+    }
     const result = toToolResult(tool, returned);
     if (result.ok) {
       audit(result.value.isError === true ? 'tool_error' : 'ok');

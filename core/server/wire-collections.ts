@@ -14,6 +14,8 @@ import { directToolCall } from '../mcp/direct-tool-call.js';
 import { createCollectionServer } from '../mcp/collection-server.js';
 import { collectionHandlers } from '../mcp/collection-handlers.js';
 import { modernBinding } from '../mcp/modern/modern-binding.js';
+import { taskHandlers, taskReader } from '../mcp/tasks/task-methods.js';
+import { TaskRecords } from '../mcp/tasks/task-records.js';
 import { RequestStates } from '../mcp/modern/request-states.js';
 import { statelessState } from '../mcp/session-state.js';
 import type { BuiltInAuth } from '../oauth/built-in-auth.js';
@@ -83,13 +85,15 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
   });
   // One for all collections: any of them may open a state another instance sealed.
   const requestStates = new RequestStates(runtime.db);
+  const tasks = new TaskRecords(runtime.db);
   for (const registry of registries) {
     context.audiences.set(registry.collection.id, registry.audience);
     const view = new CollectionView(registry);
     const toolsChange = registry.collection.plugins.some(
       (id) => context.plugins.find((p) => p.id === id)?.dynamicTools,
     );
-    const modernScope = { registry, runtime, session: statelessState(), requestStates };
+    const modernScope = { registry, runtime, session: statelessState(), requestStates, tasks };
+    const offersTasks = [...registry.tools.values()].some((tool) => tool.definition.task);
     const endpoint = new McpEndpoint(
       registry,
       new CollectionAuthenticator(registry, {
@@ -120,7 +124,9 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
           toolsCall: directToolCall(modernScope),
           toolsChange,
           caching: { listTtlMs: settings.listTtlMs, dynamicToolsTtlMs: 10_000 },
+          tasks: offersTasks ? taskHandlers(modernScope) : undefined,
         }),
+        readTask: offersTasks ? taskReader(modernScope) : undefined,
       },
     );
     await endpoint.start();

@@ -4,6 +4,7 @@ import type { Scope } from '../scope/scope.js';
 import type { JsonSchemaShape } from './json-schema-shape.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolResult } from './tool-result.js';
+import type { ToolTasks } from './tool-tasks.js';
 
 /** MCP tool annotations: hints for clients, never a security boundary. */
 export interface ToolAnnotations {
@@ -65,6 +66,11 @@ export interface ToolSpec<
   handler(
     ctx: ToolContext<ShapeOutput<TInput>>,
   ): Promise<ToolReturn<TOutput>> | ToolReturn<TOutput>;
+  /**
+   * Long work the tool can hand back as a task to a 2026-07-28 client that declares the Tasks
+   * extension; other clients keep getting the handler's answer. See {@link ToolTasks}.
+   */
+  readonly task?: ToolTasks<ShapeOutput<TInput>, ToolReturn<TOutput>>;
 }
 
 /**
@@ -84,6 +90,8 @@ export interface AnyToolDefinition {
   readonly calls?: readonly string[];
   summarize?(output: Record<string, unknown>): string;
   handler(ctx: ToolContext<unknown>): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any input type is accepted here
+  readonly task?: ToolTasks<any, unknown>;
 }
 
 /** A frozen tool definition, as produced by {@link defineTool}. */

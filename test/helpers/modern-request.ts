@@ -53,7 +53,7 @@ export function modernRequest(spec: ModernRequestSpec): {
   body: Record<string, unknown>;
 } {
   const params = spec.params ?? {};
-  const named = params['name'] ?? params['uri'];
+  const named = params['name'] ?? params['uri'] ?? params['taskId'];
   const headers: Record<string, string | null> = {
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',

@@ -9,6 +9,8 @@ import {
 import type { DirectHandler } from '../direct-request.js';
 import { MultiplexTransport } from '../multiplex-transport.js';
 import { paramsRefusal } from '../request-params.js';
+import { tasksExtension } from '../tasks/start-task.js';
+import type { TaskMethod } from '../tasks/task-methods.js';
 import { modernProtocolVersion } from './envelope-keys.js';
 import { modernError, serverInfoOf, shapeResult, type CacheHint } from './result-shape.js';
 
@@ -41,6 +43,8 @@ export function modernBinding(options: {
   readonly toolsCall: DirectHandler;
   readonly toolsChange: boolean;
   readonly caching: ListCaching;
+  /** The Tasks extension's methods, where a tool of the collection offers tasks (ADR 0029). */
+  readonly tasks?: Readonly<Record<TaskMethod, DirectHandler>> | undefined;
 }): MultiplexTransport {
   const { registry, handlers, caching } = options;
   const server = serverInfoOf(options.identity, registry.collection.title);
@@ -56,12 +60,20 @@ export function modernBinding(options: {
     // What a resource holds changes with the desk: read it afresh each time.
     'resources/read': { ttlMs: 0, cacheScope: 'private' },
   };
-  const answer = (method: CollectionMethod, handler: DirectHandler, checked: boolean): void => {
+  const answer = (
+    method: CollectionMethod | TaskMethod,
+    handler: DirectHandler,
+    checked: boolean,
+  ): void => {
     transport.answerDirectly(method, async (request, extra) => {
       const refusal = checked ? undefined : paramsRefusal(request);
       if (refusal) throw refusal;
       try {
-        return shapeResult(await handler(request, extra), server, hints[method]);
+        return shapeResult(
+          await handler(request, extra),
+          server,
+          hints[method as CollectionMethod],
+        );
       } catch (error) {
         throw modernError(error);
       }
@@ -71,15 +83,21 @@ export function modernBinding(options: {
     if (method === 'tools/call') answer(method, options.toolsCall, true);
     else answer(method, handlers[method], false);
   }
+  for (const [method, handler] of Object.entries(options.tasks ?? {})) {
+    answer(method as TaskMethod, handler, true);
+  }
   const discover: Result = {
     supportedVersions: [modernProtocolVersion],
     // subscriptions/listen delivers updates of subscribable resources on any collection.
-    capabilities: collectionCapabilities({
-      subscribe:
-        [...registry.resources.values()].some((r) => r.definition.subscribable === true) ||
-        registry.templates.some((t) => t.definition.subscribable === true),
-      toolsChange: options.toolsChange,
-    }),
+    capabilities: {
+      ...collectionCapabilities({
+        subscribe:
+          [...registry.resources.values()].some((r) => r.definition.subscribable === true) ||
+          registry.templates.some((t) => t.definition.subscribable === true),
+        toolsChange: options.toolsChange,
+      }),
+      ...(options.tasks && { extensions: { [tasksExtension]: {} } }),
+    },
     instructions: collectionInstructions(registry),
   };
   transport.answerDirectly('server/discover', (request) => {

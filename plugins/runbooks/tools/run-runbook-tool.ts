@@ -6,6 +6,7 @@ import type { RunbookDefinition } from '../define-runbook.js';
 import { executeRun, type RunDriver } from '../run-runbook.js';
 import type { RunLiveness } from '../run-liveness.js';
 import type { RunStore } from '../run-store.js';
+import { runTask } from '../run-task.js';
 import { runViewSchema, summarizeRun, type RunView } from '../run-view.js';
 
 /** What the run tools share: the run store, the runs in the background and their heartbeats. */
@@ -42,6 +43,8 @@ function redactInput(
   return out;
 }
 
+type RunContext = ToolContext<Record<string, unknown>>;
+
 async function storedView(store: RunStore, runId: string): Promise<RunView> {
   const stored = await store.find(runId);
   if (!stored) throw new Error(`runbook run ${runId} vanished from the store`);
@@ -62,6 +65,31 @@ export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
       .default(runbook.mode ?? 'await')
       .describe(modeDescription),
   });
+  /** Stores the run as the caller's, with its secret arguments redacted; returns its id. */
+  const begin = async (ctx: RunContext, mode: 'await' | 'start'): Promise<string> => {
+    const { mode: _mode, ...runInput } = ctx.input;
+    const runId = randomUUID();
+    await store.start({
+      id: runId,
+      runbook,
+      principal: ctx.principal,
+      mode,
+      input: redactInput(runInput, runbook.secretArguments ?? []),
+    });
+    return runId;
+  };
+  /** Starts the run in the background, where it outlives the request: its progress is its stored steps. */
+  const launch = async (ctx: RunContext): Promise<string> => {
+    const { mode: _mode, ...runInput } = ctx.input;
+    const runId = await begin(ctx, 'start');
+    const driver = { callTool: ctx.callTool, progress: () => Promise.resolve(), store };
+    background.launch(runId, (signal) =>
+      deps.liveness.track(runId, () =>
+        executeRun(runbook, { id: runId, input: runInput }, { ...driver, signal }),
+      ),
+    );
+    return runId;
+  };
   return defineTool({
     name: `run_${runbook.id}`,
     title: runbook.title,
@@ -75,32 +103,20 @@ export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
     summarize: summarizeRun,
     handler: async (ctx: ToolContext<Record<string, unknown>>) => {
       const { mode, ...runInput } = ctx.input;
-      const runId = randomUUID();
-      const chosen = mode === 'start' ? 'start' : 'await';
-      await store.start({
-        id: runId,
-        runbook,
-        principal: ctx.principal,
-        mode: chosen,
-        input: redactInput(runInput, runbook.secretArguments ?? []),
-      });
-      const run = { id: runId, input: runInput };
-      if (chosen === 'start') {
-        // Progress of a background run is its stored steps: the request has been answered.
-        const driver = { callTool: ctx.callTool, progress: () => Promise.resolve(), store };
-        background.launch(runId, (signal) =>
-          deps.liveness.track(runId, () => executeRun(runbook, run, { ...driver, signal })),
-        );
-        return storedView(store, runId);
-      }
+      if (mode === 'start') return storedView(store, await launch(ctx));
+      const runId = await begin(ctx, 'await');
       const driver: RunDriver = {
         callTool: ctx.callTool,
         signal: ctx.signal,
         progress: ctx.progress,
         store,
       };
-      await deps.liveness.track(runId, () => executeRun(runbook, run, driver));
+      await deps.liveness.track(runId, () =>
+        executeRun(runbook, { id: runId, input: runInput }, driver),
+      );
       return storedView(store, runId);
     },
+    // A client that takes tasks gets one for every run, whatever the mode: it polls the run.
+    task: runTask({ start: launch, store, background }),
   });
 }

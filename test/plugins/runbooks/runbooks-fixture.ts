@@ -61,9 +61,13 @@ export interface RunbooksServer {
  */
 export async function startRunbooksServer(
   engine: TestEngine,
-  options: { readonly heartbeatMs?: number } = {},
+  options: {
+    readonly heartbeatMs?: number;
+    /** Another instance's database: shared, and dropped by whoever created it. */
+    readonly database?: FreshDatabase;
+  } = {},
 ): Promise<RunbooksServer> {
-  const database: FreshDatabase = await engine.createDatabase();
+  const database: FreshDatabase = options.database ?? (await engine.createDatabase());
   const t = await startTestServer({
     plugins: [
       // The example's own runbooks plugin gives way to this fixture's, with the drills.
@@ -100,7 +104,7 @@ export async function startRunbooksServer(
     },
     async close() {
       await t.close();
-      await database.drop();
+      if (options.database === undefined) await database.drop();
     },
   };
 }
