@@ -14,6 +14,7 @@ import {
   type TestServer,
 } from '../../../../core/index.js';
 import { postModern } from '../../../helpers/modern-request.js';
+import { sseMessages } from '../../../helpers/sse-messages.js';
 
 let setRuntimeTools: (tools: readonly AnyToolDefinition[]) => void = () => undefined;
 let announce: (uri: string) => void = () => undefined;
@@ -67,29 +68,6 @@ function startFeedsServer(http: { maxSessionsPerCaller?: number } = {}): Promise
     ],
     config: { http },
   });
-}
-
-/** Reads SSE `data:` messages from a response until `until` holds or the stream ends. */
-async function messages(
-  response: Response,
-  until: (seen: readonly Record<string, unknown>[]) => boolean,
-): Promise<Record<string, unknown>[]> {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const seen: Record<string, unknown>[] = [];
-  let buffer = '';
-  while (!until(seen)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    const events = buffer.split('\n\n');
-    buffer = events.pop() ?? '';
-    for (const event of events) {
-      const data = event.split('\n').find((line) => line.startsWith('data: '));
-      if (data) seen.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
-    }
-  }
-  await reader.cancel().catch(() => undefined);
-  return seen;
 }
 
 function listenRequest(url: string, id: number | string, notifications: Record<string, unknown>) {
@@ -149,7 +127,7 @@ describe('subscriptions/listen (MCP 2026-07-28)', () => {
       id: 43,
       error: { code: -32603, data: { code: 'MCP_LISTEN_LIMIT_REACHED' } },
     });
-    const reading = messages(first, (seen) => seen.length >= 2);
+    const reading = sseMessages(first, (seen) => seen.length >= 2);
     setRuntimeTools([]);
     const seen = await reading;
     expect(seen[0]).toEqual({
@@ -190,7 +168,7 @@ describe('subscriptions/listen at shutdown', () => {
     const response = await listenRequest(t.urlOf('feeds'), 'sub-1', {
       toolsListChanged: true,
     });
-    const reading = messages(response, (seen) => seen.some((m) => 'result' in m));
+    const reading = sseMessages(response, (seen) => seen.some((m) => 'result' in m));
     await t.close();
     const seen = await reading;
     expect(seen.at(-1)).toEqual({
