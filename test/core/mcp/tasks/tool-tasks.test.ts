@@ -217,6 +217,6 @@ describe('the tool task contract (core)', () => {
       }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ code: -32020 });
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ code: -32020 });
   });
 });
