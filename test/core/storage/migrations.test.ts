@@ -157,6 +157,7 @@ describe.each(testEngines)('migrations on $engine', ({ createDatabase }) => {
       'core/0001_audit',
       'core/0002_audit_client',
       'core/0003_request_state',
+      'core/0004_tasks',
       'desk/0001_teams',
       'reports/0001_ticket_counts',
       'tickets/0001_create',
@@ -296,6 +297,6 @@ describe('concurrent migrations on one PostgreSQL database', () => {
       'tickets/0002_first_ticket',
       'reports/0001_ticket_counts',
     ]);
-    expect(await migrationRows(database.url)).toHaveLength(7);
+    expect(await migrationRows(database.url)).toHaveLength(8);
   });
 });
