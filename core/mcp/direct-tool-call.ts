@@ -3,6 +3,7 @@ import { protocolError } from '../errors/protocol-error.js';
 import { callTool, type CallScope } from './call-tool.js';
 import type { DirectHandler } from './direct-request.js';
 import { paramsRefusal } from './request-params.js';
+import { requestContextOf } from './request-context.js';
 
 /**
  * `tools/call` for the stateless hot path, answered without the SDK server: the request's
@@ -28,7 +29,9 @@ export function directToolCall(scope: CallScope): DirectHandler {
           ),
       );
     }
-    if (params['task'] !== undefined) {
+    // 2025-11-25's experimental `task` param is not offered there; 2026-07-28 tolerates and
+    // ignores it (the server alone decides what becomes a task).
+    if (params['task'] !== undefined && requestContextOf(extra)?.era !== 'modern') {
       return Promise.reject(
         protocolError(
           'MCP_INVALID_PARAMS',

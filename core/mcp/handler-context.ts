@@ -26,18 +26,18 @@ function asks(
     if (ledger === undefined || declared === undefined) return {};
     return {
       ...(declared.elicitation !== undefined && {
-        elicit: (params) =>
-          ledger.ask<ElicitResult>({
-            method: 'elicitation/create',
-            params: { mode: 'form', ...params },
-          }),
+        elicit: (params, options) =>
+          ledger.ask<ElicitResult>(
+            { method: 'elicitation/create', params: { mode: 'form', ...params } },
+            options?.key,
+          ),
       }),
       ...(declared.sampling !== undefined && {
-        sample: (params) =>
-          ledger.ask<CreateMessageResult>({
-            method: 'sampling/createMessage',
-            params: params,
-          }),
+        sample: (params, options) =>
+          ledger.ask<CreateMessageResult>(
+            { method: 'sampling/createMessage', params },
+            options?.key,
+          ),
       }),
     };
   }

@@ -49,6 +49,21 @@ export type NestedToolCaller = (
 ) => Promise<CallToolResult>;
 
 /**
+ * How one question to the client is asked.
+ *
+ * @example
+ * await ctx.elicit?.({ message: 'Your name?', requestedSchema }, { key: 'user_name' });
+ */
+export interface AskOptions {
+  /**
+   * The question's name, unique within the call: a 2026-07-28 client answers it under this key
+   * in `inputResponses` (`ask-0`, `ask-1`… in asking order otherwise). Ignored on a 2025-11-25
+   * session, where each question is its own request.
+   */
+  readonly key?: string;
+}
+
+/**
  * The one argument a tool handler receives. `input` is already validated and typed from the
  * tool's zod schema; `principal` carries the effective scopes.
  *
@@ -64,10 +79,19 @@ export interface ToolContext<TInput> {
   readonly progress: ProgressReporter;
   /** Aborted when the client cancels the call, disconnects, or the server shuts down. */
   readonly signal: AbortSignal;
-  /** Present only on stateful collections whose client supports form elicitation. */
-  readonly elicit?: (params: Omit<ElicitRequestFormParams, 'mode'>) => Promise<ElicitResult>;
-  /** Present only on stateful collections whose client supports sampling. */
-  readonly sample?: (params: CreateMessageRequestParams) => Promise<CreateMessageResult>;
+  /**
+   * Present where the client can be asked and supports form elicitation: a stateful 2025-11-25
+   * session, or a 2026-07-28 request that declares it (asked by MRTR).
+   */
+  readonly elicit?: (
+    params: Omit<ElicitRequestFormParams, 'mode'>,
+    options?: AskOptions,
+  ) => Promise<ElicitResult>;
+  /** Present where the client can be asked and supports sampling (as for `elicit`). */
+  readonly sample?: (
+    params: CreateMessageRequestParams,
+    options?: AskOptions,
+  ) => Promise<CreateMessageResult>;
   /**
    * Stateful collections only: ends the event stream carrying this call now, while the call goes
    * on — for long work behind proxies that cut quiet connections. The client reconnects with

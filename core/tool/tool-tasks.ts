@@ -1,11 +1,24 @@
 import type { ToolContext } from './tool-context.js';
 
+/** A question a task puts to the client: an elicitation form or a sampling request. */
+export interface TaskInputRequest {
+  readonly method: 'elicitation/create' | 'sampling/createMessage';
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 /**
  * Where a tool's long work stands, read from its stored state so any server instance can say.
  * `updatedAt` is when that state last changed.
  */
 export type TaskProgress<TOutput = unknown> =
   | { readonly status: 'working'; readonly message?: string; readonly updatedAt: Date }
+  /** Waiting for the client: the questions still open, by a key unique over the task's life. */
+  | {
+      readonly status: 'input_required';
+      readonly inputRequests: Readonly<Record<string, TaskInputRequest>>;
+      readonly message?: string;
+      readonly updatedAt: Date;
+    }
   /** Done: `output` is what the handler would have returned (a value, a `toolResult`, an error result). */
   | {
       readonly status: 'completed';
@@ -45,6 +58,11 @@ export interface ToolTasks<TInput = unknown, TOutput = unknown> {
   state(ref: string): Promise<TaskProgress<TOutput> | undefined>;
   /** Asks the work to stop. Cooperative: work already done stays done. */
   cancel(ref: string): Promise<void>;
+  /**
+   * Takes the client's answers to questions the work asked (`input_required`): only keys still
+   * open, each checked against its method's result schema. Without it, a task never waits.
+   */
+  respond?(ref: string, answers: Readonly<Record<string, unknown>>): Promise<void>;
   /** How often a client should poll, in ms (1000 by default). */
   readonly pollIntervalMs?: number;
 }

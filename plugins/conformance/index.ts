@@ -22,9 +22,11 @@ import {
   missingCapabilityTool,
   streamingElicitationTool,
 } from './tools/modern-fixtures.js';
+import { inputRequiredFixtures } from './tools/input-required-fixtures.js';
 import { reconnectionTool } from './tools/reconnection.js';
 import { samplingTool } from './tools/sampling.js';
 import { simpleTextTool } from './tools/simple-text.js';
+import { taskFixtures } from './tools/task-fixtures.js';
 import { toolWithLoggingTool } from './tools/tool-with-logging.js';
 import { toolWithProgressTool } from './tools/tool-with-progress.js';
 
@@ -40,7 +42,8 @@ export interface ConformancePluginOptions {
 /**
  * The fixtures `@modelcontextprotocol/conformance` expects of a server: tools returning every
  * content type, logging, progress, sampling and elicitation, resources (fixed, binary, templated,
- * subscribable), prompts and completions. Serve it on a stateful collection, since sampling and
+ * subscribable), prompts and completions; for 2026-07-28, multi-round-trip fixtures and the
+ * Tasks extension's. Serve it on a stateful collection, since sampling and
  * elicitation need a session.
  *
  * @example
@@ -49,6 +52,7 @@ export interface ConformancePluginOptions {
  */
 export function conformancePlugin(options: ConformancePluginOptions = {}): PluginDefinition {
   const watched = watchedResource();
+  const tasks = taskFixtures();
   const intervalMs = options.watchedResourceIntervalMs ?? 3000;
   return definePlugin({
     id: 'conformance',
@@ -73,6 +77,8 @@ export function conformancePlugin(options: ConformancePluginOptions = {}): Plugi
       missingCapabilityTool,
       loggingTool,
       streamingElicitationTool,
+      ...inputRequiredFixtures,
+      ...tasks.tools,
     ],
     resources: [staticTextResource, staticBinaryResource, watched.definition],
     resourceTemplates: [templateDataResource],
@@ -82,7 +88,12 @@ export function conformancePlugin(options: ConformancePluginOptions = {}): Plugi
         watched.advance();
         ctx.notifyResourceUpdated(watchedResourceUri);
       }, intervalMs).unref();
-      return { close: () => clearInterval(timer) };
+      return {
+        close: () => {
+          clearInterval(timer);
+          tasks.close();
+        },
+      };
     },
   });
 }

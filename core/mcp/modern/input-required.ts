@@ -12,8 +12,8 @@ export interface InputRequest {
   readonly params: Record<string, unknown>;
 }
 
-/** How each kind of answer is checked before a handler sees it. */
-const answerSchemas: Readonly<Record<string, typeof ElicitResultSchema>> = {
+/** How each kind of answer is checked before a handler (or a task's work) sees it. */
+export const answerSchemas: Readonly<Record<string, typeof ElicitResultSchema>> = {
   'elicitation/create': ElicitResultSchema,
   'sampling/createMessage': CreateMessageResultSchema as unknown as typeof ElicitResultSchema,
 };
@@ -98,9 +98,12 @@ export class AskLedger {
     return undefined;
   }
 
-  /** Asks under the next `ask-<n>` key: the answer when there is one, else a promise that never settles. */
-  ask<T>(request: InputRequest): Promise<T> {
-    const answer = this.answerOrAsk(`ask-${this.#next++}`, request);
+  /**
+   * Asks under `key` (the handler's name for the question) or the next `ask-<n>`: the answer
+   * when there is one, else a promise that never settles.
+   */
+  ask<T>(request: InputRequest, key?: string): Promise<T> {
+    const answer = this.answerOrAsk(key ?? `ask-${this.#next++}`, request);
     return answer === undefined ? new Promise<T>(() => undefined) : Promise.resolve(answer as T);
   }
 

@@ -11,7 +11,8 @@ import type { TaskRecord } from './task-records.js';
 /**
  * The extension's `DetailedTask` for a task now, from its work's stored state: `completed` with
  * the very `CallToolResult` the tool would have answered (a tool error included), `failed` with
- * the JSON-RPC error when the work could not finish, `cancelled`, or `working`.
+ * the JSON-RPC error when the work could not finish, `input_required` with the open questions,
+ * `cancelled`, or `working`.
  *
  * @example
  * return detailedTask({ taskId, record, tool, tasks }, runtime.log);
@@ -50,6 +51,7 @@ export async function detailedTask(
       error: { code: errorCodes[code].jsonRpc, message: progress.message, data: { code } },
     };
   }
+  if (progress.status === 'input_required') return { ...base, inputRequests: progress.inputRequests };
   if (progress.status !== 'completed') return base;
   const shaped = toToolResult(tool, progress.output);
   if (shaped.ok) return { ...base, result: { resultType: 'complete', ...shaped.value } };

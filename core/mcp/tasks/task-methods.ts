@@ -11,6 +11,7 @@ import type { CallScope } from '../call-tool.js';
 import type { DirectHandler } from '../direct-request.js';
 import { principalOf } from '../request-principal.js';
 import { auditedClient, requestContextOf } from '../request-context.js';
+import { answerSchemas } from '../modern/input-required.js';
 import { detailedTask } from './detailed-task.js';
 import { declaresTasks, tasksExtension } from './start-task.js';
 import type { TaskRecord, TaskRecords } from './task-records.js';
@@ -73,11 +74,36 @@ async function ownTask(
 }
 
 /**
+ * Hands the work the answers to questions it has open: keys not open now are ignored (answered
+ * already, never asked, or superseded), as the extension asks; each answer must be a valid result
+ * of its question's method.
+ */
+async function deliverAnswers(task: OwnTask, responses: Record<string, unknown>): Promise<void> {
+  const respond = task.tasks.respond?.bind(task.tasks);
+  if (respond === undefined) return;
+  const progress = await task.tasks.state(task.record.ref);
+  if (progress?.status !== 'input_required') return;
+  const answers: Record<string, unknown> = {};
+  for (const [key, request] of Object.entries(progress.inputRequests)) {
+    if (!(key in responses)) continue;
+    const checked = answerSchemas[request.method]?.safeParse(responses[key]);
+    if (!checked?.success) {
+      throw protocolError(
+        'MCP_INVALID_PARAMS',
+        `params.inputResponses.${key} is not a valid ${request.method} result`,
+      );
+    }
+    answers[key] = checked.data;
+  }
+  if (Object.keys(answers).length > 0) await respond(task.record.ref, answers);
+}
+
+/**
  * `tasks/get`, `tasks/update` and `tasks/cancel` for one collection (ADR 0029). Each needs the
  * extension declared on its own request (else -32021) and a task of the caller's (else -32602);
  * `tasks/get` reads the work's stored state through the tool's contract, so the instance that
- * made the task need not be the one asked. We never ask for input during a task, so
- * `tasks/update` has nothing outstanding to answer and is acknowledged, as the extension allows.
+ * made the task need not be the one asked. `tasks/update` hands the work the answers to its open
+ * questions (a tool whose contract has no `respond` never asks) and is acknowledged.
  *
  * @example
  * const handlers = taskHandlers({ ...scope, tasks: records });
@@ -108,7 +134,7 @@ export function taskHandlers(
     };
   return {
     'tasks/get': checked('tasks/get', (task) => detailedTask(task, scope.runtime.log)),
-    'tasks/update': checked('tasks/update', (_task, _principal, params) => {
+    'tasks/update': checked('tasks/update', async (task, _principal, params) => {
       const responses = params?.['inputResponses'];
       if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
         throw protocolError(
@@ -116,7 +142,8 @@ export function taskHandlers(
           'tasks/update needs params.inputResponses, an object of answers by inputRequests key',
         );
       }
-      return Promise.resolve({});
+      await deliverAnswers(task, responses as Record<string, unknown>);
+      return {};
     }),
     'tasks/cancel': (request, extra) =>
       checked('tasks/cancel', async (task, principal) => {
