@@ -1,9 +1,13 @@
 /**
  * `npm run conformance`: serves the conformance fixtures (examples/conformance) on an ephemeral
  * loopback port with a fresh SQLite file, then runs `@modelcontextprotocol/conformance` against
- * it three times — the active server suite, and the `json-schema-2020-12` and `server-sse-polling`
- * scenarios, which the suite leaves out as pending. Exits non-zero if any run reports a failed
- * check, or if SSE polling leaves a check unrun (a warning).
+ * it four times — the active server suite, the `json-schema-2020-12` and `server-sse-polling`
+ * scenarios, which the suite leaves out as pending, and (with the pre-release that has them) every
+ * scenario revision 2026-07-28 requires, the Tasks extension's included. Exits non-zero if any
+ * run reports a failed check, or if SSE polling leaves a check unrun (a warning). Of the
+ * 2026-07-28 run, only scenarios the suite scores count: it also runs pending ones that test
+ * choices we made otherwise (schema keywords Copilot Studio rejects, ADR 0023; `x-mcp-header`,
+ * which no tool declares, ADR 0026).
  *
  * The suite needs Node 22, which `npx -p node@22` fetches from the npm registry for this run only.
  */
@@ -15,6 +19,8 @@ import { createServer, type ServiceDeskServer } from '../core/index.js';
 import config from '../examples/conformance/servicedesk.config.js';
 
 const suitePackage = '@modelcontextprotocol/conformance@0.1.16';
+/** The first release with revision 2026-07-28's requirements (a pre-release, pinned). */
+const modernSuitePackage = '@modelcontextprotocol/conformance@0.2.0-alpha.12';
 
 interface RunSummary {
   readonly label: string;
@@ -26,11 +32,16 @@ interface RunSummary {
 }
 
 /** Runs the suite once, streaming its output, and reads the totals it prints. */
-function runSuite(url: string, label: string, extraArgs = ''): Promise<RunSummary> {
-  const command = `conformance server --url ${url}${extraArgs}`;
-  console.log(`\n== conformance (${label}): ${command}\n`);
+function runSuite(
+  url: string,
+  label: string,
+  options: { readonly args?: string; readonly suite?: string } = {},
+): Promise<RunSummary> {
+  const command = `conformance server --url ${url}${options.args ?? ''}`;
+  const suite = options.suite ?? suitePackage;
+  console.log(`\n== conformance (${label}, ${suite}): ${command}\n`);
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const child = spawn(npx, ['-y', '-p', 'node@22', '-p', suitePackage, '-c', command], {
+  const child = spawn(npx, ['-y', '-p', 'node@22', '-p', suite, '-c', command], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,11 +71,19 @@ function runSuite(url: string, label: string, extraArgs = ''): Promise<RunSummar
 function summarize(output: string, run: { label: string; exitCode: number }): RunSummary {
   const total = /^Total: (\d+) passed, (\d+) failed/m.exec(output);
   if (total) {
+    const lines = [...output.matchAll(/^[✓✗] ([\w-]+): (\d+) passed, (\d+) failed/gm)];
+    // A requirements run lists the scenarios it ran but does not score (pending, extensions).
+    const unscored = new Set(
+      [...(output.split(/^Not scored for .*$/m)[1] ?? '').matchAll(/^ {2}[✓✗] ([\w-]+) \(/gm)].map(
+        (match) => match[1],
+      ),
+    );
+    const scored = lines.filter((line) => !unscored.has(line[1]));
     return {
       ...run,
-      scenarios: output.match(/^[✓✗] [\w-]+: \d+ passed, \d+ failed/gm)?.length ?? 0,
-      passed: Number(total[1]),
-      failed: Number(total[2]),
+      scenarios: scored.length,
+      passed: scored.reduce((sum, line) => sum + Number(line[2]), 0),
+      failed: scored.reduce((sum, line) => sum + Number(line[3]), 0),
       warnings: 0,
     };
   }
@@ -111,8 +130,12 @@ async function main(): Promise<number> {
     console.log(`conformance server listening at ${url}`);
     const runs = [
       await runSuite(url, 'active suite'),
-      await runSuite(url, 'json-schema-2020-12', ' --scenario json-schema-2020-12'),
-      await runSuite(url, 'server-sse-polling', ' --scenario server-sse-polling'),
+      await runSuite(url, 'json-schema-2020-12', { args: ' --scenario json-schema-2020-12' }),
+      await runSuite(url, 'server-sse-polling', { args: ' --scenario server-sse-polling' }),
+      await runSuite(url, 'revision 2026-07-28', {
+        args: ' --requirements 2026-07-28',
+        suite: modernSuitePackage,
+      }),
     ];
     // SSE polling reports what it could not check as warnings: each one is a check that did not
     // run (no priming event, no retry, no resume), so none may remain.

@@ -159,10 +159,12 @@ export async function callTool(
       `Invalid arguments for tool ${name}: ${checked.problems}. Correct these arguments and call ${name} again.`,
     );
   }
-  const round = await startRound(request, { extra, scope, principal }).catch((error: unknown) => {
-    audit('invalid_input', 'MCP_REQUEST_STATE_INVALID');
-    throw error;
-  });
+  const round = await startRound(request.params, { extra, scope, principal }).catch(
+    (error: unknown) => {
+      audit('invalid_input', 'MCP_REQUEST_STATE_INVALID');
+      throw error;
+    },
+  );
   let approval: Approval;
   try {
     approval = await approveWrite({ tool, args, extra, scope, ledger: round.ledger });
@@ -187,7 +189,7 @@ export async function callTool(
   }
   if (approval.kind === 'ask') {
     audit('input_required');
-    return round.inputRequired();
+    return (await round.inputRequired()) as CallToolResult;
   }
   try {
     // Shutdown's cutoff ends the call (and fires its signal) if the handler outlasts the timeout.
@@ -219,7 +221,7 @@ export async function callTool(
     );
     if (returned === waitingForInput) {
       audit('input_required');
-      return await round.inputRequired();
+      return (await round.inputRequired()) as CallToolResult;
     }
     if (isCancelled(extra)) throw new Error('cancelled');
     if (returned instanceof CreatedTask) {

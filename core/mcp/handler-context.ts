@@ -1,8 +1,10 @@
 import {
   CreateMessageResultSchema,
   ElicitResultSchema,
+  ListRootsResultSchema,
   type CreateMessageResult,
   type ElicitResult,
+  type ListRootsResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
@@ -13,12 +15,21 @@ import type { AskLedger } from './modern/input-required.js';
 import { requestContextOf } from './request-context.js';
 import { createToolLogger } from './tool-logger.js';
 
-/** How a handler asks the client: back on the session (2025-11-25) or through MRTR (2026-07-28). */
-function asks(
+/** The ways a handler may ask the client something. */
+export type ClientAsks = Pick<ToolContext<unknown>, 'elicit' | 'sample' | 'listRoots'>;
+
+/**
+ * How a handler (a tool's or a prompt's) asks the client: back on the session (2025-11-25) or
+ * through MRTR (2026-07-28), only what the client declared it can answer.
+ *
+ * @example
+ * const { elicit } = clientAsks(extra, scope, round.ledger);
+ */
+export function clientAsks(
   extra: HandlerExtra,
   scope: CallScope,
   ledger: AskLedger | undefined,
-): Pick<ToolContext<unknown>, 'elicit' | 'sample'> {
+): ClientAsks {
   const request = requestContextOf(extra);
   if (request?.era === 'modern') {
     // A 2026-07-28 request cannot be asked back on its own stream; it asks through its ledger.
@@ -39,6 +50,10 @@ function asks(
             options?.key,
           ),
       }),
+      ...(declared.roots !== undefined && {
+        listRoots: (options) =>
+          ledger.ask<ListRootsResult>({ method: 'roots/list', params: {} }, options?.key),
+      }),
     };
   }
   const capabilities = scope.session.clientCapabilities();
@@ -53,6 +68,9 @@ function asks(
     ...(capabilities?.sampling && {
       sample: (params) =>
         extra.sendRequest({ method: 'sampling/createMessage', params }, CreateMessageResultSchema),
+    }),
+    ...(capabilities?.roots && {
+      listRoots: () => extra.sendRequest({ method: 'roots/list' }, ListRootsResultSchema),
     }),
   };
 }
@@ -111,7 +129,7 @@ export function handlerContext(
         },
       });
     },
-    ...asks(extra, scope, call.ledger),
+    ...clientAsks(extra, scope, call.ledger),
     ...(scope.session.closeStream !== undefined && {
       closeStream: () => scope.session.closeStream?.(extra.requestId) ?? false,
     }),

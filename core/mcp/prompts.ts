@@ -8,6 +8,8 @@ import {
 import { protocolError } from '../errors/protocol-error.js';
 import { permits } from '../collection/collection-registry.js';
 import type { CallScope } from './call-tool.js';
+import { clientAsks } from './handler-context.js';
+import { startRound } from './modern/call-round.js';
 import { principalOf } from './request-principal.js';
 
 /** Renders a prompt the caller may use, after checking its required arguments. */
@@ -35,7 +37,18 @@ export async function getPrompt(
       { missing: missing.map((a) => a.name) },
     );
   }
-  const messages = await entry.definition.get({ arguments: args, principal });
+  // A prompt may ask the client too (MRTR): its round is bound to `prompt:<name>`, never a tool.
+  const round = await startRound(
+    { ...params, name: `prompt:${params.name}` },
+    { extra, scope, principal },
+  );
+  const rendering = Promise.resolve(
+    entry.definition.get({ arguments: args, principal, ...clientAsks(extra, scope, round.ledger) }),
+  );
+  const messages = await (round.ledger
+    ? Promise.race([rendering, round.ledger.required.then(() => undefined)])
+    : rendering);
+  if (messages === undefined) return (await round.inputRequired()) as GetPromptResult;
   return {
     ...(entry.definition.description !== undefined && {
       description: entry.definition.description,

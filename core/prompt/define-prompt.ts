@@ -2,6 +2,7 @@ import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import type { Completer } from '../resource/define-resource.js';
 import type { Scope } from '../scope/scope.js';
+import type { ToolContext } from '../tool/tool-context.js';
 
 /** One prompt argument (always a string on the wire). */
 export interface PromptArgument {
@@ -19,10 +20,16 @@ export interface PromptDefinition {
   readonly description?: string;
   readonly arguments?: readonly PromptArgument[];
   readonly scopes: readonly Scope[];
-  readonly get: (ctx: {
-    readonly arguments: Readonly<Record<string, string>>;
-    readonly principal: Principal;
-  }) => Promise<GetPromptResult['messages']> | GetPromptResult['messages'];
+  /**
+   * Renders the prompt. `elicit`, `sample` and `listRoots` are there as in a tool handler, where
+   * the client can be asked (a 2026-07-28 client answers by multi-round-trip requests).
+   */
+  readonly get: (
+    ctx: {
+      readonly arguments: Readonly<Record<string, string>>;
+      readonly principal: Principal;
+    } & Pick<ToolContext<unknown>, 'elicit' | 'sample' | 'listRoots'>,
+  ) => Promise<GetPromptResult['messages']> | GetPromptResult['messages'];
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   ElicitResult,
   CreateMessageRequestParams,
   CreateMessageResult,
+  ListRootsResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceLocator } from '../plugin/service-ref.js';
@@ -92,6 +93,8 @@ export interface ToolContext<TInput> {
     params: CreateMessageRequestParams,
     options?: AskOptions,
   ) => Promise<CreateMessageResult>;
+  /** Present where the client can be asked and exposes roots (its workspace folders). */
+  readonly listRoots?: (options?: AskOptions) => Promise<ListRootsResult>;
   /**
    * Stateful collections only: ends the event stream carrying this call now, while the call goes
    * on — for long work behind proxies that cut quiet connections. The client reconnects with

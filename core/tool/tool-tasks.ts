@@ -1,8 +1,8 @@
 import type { ToolContext } from './tool-context.js';
 
-/** A question a task puts to the client: an elicitation form or a sampling request. */
+/** A question a task puts to the client: an elicitation form, a sampling request, its roots. */
 export interface TaskInputRequest {
-  readonly method: 'elicitation/create' | 'sampling/createMessage';
+  readonly method: 'elicitation/create' | 'sampling/createMessage' | 'roots/list';
   readonly params: Readonly<Record<string, unknown>>;
 }
 

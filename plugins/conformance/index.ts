@@ -1,4 +1,5 @@
 import { definePlugin, type PluginDefinition } from '../../core/index.js';
+import { inputRequiredPrompt } from './prompts/input-required-prompt.js';
 import { promptWithArguments } from './prompts/prompt-with-arguments.js';
 import { promptWithEmbeddedResource } from './prompts/prompt-with-embedded-resource.js';
 import { promptWithImage } from './prompts/prompt-with-image.js';
@@ -82,7 +83,13 @@ export function conformancePlugin(options: ConformancePluginOptions = {}): Plugi
     ],
     resources: [staticTextResource, staticBinaryResource, watched.definition],
     resourceTemplates: [templateDataResource],
-    prompts: [simplePrompt, promptWithArguments, promptWithEmbeddedResource, promptWithImage],
+    prompts: [
+      simplePrompt,
+      promptWithArguments,
+      promptWithEmbeddedResource,
+      promptWithImage,
+      inputRequiredPrompt,
+    ],
     setup(ctx) {
       const timer = setInterval(() => {
         watched.advance();

@@ -1,4 +1,4 @@
-import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Result } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../../auth/principal.js';
 import type { CallScope } from '../call-tool.js';
 import type { HandlerExtra } from '../direct-request.js';
@@ -10,7 +10,7 @@ import type { StateBinding } from './request-states.js';
 export interface CallRound {
   readonly ledger: AskLedger | undefined;
   /** The `input_required` answer of this round (only when `ledger` asked something). */
-  inputRequired(): Promise<CallToolResult>;
+  inputRequired(): Promise<Result>;
 }
 
 const singleRound: CallRound = {
@@ -18,17 +18,26 @@ const singleRound: CallRound = {
   inputRequired: () => Promise.reject(new Error('a single-round call cannot ask')),
 };
 
+/** What a round is bound to: the tool (or `prompt:<name>`), its arguments, and the retry's params. */
+export interface RoundParams {
+  readonly name: string;
+  readonly arguments?: unknown;
+  readonly requestState?: unknown;
+  readonly inputResponses?: unknown;
+}
+
 /**
- * Starts a round of a `tools/call`: a 2026-07-28 call made by a client (not nested in another
- * tool) gets a ledger from its `requestState` and `inputResponses`, both checked against the
- * caller, collection, tool and arguments; any other call has one round and asks, if at all, on
- * its session. Throws `MCP_REQUEST_STATE_INVALID` (-32602) for a state that does not hold.
+ * Starts a round of a `tools/call` or `prompts/get`: a 2026-07-28 request made by a client (not
+ * a tool's nested call) gets a ledger from its `requestState` and `inputResponses`, both checked
+ * against the caller, collection, tool or prompt and arguments; any other has one round and asks,
+ * if at all, on its session. Throws `MCP_REQUEST_STATE_INVALID` (-32602) for a state that does
+ * not hold.
  *
  * @example
- * const round = await startRound(request, { extra, scope, principal });
+ * const round = await startRound(request.params, { extra, scope, principal });
  */
 export async function startRound(
-  request: CallToolRequest,
+  params: RoundParams,
   call: { readonly extra: HandlerExtra; readonly scope: CallScope; readonly principal: Principal },
 ): Promise<CallRound> {
   const { extra, scope, principal } = call;
@@ -39,16 +48,9 @@ export async function startRound(
     user: principal.userId,
     client: principal.clientId,
     collection: scope.registry.collection.id,
-    tool: request.params.name,
-    arguments: request.params.arguments ?? {},
+    tool: params.name,
+    arguments: params.arguments ?? {},
   };
-  const ledger = await AskLedger.open(
-    states,
-    binding,
-    request.params as { requestState?: unknown; inputResponses?: unknown },
-  );
-  return {
-    ledger,
-    inputRequired: async () => (await ledger.result(states, binding)) as CallToolResult,
-  };
+  const ledger = await AskLedger.open(states, binding, params);
+  return { ledger, inputRequired: () => ledger.result(states, binding) };
 }

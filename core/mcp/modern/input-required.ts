@@ -1,6 +1,7 @@
 import {
   CreateMessageResultSchema,
   ElicitResultSchema,
+  ListRootsResultSchema,
   type Result,
 } from '@modelcontextprotocol/sdk/types.js';
 import { protocolError } from '../../errors/protocol-error.js';
@@ -8,7 +9,7 @@ import type { RequestStates, StateBinding, StatePayload } from './request-states
 
 /** A question for the client, as an MRTR `inputRequests` entry carries it. */
 export interface InputRequest {
-  readonly method: 'elicitation/create' | 'sampling/createMessage';
+  readonly method: 'elicitation/create' | 'sampling/createMessage' | 'roots/list';
   readonly params: Record<string, unknown>;
 }
 
@@ -16,6 +17,7 @@ export interface InputRequest {
 export const answerSchemas: Readonly<Record<string, typeof ElicitResultSchema>> = {
   'elicitation/create': ElicitResultSchema,
   'sampling/createMessage': CreateMessageResultSchema as unknown as typeof ElicitResultSchema,
+  'roots/list': ListRootsResultSchema as unknown as typeof ElicitResultSchema,
 };
 
 function refused(message: string): Error {

@@ -51,7 +51,8 @@ export async function detailedTask(
       error: { code: errorCodes[code].jsonRpc, message: progress.message, data: { code } },
     };
   }
-  if (progress.status === 'input_required') return { ...base, inputRequests: progress.inputRequests };
+  if (progress.status === 'input_required')
+    return { ...base, inputRequests: progress.inputRequests };
   if (progress.status !== 'completed') return base;
   const shaped = toToolResult(tool, progress.output);
   if (shaped.ok) return { ...base, result: { resultType: 'complete', ...shaped.value } };

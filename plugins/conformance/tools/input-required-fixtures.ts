@@ -148,4 +148,38 @@ export const inputRequiredFixtures = [
       return `asked: ${[named && 'elicitation', told && 'sampling'].filter(Boolean).join(', ')}`;
     },
   ),
+  fixture(
+    'test_input_required_result_list_roots',
+    "Asks for the client's roots (MRTR)",
+    async ({ listRoots }) => {
+      if (!listRoots) throw new ToolError('This client does not expose roots.');
+      const { roots } = await listRoots({ key: 'client_roots' });
+      return `Roots: ${roots.map((root) => root.uri).join(', ')}`;
+    },
+  ),
+  fixture(
+    'test_input_required_result_multiple_inputs',
+    'Asks a name, a greeting and the roots in one round (MRTR)',
+    async (ctx) => {
+      const elicit = needsElicitation(ctx);
+      if (!ctx.sample || !ctx.listRoots)
+        throw new ToolError('This client needs elicitation, sampling and roots.');
+      const [named, greeting, { roots }] = await Promise.all([
+        elicit(
+          { message: 'What is your name?', requestedSchema: nameSchema },
+          { key: 'user_name' },
+        ),
+        ctx.sample(
+          {
+            messages: [{ role: 'user', content: { type: 'text', text: 'Generate a greeting' } }],
+            maxTokens: 50,
+          },
+          { key: 'greeting' },
+        ),
+        ctx.listRoots({ key: 'client_roots' }),
+      ]);
+      const said = greeting.content.type === 'text' ? greeting.content.text : '';
+      return `${said} ${String(named.content?.['name'])} (${roots.length} roots)`;
+    },
+  ),
 ];
