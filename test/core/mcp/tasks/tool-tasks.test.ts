@@ -18,6 +18,8 @@ const tasks = { extensions: { 'io.modelcontextprotocol/tasks': {} } };
 /** The state each job reports, set by the test: a job is its name. */
 const jobs = new Map<string, TaskProgress<unknown> | undefined>();
 const cancelled: string[] = [];
+/** The answers each job was handed through tasks/update. */
+const answered = new Map<string, Readonly<Record<string, unknown>>[]>();
 const at = new Date('2026-12-01T10:00:00Z');
 
 const job = defineTool({
@@ -38,6 +40,10 @@ const job = defineTool({
     state: (ref) => Promise.resolve(jobs.get(ref) as never),
     cancel: (ref) => {
       cancelled.push(ref);
+      return Promise.resolve();
+    },
+    respond: (ref, answers) => {
+      answered.set(ref, [...(answered.get(ref) ?? []), answers]);
       return Promise.resolve();
     },
     pollIntervalMs: 250,
@@ -171,6 +177,60 @@ describe('the tool task contract (core)', () => {
     jobs.set('to-cancel', undefined);
     const { body } = await post('tasks/get', { taskId });
     expect(body.error).toMatchObject({ code: -32602, data: { code: 'MCP_TASK_NOT_FOUND' } });
+  });
+
+  it('shows the questions a waiting task asks, and hands it only valid answers to open ones', async () => {
+    const taskId = await start('asks');
+    const question = {
+      method: 'elicitation/create',
+      params: {
+        mode: 'form',
+        message: 'Go on?',
+        requestedSchema: { type: 'object', properties: {} },
+      },
+    } as const;
+    jobs.set('asks', {
+      status: 'input_required',
+      inputRequests: { go_on: question },
+      updatedAt: new Date(),
+    });
+    const waiting = await post('tasks/get', { taskId });
+    expect(waiting.body.result).toMatchObject({
+      status: 'input_required',
+      inputRequests: { go_on: question },
+    });
+    const bad = await post('tasks/update', {
+      taskId,
+      inputResponses: { go_on: { action: 'maybe' } },
+    });
+    expect(bad.body.error).toMatchObject({
+      code: -32602,
+      message: /inputResponses\.go_on is not a valid elicitation\/create result/,
+    });
+    const stray = await post('tasks/update', {
+      taskId,
+      inputResponses: { never_asked: { action: 'accept' } },
+    });
+    expect(stray.body.result).toMatchObject({ resultType: 'complete' });
+    expect(answered.get('asks')).toBeUndefined();
+    const good = await post('tasks/update', {
+      taskId,
+      inputResponses: {
+        go_on: { action: 'accept', content: {} },
+        never_asked: { action: 'accept' },
+      },
+    });
+    expect(good.body.result).toMatchObject({ resultType: 'complete' });
+    expect(answered.get('asks')).toEqual([{ go_on: { action: 'accept', content: {} } }]);
+  });
+
+  it("tolerates the 2025-11-25 'task' param on a 2026-07-28 call", async () => {
+    const { body } = await post('tools/call', {
+      name: 'job',
+      arguments: { name: 'hinted' },
+      task: { ttl: 1000 },
+    });
+    expect(body.result).toMatchObject({ resultType: 'task', status: 'working' });
   });
 
   it('keeps a task to the collection that made it', async () => {
