@@ -8,13 +8,20 @@ import type { CompiledTool } from '../../tool/compile-tool.js';
 import { ClientCapabilityRequired } from '../../tool/client-capability-required.js';
 import type { ToolTasks } from '../../tool/tool-tasks.js';
 import type { CallScope } from '../call-tool.js';
-import type { DirectHandler } from '../direct-request.js';
+import type { DirectHandler, HandlerExtra } from '../direct-request.js';
 import { principalOf } from '../request-principal.js';
 import { auditedClient, requestContextOf } from '../request-context.js';
 import { answerSchemas } from '../modern/input-required.js';
 import { detailedTask } from './detailed-task.js';
 import { declaresTasks, tasksExtension } from './start-task.js';
 import type { TaskRecord, TaskRecords } from './task-records.js';
+
+/** One task method's request as its answer reads it. */
+interface TaskRequest {
+  readonly principal: Principal;
+  readonly params: Record<string, unknown> | undefined;
+  readonly extra: HandlerExtra;
+}
 
 /** The methods of the Tasks extension this server answers (there is no `tasks/list`). */
 export type TaskMethod = 'tasks/get' | 'tasks/update' | 'tasks/cancel';
@@ -113,15 +120,8 @@ export function taskHandlers(
   scope: CallScope & { readonly tasks: TaskRecords },
 ): Readonly<Record<TaskMethod, DirectHandler>> {
   const checked =
-    (
-      method: TaskMethod,
-      answer: (
-        task: OwnTask,
-        principal: Principal,
-        params: Record<string, unknown> | undefined,
-      ) => Promise<Result>,
-    ) =>
-    async (request: { params?: Record<string, unknown> }, extra: Parameters<DirectHandler>[1]) => {
+    (method: TaskMethod, answer: (task: OwnTask, request: TaskRequest) => Promise<Result>) =>
+    async (request: { params?: Record<string, unknown> }, extra: HandlerExtra) => {
       if (!declaresTasks(requestContextOf(extra)?.clientCapabilities)) {
         throw new ClientCapabilityRequired(
           { extensions: { [tasksExtension]: {} } },
@@ -130,11 +130,12 @@ export function taskHandlers(
       }
       const taskId = taskIdOf(method, request.params);
       const principal = principalOf(extra);
-      return answer(await ownTask(scope, taskId, principal), principal, request.params);
+      const task = await ownTask(scope, taskId, principal);
+      return answer(task, { principal, params: request.params, extra });
     };
   return {
     'tasks/get': checked('tasks/get', (task) => detailedTask(task, scope.runtime.log)),
-    'tasks/update': checked('tasks/update', async (task, _principal, params) => {
+    'tasks/update': checked('tasks/update', async (task, { params }) => {
       const responses = params?.['inputResponses'];
       if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
         throw protocolError(
@@ -145,26 +146,25 @@ export function taskHandlers(
       await deliverAnswers(task, responses as Record<string, unknown>);
       return {};
     }),
-    'tasks/cancel': (request, extra) =>
-      checked('tasks/cancel', async (task, principal) => {
-        const started = performance.now();
-        await task.tasks.cancel(task.record.ref);
-        scope.runtime.audit.record({
-          at: new Date(),
-          collectionId: scope.registry.collection.id,
-          userId: principal.userId,
-          role: principal.role,
-          clientId: principal.clientId,
-          tool: task.record.tool,
-          // The row says what was asked: the task's work was told to stop, not this call.
-          arguments: { request: 'tasks/cancel' },
-          outcome: 'cancelled',
-          durationMs: performance.now() - started,
-          correlationId: randomUUID(),
-          ...auditedClient(requestContextOf(extra)),
-        });
-        return {};
-      })(request, extra),
+    'tasks/cancel': checked('tasks/cancel', async (task, { principal, extra }) => {
+      const started = performance.now();
+      await task.tasks.cancel(task.record.ref);
+      scope.runtime.audit.record({
+        at: new Date(),
+        collectionId: scope.registry.collection.id,
+        userId: principal.userId,
+        role: principal.role,
+        clientId: principal.clientId,
+        tool: task.record.tool,
+        // The row says what was asked: the task's work was told to stop, not this call.
+        arguments: { request: 'tasks/cancel' },
+        outcome: 'cancelled',
+        durationMs: performance.now() - started,
+        correlationId: randomUUID(),
+        ...auditedClient(requestContextOf(extra)),
+      });
+      return {};
+    }),
   };
 }
 

@@ -13,6 +13,21 @@ function needsElicitation(ctx: ToolContext<unknown>): NonNullable<ToolContext<un
   return ctx.elicit;
 }
 
+/** Asks a yes/no confirmation under the key `confirm`. */
+async function askToConfirm(ctx: ToolContext<unknown>): Promise<void> {
+  await needsElicitation(ctx)(
+    {
+      message: 'Please confirm',
+      requestedSchema: {
+        type: 'object',
+        properties: { ok: { type: 'boolean' } },
+        required: ['ok'],
+      },
+    },
+    { key: 'confirm' },
+  );
+}
+
 /** A fixture with no arguments. */
 function fixture(
   name: string,
@@ -70,17 +85,7 @@ export const inputRequiredFixtures = [
     'test_input_required_result_request_state',
     'Asks for a confirmation carried in requestState',
     async (ctx) => {
-      await needsElicitation(ctx)(
-        {
-          message: 'Please confirm',
-          requestedSchema: {
-            type: 'object',
-            properties: { ok: { type: 'boolean' } },
-            required: ['ok'],
-          },
-        },
-        { key: 'confirm' },
-      );
+      await askToConfirm(ctx);
       return 'state-ok: the confirmation came back with a valid requestState';
     },
   ),
@@ -111,17 +116,7 @@ export const inputRequiredFixtures = [
     'test_input_required_result_tampered_state',
     'Asks once; a tampered requestState is refused',
     async (ctx) => {
-      await needsElicitation(ctx)(
-        {
-          message: 'Please confirm',
-          requestedSchema: {
-            type: 'object',
-            properties: { ok: { type: 'boolean' } },
-            required: ['ok'],
-          },
-        },
-        { key: 'confirm' },
-      );
+      await askToConfirm(ctx);
       return 'confirmed';
     },
   ),
