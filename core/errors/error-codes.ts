@@ -57,7 +57,7 @@ export const errorCodes = {
   MCP_REQUEST_STATE_INVALID: { http: 200, jsonRpc: -32602 },
   MCP_TASK_NOT_FOUND: { http: 200, jsonRpc: -32602 },
   MCP_TASK_EXPIRED: { http: 200, jsonRpc: -32602 },
-  TASK_FAILED: { http: 200, jsonRpc: -32603 },
+  MCP_TASK_FAILED: { http: 200, jsonRpc: -32603 },
   AUTH_TOKEN_MISSING: { http: 401, jsonRpc: -32001 },
   AUTH_TOKEN_INVALID: { http: 401, jsonRpc: -32001 },
   AUTH_WRONG_AUDIENCE: { http: 401, jsonRpc: -32001 },

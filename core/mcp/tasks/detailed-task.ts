@@ -45,7 +45,7 @@ export async function detailedTask(
     pollIntervalMs: tasks.pollIntervalMs ?? defaultPollIntervalMs,
   };
   if (progress.status === 'failed') {
-    const code = 'TASK_FAILED';
+    const code = 'MCP_TASK_FAILED';
     return {
       ...base,
       error: { code: errorCodes[code].jsonRpc, message: progress.message, data: { code } },

@@ -64,13 +64,14 @@ describe('the conformance plugin’s resources, prompts and completions', () => 
     expect(await c.unsubscribeResource({ uri: watchedResourceUri })).toEqual({});
   });
 
-  it('lists the four prompts, each with a description', async () => {
+  it('lists the five prompts, each with a description', async () => {
     const { prompts } = await client.listPrompts();
     expect(prompts.map((p) => p.name)).toEqual([
       'test_simple_prompt',
       'test_prompt_with_arguments',
       'test_prompt_with_embedded_resource',
       'test_prompt_with_image',
+      'test_input_required_result_prompt',
     ]);
     for (const prompt of prompts) expect(prompt.description).toBeTruthy();
     expect(prompts[1]?.arguments).toEqual([

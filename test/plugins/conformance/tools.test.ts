@@ -30,7 +30,13 @@ describe('the conformance plugin’s tools', () => {
   it('lists every fixture tool with a description and an object input schema', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
+      'confirm_delete',
+      'failing_job',
+      'greet',
       'json_schema_2020_12_tool',
+      'multi_input',
+      'protocol_error_job',
+      'slow_compute',
       'test_audio_content',
       'test_elicitation',
       'test_elicitation_sep1034_defaults',
@@ -38,6 +44,14 @@ describe('the conformance plugin’s tools', () => {
       'test_embedded_resource',
       'test_error_handling',
       'test_image_content',
+      'test_input_required_result_capabilities',
+      'test_input_required_result_elicitation',
+      'test_input_required_result_list_roots',
+      'test_input_required_result_multi_round',
+      'test_input_required_result_multiple_inputs',
+      'test_input_required_result_request_state',
+      'test_input_required_result_sampling',
+      'test_input_required_result_tampered_state',
       'test_logging_tool',
       'test_missing_capability',
       'test_multiple_content_types',
@@ -47,6 +61,7 @@ describe('the conformance plugin’s tools', () => {
       'test_streaming_elicitation',
       'test_tool_with_logging',
       'test_tool_with_progress',
+      'test_tool_with_task',
     ]);
     for (const tool of tools) {
       expect(tool.description).toBeTruthy();

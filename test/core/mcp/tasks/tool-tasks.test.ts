@@ -130,7 +130,7 @@ describe('the tool task contract (core)', () => {
     expect(body.result).toMatchObject({
       status: 'failed',
       statusMessage: 'the worker stopped',
-      error: { code: -32603, message: 'the worker stopped', data: { code: 'TASK_FAILED' } },
+      error: { code: -32603, message: 'the worker stopped', data: { code: 'MCP_TASK_FAILED' } },
     });
     expect(body.result.result).toBeUndefined();
   });
