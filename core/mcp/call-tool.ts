@@ -159,12 +159,14 @@ export async function callTool(
       `Invalid arguments for tool ${name}: ${checked.problems}. Correct these arguments and call ${name} again.`,
     );
   }
-  const round = await startRound(request.params, { extra, scope, principal }).catch(
-    (error: unknown) => {
-      audit('invalid_input', 'MCP_REQUEST_STATE_INVALID');
-      throw error;
-    },
-  );
+  const opening = startRound(request.params, { extra, scope, principal });
+  const round =
+    opening instanceof Promise
+      ? await opening.catch((error: unknown) => {
+          audit('invalid_input', 'MCP_REQUEST_STATE_INVALID');
+          throw error;
+        })
+      : opening;
   let approval: Approval;
   try {
     approval = await approveWrite({ tool, args, extra, scope, ledger: round.ledger });

@@ -38,10 +38,11 @@ export async function getPrompt(
     );
   }
   // A prompt may ask the client too (MRTR): its round is bound to `prompt:<name>`, never a tool.
-  const round = await startRound(
+  const opening = startRound(
     { ...params, name: `prompt:${params.name}` },
     { extra, scope, principal },
   );
+  const round = opening instanceof Promise ? await opening : opening;
   const rendering = Promise.resolve(
     entry.definition.get({ arguments: args, principal, ...clientAsks(extra, scope, round.ledger) }),
   );

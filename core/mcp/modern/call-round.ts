@@ -33,24 +33,33 @@ export interface RoundParams {
  * if at all, on its session. Throws `MCP_REQUEST_STATE_INVALID` (-32602) for a state that does
  * not hold.
  *
+ * A first round is returned as it is (no promise), so the common call pays no extra tick.
+ *
  * @example
- * const round = await startRound(request.params, { extra, scope, principal });
+ * const opening = startRound(request.params, { extra, scope, principal });
+ * const round = opening instanceof Promise ? await opening : opening;
  */
-export async function startRound(
+export function startRound(
   params: RoundParams,
   call: { readonly extra: HandlerExtra; readonly scope: CallScope; readonly principal: Principal },
-): Promise<CallRound> {
+): CallRound | Promise<CallRound> {
   const { extra, scope, principal } = call;
   const states = scope.requestStates;
   if (states === undefined || (scope.depth ?? 0) > 0) return singleRound;
   if (requestContextOf(extra)?.era !== 'modern') return singleRound;
-  const binding: StateBinding = {
+  const binding = (): StateBinding => ({
     user: principal.userId,
     client: principal.clientId,
     collection: scope.registry.collection.id,
     tool: params.name,
     arguments: params.arguments ?? {},
-  };
-  const ledger = await AskLedger.open(states, binding, params);
-  return { ledger, inputRequired: () => ledger.result(states, binding) };
+  });
+  const round = (ledger: AskLedger): CallRound => ({
+    ledger,
+    inputRequired: () => ledger.result(states, binding()),
+  });
+  // A first round (most calls) has no state to open: answered without waiting on anything.
+  if (params.requestState === undefined && params.inputResponses === undefined)
+    return round(AskLedger.fresh());
+  return AskLedger.open(states, binding(), params).then(round);
 }

@@ -50,6 +50,11 @@ export class AskLedger {
     this.required = new Promise((resolve) => (this.#raise = resolve));
   }
 
+  /** The ledger of a first round: nothing asked or answered yet. */
+  static fresh(): AskLedger {
+    return new AskLedger({}, undefined);
+  }
+
   /** The ledger of a call from its `requestState` and `inputResponses`, both checked. */
   static async open(
     states: RequestStates,
@@ -62,7 +67,7 @@ export class AskLedger {
         throw refused(
           'params.inputResponses came without params.requestState; send both or neither',
         );
-      return new AskLedger({}, undefined);
+      return AskLedger.fresh();
     }
     const payload = await states.open(requestState, binding);
     const answers: Record<string, unknown> = { ...payload.answers };

@@ -12,7 +12,13 @@ import { paramsRefusal } from '../request-params.js';
 import { tasksExtension } from '../tasks/start-task.js';
 import type { TaskMethod } from '../tasks/task-methods.js';
 import { modernProtocolVersion } from './envelope-keys.js';
-import { modernError, serverInfoOf, shapeResult, type CacheHint } from './result-shape.js';
+import {
+  modernError,
+  serverInfoOf,
+  serverMetaOf,
+  shapeResult,
+  type CacheHint,
+} from './result-shape.js';
 
 /** How long a caller may keep a list before asking again, in milliseconds. */
 export interface ListCaching {
@@ -47,7 +53,7 @@ export function modernBinding(options: {
   readonly tasks?: Readonly<Record<TaskMethod, DirectHandler>> | undefined;
 }): MultiplexTransport {
   const { registry, handlers, caching } = options;
-  const server = serverInfoOf(options.identity, registry.collection.title);
+  const server = serverMetaOf(serverInfoOf(options.identity, registry.collection.title));
   const transport = new MultiplexTransport();
   const listHint: CacheHint = { ttlMs: caching.listTtlMs, cacheScope: 'private' };
   const hints: Partial<Record<CollectionMethod, CacheHint>> = {
