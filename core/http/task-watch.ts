@@ -7,7 +7,8 @@ export const taskWatchIntervalMs = 1000;
 
 /**
  * Watches tasks for one `subscriptions/listen` stream: sends each task's `DetailedTask` at once
- * and again whenever its status or last update changes, until it ends. It reads the tasks' stored
+ * and again whenever its status or last update changes, until it ends or is gone; a failed read
+ * is tried again on the next tick. It reads the tasks' stored
  * state, as `tasks/get` does, so a stream hears of work running on any instance. Returns the
  * function that stops watching (when the stream closes).
  *
@@ -34,7 +35,13 @@ export function watchTasks(
     reading = true;
     try {
       for (const taskId of [...watching]) {
-        const task = await read(taskId).catch(() => undefined);
+        let task: Result | undefined;
+        try {
+          task = await read(taskId);
+        } catch {
+          // The store failed this once (the read says "gone" by answering undefined): next tick.
+          continue;
+        }
         if (!watching.has(taskId)) continue;
         if (task === undefined) {
           watching.delete(taskId);
