@@ -36,6 +36,7 @@ export type {
 } from './tool/tool-context.js';
 export { toolResult, type ToolResult } from './tool/tool-result.js';
 export type { TaskInputRequest, TaskProgress, ToolTasks } from './tool/tool-tasks.js';
+export { tasksCapability, tasksExtension } from './mcp/tasks/start-task.js';
 export type { UnavailableTool, DynamicToolsOptions } from './tool/unavailable-tool.js';
 export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.js';
 export { untrustedText, untrustedTextNotice } from './tool/untrusted-text.js';

@@ -7,7 +7,7 @@ import { answerRefusal } from './answer-refusal.js';
 import { stopCounting } from './in-flight.js';
 import type { ListenFilter, ListenStreams } from './listen-streams.js';
 import type { RequestContext } from '../mcp/request-context.js';
-import { declaresTasks, tasksExtension } from '../mcp/tasks/start-task.js';
+import { declaresTasks, tasksCapability, tasksExtension } from '../mcp/tasks/start-task.js';
 import type { TaskReader } from '../mcp/tasks/task-methods.js';
 import { watchTasks } from './task-watch.js';
 
@@ -98,7 +98,7 @@ export async function answerListen(
       code: 'MCP_MISSING_CLIENT_CAPABILITY',
       message: `notifications.taskIds belongs to the Tasks extension: declare "${tasksExtension}" in the request's clientCapabilities.extensions`,
       id,
-      data: { requiredCapabilities: { extensions: { [tasksExtension]: {} } } },
+      data: { requiredCapabilities: tasksCapability },
     });
   }
   const read = endpoint.readTask;

@@ -23,8 +23,6 @@ export function watchTasks(
   const watching = new Set(taskIds);
   const sent = new Map<string, string>();
   let reading = false;
-  // eslint-disable-next-line prefer-const -- assigned once the tick that may stop it exists
-  let timer: NodeJS.Timeout | undefined;
   const stop = (): void => {
     clearInterval(timer);
     watching.clear();
@@ -59,7 +57,8 @@ export function watchTasks(
       reading = false;
     }
   };
-  timer = setInterval(() => void tick(), taskWatchIntervalMs).unref();
+  // Declared after `stop` and `tick`, which run only once it exists.
+  const timer = setInterval(() => void tick(), taskWatchIntervalMs).unref();
   void tick();
   return stop;
 }

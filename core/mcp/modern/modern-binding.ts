@@ -9,7 +9,7 @@ import {
 import type { DirectHandler } from '../direct-request.js';
 import { MultiplexTransport } from '../multiplex-transport.js';
 import { paramsRefusal } from '../request-params.js';
-import { tasksExtension } from '../tasks/start-task.js';
+import { tasksCapability } from '../tasks/start-task.js';
 import type { TaskMethod } from '../tasks/task-methods.js';
 import { modernProtocolVersion } from './envelope-keys.js';
 import {
@@ -102,7 +102,7 @@ export function modernBinding(options: {
           registry.templates.some((t) => t.definition.subscribable === true),
         toolsChange: options.toolsChange,
       }),
-      ...(options.tasks && { extensions: { [tasksExtension]: {} } }),
+      ...(options.tasks && tasksCapability),
     },
     instructions: collectionInstructions(registry),
   };

@@ -11,6 +11,17 @@ import { taskTtlMs, type TaskRecords } from './task-records.js';
 /** The Tasks extension's name, in client and server capabilities. */
 export const tasksExtension = 'io.modelcontextprotocol/tasks';
 
+/**
+ * The capabilities that name the Tasks extension: what a client declares, what a refusal says is
+ * missing, what `server/discover` advertises (the extension defines no settings: `{}`).
+ *
+ * @example
+ * throw new ClientCapabilityRequired(tasksCapability, 'this tool runs only as a task');
+ */
+export const tasksCapability: ClientCapabilities = Object.freeze({
+  extensions: Object.freeze({ [tasksExtension]: Object.freeze({}) }),
+});
+
 /** How often a client should poll a task whose tool does not say, in ms. */
 export const defaultPollIntervalMs = 1000;
 

@@ -13,7 +13,7 @@ import { principalOf } from '../request-principal.js';
 import { auditedClient, requestContextOf } from '../request-context.js';
 import { answerSchemas } from '../modern/input-required.js';
 import { detailedTask } from './detailed-task.js';
-import { declaresTasks, tasksExtension } from './start-task.js';
+import { declaresTasks, tasksCapability, tasksExtension } from './start-task.js';
 import type { TaskRecord, TaskRecords } from './task-records.js';
 
 /** One task method's request as its answer reads it. */
@@ -124,7 +124,7 @@ export function taskHandlers(
     async (request: { params?: Record<string, unknown> }, extra: HandlerExtra) => {
       if (!declaresTasks(requestContextOf(extra)?.clientCapabilities)) {
         throw new ClientCapabilityRequired(
-          { extensions: { [tasksExtension]: {} } },
+          tasksCapability,
           `${method} belongs to the Tasks extension: declare "${tasksExtension}" in the request's clientCapabilities.extensions`,
         ).toProtocolError();
       }

@@ -4,6 +4,8 @@ import {
   ClientCapabilityRequired,
   defineTool,
   toolResult,
+  tasksCapability,
+  tasksExtension,
   type TaskInputRequest,
   type TaskProgress,
   type ToolResult,
@@ -23,11 +25,9 @@ interface Job {
   onAnswers?: (answers: Readonly<Record<string, unknown>>) => void;
 }
 
-const tasksExtension = 'io.modelcontextprotocol/tasks';
-
 const onlyAsTask = (tool: string) =>
   new ClientCapabilityRequired(
-    { extensions: { [tasksExtension]: {} } },
+    tasksCapability,
     `${tool} runs only as a task: declare "${tasksExtension}" in the request's clientCapabilities.extensions`,
   );
 
