@@ -23,6 +23,9 @@ export interface PacingOptions {
  * to the app only once the previous response has closed and the socket's write buffer is below
  * its high-water mark; up to `maxQueued` requests wait, and any beyond get `refuse`'s cheap
  * answer (Node queues it in order and, as those answers pile up, stops reading the socket).
+ * The next turn starts from `setImmediate`, after the event loop has read other sockets: started
+ * from the answer's `close` (a tick callback), fifty connections' pipelines ran back to back
+ * without the loop ever reading a new request, and a well-behaved client waited seconds.
  * Clients that send one request at a time never wait.
  *
  * @example
@@ -32,6 +35,12 @@ export function pacedRequests(handle: RequestListener, options: PacingOptions): 
   const turns = new WeakMap<Socket, Turns>();
 
   const next = (socket: Socket, state: Turns): void => {
+    // An answer with Connection: close ends the socket; Node drops the requests still waiting.
+    if (socket.destroyed || socket.writableEnded) {
+      state.waiting.length = 0;
+      state.busy = false;
+      return;
+    }
     const queued = state.waiting.shift();
     if (queued) run(socket, state, queued);
     else state.busy = false;
@@ -44,12 +53,9 @@ export function pacedRequests(handle: RequestListener, options: PacingOptions): 
   ): void => {
     state.busy = true;
     res.once('close', () => {
-      // An answer with Connection: close ends the socket; Node drops the requests still waiting.
-      if (socket.destroyed || socket.writableEnded) {
-        state.waiting.length = 0;
-        state.busy = false;
-      } else if (socket.writableNeedDrain) socket.once('drain', () => next(socket, state));
-      else next(socket, state);
+      if (socket.writableNeedDrain && !socket.destroyed)
+        socket.once('drain', () => setImmediate(next, socket, state));
+      else setImmediate(next, socket, state);
     });
     void handle(req, res);
   };

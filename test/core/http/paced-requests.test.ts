@@ -1,5 +1,8 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pacedRequests } from '../../../core/http/paced-requests.js';
 import { RawConnection } from '../../helpers/raw-connection.js';
 import { startFixtureServer, tokens, type FixtureServer } from '../mcp/support/fixture-server.js';
 import { callBody, patience } from '../mcp/support/raw-http.js';
@@ -69,5 +72,46 @@ describe('pipelined requests on one connection', () => {
     expect(refused.body).toMatch(/HTTP_PIPELINE_FULL: more than 2 requests were pipelined/);
     await connection.closed;
     expect([...probe.started]).toEqual(['q1', 'q2', 'q3']);
+  });
+});
+
+describe('pipelines of several connections', () => {
+  let server: Server | undefined;
+
+  afterEach(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    server = undefined;
+  });
+
+  it('take turns with other connections instead of running one pipeline to its end', async () => {
+    // An app that answers at once: each answer's close would start the next turn straight away.
+    const handled: string[] = [];
+    const paced = pacedRequests(
+      (req, res) => {
+        handled.push(req.url!);
+        res.end('ok');
+      },
+      { maxQueued: 16, refuse: (_req, res) => res.writeHead(503).end() },
+    );
+    server = createServer(paced);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const [flooding, polite] = await Promise.all([
+      RawConnection.open(url),
+      RawConnection.open(url),
+    ]);
+    for (let i = 1; i <= 10; i++) flooding.send({ method: 'GET', path: `/flood/${i}` });
+    polite.send({ method: 'GET', path: '/polite' });
+
+    expect((await polite.response()).status).toBe(200);
+    for (let i = 1; i <= 10; i++) expect((await flooding.response()).status).toBe(200);
+    // Both requests were readable together: the polite one goes before the flood's third.
+    expect(handled.indexOf('/polite')).toBeLessThan(3);
+    expect(handled.filter((path) => path.startsWith('/flood/'))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `/flood/${i + 1}`),
+    );
+    flooding.destroy();
+    polite.destroy();
   });
 });
