@@ -19,6 +19,12 @@ export {
 } from './plugin/define-command.js';
 export { defineServiceRef, type ServiceRef, type ServiceLocator } from './plugin/service-ref.js';
 export {
+  defineExtensionPoint,
+  type ExtensionPoint,
+  type ExtensionContributor,
+  type ExtensionFactory,
+} from './plugin/extension-point.js';
+export {
   defineTool,
   type ToolDefinition,
   type ToolSpec,

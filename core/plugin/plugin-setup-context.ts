@@ -8,6 +8,7 @@ import type {
 import type { Database, DatabaseEngine } from '../storage/database.js';
 import type { AnyToolDefinition } from '../tool/define-tool.js';
 import type { DynamicToolsOptions } from '../tool/unavailable-tool.js';
+import type { ExtensionFactory, ExtensionPoint } from './extension-point.js';
 import type { ServiceLocator, ServiceRef } from './service-ref.js';
 
 /**
@@ -44,6 +45,30 @@ export interface PluginSetupContext {
   ): ReadonlyMap<string, z.output<TSchema>>;
   provide<TService>(ref: ServiceRef<TService>, value: TService): void;
   addTool(tool: AnyToolDefinition): void;
+  /**
+   * Lets plugins that require this one contribute to it: `factory` builds the extension each
+   * contributor gets (once per contributor), and tools it adds through the contributor belong
+   * to the contributor, gated by scopes the contributor defines. Throws
+   * PLUGIN_DUPLICATE_EXTENSION_POINT when another plugin provides the same point.
+   *
+   * @example
+   * ctx.provideExtensionPoint(reportsExtensionPoint, (contributor) => ({
+   *   addReport: (report) => contributor.addTool(reportTool(report, deps)),
+   * }));
+   */
+  provideExtensionPoint<TExtension>(
+    point: ExtensionPoint<TExtension>,
+    factory: ExtensionFactory<TExtension>,
+  ): void;
+  /**
+   * The extension a plugin this one requires provides, to contribute to it in `setup`. Throws
+   * PLUGIN_EXTENSION_POINT_MISSING when no plugin set up before provides it, or its owner is not
+   * in `requires`.
+   *
+   * @example
+   * ctx.extensionPoint(reportsExtensionPoint).addReport(pagesPerTeamReport);
+   */
+  extensionPoint<TExtension>(point: ExtensionPoint<TExtension>): TExtension;
   addResource(resource: ResourceDefinition): void;
   addResourceTemplate(template: ResourceTemplateDefinition): void;
   addPrompt(prompt: PromptDefinition): void;

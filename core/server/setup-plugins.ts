@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PluginCollectionSettings } from '../collection/collection-settings.js';
 import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
+import { ExtensionPointRegistry } from '../plugin/extension-point.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
 import { scopesVisibleTo } from '../plugin/plugin-order.js';
 import type { ServiceRegistry } from '../plugin/service-ref.js';
@@ -47,17 +48,20 @@ export async function setupPlugins(
   const byId = new Map(ordered.map((p) => [p.id, p]));
   const contributions = new Map<string, PluginContributions>();
   const instances: { pluginId: string; instance: PluginInstance }[] = [];
+  const extensionPoints = new ExtensionPointRegistry();
   for (const plugin of ordered) {
     const tools: AnyToolDefinition[] = [...(plugin.tools ?? [])];
     const resources: ResourceDefinition[] = [...(plugin.resources ?? [])];
     const templates: ResourceTemplateDefinition[] = [...(plugin.resourceTemplates ?? [])];
     const prompts: PromptDefinition[] = [...(plugin.prompts ?? [])];
+    const log = env.log.child({ plugin: plugin.id });
+    const addTool = (tool: AnyToolDefinition): void => void tools.push(tool);
     try {
       const instance = await plugin.setup?.({
         pluginId: plugin.id,
         db: env.db,
         engine: env.engine,
-        log: env.log.child({ plugin: plugin.id }),
+        log,
         services: {
           get: (ref) => {
             if (env.services.has(ref)) return env.services.get(ref);
@@ -72,7 +76,16 @@ export async function setupPlugins(
         collectionSettings: <TSchema extends z.ZodType>(schema: TSchema) =>
           collectionSettingsOf(plugin, env.collectionSettings, schema),
         provide: (ref, value) => env.services.provide(ref, value, plugin.id),
-        addTool: (tool) => tools.push(tool),
+        addTool,
+        provideExtensionPoint: (point, factory) =>
+          extensionPoints.provide(point, factory, plugin.id),
+        extensionPoint: (point) =>
+          extensionPoints.extend(point, {
+            pluginId: plugin.id,
+            requires: plugin.requires,
+            log,
+            addTool,
+          }),
         addResource: (resource) => resources.push(resource),
         addResourceTemplate: (template) => templates.push(template),
         addPrompt: (prompt) => prompts.push(prompt),
@@ -112,6 +125,7 @@ export async function setupPlugins(
     }
   }
   env.services.freeze();
+  extensionPoints.freeze();
   const closers = instances
     .reverse()
     .flatMap(({ pluginId, instance }) =>
