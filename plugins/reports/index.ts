@@ -3,6 +3,7 @@ import { builtInReports } from './built-in/built-in-reports.js';
 import type { AnyReportDefinition } from './define-report.js';
 import { deskStoreRef } from './desk-service.js';
 import { checkReports } from './report-checks.js';
+import { provideReportsExtension } from './report-extension.js';
 import { reportsReadScope, reportTool } from './report-tool.js';
 
 export {
@@ -21,6 +22,7 @@ export { timeLoggedPerAgentReport } from './built-in/time-logged-per-agent.js';
 export { whitespaceReport } from './built-in/whitespace.js';
 export { reportToolName } from './report-checks.js';
 export { reportsReadScope, reportPageLimits } from './report-tool.js';
+export { reportsExtensionPoint, type ReportsExtension } from './report-extension.js';
 
 /**
  * Options of {@link reportsPlugin}.
@@ -56,6 +58,8 @@ function includedBuiltIns(include: readonly string[] | undefined): AnyReportDefi
  * result. Ships missed SLAs by technician, open tickets by team and priority, time logged per
  * agent per week and the whitespace report; a deployment adds its own with `defineReport`.
  * Every report tool needs `reports:read:all`, which the default role policy keeps from end users.
+ * Other plugins add their own reports through {@link reportsExtensionPoint}, gated by their own
+ * scopes instead.
  *
  * @example
  * defineConfig({
@@ -80,6 +84,7 @@ export function reportsPlugin(options: ReportsPluginOptions = {}): PluginDefinit
     setup(ctx) {
       const deps = Object.freeze({ desk: ctx.services.get(deskStoreRef), now });
       for (const report of reports) ctx.addTool(reportTool(report, deps));
+      provideReportsExtension(ctx, { configured: reports, deps });
     },
   });
 }

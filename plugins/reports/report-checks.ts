@@ -35,9 +35,33 @@ export function reportToolName(id: string): string {
 }
 
 /**
- * Checks the reports a deployment serves, at startup: each id snake_case and short enough for
- * its tool name (at most 64 characters of `[A-Za-z0-9_-]`), no id twice, no parameter named like
- * a paging argument. Throws CONFIG_INVALID naming the plugin and the rule.
+ * What is wrong with `report` among the ids already `seen` (which it joins when right), or
+ * undefined: its id snake_case and short enough for its tool name (at most 64 characters of
+ * `[A-Za-z0-9_-]`), not taken, no parameter named like a paging argument.
+ *
+ * @example
+ * reportProblem(myReport, new Set(['whitespace'])) // undefined, or the rule it breaks
+ */
+export function reportProblem(report: AnyReportDefinition, seen: Set<string>): string | undefined {
+  const id: unknown = report.id;
+  if (typeof id !== 'string' || !snakeCase.test(id)) {
+    return `report id ${JSON.stringify(id)} must be snake_case (lower-case letters, digits and single underscores, starting with a letter), e.g. "open_tickets_by_team"`;
+  }
+  if (id.length > longestId) {
+    return `report id "${id}" is ${id.length} characters; at most ${longestId}, so that the tool name ${reportToolPrefix}<id> is at most 64`;
+  }
+  if (seen.has(id)) return `report id "${id}" is defined twice; give each report its own id`;
+  const clash = pagingArguments.find((name) => name in report.parameters.shape);
+  if (clash !== undefined) {
+    return `report "${id}" has a parameter "${clash}", a name the plugin uses for paging (${pagingArguments.join(', ')}); rename it`;
+  }
+  seen.add(id);
+  return undefined;
+}
+
+/**
+ * Checks the reports a deployment serves, at startup, with {@link reportProblem}'s rules.
+ * Throws CONFIG_INVALID naming the plugin and the rule.
  *
  * @example
  * checkReports([...builtInReports, myReport]);
@@ -45,26 +69,7 @@ export function reportToolName(id: string): string {
 export function checkReports(reports: readonly AnyReportDefinition[]): void {
   const seen = new Set<string>();
   for (const report of reports) {
-    const id: unknown = report.id;
-    if (typeof id !== 'string' || !snakeCase.test(id)) {
-      throw invalid(
-        `report id ${JSON.stringify(id)} must be snake_case (lower-case letters, digits and single underscores, starting with a letter), e.g. "open_tickets_by_team"`,
-      );
-    }
-    if (id.length > longestId) {
-      throw invalid(
-        `report id "${id}" is ${id.length} characters; at most ${longestId}, so that the tool name ${reportToolPrefix}<id> is at most 64`,
-      );
-    }
-    if (seen.has(id)) {
-      throw invalid(`report id "${id}" is defined twice; give each report its own id`);
-    }
-    seen.add(id);
-    const clash = pagingArguments.find((name) => name in report.parameters.shape);
-    if (clash !== undefined) {
-      throw invalid(
-        `report "${id}" has a parameter "${clash}", a name the plugin uses for paging (${pagingArguments.join(', ')}); rename it`,
-      );
-    }
+    const problem = reportProblem(report, seen);
+    if (problem !== undefined) throw invalid(problem);
   }
 }

@@ -60,12 +60,18 @@ function withoutPaging(input: Record<string, unknown>): Record<string, unknown> 
 /**
  * The tool `get_report_<id>` of one report: its parameters plus `limit` and `cursor`; the output
  * `{ report, title, parameters, rows, summary, page }` where rows are one page and the summary
- * covers the whole result; a text form with the summary and the page as a table.
+ * covers the whole result; a text form with the summary and the page as a table. A report the
+ * deployment configures needs `reports:read:all` and its own scopes; one another plugin
+ * contributes needs only its own (`gate: 'own'`), which that plugin defines.
  *
  * @example
  * ctx.addTool(reportTool(whitespaceReport, { desk, now: () => new Date() }));
  */
-export function reportTool(report: AnyReportDefinition, deps: ReportToolDeps): AnyToolDefinition {
+export function reportTool(
+  report: AnyReportDefinition,
+  deps: ReportToolDeps,
+  gate: 'reports' | 'own' = 'reports',
+): AnyToolDefinition {
   const name = reportToolName(report.id);
   const summary: z.ZodObject<z.ZodRawShape> = report.summary ?? z.object({});
   return defineTool({
@@ -92,7 +98,7 @@ export function reportTool(report: AnyReportDefinition, deps: ReportToolDeps): A
       summary,
       page: pageSchema,
     }),
-    scopes: [reportsReadScope, ...report.scopes],
+    scopes: gate === 'own' ? report.scopes : [reportsReadScope, ...report.scopes],
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     summarize: (out) =>
       reportText({
