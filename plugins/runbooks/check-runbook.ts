@@ -80,12 +80,16 @@ function checkStep(
 
 /**
  * Checks a runbook when the plugin is built, so a bad one stops startup with CONFIG_INVALID
- * naming the runbook, the step and the rule it broke.
+ * naming the runbook, the step and the rule it broke. A configured runbook's scopes start with
+ * `runbooks:` (the plugin defines them); a `contributed` one's belong to its own plugin.
  *
  * @example
  * checkRunbook(raiseAndResolve);
  */
-export function checkRunbook(runbook: RunbookDefinition): void {
+export function checkRunbook(
+  runbook: RunbookDefinition,
+  options: { readonly contributed?: boolean } = {},
+): void {
   const place = { runbook };
   if (typeof runbook.id !== 'string' || !snakeCase.test(runbook.id)) {
     fail(place, 'the id must be snake_case: lower-case letters and digits joined by single _');
@@ -105,7 +109,8 @@ export function checkRunbook(runbook: RunbookDefinition): void {
   if (runbook.mode !== undefined && runbook.mode !== 'await' && runbook.mode !== 'start') {
     fail(place, `mode is "${String(runbook.mode)}"; it must be "await" or "start"`);
   }
-  for (const scope of runbook.scopes ?? []) {
+  // A contributed runbook's scopes are its plugin's own, which the core checks.
+  for (const scope of options.contributed === true ? [] : (runbook.scopes ?? [])) {
     if (!scope.startsWith('runbooks:')) {
       fail(place, `scope "${scope}" must start with "runbooks:" (the plugin defines it)`);
     }

@@ -9,6 +9,7 @@ import { checkRunbook } from './check-runbook.js';
 import type { RunbookDefinition } from './define-runbook.js';
 import { createRunLiveness } from './run-liveness.js';
 import { createRunStore } from './run-store.js';
+import { provideRunbooksExtension } from './runbook-extension.js';
 import { runbookMigrations } from './schema.js';
 import { cancelRunbookRunTool } from './tools/cancel-runbook-run.js';
 import { getRunbookRunTool } from './tools/get-runbook-run.js';
@@ -26,6 +27,7 @@ export type { StepCondition } from './step-condition.js';
 export type { ArgumentTemplate, TemplateValue } from './template.js';
 export type { RunbookTables, RunStatus, StepStatus } from './schema.js';
 export type { RunView } from './run-view.js';
+export { runbooksExtensionPoint, type RunbooksExtension } from './runbook-extension.js';
 
 /**
  * Options of {@link runbooksPlugin}.
@@ -63,8 +65,9 @@ function scopesOf(runbooks: readonly RunbookDefinition[]): Record<Scope, string>
 /**
  * Runbooks (issue 6): named sequences of tool calls, each served as a tool `run_<id>` that
  * calls the collection's tools as the caller, reports progress per step, honours cancellation
- * and stores every run; `get_runbook_run` reads a run back and `cancel_runbook_run` stops one. Runbooks are checked here, so a
- * bad template or step stops startup with CONFIG_INVALID.
+ * and stores every run; `get_runbook_run` reads a run back and `cancel_runbook_run` stops one.
+ * Runbooks are checked here, so a bad template or step stops startup with CONFIG_INVALID. Other
+ * plugins add their own through {@link runbooksExtensionPoint}, gated by their own scopes.
  *
  * @example
  * defineConfig({
@@ -111,9 +114,9 @@ export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition
         log: ctx.log,
         sweep: ctx.purpose === 'serve',
       });
-      for (const runbook of runbooks) {
-        ctx.addTool(runbookTool(runbook, { store, background, liveness }));
-      }
+      const deps = { store, background, liveness };
+      for (const runbook of runbooks) ctx.addTool(runbookTool(runbook, deps));
+      provideRunbooksExtension(ctx, { configured: runbooks, deps });
       ctx.addTool(getRunbookRunTool(store));
       ctx.addTool(cancelRunbookRunTool({ store, background }));
       return {
