@@ -92,7 +92,8 @@ function checkNumbers(spec: AbilitySpec): void {
 }
 
 /**
- * Declares an AI ability; `aiAbilitiesPlugin({ abilities: [...] })` serves it as `run_ai_<id>`.
+ * Declares an AI ability; `aiAbilitiesPlugin({ abilities: [...] })` serves it as `run_ai_<id>`,
+ * or another plugin contributes it through `abilitiesExtensionPoint` (from `ai-abilities/api.ts`).
  * A bad id, a missing or doubled prompt, an unknown placeholder or an out-of-range number throws
  * CONFIG_INVALID naming the ability and the rule.
  *

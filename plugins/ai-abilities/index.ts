@@ -1,4 +1,5 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
+import { provideAbilitiesExtension } from './ability-extension.js';
 import { aiRunScopes } from './ability-reach.js';
 import { builtInAbilities } from './built-in-abilities.js';
 import type { AbilityDefinition } from './define-ability.js';
@@ -24,6 +25,7 @@ export {
 export { aiRunScopes } from './ability-reach.js';
 export { aiEnvironment, type AiProviderOptions } from './provider-settings.js';
 export { noModelMessage } from './ability-runner.js';
+export { abilitiesExtensionPoint, type AbilitiesExtension } from './ability-extension.js';
 
 /**
  * Options of {@link aiAbilitiesPlugin}.
@@ -65,7 +67,8 @@ function checkAbilities(abilities: readonly AbilityDefinition[]): void {
  * chat-completions provider, or — with none configured — on the client's model through MCP
  * sampling on a stateful collection. Answers can be saved as private notes marked as AI.
  * Provider settings are checked here, when the config is built: a bad URL, a missing model or an
- * API-key variable that is named but empty throws CONFIG_INVALID.
+ * API-key variable that is named but empty throws CONFIG_INVALID. Other plugins add abilities of
+ * their own through {@link abilitiesExtensionPoint}, gated by their own scopes.
  *
  * @example
  * defineConfig({
@@ -102,6 +105,7 @@ export function aiAbilitiesPlugin(options: AiAbilitiesPluginOptions = {}): Plugi
       const desk = ctx.services.get(deskStoreRef);
       const deps = Object.freeze({ desk, provider, maxInstructionLength });
       for (const ability of abilities) ctx.addTool(runAbilityTool(deps, ability));
+      provideAbilitiesExtension(ctx, { configured: abilities, deps });
       ctx.log.info(
         provider === undefined
           ? 'AI abilities have no provider: they run only through client sampling'

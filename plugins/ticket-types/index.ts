@@ -1,11 +1,17 @@
 import { definePlugin, type PluginDefinition } from '../../core/index.js';
 import { deskStoreRef } from './desk-service.js';
+import { provideTicketTypesExtension } from './ticket-type-extension.js';
 import { loadTicketTypeSources } from './ticket-type-source.js';
 import { ticketTypeTool } from './ticket-type-tool.js';
 import { planTicketTypeTools, type TicketTypeToolConfig } from './tool-config.js';
 
 export type { TicketTypeToolConfig, TicketTypeToolSource } from './tool-config.js';
 export type { LoggedTicket } from './ticket-type-output.js';
+export {
+  ticketTypesExtensionPoint,
+  type TicketTypesExtension,
+  type TicketTypeToolContribution,
+} from './ticket-type-extension.js';
 
 /**
  * Options of {@link ticketTypeToolsPlugin}.
@@ -22,7 +28,8 @@ export interface TicketTypeToolsPluginOptions {
  * Ticket-type tools (DESIGN §7): for each configured ticket type or catalogue item, a tool such
  * as `log_opportunity` whose arguments are that type's own fields, read from the desk at startup,
  * with the type's default team and priority, and a scope of its own (`tickets:log-<key>:own` by
- * default). Changing a type's fields changes the tool's schema at the next start.
+ * default). Changing a type's fields changes the tool's schema at the next start. Other plugins
+ * add tools of their own through {@link ticketTypesExtensionPoint}, gated by their own scopes.
  *
  * @example
  * ticketTypeToolsPlugin({
@@ -56,6 +63,7 @@ export function ticketTypeToolsPlugin(options: TicketTypeToolsPluginOptions): Pl
         });
       }
       for (const source of sources) ctx.addTool(ticketTypeTool(source, desk));
+      provideTicketTypesExtension(ctx, { configured: planned, desk });
     },
   });
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../../core/index.js';
 import type { DeskStore, TicketFieldDefinition } from '../desk/index.js';
-import { configInvalid, type PlannedTicketTypeTool } from './tool-config.js';
+import { configInvalid, type PlannedTicketTypeTool, type Refusal } from './tool-config.js';
 
 /**
  * What a ticket-type tool is built from, read from the desk at startup: the ticket type with its
@@ -34,16 +34,22 @@ const setupPrincipal: Principal = Object.freeze({
   collectionId: '',
 });
 
+/** Names the tool in messages, and makes the error for a key the desk does not have. */
+interface SourceCheck {
+  readonly where: string;
+  readonly refuse: Refusal;
+}
+
 async function typeSource(
   desk: DeskStore,
   planned: PlannedTicketTypeTool,
-  where: string,
+  check: SourceCheck,
 ): Promise<TicketTypeSource> {
   const type = await desk.catalogue.getTicketType(setupPrincipal, planned.key);
   if (type === undefined) {
     const known = (await desk.catalogue.listTicketTypes(setupPrincipal)).map((t) => t.key);
-    throw configInvalid(
-      `${where} names ticket type "${planned.key}", which the desk does not have; ` +
+    throw check.refuse(
+      `${check.where} names ticket type "${planned.key}", which the desk does not have; ` +
         `known types: ${known.join(', ') || 'none (load the desk first: servicedesk-mcp seed)'}`,
     );
   }
@@ -59,17 +65,17 @@ async function typeSource(
 async function catalogueSource(
   desk: DeskStore,
   planned: PlannedTicketTypeTool,
-  where: string,
+  check: SourceCheck,
 ): Promise<TicketTypeSource> {
   const entry = await desk.catalogue.getEntry(setupPrincipal, planned.key);
   if (entry === undefined) {
     const known = (await desk.catalogue.search(setupPrincipal, { limit: 100 })).map((e) => e.key);
-    throw configInvalid(
-      `${where} names catalogue item "${planned.key}", which the desk does not have; ` +
+    throw check.refuse(
+      `${check.where} names catalogue item "${planned.key}", which the desk does not have; ` +
         `known items: ${known.sort().join(', ') || 'none (load the desk first: servicedesk-mcp seed)'}`,
     );
   }
-  const type = await typeSource(desk, { ...planned, key: entry.ticketType.key }, where);
+  const type = await typeSource(desk, { ...planned, key: entry.ticketType.key }, check);
   return {
     ...type,
     planned,
@@ -90,9 +96,10 @@ function placeholderSource(planned: PlannedTicketTypeTool): TicketTypeSource {
 }
 
 /**
- * Reads each configured tool's ticket type (or catalogue item and its type) from the desk. One
- * the desk does not have stops startup with `CONFIG_INVALID` naming it and the known keys. A
- * command (`seed`, `tools`) on a desk with no ticket types at all gets stand-ins instead, so
+ * Reads each tool's ticket type (or catalogue item and its type) from the desk. One the desk
+ * does not have stops startup with the error `refuse` makes (`CONFIG_INVALID` by default), naming
+ * the tool as `where` does (`tools[<index>] (<name>)` by default) and the known keys. A command
+ * (`seed`, `tools`) on a desk with no ticket types at all gets stand-ins instead, so
  * `servicedesk-mcp seed` can load an empty database.
  *
  * @example
@@ -103,6 +110,8 @@ export async function loadTicketTypeSources(
   options: {
     readonly planned: readonly PlannedTicketTypeTool[];
     readonly purpose: 'serve' | 'command';
+    readonly where?: (planned: PlannedTicketTypeTool, index: number) => string;
+    readonly refuse?: Refusal;
   },
 ): Promise<{ readonly sources: readonly TicketTypeSource[]; readonly placeholders: boolean }> {
   if (options.purpose === 'command') {
@@ -111,13 +120,15 @@ export async function loadTicketTypeSources(
       return { sources: options.planned.map(placeholderSource), placeholders: true };
     }
   }
+  const whereOf = options.where ?? ((planned, index) => `tools[${index}] (${planned.name})`);
+  const refuse = options.refuse ?? configInvalid;
   const sources: TicketTypeSource[] = [];
   for (const [index, planned] of options.planned.entries()) {
-    const where = `tools[${index}] (${planned.name})`;
+    const check = { where: whereOf(planned, index), refuse };
     sources.push(
       planned.kind === 'type'
-        ? await typeSource(desk, planned, where)
-        : await catalogueSource(desk, planned, where),
+        ? await typeSource(desk, planned, check)
+        : await catalogueSource(desk, planned, check),
     );
   }
   return { sources, placeholders: false };

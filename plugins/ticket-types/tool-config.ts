@@ -47,6 +47,15 @@ const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
 const scopePattern = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/;
 
 /**
+ * Makes the error for a broken rule: `CONFIG_INVALID` for the config's tools,
+ * `PLUGIN_CONTRIBUTION_INVALID` for a tool another plugin contributes.
+ *
+ * @example
+ * const refuse: Refusal = configInvalid;
+ */
+export type Refusal = (rule: string) => ServiceDeskError;
+
+/**
  * A `CONFIG_INVALID` error naming this plugin and the rule broken.
  *
  * @example
@@ -56,38 +65,46 @@ export function configInvalid(message: string): ServiceDeskError {
   return new ServiceDeskError('CONFIG_INVALID', `plugin "ticket-types": ${message}`);
 }
 
-function planOne(config: TicketTypeToolConfig, index: number): PlannedTicketTypeTool {
-  const where = `tools[${index}]`;
+/**
+ * Checks one tool's options — one source, a valid name and scope, no blank description — and
+ * fills in the defaults. `where` names the tool in messages; `refuse` makes the error.
+ *
+ * @example
+ * planTicketTypeTool({ type: 'opportunity' }, { where: 'tools[0]', refuse: configInvalid })
+ */
+export function planTicketTypeTool(
+  config: TicketTypeToolConfig,
+  options: { readonly where: string; readonly refuse: Refusal },
+): PlannedTicketTypeTool {
+  const { where, refuse } = options;
   const { type, catalogueItem } = config as { type?: unknown; catalogueItem?: unknown };
   if ((type === undefined) === (catalogueItem === undefined)) {
-    throw configInvalid(
+    throw refuse(
       `${where} must give exactly one of "type" (a ticket type key) or "catalogueItem" (a catalogue item key)`,
     );
   }
   const kind = type === undefined ? 'catalogueItem' : 'type';
   const raw = type ?? catalogueItem;
   if (typeof raw !== 'string' || raw.trim() === '') {
-    throw configInvalid(`${where}.${kind} must be a non-empty key such as "opportunity"`);
+    throw refuse(`${where}.${kind} must be a non-empty key such as "opportunity"`);
   }
   const key = raw.trim().toLowerCase();
   const name = config.name ?? `log_${key.replace(/-/g, '_')}`;
   if (!toolNamePattern.test(name)) {
-    throw configInvalid(
+    throw refuse(
       `${where} has tool name "${name}", which must match /^[A-Za-z0-9_-]{1,64}$/ ` +
         '(snake_case, at most 64 characters); set "name"',
     );
   }
   const scope = config.scope ?? `tickets:log-${key.replace(/_/g, '-')}:own`;
   if (!scopePattern.test(scope)) {
-    throw configInvalid(
+    throw refuse(
       `${where} has scope "${scope}", which must match resource:action[:extent] ` +
         '(lower-case letters, digits and dashes, e.g. tickets:log-opportunity:own); set "scope"',
     );
   }
   if (config.description !== undefined && config.description.trim() === '') {
-    throw configInvalid(
-      `${where}.description must not be blank; leave it out for the generated one`,
-    );
+    throw refuse(`${where}.description must not be blank; leave it out for the generated one`);
   }
   return Object.freeze({ kind, key, name, scope, description: config.description });
 }
@@ -105,7 +122,9 @@ export function planTicketTypeTools(
   if (!Array.isArray(tools) || tools.length === 0) {
     throw configInvalid('tools must list at least one tool, e.g. tools: [{ type: "opportunity" }]');
   }
-  const planned = tools.map(planOne);
+  const planned = tools.map((tool: TicketTypeToolConfig, index: number) =>
+    planTicketTypeTool(tool, { where: `tools[${index}]`, refuse: configInvalid }),
+  );
   for (const field of ['name', 'scope'] as const) {
     const seen = new Set<string>();
     for (const tool of planned) {

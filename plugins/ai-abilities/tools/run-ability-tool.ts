@@ -92,12 +92,14 @@ function outputSchema(ability: AbilityDefinition) {
 
 /**
  * `run_ai_<id>`: runs one AI ability on a ticket the caller may read, on the configured provider
- * or through client sampling, and with `writeBack` saves the answer as a private AI note.
+ * or through client sampling, and with `writeBack` saves the answer as a private AI note. An
+ * ability another plugin contributes also needs `scope`, one that plugin defines.
  *
  * @example
  * ctx.addTool(runAbilityTool(deps, summariseAbility));
+ * contributor.addTool(runAbilityTool(deps, triageAbility, 'noc:triage:own'));
  */
-export function runAbilityTool(deps: RunAbilityDeps, ability: AbilityDefinition) {
+export function runAbilityTool(deps: RunAbilityDeps, ability: AbilityDefinition, scope?: string) {
   return defineTool({
     name: `run_ai_${ability.id}`,
     title: ability.title,
@@ -108,7 +110,7 @@ export function runAbilityTool(deps: RunAbilityDeps, ability: AbilityDefinition)
       untrustedTextNotice,
     input: inputSchema(deps.maxInstructionLength),
     output: outputSchema(ability),
-    scopes: [aiRunScopes.own, 'tickets:read:own'],
+    scopes: [...(scope === undefined ? [] : [scope]), aiRunScopes.own, 'tickets:read:own'],
     annotations: {
       readOnlyHint: false,
       destructiveHint: false,
