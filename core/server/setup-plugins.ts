@@ -55,7 +55,17 @@ export async function setupPlugins(
     const templates: ResourceTemplateDefinition[] = [...(plugin.resourceTemplates ?? [])];
     const prompts: PromptDefinition[] = [...(plugin.prompts ?? [])];
     const log = env.log.child({ plugin: plugin.id });
-    const addTool = (tool: AnyToolDefinition): void => void tools.push(tool);
+    let settled = false;
+    const addTool = (tool: AnyToolDefinition): void => {
+      // A tool added once setup has returned would be dropped without a word.
+      if (settled) {
+        throw new ServiceDeskError(
+          'PLUGIN_SETUP_FAILED',
+          `plugin "${plugin.id}" added tool "${tool.name}" after its setup had returned; add tools in setup() and await what adds them`,
+        );
+      }
+      tools.push(tool);
+    };
     try {
       const instance = await plugin.setup?.({
         pluginId: plugin.id,
@@ -95,6 +105,7 @@ export async function setupPlugins(
         notifyResourceUpdated: env.notifyResourceUpdated,
         purpose: env.purpose,
       });
+      settled = true;
       if (instance) instances.push({ pluginId: plugin.id, instance });
       // Compiled inside the try so a bad tool also closes the plugins already set up.
       const allowed = scopesVisibleTo(plugin.id, byId);

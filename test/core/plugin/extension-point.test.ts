@@ -142,6 +142,28 @@ describe('extension points', () => {
     expect(error.message).toContain('already provided by plugin "echoes"');
   });
 
+  it('a tool added once setup has returned is refused, not dropped', async () => {
+    let late: (() => void) | undefined;
+    const server = await createServer(
+      configOf([
+        definePlugin({
+          id: 'late',
+          version: '1.0.0',
+          scopes: { 'late:read': 'Read late' },
+          setup: (ctx) => {
+            late = () => ctx.addTool(echoTool('late_echo', ['late:read']));
+          },
+        }),
+      ]),
+      { env: {} },
+    );
+    try {
+      expect(late).toThrow(/added tool "late_echo" after its setup had returned/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('cannot be used after startup', async () => {
     let late: (() => void) | undefined;
     const server = await createServer(
