@@ -1,16 +1,49 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CollectionView } from '../../collection/collection-registry.js';
 import { ServiceDeskError } from '../../errors/servicedesk-error.js';
 import { defaultRolePolicy } from '../../scope/role-policy.js';
 import { effectiveScopes } from '../../scope/effective-scopes.js';
 import { roles, type Role } from '../../scope/scope.js';
 import { createServer } from '../../server/create-server.js';
+import type { CompiledTool } from '../../tool/compile-tool.js';
 import type { CommandContext } from '../command.js';
 import { checkedClients, printSchemaCheck } from './check-schemas.js';
+
+/** What the annotations say a tool does to data: `read-only`, `destructive`, or nothing. */
+function effectOf(tool: Tool): string {
+  if (tool.annotations?.readOnlyHint === true) return 'read-only';
+  return tool.annotations?.destructiveHint === true ? 'destructive' : '';
+}
+
+/** A tool as `tools/list` sends it, and the scopes a caller needs to see and call it. */
+type ScopedTool = Tool & { readonly scopes: readonly string[] };
+
+function withScopes(
+  tools: readonly Tool[],
+  compiled: ReadonlyMap<string, CompiledTool>,
+): ScopedTool[] {
+  return tools.map((tool) => ({
+    ...tool,
+    scopes: compiled.get(tool.name)?.definition.scopes ?? [],
+  }));
+}
+
+/** One line per tool, in columns: name, effect, the scopes it needs (`-` for none), title. */
+function toolLines(tools: readonly ScopedTool[]): string[] {
+  const rows = tools.map((tool) => ({ tool, scopes: tool.scopes.join(',') || '-' }));
+  const width = Math.max(0, ...rows.map((row) => row.scopes.length));
+  return rows.map(({ tool, scopes }) => {
+    const columns = [tool.name.padEnd(32), effectOf(tool).padEnd(11), scopes.padEnd(width)];
+    return `  ${columns.join(' ')} ${tool.title ?? ''}`.trimEnd();
+  });
+}
 
 /**
  * `tools --collection <id> [--scopes a,b] [--role r] [--json] [--check [profile]]`: exactly the
  * tools a caller with those token scopes and role would see (by default: the collection's whole
- * grant, as an admin), or with `--check` what clients would reject in their schemas.
+ * grant, as an admin), each with the scopes it needs and whether it is read-only or destructive,
+ * or with `--check` what clients would reject in their schemas. `--json` prints each tool as
+ * `tools/list` sends it plus its `scopes`.
  */
 export async function toolsCommand({ config, options, out, env }: CommandContext): Promise<number> {
   const id = options['collection'];
@@ -55,14 +88,15 @@ export async function toolsCommand({ config, options, out, env }: CommandContext
         out,
       });
     }
+    const scoped = withScopes(tools, registry.tools);
     if (options['json'] === true) {
-      out(JSON.stringify({ collection: id, scopes: [...scopes].sort(), tools }, null, 2));
+      out(JSON.stringify({ collection: id, scopes: [...scopes].sort(), tools: scoped }, null, 2));
       return 0;
     }
     out(
       `${registry.collection.title} (${id}) — effective scopes: ${[...scopes].sort().join(', ') || 'none'}`,
     );
-    for (const tool of tools) out(`  ${tool.name.padEnd(32)} ${tool.title ?? ''}`);
+    for (const line of toolLines(scoped)) out(line);
     out(`${tools.length} tool(s)`);
     return 0;
   } finally {

@@ -26,17 +26,65 @@ import { readTicketTypes } from './ticket-types.js';
  * const gaps = acorn?.services.filter((service) => !service.has);
  */
 export interface DeskCatalogue {
-  /** Request forms matching the words, best first; every form by name without text. */
+  /**
+   * Searches the request forms. Each query word scores for every part of a form that holds it
+   * (name above service above ticket type and description, plural and verb endings cut), and forms
+   * holding more of the words rank first. Text with no searchable word finds nothing.
+   *
+   * @param principal - The caller.
+   * @param input - `text` (without it, every form by name), `limit` (20 by default, kept within
+   *   1–100) and `key` (only that form).
+   * @returns The matching forms, best first, each with its service, ticket type, default team and
+   *   score.
+   * @rowScope Not row-scoped: the catalogue is the same for every caller. No scope is checked: the
+   *   tools that read it declare `catalogue:read`.
+   */
   search(principal: Principal, input?: CatalogueSearchInput): Promise<readonly CatalogueEntry[]>;
-  /** One request form by key; undefined when there is none. */
+  /**
+   * One request form by key.
+   *
+   * @param principal - The caller.
+   * @param key - The form's key, e.g. `vpn-access` (any case).
+   * @returns The form, or undefined when there is none.
+   * @rowScope Not row-scoped: the same for every caller. No scope is checked.
+   */
   getEntry(principal: Principal, key: string): Promise<CatalogueEntry | undefined>;
-  /** Every ticket type with its own fields, default team and priority. */
+  /**
+   * Every ticket type with its own fields, default team and priority, by name.
+   *
+   * @param principal - The caller.
+   * @returns Every ticket type.
+   * @rowScope Not row-scoped: the same for every caller. No scope is checked.
+   */
   listTicketTypes(principal: Principal): Promise<readonly TicketTypeInfo[]>;
-  /** One ticket type by key; undefined when there is none. */
+  /**
+   * One ticket type by key, with its own fields, default team and priority.
+   *
+   * @param principal - The caller.
+   * @param key - The type's key, e.g. `incident` (any case).
+   * @returns The ticket type, or undefined when there is none.
+   * @rowScope Not row-scoped: the same for every caller. No scope is checked.
+   */
   getTicketType(principal: Principal, key: string): Promise<TicketTypeInfo | undefined>;
-  /** Every service the desk provides. */
+  /**
+   * Every service the desk provides, by name.
+   *
+   * @param principal - The caller.
+   * @returns Every service.
+   * @rowScope Not row-scoped: the same for every caller. No scope is checked.
+   */
   listServices(principal: Principal): Promise<readonly DeskService[]>;
-  /** Every service with has / has not for one organisation (by id or name). */
+  /**
+   * Every service the desk provides with whether one organisation has it (and since when), and
+   * the organisation's account manager: the gaps a sales follow-up looks for.
+   *
+   * @param principal - The caller, whose role decides which organisations it reaches.
+   * @param organisation - The organisation's id, or its name in any case.
+   * @returns The organisation, its account manager (or null) and every service with `has` and
+   *   `since`; undefined when there is no such organisation or the caller may not see it.
+   * @rowScope Agents, admins and service accounts reach every organisation; an end user only their
+   *   own, any other being undefined like one that does not exist. No scope is checked.
+   */
   servicesOfOrganisation(
     principal: Principal,
     organisation: OrganisationReference,

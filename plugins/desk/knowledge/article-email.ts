@@ -9,7 +9,7 @@ import { ticketForWrite } from '../store/ticket-write.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 import { findArticle, type ArticleReference, type KbArticle } from './article-lookup.js';
 
-/** What {@link emailArticle} needs. */
+/** An article to e-mail: what `knowledge.emailArticle` needs. */
 export interface ArticleEmail {
   readonly article: ArticleReference;
   /**

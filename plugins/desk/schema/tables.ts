@@ -7,12 +7,19 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * written for that engine reads them.
  */
 
+/** A desk user's role: end users raise tickets, agents and admins work them. */
 export type DeskUserRole = 'end_user' | 'agent' | 'admin';
+/** Where a ticket is in its workflow; `closed` is final, `resolved` can still be reopened. */
 export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'resolved' | 'closed';
+/** Public notes are shown to the requester; private ones only to agents. */
 export type NoteVisibility = 'public' | 'private';
+/** Who wrote a note: a person, or an AI assistant acting for one. */
 export type NoteProvenance = 'human' | 'ai';
+/** Who made a change: a person, an AI assistant, or the system (a caller with no desk user). */
 export type HistoryProvenance = 'human' | 'ai' | 'system';
+/** Where an e-mail of the outbox is: waiting to go, sent, or failed. */
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
+/** The kind of value a ticket type's own field holds. */
 export type TicketFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
 
 /** Every ticket status, in workflow order. */
@@ -252,17 +259,25 @@ export type DeskRow<TTable extends keyof DeskTables> = Selectable<DeskTables[TTa
 export type NewDeskRow<TTable extends keyof DeskTables> = Insertable<DeskTables[TTable]>;
 export type DeskRowUpdate<TTable extends keyof DeskTables> = Updateable<DeskTables[TTable]>;
 
+/** A row of `desk_organisations`. */
 export type OrganisationRow = DeskRow<'desk_organisations'>;
 export type TeamRow = DeskRow<'desk_teams'>;
 export type DeskUserRow = DeskRow<'desk_users'>;
 export type TicketTypeRow = DeskRow<'desk_ticket_types'>;
+/** A row of `desk_sla_policies`: one priority's targets in minutes. */
 export type SlaPolicyRow = DeskRow<'desk_sla_policies'>;
+/** A row of `desk_tickets`; times are ISO-8601 UTC, `custom_fields` is JSON. */
 export type TicketRow = DeskRow<'desk_tickets'>;
+/** A row of `desk_notes`; `ai_collection` and `ai_client` are set for an assistant's note. */
 export type NoteRow = DeskRow<'desk_notes'>;
+/** A row of `desk_ticket_history`: one changed field, by whom, from which collection and client. */
 export type TicketHistoryRow = DeskRow<'desk_ticket_history'>;
+/** A row of `desk_quick_actions`; `changes` is JSON of {@link QuickActionChanges}. */
 export type QuickActionRow = DeskRow<'desk_quick_actions'>;
+/** A row of `desk_time_entries`. */
 export type TimeEntryRow = DeskRow<'desk_time_entries'>;
 export type KbArticleRow = DeskRow<'desk_kb_articles'>;
 export type ServiceRow = DeskRow<'desk_services'>;
 export type CatalogueItemRow = DeskRow<'desk_catalogue_items'>;
+/** A row of `desk_outbox`: an e-mail queued for sending. */
 export type OutboxRow = DeskRow<'desk_outbox'>;

@@ -21,12 +21,41 @@ import { searchTickets } from './ticket-search.js';
  * for (const hit of page.hits) console.log(hit.row.id, hit.score, hit.snippet);
  */
 export interface DeskSearch {
-  /** Tickets the principal may see (row scope as everywhere in the store). */
+  /**
+   * Full-text search of tickets with the filters of `tickets.list`, a relevance score, a snippet
+   * and stable offset paging (ties in score by id). With text, the newest 1,000 matches are ranked
+   * and `truncated` says when older ones exist (narrow with `createdTo` to reach them); without
+   * text, the filtered tickets newest first. Text with no searchable word finds nothing.
+   *
+   * @param principal - The caller, whose role and scopes decide what it reaches.
+   * @param input - `text`, `match` (`all` words, the default, or `any`), the ticket filters, and
+   *   `limit` (1–100, 20 by default) and `offset`, both kept within range.
+   * @returns One page of hits (the ticket's list columns, score, and a snippet with the matched
+   *   words in bold), `hasMore`, `nextOffset` and, for a text search, `truncated`.
+   * @rowScope Needs a `tickets:read:*` scope; filters and the ranked window apply within the
+   *   caller's read reach: an end user's own tickets (their organisation's with
+   *   `tickets:read:org`), every ticket for agents, admins and service accounts.
+   * @throws {TOOL_FAILED} The caller holds no `tickets:read:*` scope.
+   * @throws {TOOL_FAILED} `createdFrom` or `createdTo` is not an ISO-8601 date or time.
+   */
   searchTickets(
     principal: Principal,
     input: TicketSearchInput,
   ): Promise<SearchResult<TicketSearchRow>>;
-  /** Knowledge-base articles; end users see published ones only. */
+  /**
+   * Full-text search of knowledge-base articles, filtered by category and tags, a title match
+   * ranking above a body match; the last word also matches as a prefix. Without text, the
+   * articles by title.
+   *
+   * @param principal - The caller, whose role decides whether drafts are included.
+   * @param input - `text`, `match`, `category`, `tags` (each must be on the article),
+   *   `includeUnpublished` (staff only), and `limit` and `offset` as for tickets.
+   * @returns One page of hits (the article without its body, score and snippet), `hasMore` and
+   *   `nextOffset`.
+   * @rowScope Published articles for everyone; drafts too for agents, admins and service accounts
+   *   who ask with `includeUnpublished` (an end user's is ignored). No scope is checked: the
+   *   tools that search declare `kb:read`.
+   */
   searchArticles(
     principal: Principal,
     input: ArticleSearchInput,

@@ -11,7 +11,7 @@ import { checkAssignee, checkPriority, checkSummary, teamIdByKey } from './ticke
 import { toTicket, type Ticket } from './ticket-view.js';
 import { inWriteTransaction } from './write-transaction.js';
 
-/** What {@link createTicket} needs; the type's defaults fill in what is left out. */
+/** What `tickets.create` needs; the type's defaults fill in the rest. */
 export interface NewTicket {
   /** The ticket type key, e.g. `incident` or `opportunity`. Give this or `catalogueItem`. */
   readonly type?: string;

@@ -12,17 +12,62 @@ export interface DeskTeam extends TeamRow {
 
 /**
  * Users, organisations and teams (desk-schema "Row scope"). An end user sees only themself and
- * their own organisation; agents, admins and services see everyone.
+ * their own organisation; agents, admins and services see everyone. The directory checks no
+ * scope: the tools that read it declare `users:read:own` or `users:read:all`.
+ *
+ * @example
+ * const me = await desk.directory.resolvePrincipal(ctx.principal);
+ * const teams = await desk.directory.listTeams(ctx.principal);
  */
 export interface DeskDirectory {
   /**
-   * The active desk user behind `principal` (its `userId` is the e-mail, any case), or undefined
-   * when there is none — e.g. a service token. Cached per principal, so per request.
+   * The desk user behind `principal`: its `userId` is the desk user's e-mail, in any case. Cached
+   * per principal, so looked up once per request.
+   *
+   * @param principal - The caller.
+   * @returns The caller's desk user, or undefined when there is none or it is deactivated — e.g. a
+   *   service token, or a signed-in identity with no desk account.
+   * @rowScope Only the caller's own user; no scope is checked.
    */
   resolvePrincipal(principal: Principal): Promise<DeskUser | undefined>;
+  /**
+   * A desk user by id.
+   *
+   * @param principal - The caller, whose role decides what it sees.
+   * @param id - The desk user's id.
+   * @returns The user, active or not, or undefined when there is none or the caller may not see
+   *   it.
+   * @rowScope Agents, admins and service accounts see every user; an end user only themself, any
+   *   other user being undefined like one that does not exist. No scope is checked.
+   */
   getUserById(principal: Principal, id: number): Promise<DeskUser | undefined>;
+  /**
+   * A desk user by e-mail address, in any case, surrounding spaces ignored.
+   *
+   * @param principal - The caller, whose role decides what it sees.
+   * @param email - The desk user's e-mail address.
+   * @returns The user, active or not, or undefined when there is none or the caller may not see
+   *   it.
+   * @rowScope As for `getUserById`: staff see every user, an end user only themself. No scope is
+   *   checked.
+   */
   getUserByEmail(principal: Principal, email: string): Promise<DeskUser | undefined>;
+  /**
+   * The organisations, by name.
+   *
+   * @param principal - The caller, whose role decides what it sees.
+   * @returns Every organisation the caller may see; none for an end user without one.
+   * @rowScope Agents, admins and service accounts see every organisation; an end user only their
+   *   own. No scope is checked.
+   */
   listOrganisations(principal: Principal): Promise<readonly OrganisationRow[]>;
+  /**
+   * The teams, by name, each with the ids of its members.
+   *
+   * @param principal - The caller.
+   * @returns Every team.
+   * @rowScope Not row-scoped: every caller sees every team. No scope is checked.
+   */
   listTeams(principal: Principal): Promise<readonly DeskTeam[]>;
 }
 

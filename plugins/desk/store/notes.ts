@@ -7,7 +7,7 @@ import { planTicketChange } from './ticket-patch.js';
 import { ticketForWrite, writeTicketChange } from './ticket-write.js';
 import { inWriteTransaction } from './write-transaction.js';
 
-/** What {@link addNote} needs. */
+/** A note to add: what `tickets.addNote` needs. */
 export interface NewNote {
   readonly ticketId: number;
   readonly body: string;

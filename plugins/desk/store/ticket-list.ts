@@ -4,7 +4,7 @@ import type { DeskTables, TicketRow } from '../schema/tables.js';
 import { ticketsVisibleTo, type TicketAccess } from './row-scope.js';
 import { ticketFiltersCanMatch, whereTicketFilters, type TicketFilters } from './ticket-filters.js';
 
-/** Filters of {@link listTicketRows} (the same as a ticket search's), and paging. */
+/** What `tickets.list` takes: the filters a ticket search takes too, and paging. */
 export interface TicketFilter extends TicketFilters {
   /** Page size, 1–100; 25 when left out. */
   readonly limit?: number;

@@ -6,7 +6,7 @@ import { resolveTicketAccess } from './row-scope.js';
 import { ticketForWrite, writeTicketChange } from './ticket-write.js';
 import { inWriteTransaction } from './write-transaction.js';
 
-/** What {@link logTime} needs. */
+/** Time worked on a ticket: what `tickets.logTime` needs. */
 export interface NewTimeEntry {
   readonly ticketId: number;
   /** Whole minutes worked, 1 to 1440 (one day). */

@@ -16,7 +16,7 @@ function openedByAssignment(
   return agentId !== undefined && agentId !== null && ticket.status === 'new' ? 'open' : undefined;
 }
 
-/** What {@link updateTicket} may change; fields left out stay as they are. */
+/** What `tickets.update` may change; fields left out stay as they are. */
 export interface TicketUpdate {
   readonly summary?: string;
   readonly details?: string;

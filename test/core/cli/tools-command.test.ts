@@ -81,26 +81,46 @@ describe('servicedesk-mcp tools', () => {
     expect(run.lines).toEqual(['User Functions (user) — effective scopes: none', '0 tool(s)']);
   });
 
-  it('--json prints the listing the wire would carry', async () => {
+  it('--json prints the listing the wire would carry, with the scopes each tool needs', async () => {
     const run = await tools('user', '--role', 'end_user', '--json');
     expect(run.code).toBe(0);
     const parsed = JSON.parse(run.lines.join('\n')) as {
       collection: string;
       scopes: string[];
-      tools: Tool[];
+      tools: (Tool & { scopes: string[] })[];
     };
     expect(parsed.collection).toBe('user');
     expect(parsed.scopes).toEqual(['announcements:read', 'diagnostics:read']);
-    expect(parsed.tools.map((t) => t.name)).toEqual([
-      'ping',
-      'whoami',
-      'get_announcement',
-      'list_announcements',
+    expect(parsed.tools.map((t) => [t.name, t.scopes])).toEqual([
+      ['ping', ['diagnostics:read']],
+      ['whoami', ['diagnostics:read']],
+      ['get_announcement', ['announcements:read']],
+      ['list_announcements', ['announcements:read']],
     ]);
     for (const tool of parsed.tools) {
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.description).toBeTruthy();
+      expect(tool.annotations?.readOnlyHint).toBe(true);
     }
+  });
+
+  it('shows each tool with its effect and scopes in aligned columns', async () => {
+    const run = await tools('agent', '--role', 'agent');
+    const rows = run.lines.slice(1, -1);
+    const row = (name: string) => rows.find((line) => line.trim().startsWith(`${name} `))!;
+    expect(row('ping').trim().split(/\s+/).slice(0, 3)).toEqual([
+      'ping',
+      'read-only',
+      'diagnostics:read',
+    ]);
+    // post_announcement declares readOnlyHint: false and destructiveHint: false: no effect shown.
+    expect(row('post_announcement').trim().split(/\s+/).slice(0, 2)).toEqual([
+      'post_announcement',
+      'announcements:write:all',
+    ]);
+    const titleColumns = rows.map((line) => line.search(/[A-Z]/));
+    expect(new Set(titleColumns).size).toBe(1);
+    expect(row('post_announcement').slice(titleColumns[0])).toBe('Post an announcement');
   });
 
   it('matches what an SDK client with the same token sees over HTTP', async () => {
@@ -121,8 +141,13 @@ describe('servicedesk-mcp tools', () => {
           token.scopes.join(','),
           '--json',
         );
-        const printed = (JSON.parse(run.lines.join('\n')) as { tools: Tool[] }).tools;
-        expect(printed).toEqual(listed.tools);
+        const printed = (
+          JSON.parse(run.lines.join('\n')) as { tools: (Tool & { scopes: string[] })[] }
+        ).tools;
+        expect(printed.map(({ scopes: _scopes, ...tool }) => tool)).toEqual(listed.tools);
+        for (const tool of printed) {
+          expect(tool.scopes.every((scope) => token.scopes.includes(scope))).toBe(true);
+        }
       }
     } finally {
       await t.close();
