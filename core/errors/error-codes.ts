@@ -89,6 +89,8 @@ export const errorCodes = {
   // The database failed a call (isError results naming the cause; the call may be retried).
   STORAGE_BUSY: { http: 503, jsonRpc: -32603 },
   STORAGE_UNAVAILABLE: { http: 503, jsonRpc: -32603 },
+  // A plugin defect: a transaction's handle used after the transaction ended (see the desk store).
+  STORAGE_TRANSACTION_CLOSED: { http: 500, jsonRpc: -32603 },
   INTERNAL_ERROR: { http: 500, jsonRpc: -32603 },
 } as const satisfies Record<string, { http: number; jsonRpc: number }>;
 

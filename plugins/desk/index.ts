@@ -7,7 +7,8 @@ import { keepRecentTicketSearchFresh } from './search/recent-ticket-search-upkee
 import type { DeskTables } from './schema/tables.js';
 import { createDeskStore } from './store/desk-store.js';
 
-export type { DeskStore } from './store/desk-store.js';
+export type { DeskStore, DeskStoreParts } from './store/desk-store.js';
+export type { DeskTransaction } from './store/desk-transaction.js';
 export type { DeskDirectory, DeskUser, DeskTeam } from './store/directory.js';
 export type * from './schema/tables.js';
 export type { DeskSla } from './sla/desk-sla.js';

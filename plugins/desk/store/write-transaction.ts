@@ -35,10 +35,38 @@ function isTransient(error: unknown): boolean {
 const maxAttempts = 200;
 
 /**
+ * Runs `attempt` until it succeeds or fails for a reason `retryable` does not accept, after a short
+ * random pause each time so the writer that won can commit. `attempt` must undo its own work when
+ * it fails (a rolled-back transaction or savepoint).
+ *
+ * @example
+ * await retryWrite(() => db.transaction().execute(work), (error) => error instanceof TicketVersionConflict);
+ */
+export async function retryWrite<T>(
+  attempt: () => Promise<T>,
+  retryable: (error: unknown) => boolean,
+): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!retryable(error)) throw error;
+      if (round >= maxAttempts) {
+        throw new ToolError('the ticket is being changed by many callers at once; try again', {
+          cause: error,
+        });
+      }
+      await sleep(Math.random() * Math.min(2 * round, 25));
+    }
+  }
+}
+
+/**
  * Runs `work` in one transaction: all of its writes land, or none does. When a concurrent writer
  * wins the race (a version conflict, a busy SQLite file, a PostgreSQL serialization failure) the
  * whole transaction is rolled back and run again on fresh rows, after a short random pause so the
- * winner can commit.
+ * winner can commit. Inside `desk.transaction` the store's context carries the shared transaction,
+ * and `work` joins it instead (see {@link DeskStoreContext.sharedTransaction}).
  *
  * @example
  * await inWriteTransaction(context, async (trx) => { ... updateTicketRow(trx, ...) ... });
@@ -47,17 +75,6 @@ export async function inWriteTransaction<T>(
   context: DeskStoreContext,
   work: (trx: Kysely<DeskTables>) => Promise<T>,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await context.db.transaction().execute(work);
-    } catch (error) {
-      if (!isTransient(error)) throw error;
-      if (attempt >= maxAttempts) {
-        throw new ToolError('the ticket is being changed by many callers at once; try again', {
-          cause: error,
-        });
-      }
-      await sleep(Math.random() * Math.min(2 * attempt, 25));
-    }
-  }
+  if (context.sharedTransaction !== undefined) return context.sharedTransaction.write(work);
+  return retryWrite(() => context.db.transaction().execute(work), isTransient);
 }
