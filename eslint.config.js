@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/**/*.ts', 'plugins/**/*.ts', 'examples/**/*.ts'],
+    files: ['core/**/*.ts', 'plugins/**/*.ts', 'examples/**/*.ts', 'testing/**/*.ts'],
     plugins: { servicedesk: { rules: { layering: layeringRule } } },
     rules: { 'servicedesk/layering': 'error' },
   },

@@ -7,6 +7,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const underLoad = ['test/core/http/unread-responses.test.ts'];
 
+/**
+ * Tests that pack the package, install it in a project outside the repository and run that
+ * project's own tests (minutes of npm, tsc and vitest): last, one at a time. The project they
+ * copy (`plugin-project/`) is not a test of this repository.
+ */
+const packaging = ['test/packaging/*.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -17,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'tests',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...underLoad],
+          exclude: [...configDefaults.exclude, ...underLoad, 'test/packaging/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
           sequence: { groupOrder: 0 },
         },
@@ -29,6 +36,15 @@ export default defineConfig({
           include: underLoad,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          include: packaging,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -81,6 +81,7 @@ export {
   startTestServer,
   type TestServer,
   type TestServerOptions,
+  type TestDatabaseSource,
 } from './testing/start-test-server.js';
 export { ServiceDeskError, ToolError } from './errors/servicedesk-error.js';
 export { ClientCapabilityRequired } from './tool/client-capability-required.js';

@@ -5,7 +5,9 @@
 // - plugins and examples reach core only through core/index.ts;
 // - a plugin reaches another plugin only through that plugin's index.ts, and only for types
 //   (services are handed over by the core at run time, never imported);
-// - nothing imports examples except examples and tests.
+// - nothing imports examples except examples and tests;
+// - the testing kit (testing/) uses core only through core/index.ts and plugins only through
+//   their index.ts, and core never imports it.
 import { dirname, relative, resolve, sep } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -62,6 +64,19 @@ export const layeringRule = {
         to.path !== `plugins/${to.unit}/index.ts`
       ) {
         report(`examples use a plugin only through plugins/${to.unit}/index.ts`);
+      }
+      if (from.area === 'core' && to.area === 'testing') {
+        report('core must not import testing (the testing kit is built on core/index.ts)');
+      } else if (from.area === 'testing') {
+        if (to.area === 'core' && to.path !== 'core/index.ts') {
+          report(
+            'testing uses only core/index.ts, the public API; export what you need from there',
+          );
+        } else if (to.area === 'examples') {
+          report('testing must not import examples');
+        } else if (to.area === 'plugins' && to.path !== `plugins/${to.unit}/index.ts`) {
+          report(`testing uses a plugin only through plugins/${to.unit}/index.ts`);
+        }
       }
     };
     return {

@@ -12,14 +12,20 @@ import { createServer, type ServiceDeskServer } from '../server/create-server.js
 /** A running test server and helpers; `close()` stops everything and removes the database. */
 export interface TestServer {
   readonly server: ServiceDeskServer;
+  /** The base URL, e.g. `http://127.0.0.1:54321`. */
   readonly url: string;
-  /** The URL of a collection by id. */
+  /** The URL of a collection by id, e.g. `http://127.0.0.1:54321/mcp/agent`. */
   urlOf(collectionId: string): string;
   /** A connected SDK client per collection that has a token (or needs none). */
   readonly clients: Readonly<Record<string, Client>>;
   /** Connects another SDK client to a collection, with an optional bearer token. */
   connect(collectionId: string, token?: string): Promise<Client>;
   close(): Promise<void>;
+}
+
+/** A source of empty databases, as `testEngines` of `servicedesk-mcp/testing` gives. */
+export interface TestDatabaseSource {
+  createDatabase(): Promise<{ readonly url: string; drop(): Promise<void> }>;
 }
 
 /** Options of {@link startTestServer}. */
@@ -34,6 +40,12 @@ export interface TestServerOptions {
   readonly tokens?: readonly DevToken[];
   /** Defaults to a fresh SQLite file in a temporary folder; set `DATABASE_URL`-style for PostgreSQL. */
   readonly databaseUrl?: string;
+  /**
+   * Where a fresh database comes from instead, e.g. an entry of `testEngines` from
+   * `servicedesk-mcp/testing`: it is created before the server starts and dropped by `close()`.
+   * Give this or `databaseUrl`, not both.
+   */
+  readonly engine?: TestDatabaseSource;
   readonly config?: Partial<ServerConfig>;
 }
 
@@ -49,30 +61,43 @@ export interface TestServerOptions {
  * await t.close();
  */
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  if (options.engine !== undefined && options.databaseUrl !== undefined) {
+    throw new Error('startTestServer takes engine or databaseUrl, not both');
+  }
+  const created = await options.engine?.createDatabase();
   const folder =
-    options.databaseUrl === undefined
+    options.databaseUrl === undefined && created === undefined
       ? mkdtempSync(join(tmpdir(), 'servicedesk-test-'))
       : undefined;
+  const removeDatabase = async (): Promise<void> => {
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    await created?.drop();
+  };
   const tokens = options.tokens ?? [];
   const auth = options.config?.auth;
   // Merged, not replaced: a test may run dev tokens beside the built-in authorization server.
   const merged =
     tokens.length > 0 ? { ...auth, devTokens: [...(auth?.devTokens ?? []), ...tokens] } : auth;
-  const server = await createServer(
-    {
-      log: { level: 'silent' },
-      auditFlushMs: 20,
-      ...options.config,
-      plugins: options.plugins,
-      collections: options.collections,
-      ...(merged && { auth: merged }),
-      databaseUrl: options.databaseUrl ?? join(folder as string, 'test.db'),
-      // Closing a test server does not wait for idle keep-alive connections unless a test asks.
-      http: { host: '127.0.0.1', port: 0, shutdownIdleGraceMs: 0, ...options.config?.http },
-    },
-    { env: {} },
-  );
-  await server.listen();
+  let server: ServiceDeskServer;
+  try {
+    server = await createServer(
+      {
+        log: { level: 'silent' },
+        auditFlushMs: 20,
+        ...options.config,
+        plugins: options.plugins,
+        collections: options.collections,
+        ...(merged && { auth: merged }),
+        databaseUrl: options.databaseUrl ?? created?.url ?? join(folder as string, 'test.db'),
+        // Closing a test server does not wait for idle keep-alive connections unless a test asks.
+        http: { host: '127.0.0.1', port: 0, shutdownIdleGraceMs: 0, ...options.config?.http },
+      },
+      { env: {} },
+    );
+  } catch (error) {
+    await removeDatabase().catch(() => undefined);
+    throw error;
+  }
   const opened: Client[] = [];
   const urlOf = (collectionId: string): string => {
     const found = server.collections.find((c) => c.id === collectionId);
@@ -90,22 +115,23 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     opened.push(client);
     return client;
   };
-  const clients: Record<string, Client> = {};
-  for (const collection of options.collections) {
-    const token = tokens.find((t) => t.collections.includes(collection.id));
-    if (token || collection.auth === 'none')
-      clients[collection.id] = await connect(collection.id, token?.token);
-  }
-  return {
-    server,
-    url: server.url,
-    urlOf,
-    clients,
-    connect,
-    async close() {
-      await Promise.all(opened.map((c) => c.close().catch(() => undefined)));
-      await server.close();
-      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
-    },
+  const close = async (): Promise<void> => {
+    await Promise.all(opened.map((c) => c.close().catch(() => undefined)));
+    await server.close();
+    await removeDatabase();
   };
+  const clients: Record<string, Client> = {};
+  try {
+    await server.listen();
+    for (const collection of options.collections) {
+      const token = tokens.find((t) => t.collections.includes(collection.id));
+      if (token || collection.auth === 'none')
+        clients[collection.id] = await connect(collection.id, token?.token);
+    }
+  } catch (error) {
+    // A server that cannot listen or be reached leaves nothing behind: no port, no database.
+    await close().catch(() => undefined);
+    throw error;
+  }
+  return { server, url: server.url, urlOf, clients, connect, close };
 }

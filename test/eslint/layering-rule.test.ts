@@ -81,4 +81,23 @@ describe('layering rule (examples → plugins → core)', () => {
       ),
     ).toHaveLength(1);
   });
+
+  it('builds the testing kit on core/index.ts and plugin entries, and keeps core off it', async () => {
+    expect(await problems('testing/x.ts', "import { a } from '../core/index.js';")).toEqual([]);
+    expect(await problems('testing/x.ts', "import { d } from '../plugins/desk/index.js';")).toEqual(
+      [],
+    );
+    expect(
+      await problems('testing/x.ts', "import { a } from '../core/tool/define-tool.js';"),
+    ).toEqual([expect.stringMatching(/testing uses only core\/index.ts/)]);
+    expect(
+      await problems('testing/x.ts', "import { s } from '../plugins/desk/store/desk-store.js';"),
+    ).toEqual([expect.stringMatching(/through plugins\/desk\/index.ts/)]);
+    expect(
+      await problems('testing/x.ts', "import { c } from '../examples/servicedesk/runbooks.js';"),
+    ).toEqual([expect.stringMatching(/testing must not import examples/)]);
+    expect(await problems('core/x.ts', "import { t } from '../testing/index.js';")).toEqual([
+      expect.stringMatching(/core must not import testing/),
+    ]);
+  });
 });

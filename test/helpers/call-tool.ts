@@ -1,26 +1,2 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-
-/** A tool result with its structured content and its text joined, for assertions. */
-export interface Called {
-  readonly isError: boolean;
-  readonly text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read any shape
-  readonly out: any;
-}
-
-/**
- * Calls `name` through the SDK client and flattens the result.
- *
- * @example
- * const { out } = await call(agent, 'get_ticket', { ticketId: 1 });
- */
-export async function call(
-  client: Client,
-  name: string,
-  args: Record<string, unknown>,
-): Promise<Called> {
-  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-  const text = result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
-  return { isError: result.isError === true, text, out: result.structuredContent };
-}
+// The repository's tests use the published testing kit's helper (servicedesk-mcp/testing).
+export { call, type Called } from '../../testing/index.js';

@@ -9,9 +9,7 @@ import {
   type Role,
 } from '../../core/index.js';
 import config, { demoTokens } from '../../examples/servicedesk/servicedesk.config.js';
-import { deskPlugin } from '../../plugins/desk/index.js';
-import type { FreshDatabase } from './fresh-postgres-database.js';
-import type { TestEngine } from './test-databases.js';
+import { demoDeskPlugin, type TestEngine } from '../../testing/index.js';
 
 /**
  * The example server's plugins, with a demo history of `demoTickets` so a test starts quickly.
@@ -22,7 +20,7 @@ import type { TestEngine } from './test-databases.js';
 export function exampleDeskPlugins(demoTickets = 20): PluginDefinition[] {
   // The example's own plugins, with only the desk's demo history made smaller.
   return config.plugins.map((plugin) =>
-    plugin.id === 'desk' ? deskPlugin({ demoData: 'if-empty', demoTickets }) : plugin,
+    plugin.id === 'desk' ? demoDeskPlugin({ demoTickets }) : plugin,
   );
 }
 
@@ -65,21 +63,18 @@ export function useExampleDesk(
   options: { readonly demoTickets?: number } = {},
 ): ExampleDesk {
   const desk = {} as { t: TestServer; alice: Client; sam: Client };
-  let database: FreshDatabase | undefined;
   beforeAll(async () => {
-    database = await engine.createDatabase();
     desk.t = await startTestServer({
       plugins: exampleDeskPlugins(options.demoTickets ?? 20),
       collections: exampleCollections(),
       tokens: demoTokens,
-      databaseUrl: database.url,
+      engine,
     });
     desk.alice = desk.t.clients['user']!;
     desk.sam = desk.t.clients['agent']!;
   });
   afterAll(async () => {
     await desk.t?.close();
-    await database?.drop();
   });
   return desk;
 }

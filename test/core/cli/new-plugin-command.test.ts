@@ -162,9 +162,13 @@ describe('servicedesk-mcp new plugin: what it writes passes its own test, lint a
         include: ['plugins', 'test'],
       }),
     );
+    // `servicedesk-mcp` resolves to this package's sources, as tsc does through the repository's
+    // customConditions: dist/ may be missing or stale here (package.json `exports`).
     writeFileSync(
       join(project, 'vitest.config.mjs'),
-      "export default { test: { include: ['test/**/*.test.ts'] } };\n",
+      'export default { ssr: { resolve: { conditions: ' +
+        "['servicedesk-mcp-source', 'module', 'node', 'development|production'] } }, " +
+        "test: { include: ['test/**/*.test.ts'] } };\n",
     );
     const eslint = new ESLint({
       overrideConfig: {

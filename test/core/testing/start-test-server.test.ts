@@ -14,6 +14,7 @@ import {
   type DevToken,
   type PluginDefinition,
 } from '../../../core/index.js';
+import { testEngines, type TestEngine } from '../../helpers/test-databases.js';
 
 type NoteTables = { harness_notes: { id: Generated<number>; text: string; author: string } };
 
@@ -190,5 +191,75 @@ describe('startTestServer', () => {
       expect(result.structuredContent).toEqual({ count: 2 });
       await t.close();
     });
+  });
+});
+
+describe('startTestServer with an engine', () => {
+  /** `engine`, recording what it creates and drops. */
+  function recorded(engine: TestEngine) {
+    const log: string[] = [];
+    return {
+      log,
+      source: {
+        async createDatabase() {
+          const database = await engine.createDatabase();
+          log.push('created');
+          return {
+            url: database.url,
+            drop: async () => {
+              log.push('dropped');
+              await database.drop();
+            },
+          };
+        },
+      },
+    };
+  }
+
+  it.each(testEngines)(
+    'serves from a fresh $engine database and drops it on close',
+    async (engine) => {
+      const { log, source } = recorded(engine);
+      const t = await startTestServer({
+        plugins: [notesPlugin()],
+        collections,
+        tokens: harnessTokens,
+        engine: source,
+      });
+      expect(t.server.settings.storage.engine).toBe(engine.engine);
+      const added = await t.clients['writer']!.callTool({
+        name: 'add_note',
+        arguments: { text: 'a' },
+      });
+      expect(added.structuredContent).toEqual({ count: 1 });
+      expect(log).toEqual(['created']);
+      await t.close();
+      expect(log).toEqual(['created', 'dropped']);
+    },
+  );
+
+  it('drops the database when the server cannot start', async () => {
+    const { log, source } = recorded(testEngines[0]!);
+    await expect(
+      startTestServer({
+        plugins: [notesPlugin()],
+        collections: [
+          defineCollection({ id: 'odd', title: 'Odd', plugins: ['missing'], grant: [] }),
+        ],
+        engine: source,
+      }),
+    ).rejects.toThrow(/missing/);
+    expect(log).toEqual(['created', 'dropped']);
+  });
+
+  it('takes an engine or a databaseUrl, not both', async () => {
+    await expect(
+      startTestServer({
+        plugins: [notesPlugin()],
+        collections,
+        databaseUrl: 'unused.db',
+        engine: testEngines[0]!,
+      }),
+    ).rejects.toThrow('startTestServer takes engine or databaseUrl, not both');
   });
 });
