@@ -134,12 +134,13 @@ describe('the packed package, installed in a project outside the repository', ()
   }, 900_000);
   afterAll(() => work.remove());
 
-  it('ships the compiled framework, its types, the CLI and the README, and no sources', () => {
+  it('ships the compiled framework, its types, the CLI, the README and the licence, and no sources', () => {
     const files = packed.files.map((file) => file.path);
     expect(files).toEqual(
       expect.arrayContaining([
         'package.json',
         'README.md',
+        'LICENSE',
         'bin/servicedesk-mcp.js',
         'dist/core/index.js',
         'dist/core/index.d.ts',
