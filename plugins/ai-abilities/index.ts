@@ -2,7 +2,7 @@ import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../cor
 import { aiRunScopes } from './ability-reach.js';
 import { builtInAbilities } from './built-in-abilities.js';
 import type { AbilityDefinition } from './define-ability.js';
-import { deskStoreRef } from './desk-service.js';
+import { deskStoreRef } from '../desk/api.js';
 import { resolveProviderSettings, type AiProviderOptions } from './provider-settings.js';
 import { runAbilityTool } from './tools/run-ability-tool.js';
 

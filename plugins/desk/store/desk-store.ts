@@ -7,11 +7,11 @@ import type { DeskStoreContext } from './store-context.js';
 import { createTicketStore, type TicketStore } from './ticket-store.js';
 
 /**
- * The typed service the desk plugin provides under `deskServiceId`, composed of parts; each part
- * lives in its own file and takes the principal first on every method.
+ * The typed service the desk plugin provides as `deskStoreRef` (plugins/desk/api.ts), composed of
+ * parts; each part lives in its own file and takes the principal first on every method.
  *
  * @example
- * const desk = ctx.services.get(defineServiceRef<DeskStore>(deskServiceId));
+ * const desk = ctx.services.get(deskStoreRef);
  * const me = await desk.directory.resolvePrincipal(ctx.principal);
  */
 export interface DeskStore {
