@@ -9,14 +9,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import {
-  createServer,
-  defineConfig,
-  defineServiceRef,
-  type DatabaseEngine,
-} from '../../core/index.js';
+import { createServer, defineConfig, type DatabaseEngine } from '../../core/index.js';
 import { seedDemoData } from '../../plugins/desk/demo/seed.js';
-import { deskPlugin, deskServiceId, type DeskStore } from '../../plugins/desk/index.js';
+import { deskPlugin, deskStoreRef } from '../../plugins/desk/index.js';
 import {
   createPostgresDatabase,
   createSqliteDatabase,
@@ -101,7 +96,7 @@ async function benchEngine(
     const { rows } = await sql<{ max_id: number | string | null }>`
       select max(id) as max_id from desk_tickets`.execute(server.db);
     const maxTicketId = Number(rows[0]?.max_id ?? 0);
-    const desk = server.services.get(defineServiceRef<DeskStore>(deskServiceId));
+    const desk = server.services.get(deskStoreRef);
     const operations = [];
     for (const operation of storeOperations(desk, maxTicketId)) {
       log(`measuring ${operation.name}…`);

@@ -42,6 +42,11 @@ export interface StandaloneCommandContext {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly out: (line: string) => void;
+  /**
+   * Asks the person at the terminal and resolves to their answer; absent when standard input is
+   * not a terminal (a script, CI, a test), where the command takes its default instead.
+   */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { BuiltInCommand, StandaloneCommand, StandaloneCommandContext } from './command.js';
@@ -36,8 +37,11 @@ Commands:
   clients   revoke <clientId>                        remove a client and end its grants and tokens
   token     --user <email> --collection <id> [--scopes a,b] [--ttl 900] [--json]
                                                      mint a short-lived access token (curl, MCP Inspector)
-  new       plugin <id> [--dir folder]               write plugins/<id> and its passing test under the
-                                                     folder (default: the current one); needs no config
+  new       plugin <id> [--dir folder] [--for staff|everyone]
+                                                     write plugins/<id> and its passing test under the
+                                                     folder (default: the current one); needs no config.
+                                                     --for: who may read its data; staff (the default)
+                                                     gives it <id>:read:all, which no end user may hold
 
 Environment: HOST (127.0.0.1), PORT (3000), DATABASE_URL (./data/servicedesk.db or postgres://…),
 PUBLIC_URL, LOG_LEVEL (info), SERVICEDESK_CONFIG (servicedesk.config.ts)`;
@@ -93,7 +97,7 @@ const commands: Record<string, BuiltInCommand> = {
 const standaloneCommands: Record<string, StandaloneCommand> = {
   new: {
     run: newPluginCommand,
-    options: { dir: text },
+    options: { dir: text, for: text },
     arguments: [
       { name: 'kind', description: 'what to create', choices: ['plugin'] },
       { name: 'id', description: "the new plugin's kebab-case id, e.g. parts-catalogue" },
@@ -152,6 +156,16 @@ function withBareValues(args: readonly string[], options: BuiltInCommand['option
   return out;
 }
 
+/** Asks one question on the terminal and resolves to the line typed. */
+async function askOnTerminal(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
+  }
+}
+
 /** Runs a command that needs no config, with the same argument checks as the others. */
 async function standaloneCommand(
   name: string,
@@ -173,6 +187,7 @@ async function standaloneCommand(
       cwd: process.cwd(),
       env: process.env,
       out: io.out,
+      ...(process.stdin.isTTY && process.stdout.isTTY && { ask: askOnTerminal }),
     });
   } catch (error) {
     process.stderr.write(`servicedesk-mcp ${name}: ${(error as Error).message}\n`);

@@ -2,7 +2,8 @@ import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import { checkWriteConfirmations } from './write-confirmations.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
-import { isKebabId, scopesVisibleTo } from '../plugin/plugin-order.js';
+import { isKebabId } from '../plugin/plugin-order.js';
+import { scopeOwner, scopesVisibleTo } from '../plugin/plugin-scopes.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
 import { dynamicOwnerOf } from '../plugin/dynamic-prefixes.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
@@ -55,10 +56,16 @@ function checkCollection(
   }
   for (const scope of collection.grant) {
     if (!defined.has(scope)) {
+      const listed = collection.plugins.join(', ') || 'none';
+      const owner = scopeOwner(scope, options.byId);
       throw new ServiceDeskError(
         'SCOPE_UNDEFINED',
-        `${name} grants scope "${scope}", which none of its plugins (${collection.plugins.join(', ') || 'none'}) defines; ` +
-          'fix the spelling or list the plugin that defines it',
+        owner === undefined
+          ? `${name} grants scope "${scope}", which none of its plugins (${listed}) defines, nor any other plugin ` +
+              'in the config; fix the spelling, or declare it in the "scopes" of the plugin whose tools need it'
+          : `${name} grants scope "${scope}", which is defined by plugin "${owner.id}": neither listed in the ` +
+              `collection (${listed}) nor required by a plugin it lists; add "${owner.id}" to the requires of ` +
+              `the plugin whose tools need it, or to the collection's plugins`,
       );
     }
   }

@@ -19,6 +19,7 @@ export const errorCodes = {
   PLUGIN_CONTRIBUTION_INVALID: { http: 500, jsonRpc: -32603 },
   SCOPE_INVALID: { http: 500, jsonRpc: -32603 },
   SCOPE_UNDEFINED: { http: 500, jsonRpc: -32603 },
+  SCOPE_DEFINED_TWICE: { http: 500, jsonRpc: -32603 },
   TOOL_INVALID_NAME: { http: 500, jsonRpc: -32603 },
   TOOL_INVALID_DEFINITION: { http: 500, jsonRpc: -32603 },
   TOOL_DUPLICATE_NAME: { http: 500, jsonRpc: -32603 },

@@ -34,8 +34,22 @@ export interface PluginSpec {
   readonly id: string;
   readonly version: string;
   readonly description?: string;
-  /** Ids of the plugins whose services this one uses; they are set up first. */
+  /**
+   * Ids of the plugins whose services, scopes or extension points this one uses; they must be in
+   * the config and are set up first. Another plugin's code is imported only from its
+   * `plugins/<id>/api.ts`, and only when its id is listed here (the layering lint checks it).
+   */
   readonly requires?: readonly string[];
+  /**
+   * Ids of plugins whose services this one uses when they are configured and does without when
+   * they are not: each is set up first when present, and its absence is no error. The plugin
+   * checks `services.has(ref)` before `services.get(ref)`; their scopes are not its to use.
+   * Importing their `api.ts` is allowed as for `requires`.
+   *
+   * @example
+   * definePlugin({ id: 'tickets', version: '1.0.0', requires: ['desk'], optionalRequires: ['ai-assist'] })
+   */
+  readonly optionalRequires?: readonly string[];
   /** The scopes this plugin defines, each with the description shown on the consent page. */
   readonly scopes?: Readonly<Record<Scope, string>>;
   readonly migrations?: Migrations;
@@ -69,6 +83,7 @@ export interface PluginSpec {
 export interface PluginDefinition extends PluginSpec {
   readonly kind: 'plugin';
   readonly requires: readonly string[];
+  readonly optionalRequires: readonly string[];
   readonly scopes: Readonly<Record<Scope, string>>;
 }
 
@@ -86,6 +101,7 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     ...spec,
     kind: 'plugin' as const,
     requires: Object.freeze([...(spec.requires ?? [])]),
+    optionalRequires: Object.freeze([...(spec.optionalRequires ?? [])]),
     scopes: Object.freeze({ ...spec.scopes }),
     tools: Object.freeze([...(spec.tools ?? [])]),
     resources: Object.freeze([...(spec.resources ?? [])]),

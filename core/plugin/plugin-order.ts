@@ -3,6 +3,7 @@ import { builtInCommandNames } from './define-command.js';
 import { assertValidScope } from '../scope/scope.js';
 import type { PluginDefinition } from './define-plugin.js';
 import { checkDynamicPrefixes } from './dynamic-prefixes.js';
+import { claimScopes } from './plugin-scopes.js';
 
 const pluginIdPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -13,12 +14,13 @@ export function isKebabId(id: string): boolean {
 
 /**
  * Checks the plugin list and returns it in dependency order (each plugin after those it
- * requires). Throws on an invalid or duplicate id, a missing dependency, a cycle or a malformed
- * scope.
+ * requires, and after those of its `optionalRequires` that are configured). Throws on an invalid
+ * or duplicate id, a missing dependency, a cycle, a malformed scope or a scope two plugins define.
  */
 export function orderPlugins(plugins: readonly PluginDefinition[]): readonly PluginDefinition[] {
   const byId = new Map<string, PluginDefinition>();
   const commandOwners = new Map<string, string>();
+  const scopeOwners = new Map<string, string>();
   for (const plugin of plugins) {
     if (!isKebabId(plugin.id)) {
       throw new ServiceDeskError(
@@ -42,6 +44,7 @@ export function orderPlugins(plugins: readonly PluginDefinition[]): readonly Plu
     byId.set(plugin.id, plugin);
     for (const scope of Object.keys(plugin.scopes))
       assertValidScope(scope, `plugin "${plugin.id}"`);
+    claimScopes(plugin, scopeOwners);
     checkCommands(plugin, commandOwners);
     checkDynamicPrefixes(plugin);
   }
@@ -69,31 +72,16 @@ export function orderPlugins(plugins: readonly PluginDefinition[]): readonly Plu
     state.set(plugin.id, 'visiting');
     for (const dependency of plugin.requires)
       visit(byId.get(dependency) as PluginDefinition, [...trail, plugin.id]);
+    // An optional dependency that is configured is set up first, like a required one.
+    for (const dependency of plugin.optionalRequires) {
+      const present = byId.get(dependency);
+      if (present) visit(present, [...trail, plugin.id]);
+    }
     state.set(plugin.id, 'done');
     ordered.push(plugin);
   };
   for (const plugin of plugins) visit(plugin, []);
   return Object.freeze(ordered);
-}
-
-/** The scopes a plugin may use in its tools: its own and those of every plugin it requires, transitively. */
-export function scopesVisibleTo(
-  pluginId: string,
-  byId: ReadonlyMap<string, PluginDefinition>,
-): ReadonlySet<string> {
-  const result = new Set<string>();
-  const stack = [pluginId];
-  const seen = new Set<string>();
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const plugin = byId.get(id);
-    if (!plugin) continue;
-    for (const scope of Object.keys(plugin.scopes)) result.add(scope);
-    stack.push(...plugin.requires);
-  }
-  return result;
 }
 
 function checkCommands(plugin: PluginDefinition, owners: Map<string, string>): void {

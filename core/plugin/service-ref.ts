@@ -2,7 +2,8 @@ import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 /**
  * A typed key for a service one plugin provides and others use, so plugins share behaviour
- * without importing each other.
+ * without importing each other's code. The providing plugin makes it once, in its api module
+ * (`plugins/<id>/api.ts`); the others import it from there and list the plugin in `requires`.
  *
  * @example
  * export const clockService = defineServiceRef<{ now(): Date }>('clock');
@@ -19,7 +20,8 @@ export interface ServiceRef<TService> {
  * Creates a {@link ServiceRef}.
  *
  * @example
- * export const deskService = defineServiceRef<DeskStore>('desk.store');
+ * // plugins/desk/api.ts
+ * export const deskStoreRef: ServiceRef<DeskStore> = defineServiceRef<DeskStore>('desk.store');
  */
 export function defineServiceRef<TService>(id: string): ServiceRef<TService> {
   return Object.freeze({ id });

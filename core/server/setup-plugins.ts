@@ -3,7 +3,7 @@ import type { PluginCollectionSettings } from '../collection/collection-settings
 import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
 import { ExtensionPointRegistry } from '../plugin/extension-point.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
-import { scopesVisibleTo } from '../plugin/plugin-order.js';
+import { pluginScopes, type PluginScopes } from '../plugin/plugin-scopes.js';
 import type { ServiceRegistry } from '../plugin/service-ref.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
@@ -108,12 +108,11 @@ export async function setupPlugins(
       settled = true;
       if (instance) instances.push({ pluginId: plugin.id, instance });
       // Compiled inside the try so a bad tool also closes the plugins already set up.
-      const allowed = scopesVisibleTo(plugin.id, byId);
-      for (const item of [...resources, ...templates, ...prompts])
-        checkScopes(item, { pluginId: plugin.id, allowed });
+      const scopes = pluginScopes(plugin.id, byId);
+      for (const item of [...resources, ...templates, ...prompts]) checkScopes(item, scopes);
       contributions.set(plugin.id, {
         pluginId: plugin.id,
-        tools: tools.map((tool) => compileTool(tool, plugin.id, allowed)),
+        tools: tools.map((tool) => compileTool(tool, plugin.id, scopes)),
         resources,
         resourceTemplates: templates,
         prompts,
@@ -174,7 +173,7 @@ export async function closePlugins(closers: SetUpPlugins['closers'], log: Logger
 /** Resources, templates and prompts, like tools, may use only scopes their plugin can see. */
 function checkScopes(
   item: ResourceDefinition | ResourceTemplateDefinition | PromptDefinition,
-  context: { pluginId: string; allowed: ReadonlySet<string> },
+  scopes: PluginScopes,
 ): void {
   const label =
     item.kind === 'prompt'
@@ -183,11 +182,10 @@ function checkScopes(
         ? `resource "${item.uri}"`
         : `resource template "${item.uriTemplate}"`;
   for (const scope of item.scopes) {
-    if (!context.allowed.has(scope)) {
+    if (!scopes.has(scope)) {
       throw new ServiceDeskError(
         'SCOPE_UNDEFINED',
-        `${label} of plugin "${context.pluginId}" requires scope "${scope}", which neither plugin "${context.pluginId}" ` +
-          'nor the plugins it requires define; declare it in the plugin\'s "scopes"',
+        `${label} of plugin "${scopes.pluginId}" requires scope "${scope}", which ${scopes.missing(scope)}`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { PluginScopes } from '../plugin/plugin-scopes.js';
 import type { AnyToolDefinition } from './define-tool.js';
 import { toolJsonSchema, type JsonSchemaObject } from './json-schema.js';
 import { compileJsonSchema, isJsonSchemaShape, type JsonSchemaShape } from './json-schema-shape.js';
@@ -17,13 +18,13 @@ export interface CompiledTool {
 }
 
 /**
- * Checks a tool's name and scopes and builds its listing. `allowedScopes` are the scopes its
- * plugin may use (its own and those of the plugins it requires).
+ * Checks a tool's name and scopes and builds its listing. `scopes` are the scopes its plugin may
+ * use (its own and those of the plugins it requires), with the advice for any other.
  */
 export function compileTool(
   tool: AnyToolDefinition,
   pluginId: string,
-  allowedScopes: ReadonlySet<string>,
+  scopes: PluginScopes,
 ): CompiledTool {
   const owner = `tool "${tool.name}" of plugin "${pluginId}"`;
   if (!toolNamePattern.test(tool.name)) {
@@ -43,11 +44,10 @@ export function compileTool(
     );
   }
   for (const scope of tool.scopes) {
-    if (!allowedScopes.has(scope)) {
+    if (!scopes.has(scope)) {
       throw new ServiceDeskError(
         'SCOPE_UNDEFINED',
-        `${owner} requires scope "${scope}", which neither plugin "${pluginId}" nor the plugins it requires define; ` +
-          'declare it in the plugin\'s "scopes"',
+        `${owner} requires scope "${scope}", which ${scopes.missing(scope)}`,
       );
     }
   }

@@ -2,7 +2,7 @@ import type { CollectionDefinition } from '../collection/define-collection.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
-import { scopesVisibleTo } from '../plugin/plugin-order.js';
+import { pluginScopes } from '../plugin/plugin-scopes.js';
 import { compileTool, type CompiledTool } from './compile-tool.js';
 import type { AnyToolDefinition } from './define-tool.js';
 import { checkUnavailableTools, type UnavailableTool } from './unavailable-tool.js';
@@ -107,10 +107,10 @@ export class DynamicTools {
         );
       }
     };
-    const allowed = scopesVisibleTo(pluginId, this.#byId);
+    const scopes = pluginScopes(pluginId, this.#byId);
     const absent = checkUnavailableTools(pluginId, unavailable, {
       underPrefix,
-      allowed,
+      scopes,
       offered: new Set(tools.map((t) => t.name)),
     });
     const current = this.toolsOf(pluginId);
@@ -132,7 +132,7 @@ export class DynamicTools {
         );
       }
       const kept = current.get(tool.name);
-      next.set(tool.name, kept?.definition === tool ? kept : compileTool(tool, pluginId, allowed));
+      next.set(tool.name, kept?.definition === tool ? kept : compileTool(tool, pluginId, scopes));
     }
     this.#checkCollisions(pluginId, next);
     const changed = new Set<string>();

@@ -1,4 +1,5 @@
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { PluginScopes } from '../plugin/plugin-scopes.js';
 import type { Scope } from '../scope/scope.js';
 
 /**
@@ -32,14 +33,14 @@ export interface DynamicToolsOptions {
  * name, frozen. Throws a ServiceDeskError naming the plugin and the tool.
  *
  * @example
- * const byName = checkUnavailableTools('external-mcp', unavailable, { prefixes, allowed, offered });
+ * const byName = checkUnavailableTools('external-mcp', unavailable, { underPrefix, scopes, offered });
  */
 export function checkUnavailableTools(
   pluginId: string,
   unavailable: readonly UnavailableTool[],
   rules: {
     readonly underPrefix: (name: string) => void;
-    readonly allowed: ReadonlySet<string>;
+    readonly scopes: PluginScopes;
     readonly offered: ReadonlySet<string>;
   },
 ): ReadonlyMap<string, UnavailableTool> {
@@ -53,11 +54,11 @@ export function checkUnavailableTools(
         `${owner} twice, or also as a tool it offers; a name is either offered or unavailable`,
       );
     }
-    const undefinedScope = tool.scopes.find((scope) => !rules.allowed.has(scope));
+    const undefinedScope = tool.scopes.find((scope) => !rules.scopes.has(scope));
     if (undefinedScope !== undefined) {
       throw new ServiceDeskError(
         'SCOPE_UNDEFINED',
-        `${owner} with scope "${undefinedScope}", which neither the plugin nor the plugins it requires define`,
+        `${owner} with scope "${undefinedScope}", which ${rules.scopes.missing(undefinedScope)}`,
       );
     }
     byName.set(

@@ -1,5 +1,5 @@
 import type { Principal } from '../../core/index.js';
-import type { DeskStore, Ticket } from '../desk/index.js';
+import type { DeskStore, Ticket } from '../desk/api.js';
 
 /**
  * The scopes the plugin defines, widest last: `ai:run:<extent>` says on whose tickets a caller may

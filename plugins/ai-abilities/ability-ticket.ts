@@ -1,5 +1,5 @@
 import { ToolError, type Principal } from '../../core/index.js';
-import type { DeskStore, NoteRow, TicketDetail } from '../desk/index.js';
+import type { DeskStore, NoteRow, TicketDetail } from '../desk/api.js';
 import { withinAbilityReach } from './ability-reach.js';
 
 /**

@@ -3,7 +3,7 @@ import { provideAbilitiesExtension } from './ability-extension.js';
 import { aiRunScopes } from './ability-reach.js';
 import { builtInAbilities } from './built-in-abilities.js';
 import type { AbilityDefinition } from './define-ability.js';
-import { deskStoreRef } from './desk-service.js';
+import { deskStoreRef } from '../desk/api.js';
 import { resolveProviderSettings, type AiProviderOptions } from './provider-settings.js';
 import { runAbilityTool } from './tools/run-ability-tool.js';
 

@@ -2,18 +2,13 @@ import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../cor
 import { defaultNeighbours, defaultThreshold } from './scoring/suggestion-fields.js';
 import { evalCommand } from './eval/eval-command.js';
 import { applySuggestionsTool } from './tools/apply-suggestions-tool.js';
-import { deskService } from './tools/desk-service.js';
+import { deskStoreRef } from '../desk/api.js';
+import { ticketTriageRef } from './api.js';
 import { matchingTool } from './tools/matching-tool.js';
-import { ticketTriageServiceId } from './triage-service.js';
 import { createTicketTriage } from './triage/ticket-triage.js';
 
-export { ticketTriageServiceId } from './triage-service.js';
-export type {
-  TicketTriage,
-  TriageField,
-  TriageOutcome,
-  TypeFieldSuggestion,
-} from './triage-service.js';
+// The public API, for configs and examples; other plugins import plugins/ai-assist/api.ts.
+export * from './api.js';
 
 /** Options of {@link aiAssistPlugin}. */
 export interface AiAssistPluginOptions {
@@ -27,7 +22,7 @@ export interface AiAssistPluginOptions {
  * AI matching and suggestions built on the desk's own search and history, with no external
  * service: `get_matching_articles_and_tickets`, `apply_ai_suggestions`, and the
  * `eval suggestions|retrieval|export` command that measures the same code.
- * Provides the `ai-assist.triage` service ({@link TicketTriage}) that routes a ticket just created
+ * Provides the triage service `ticketTriageRef` ({@link TicketTriage}, in plugins/ai-assist/api.ts) that routes a ticket just created
  * through another plugin's tool.
  *
  * @example
@@ -56,13 +51,10 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
     requires: ['desk'],
     commands: [evalCommand],
     setup(ctx) {
-      const desk = ctx.services.get(deskService);
+      const desk = ctx.services.get(deskStoreRef);
       ctx.addTool(matchingTool(desk));
       ctx.addTool(applySuggestionsTool(desk, { neighbours, threshold }));
-      ctx.provide(
-        { id: ticketTriageServiceId },
-        createTicketTriage(desk, { neighbours, threshold }),
-      );
+      ctx.provide(ticketTriageRef, createTicketTriage(desk, { neighbours, threshold }));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { definePlugin, type PluginDefinition } from '../../core/index.js';
-import { deskStoreRef } from './desk-service.js';
+import { deskStoreRef } from '../desk/api.js';
 import { getArticleTool } from './tools/get-article.js';
 import { searchKnowledgeBaseTool } from './tools/search-knowledge-base.js';
 import { searchServiceCatalogueTool } from './tools/search-service-catalogue.js';

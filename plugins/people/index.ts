@@ -1,5 +1,5 @@
 import { definePlugin, type PluginDefinition } from '../../core/index.js';
-import { deskStoreRef } from './desk-service.js';
+import { deskStoreRef } from '../desk/api.js';
 import { getUserInfoTool } from './tools/get-user-info.js';
 
 /** Options of {@link peoplePlugin} (none yet; kept so every plugin is called the same way). */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Principal, Scope } from '../../core/index.js';
-import type { DeskStore, DeskTables } from '../desk/index.js';
+import type { DeskStore, DeskTables } from '../desk/api.js';
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 

@@ -1,8 +1,8 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
 import { builtInReports } from './built-in/built-in-reports.js';
 import type { AnyReportDefinition } from './define-report.js';
-import { deskStoreRef } from './desk-service.js';
-import { checkReports } from './report-checks.js';
+import { deskStoreRef } from '../desk/api.js';
+import { checkReports, checkReportScopes } from './report-checks.js';
 import { provideReportsExtension } from './report-extension.js';
 import { reportsReadScope, reportTool } from './report-tool.js';
 
@@ -71,6 +71,7 @@ function includedBuiltIns(include: readonly string[] | undefined): AnyReportDefi
 export function reportsPlugin(options: ReportsPluginOptions = {}): PluginDefinition {
   const reports = [...includedBuiltIns(options.include), ...(options.reports ?? [])];
   checkReports(reports);
+  checkReportScopes(reports, [reportsReadScope]);
   const now = options.now ?? (() => new Date());
   return definePlugin({
     id: 'reports',

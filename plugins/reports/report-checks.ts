@@ -1,4 +1,5 @@
 import { ServiceDeskError } from '../../core/index.js';
+import { deskScopes } from '../desk/api.js';
 import type { AnyReportDefinition } from './define-report.js';
 
 /**
@@ -71,5 +72,32 @@ export function checkReports(reports: readonly AnyReportDefinition[]): void {
   for (const report of reports) {
     const problem = reportProblem(report, seen);
     if (problem !== undefined) throw invalid(problem);
+  }
+}
+
+/**
+ * Checks each report's scopes when the plugin is built: a report tool belongs to the reports
+ * plugin, which requires only the desk, so a report may need only the desk's scopes and the
+ * plugin's own (`ownScopes`). Throws SCOPE_UNDEFINED naming the report, the scope and the plugin
+ * that can define its scopes, rather than the core's later advice to edit the reports plugin.
+ *
+ * @example
+ * checkReportScopes([...builtInReports, myReport], ['reports:read:all']);
+ */
+export function checkReportScopes(
+  reports: readonly AnyReportDefinition[],
+  ownScopes: readonly string[],
+): void {
+  const usable = new Set([...Object.keys(deskScopes), ...ownScopes]);
+  for (const report of reports) {
+    const scope = report.scopes.find((needed) => !usable.has(needed));
+    if (scope === undefined) continue;
+    throw new ServiceDeskError(
+      'SCOPE_UNDEFINED',
+      `plugin "reports": report "${report.id}" needs scope "${scope}", which plugin "reports" cannot use: ` +
+        `a report's scopes are defined by plugin "desk", the one plugin reports requires ` +
+        `(${Object.keys(deskScopes).join(', ')}), or by reports itself (${ownScopes.join(', ')}). ` +
+        `Fix the spelling, or serve this data as a tool of the plugin that defines "${scope}"`,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool, type AnyToolDefinition } from '../../core/index.js';
-import type { DeskStore, DeskTables } from '../desk/index.js';
+import type { DeskStore, DeskTables } from '../desk/api.js';
 import type { AnyReportDefinition } from './define-report.js';
 import { reportToolName } from './report-checks.js';
 import { decodeReportCursor, encodeReportCursor, parametersFingerprint } from './report-cursor.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TicketFieldDefinition, TicketFieldType } from '../desk/index.js';
+import type { TicketFieldDefinition, TicketFieldType } from '../desk/api.js';
 import { configInvalid } from './tool-config.js';
 
 /**

@@ -1,5 +1,5 @@
 import { definePlugin, type PluginDefinition } from '../../core/index.js';
-import { deskStoreRef } from './desk-service.js';
+import { deskStoreRef } from '../desk/api.js';
 import { provideTicketTypesExtension } from './ticket-type-extension.js';
 import { loadTicketTypeSources } from './ticket-type-source.js';
 import { ticketTypeTool } from './ticket-type-tool.js';

@@ -1,5 +1,5 @@
 import { ToolError, type Principal } from '../../core/index.js';
-import type { DeskStore, DeskUser } from '../desk/index.js';
+import type { DeskStore, DeskUser } from '../desk/api.js';
 
 /**
  * A desk user or organisation as the caller named it: text or an id.

@@ -5,7 +5,7 @@ import {
   type ExtensionPoint,
   type PluginSetupContext,
 } from '../../core/index.js';
-import type { DeskStore } from '../desk/index.js';
+import type { DeskStore } from '../desk/api.js';
 import { loadTicketTypeSources } from './ticket-type-source.js';
 import { ticketTypeTool } from './ticket-type-tool.js';
 import {

@@ -1,5 +1,5 @@
 import type { Principal } from '../../core/index.js';
-import type { DeskStore, TicketFieldDefinition } from '../desk/index.js';
+import type { DeskStore, TicketFieldDefinition } from '../desk/api.js';
 import { configInvalid, type PlannedTicketTypeTool, type Refusal } from './tool-config.js';
 
 /**

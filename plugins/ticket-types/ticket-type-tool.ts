@@ -5,7 +5,7 @@ import {
   ToolError,
   type Principal,
 } from '../../core/index.js';
-import type { DeskStore, NewTicket, Ticket } from '../desk/index.js';
+import type { DeskStore, NewTicket, Ticket } from '../desk/api.js';
 import { commonArgumentNames } from './field-schema.js';
 import { agentIdOf, checkTeam, organisationIdOf, requesterIdOf } from './ticket-references.js';
 import { ticketTypeInput, type TicketTypeArguments } from './ticket-type-input.js';

@@ -1,5 +1,5 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
-import { deskStoreRef } from './desk-service.js';
+import { deskStoreRef } from '../desk/api.js';
 import type { TicketToolDeps } from './ticket-deps.js';
 import { loadTicketTypes, ticketsCollectionSettings } from './ticket-settings.js';
 import { typeNeeds } from './type-needs.js';
@@ -74,6 +74,9 @@ export function ticketsPlugin(options: TicketsPluginOptions = {}): PluginDefinit
     version: '0.1.0',
     description: 'Service-desk ticket tools: get, search, log, update, note, action, assign, time.',
     requires: ['desk'],
+    // create_ticket routes a new ticket through ai-assist's triage when it is configured
+    // (checked with services.has on each call) and logs it as given when it is not.
+    optionalRequires: ['ai-assist'],
     collectionSettings: ticketsCollectionSettings,
     async setup(ctx) {
       const desk = ctx.services.get(deskStoreRef);

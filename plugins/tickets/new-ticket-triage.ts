@@ -1,28 +1,11 @@
 import { z } from 'zod';
+import type { Logger, Principal, ServiceLocator } from '../../core/index.js';
 import {
-  defineServiceRef,
-  type Logger,
-  type Principal,
-  type ServiceLocator,
-  type ServiceRef,
-} from '../../core/index.js';
-import type {
-  TicketTriage,
-  TriageField,
-  TriageOutcome,
-  TypeFieldSuggestion,
-} from '../ai-assist/index.js';
-
-/**
- * The ai-assist plugin's triage service. Optional: looked up on each call, since that plugin may
- * be set up after this one or not configured at all. The id is spelled out (the layering lint
- * allows only type imports between plugins) and must equal ai-assist's `ticketTriageServiceId`.
- *
- * @example
- * if (services.has(ticketTriageRef)) await services.get(ticketTriageRef).triageNewTicket(...);
- */
-export const ticketTriageRef: ServiceRef<TicketTriage> =
-  defineServiceRef<TicketTriage>('ai-assist.triage');
+  ticketTriageRef,
+  type TriageField,
+  type TriageOutcome,
+  type TypeFieldSuggestion,
+} from '../ai-assist/api.js';
 
 /**
  * What AI triage did to a new ticket, as `create_ticket` returns it.

@@ -1,4 +1,4 @@
-import type { SlaStatus, Ticket } from '../desk/index.js';
+import type { SlaStatus, Ticket } from '../desk/api.js';
 
 /**
  * A queued ticket with its SLA standing.

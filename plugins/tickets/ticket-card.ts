@@ -1,5 +1,5 @@
 import { untrustedText, type Principal } from '../../core/index.js';
-import type { Ticket } from '../desk/index.js';
+import type { Ticket } from '../desk/api.js';
 import type { TicketCard } from './ticket-schemas.js';
 import { isStaff, type TicketNames } from './ticket-names.js';
 

@@ -1,4 +1,4 @@
-import type { DeskStore } from '../desk/index.js';
+import type { DeskStore } from '../desk/api.js';
 
 /**
  * What every ticket tool is built from; made once in the plugin's setup.

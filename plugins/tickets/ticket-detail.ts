@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { untrustedText, untrustedTextNotice, type Principal } from '../../core/index.js';
-import type { NoteRow, TicketDetail, TicketHistoryRow } from '../desk/index.js';
+import type { NoteRow, TicketDetail, TicketHistoryRow } from '../desk/api.js';
 import { toTicketCard } from './ticket-card.js';
 import { isStaff, type TicketNames } from './ticket-names.js';
 import {

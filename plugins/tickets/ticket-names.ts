@@ -1,5 +1,5 @@
 import { ToolError, type Principal } from '../../core/index.js';
-import type { DeskUser, TicketTypeInfo } from '../desk/index.js';
+import type { DeskUser, TicketTypeInfo } from '../desk/api.js';
 import type { TicketToolDeps } from './ticket-deps.js';
 
 /**

@@ -1,6 +1,6 @@
 import { untrustedTextNotice } from '../../core/index.js';
 import { z } from 'zod';
-import type { TicketStatus } from '../desk/index.js';
+import type { TicketStatus } from '../desk/api.js';
 
 /**
  * Every ticket status, in workflow order (the desk's `ticketStatuses`, spelt out for zod).

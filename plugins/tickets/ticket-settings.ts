@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceDeskError, type Principal } from '../../core/index.js';
-import type { DeskStore, TicketTypeInfo } from '../desk/index.js';
+import type { DeskStore, TicketTypeInfo } from '../desk/api.js';
 
 /**
  * What a collection may set for the tickets plugin (`settings.tickets` of `defineCollection`).

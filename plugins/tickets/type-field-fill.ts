@@ -1,7 +1,6 @@
 import type { Logger, Principal, ServiceLocator } from '../../core/index.js';
-import type { TypeFieldSuggestion } from '../ai-assist/index.js';
-import type { NewTicket, TicketFieldDefinition } from '../desk/index.js';
-import { ticketTriageRef } from './new-ticket-triage.js';
+import { ticketTriageRef, type TypeFieldSuggestion } from '../ai-assist/api.js';
+import type { NewTicket, TicketFieldDefinition } from '../desk/api.js';
 import type { TicketToolDeps } from './ticket-deps.js';
 import type { TicketNames } from './ticket-names.js';
 

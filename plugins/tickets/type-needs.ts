@@ -1,4 +1,4 @@
-import type { TicketFieldDefinition, TicketTypeInfo } from '../desk/index.js';
+import type { TicketFieldDefinition, TicketTypeInfo } from '../desk/api.js';
 
 function takes(field: TicketFieldDefinition): string {
   switch (field.type) {

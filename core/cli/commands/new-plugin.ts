@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ServiceDeskError } from '../../errors/servicedesk-error.js';
 import { isKebabId } from '../../plugin/plugin-order.js';
 import type { StandaloneCommandContext } from '../command.js';
+import { choosePluginData, scopeAdvice } from '../scaffold/plugin-data.js';
 import { pluginNames } from '../scaffold/plugin-names.js';
 import {
   pluginIndexSource,
@@ -81,11 +82,13 @@ async function formatted(project: string, file: string, source: string): Promise
 }
 
 /**
- * `new plugin <id> [--dir folder]`: writes a plugin that passes its own test —
- * `<folder>/plugins/<id>/index.ts`, `<folder>/plugins/<id>/tools/<tool>.ts` and
+ * `new plugin <id> [--dir folder] [--for staff|everyone]`: writes a plugin that passes its own
+ * test — `<folder>/plugins/<id>/index.ts`, `<folder>/plugins/<id>/tools/<tool>.ts` and
  * `<folder>/test/plugins/<id>/<id>.test.ts`, the folder being the current directory unless
- * `--dir` names another — formatted with the project's prettier if it has one, and prints the
- * next steps. Never overwrites anything.
+ * `--dir` names another — formatted with the project's prettier if it has one, and prints its
+ * scopes and the next steps. Never overwrites anything. Its scopes depend on who may read the
+ * plugin's data: staff only (`<id>:read:all`, `<id>:write:all`; the default, and what a terminal
+ * user answering "yes" gets) or everyone (`<id>:read`, `<id>:write:all`).
  *
  * @example
  * await newPluginCommand({ options: {}, positionals: ['plugin', 'parts-catalogue'], cwd, env, out });
@@ -113,7 +116,8 @@ export async function newPluginCommand(ctx: StandaloneCommandContext): Promise<n
         'new plugin never overwrites: choose another id or --dir, or remove the folder',
     );
   }
-  const names = pluginNames(id);
+  const { data, how } = await choosePluginData({ id, for: ctx.options['for'], ask: ctx.ask });
+  const names = pluginNames(id, data);
   const imports = templateImports(folders);
   const files: [string, string][] = [
     [join(folders.plugin, 'index.ts'), pluginIndexSource(names, imports)],
@@ -127,6 +131,7 @@ export async function newPluginCommand(ctx: StandaloneCommandContext): Promise<n
   const shown = (path: string): string => relative(ctx.cwd, path).split(sep).join('/');
   ctx.out(`Created plugin "${id}":`);
   for (const [path] of files) ctx.out(`  ${shown(path)}`);
+  for (const line of scopeAdvice(names, how)) ctx.out(line);
   ctx.out('Next steps:');
   ctx.out(`  1. Run its test:   npx vitest run ${shown(files[2]![0])}`);
   ctx.out(

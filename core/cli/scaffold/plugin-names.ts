@@ -1,3 +1,5 @@
+import type { PluginData } from './plugin-data.js';
+
 /** The names a scaffolded plugin's code uses, all derived from its kebab-case id. */
 export interface PluginNames {
   /** The plugin id, e.g. `parts-catalogue`. */
@@ -12,8 +14,15 @@ export interface PluginNames {
   readonly tool: string;
   /** The tool's file name without `.ts`, e.g. `parts-catalogue-ping`. */
   readonly toolFile: string;
-  /** The plugin's one scope, e.g. `parts-catalogue:read`. */
+  /** Who may read the plugin's data, which decides its scopes. */
+  readonly data: PluginData;
+  /**
+   * The scope its tool needs: `parts-catalogue:read:all` for staff-only data, which the default
+   * role policy never lets an end user hold; `parts-catalogue:read` for data everyone may read.
+   */
   readonly scope: string;
+  /** The scope for the write tools to come, staff-only either way: `parts-catalogue:write:all`. */
+  readonly writeScope: string;
   /** A human title, e.g. `Parts catalogue`. */
   readonly title: string;
 }
@@ -21,12 +30,14 @@ export interface PluginNames {
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
- * Derives every name of a scaffolded plugin from its id (already checked to be kebab-case).
+ * Derives every name of a scaffolded plugin from its id (already checked to be kebab-case) and
+ * who may read its data (staff by default).
  *
  * @example
  * pluginNames('parts-catalogue').factory; // 'partsCataloguePlugin'
+ * pluginNames('parts-catalogue', 'everyone').scope; // 'parts-catalogue:read'
  */
-export function pluginNames(id: string): PluginNames {
+export function pluginNames(id: string, data: PluginData = 'staff'): PluginNames {
   const words = id.split('-');
   const camel = words.map((word, index) => (index === 0 ? word : capitalize(word))).join('');
   const pascal = capitalize(camel);
@@ -39,7 +50,9 @@ export function pluginNames(id: string): PluginNames {
     toolFactory: `${camel}PingTool`,
     tool,
     toolFile: tool.replace(/_/g, '-'),
-    scope: `${id}:read`,
+    data,
+    scope: data === 'staff' ? `${id}:read:all` : `${id}:read`,
+    writeScope: `${id}:write:all`,
     title: capitalize(words.join(' ')),
   });
 }

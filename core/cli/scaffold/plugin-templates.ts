@@ -12,8 +12,23 @@ export interface TemplateImports {
   readonly pluginFromTest: string;
 }
 
+/** Why the plugin's scopes have the extents they have, as comment lines of the template. */
+function scopeComment(n: PluginNames): string {
+  const lines =
+    n.data === 'staff'
+      ? [
+          'Staff-only data: the default role policy never lets an end user hold an `:all` scope,',
+          'whatever a collection grants; agents, admins and service accounts may.',
+        ]
+      : [
+          'End users may hold a plain read like this one under the default role policy, but never',
+          'an `:all` scope: writing stays with agents, admins and service accounts.',
+        ];
+  return lines.map((line) => `      // ${line}`).join('\n');
+}
+
 /**
- * `plugins/<id>/index.ts`: the options factory, with one startup check and one scope.
+ * `plugins/<id>/index.ts`: the options factory, with one startup check and its two scopes.
  *
  * @example
  * writeFileSync(indexPath, pluginIndexSource(pluginNames('parts-catalogue'), imports));
@@ -48,8 +63,10 @@ export function ${n.factory}(options: ${n.optionsType} = {}): PluginDefinition {
     version: '0.1.0',
     description: '${n.title}.',
     scopes: {
-      // The consent page shows this description to the person granting the scope.
-      '${n.scope}': 'Use the ${n.id} tools',
+      // The consent page shows each description to the person granting the scope.
+${scopeComment(n)}
+      '${n.scope}': 'Read ${n.data === 'staff' ? 'all ' : ''}${n.id} data',
+      '${n.writeScope}': 'Change ${n.id} data',
     },
     tools: [${n.toolFactory}({ maxMessageLength })],
   });
@@ -101,7 +118,7 @@ export function ${n.toolFactory}(options: { maxMessageLength: number }) {
 /**
  * `test/plugins/<id>/<id>.test.ts`: starts a real server with the plugin, calls the tool through
  * the SDK client, checks its listed schemas against every client's rules (as `tools --check`),
- * and checks that a bad argument is refused.
+ * checks that a bad argument is refused, and shows what an end user sees of the tool.
  *
  * @example
  * writeFileSync(testPath, pluginTestSource(pluginNames('parts-catalogue'), imports));
@@ -143,6 +160,14 @@ describe('the ${n.id} plugin', () => {
           scopes: ['${n.scope}'],
           collections: ['${n.id}'],
         },
+        {
+          token: 'end-user-token',
+          name: 'test-end-user',
+          userId: 'jo@example.com',
+          role: 'end_user',
+          scopes: ['${n.scope}'],
+          collections: ['${n.id}'],
+        },
       ],
     });
   });
@@ -171,6 +196,22 @@ describe('the ${n.id} plugin', () => {
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toContain('message: Too small');
   });
+
+${endUserTest(n)}
 });
 `;
+}
+
+/** The generated test showing what the default role policy lets an end user do with the tool. */
+function endUserTest(n: PluginNames): string {
+  const staff = n.data === 'staff';
+  return `  it('${staff ? 'hides' : 'shows'} ${n.tool} ${staff ? 'from' : 'to'} an end user: the default role policy ${staff ? 'keeps :all scopes from' : 'gives plain reads to'} end users', async () => {
+    const client = await t.connect('${n.id}', 'end-user-token');
+    try {
+      const names = (await client.listTools()).tools.map((listed) => listed.name);
+      expect(names).toEqual(${staff ? '[]' : '[tool]'});
+    } finally {
+      await client.close();
+    }
+  });`;
 }

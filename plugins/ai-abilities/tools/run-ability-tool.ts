@@ -6,7 +6,7 @@ import {
   ToolError,
   type Principal,
 } from '../../../core/index.js';
-import type { DeskStore } from '../../desk/index.js';
+import type { DeskStore } from '../../desk/api.js';
 import { aiNoteBody } from '../ai-note.js';
 import { abilityPrompt } from '../ability-prompt.js';
 import { aiRunScopes } from '../ability-reach.js';

@@ -1,5 +1,5 @@
 import type { Principal } from '../../../core/index.js';
-import type { DeskStore, Ticket } from '../../desk/index.js';
+import type { DeskStore, Ticket } from '../../desk/api.js';
 import { finishedStatuses, resolutionNotes, teamLabels } from '../tools/similar-tickets.js';
 import type { QrelRecord, SuggestionRecord, TextRecord } from './eval-records.js';
 

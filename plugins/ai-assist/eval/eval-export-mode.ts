@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServiceDeskError, type Principal } from '../../../core/index.js';
-import { deskService } from '../tools/desk-service.js';
+import { deskStoreRef } from '../../desk/api.js';
 import { numberOption } from './command-options.js';
 import { buildDeskEvalSet } from './desk-eval-set.js';
 import type { EvalMode } from './eval-mode.js';
@@ -55,7 +55,7 @@ export const evalExportMode: EvalMode = {
       max: 0.99,
       fallback: 0.2,
     });
-    const desk = services.get(deskService);
+    const desk = services.get(deskStoreRef);
     const set = await buildDeskEvalSet(desk, exportPrincipal, { testShare });
     if (set.train.length === 0 || set.test.length === 0) {
       throw new ServiceDeskError(

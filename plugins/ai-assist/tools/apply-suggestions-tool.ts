@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool, ToolError, type AnyToolDefinition } from '../../../core/index.js';
-import type { DeskStore } from '../../desk/index.js';
+import type { DeskStore } from '../../desk/api.js';
 import type { SuggestionOutcome } from '../scoring/suggestion-decision.js';
 import { suggestionFields } from '../scoring/suggestion-fields.js';
 import { finishedStatuses } from './similar-tickets.js';

@@ -5,7 +5,7 @@ import {
   defineTool,
   type AnyToolDefinition,
 } from '../../../core/index.js';
-import type { DeskStore } from '../../desk/index.js';
+import type { DeskStore } from '../../desk/api.js';
 import {
   findSimilarTickets,
   finishedStatuses,

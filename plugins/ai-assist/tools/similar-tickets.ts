@@ -1,5 +1,5 @@
 import type { Principal } from '../../../core/index.js';
-import type { DeskStore, Ticket, TicketStatus } from '../../desk/index.js';
+import type { DeskStore, Ticket, TicketStatus } from '../../desk/api.js';
 import { queryWords } from '../scoring/tokenise.js';
 
 /** Statuses of tickets that were worked to an end: the ones that hold a resolution. */

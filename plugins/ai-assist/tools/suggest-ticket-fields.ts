@@ -1,5 +1,5 @@
 import type { Principal } from '../../../core/index.js';
-import type { DeskStore, Ticket, TicketUpdate } from '../../desk/index.js';
+import type { DeskStore, Ticket, TicketUpdate } from '../../desk/api.js';
 import { decideSuggestion, type SuggestionOutcome } from '../scoring/suggestion-decision.js';
 import type { SuggestionField } from '../scoring/suggestion-fields.js';
 import { predictByWeightedVote, type Neighbour } from '../scoring/weighted-vote.js';

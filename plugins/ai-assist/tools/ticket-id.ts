@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ToolError, type Principal } from '../../../core/index.js';
-import type { DeskStore, TicketDetail } from '../../desk/index.js';
+import type { DeskStore, TicketDetail } from '../../desk/api.js';
 
 /**
  * The `ticketId` input both tools take.

@@ -1,8 +1,8 @@
 import { ToolError, type Principal } from '../../../core/index.js';
-import type { DeskStore } from '../../desk/index.js';
+import type { DeskStore } from '../../desk/api.js';
 import { finishedStatuses, ticketQuery } from '../tools/similar-tickets.js';
 import { suggestTicketFields } from '../tools/suggest-ticket-fields.js';
-import type { TicketTriage, TriageOutcome } from '../triage-service.js';
+import type { TicketTriage, TriageOutcome } from '../api.js';
 import { suggestTypeFieldValues } from './type-field-triage.js';
 
 /** Settings of {@link createTicketTriage}: the plugin's own. */
@@ -53,7 +53,7 @@ export function triagePrincipal(caller: Principal): Principal {
  * are searched as the caller, published only.
  *
  * @example
- * ctx.provide({ id: ticketTriageServiceId }, createTicketTriage(desk, { neighbours: 10, threshold: 0.6 }));
+ * ctx.provide(ticketTriageRef, createTicketTriage(desk, { neighbours: 10, threshold: 0.6 }));
  */
 export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettings): TicketTriage {
   const triage: TicketTriage = {

@@ -1,9 +1,9 @@
 import type { Principal } from '../../../core/index.js';
-import type { DeskStore, TicketFieldDefinition } from '../../desk/index.js';
+import type { DeskStore, TicketFieldDefinition } from '../../desk/api.js';
 import { predictByWeightedVote, type Neighbour } from '../scoring/weighted-vote.js';
 import { finishedStatuses, ticketQuery } from '../tools/similar-tickets.js';
 import { meetsSupport, type MinimumSupport } from '../tools/suggest-ticket-fields.js';
-import type { TypeFieldSuggestion } from '../triage-service.js';
+import type { TypeFieldSuggestion } from '../api.js';
 import { optionNamedInText } from './option-named-in-text.js';
 
 /** What {@link suggestTypeFieldValues} predicts from. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool, ToolError } from '../../../core/index.js';
-import type { DeskStore } from '../../desk/index.js';
+import type { DeskStore } from '../../desk/api.js';
 import { articleReferenceSchema, articleSchema } from '../article-schemas.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool, ToolError, type Principal } from '../../../core/index.js';
-import type { DeskStore } from '../../desk/index.js';
+import type { DeskStore } from '../../desk/api.js';
 import { articleHitSchema, articleReferenceSchema, queuedEmailSchema } from '../article-schemas.js';
 
 const emailRequestSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../../core/index.js';
-import type { DeskStore, TicketTypeInfo } from '../../desk/index.js';
+import type { DeskStore, TicketTypeInfo } from '../../desk/api.js';
 
 const fieldSchema = z.object({
   key: z.string(),

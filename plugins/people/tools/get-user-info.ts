@@ -6,7 +6,7 @@ import {
   ToolError,
   type Principal,
 } from '../../../core/index.js';
-import type { DeskStore, DeskUser, TicketStatus } from '../../desk/index.js';
+import type { DeskStore, DeskUser, TicketStatus } from '../../desk/api.js';
 
 const unfinished: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
 const openTicketsShown = 25;

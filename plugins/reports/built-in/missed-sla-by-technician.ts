@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
-import type { DeskTables } from '../../desk/index.js';
+import type { DeskTables } from '../../desk/api.js';
 import { defineReport } from '../define-report.js';
 import { monthBounds, monthSchema, teamIdByKey } from './report-parameters.js';
 

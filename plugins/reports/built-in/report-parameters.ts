@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ToolError } from '../../../core/index.js';
-import type { DeskTables } from '../../desk/index.js';
+import type { DeskTables } from '../../desk/api.js';
 
 const day = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ToolError, type Principal } from '../../../core/index.js';
-import type { DeskStore, OrganisationServices } from '../../desk/index.js';
+import type { DeskStore, OrganisationServices } from '../../desk/api.js';
 import { defineReport } from '../define-report.js';
 import { closeNames } from './report-parameters.js';
 

@@ -6,8 +6,8 @@ import {
   type Principal,
   untrustedTextNotice,
 } from '../../../core/index.js';
-import type { TriageField } from '../../ai-assist/index.js';
-import type { NewTicket } from '../../desk/index.js';
+import type { TriageField } from '../../ai-assist/api.js';
+import type { NewTicket } from '../../desk/api.js';
 import {
   newTicketTriageSchema,
   triageNewTicket,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool, ToolError, type Principal, untrustedTextNotice } from '../../../core/index.js';
-import type { Ticket, TicketStatus } from '../../desk/index.js';
+import type { Ticket, TicketStatus } from '../../desk/api.js';
 import { sortQueue, type QueuedTicket } from '../queue-order.js';
 import { cardLine, toTicketCard } from '../ticket-card.js';
 import type { TicketToolDeps } from '../ticket-deps.js';

@@ -5,7 +5,7 @@ import {
   defineTool,
   type Principal,
 } from '../../../core/index.js';
-import type { TicketFilter } from '../../desk/index.js';
+import type { TicketFilter } from '../../desk/api.js';
 import { decodeSearchCursor, encodeSearchCursor } from '../search-cursor.js';
 import { cardLine, toTicketCard } from '../ticket-card.js';
 import type { TicketToolDeps } from '../ticket-deps.js';

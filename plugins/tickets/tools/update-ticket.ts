@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool, ToolError, type Principal, untrustedTextNotice } from '../../../core/index.js';
-import type { Ticket, TicketUpdate } from '../../desk/index.js';
+import type { Ticket, TicketUpdate } from '../../desk/api.js';
 import { namingFields } from '../store-errors.js';
 import { toTicketCard } from '../ticket-card.js';
 import type { TicketToolDeps } from '../ticket-deps.js';

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newPluginCommand } from '../../../core/cli/commands/new-plugin.js';
 import { pluginNames } from '../../../core/cli/scaffold/plugin-names.js';
 import { createTempFolder } from '../../helpers/temp-folder.js';
 import { runCli } from './run-cli.js';
@@ -55,6 +56,10 @@ describe('servicedesk-mcp new plugin: refusals', () => {
     [['new', 'widget', 'parts'], /CLI_USAGE: kind "widget" is not one of plugin/],
     [['new', 'plugin', 'parts', 'extra'], /CLI_USAGE: unexpected argument "extra"/],
     [['new', 'plugin', 'parts', '--force'], /--force/],
+    [
+      ['new', 'plugin', 'parts', '--for', 'managers'],
+      /CLI_USAGE: --for is "managers"; use --for staff .*parts:read:all.*or --for everyone .*parts:read/,
+    ],
   ])('refuses %j', async (argv, message) => {
     const refused = await runCli([...argv, '--dir', folder.path]);
     expect(refused.code).toBe(1);
@@ -91,6 +96,58 @@ describe('servicedesk-mcp new plugin: refusals', () => {
     expect(index).toContain("from 'servicedesk-mcp';");
   });
 
+  it.each([
+    ['yes', 'staff'],
+    ['', 'staff'],
+    ['n', 'everyone'],
+    ['No', 'everyone'],
+  ])(
+    'asks on a terminal whether the data is staff-only: %j gives %s scopes',
+    async (answer, data) => {
+      const dir = join(folder.path, `asked-${data}-${answer.length}`);
+      const questions: string[] = [];
+      const lines: string[] = [];
+      const code = await newPluginCommand({
+        options: { dir },
+        positionals: ['plugin', 'parts'],
+        cwd: folder.path,
+        env: {},
+        out: (line) => lines.push(line),
+        ask: (question) => {
+          questions.push(question);
+          return Promise.resolve(answer);
+        },
+      });
+      expect(code).toBe(0);
+      expect(questions).toEqual([
+        'Is the data of "parts" for staff only (agents, admins, service accounts)? [Y/n] ',
+      ]);
+      const index = readFileSync(join(dir, 'plugins', 'parts', 'index.ts'), 'utf8');
+      const read = data === 'staff' ? 'parts:read:all' : 'parts:read';
+      expect(index).toContain(`'${read}': 'Read ${data === 'staff' ? 'all ' : ''}parts data'`);
+      expect(index).toContain("'parts:write:all': 'Change parts data'");
+      expect(lines).toContain(
+        `Scopes, for ${data === 'staff' ? 'staff-only data' : 'data everyone signed in may read'}:`,
+      );
+    },
+  );
+
+  it('without --for and with nobody to ask, picks staff-only :all scopes and says why', async () => {
+    const made = await runCli(['new', 'plugin', 'desk-notes', '--dir', folder.path]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.lines).toContain(
+      'Scopes, for staff-only data (the default; --for everyone if end users may read it):',
+    );
+    expect(made.lines).toContain('  desk-notes:read:all  (desk_notes_ping needs it)');
+    expect(made.lines).toContain('  desk-notes:write:all  (for the write tools you add)');
+    expect(made.lines.join('\n')).toMatch(
+      /default role policy lets end users hold only :own and :org extents and plain reads .*never an :all scope/,
+    );
+    const index = readFileSync(join(folder.path, 'plugins', 'desk-notes', 'index.ts'), 'utf8');
+    expect(index).toContain("'desk-notes:read:all': 'Read all desk-notes data'");
+    expect(index).toMatch(/never lets an end user hold an `:all` scope/);
+  });
+
   it('keeps the tool name of the longest id within 64 characters', () => {
     const names = pluginNames(`a${'-b'.repeat(31)}c`);
     expect(names.tool.length).toBeLessThanOrEqual(64);
@@ -125,8 +182,9 @@ describe('servicedesk-mcp new plugin: what it writes passes its own test, lint a
       `npx vitest run ${project}/test/plugins/parts-catalogue/parts-catalogue.test.ts`,
     );
     expect(stdout).toContain(
-      "add partsCataloguePlugin() to plugins, and a collection with plugins: ['parts-catalogue'] and grant: ['parts-catalogue:read']",
+      "add partsCataloguePlugin() to plugins, and a collection with plugins: ['parts-catalogue'] and grant: ['parts-catalogue:read:all']",
     );
+    expect(stdout).toContain('Scopes, for staff-only data (the default;');
     for (const file of files) expect(existsSync(join(project, file))).toBe(true);
     const index = readFileSync(join(project, files[0]!), 'utf8');
     expect(index).toContain("from '../../../../core/index.js';");
@@ -135,10 +193,22 @@ describe('servicedesk-mcp new plugin: what it writes passes its own test, lint a
   it('passes prettier, eslint, tsc and its own vitest run — in both import styles', async () => {
     // The package-name variant, made outside the repository, then moved beside the first one,
     // where `servicedesk-mcp` resolves to this package as it would from a user's node_modules.
-    const made = await runCli(['new', 'plugin', 'loan-laptops', '--dir', outside.path]);
+    // This one for data end users may read too, so both scope variants are checked.
+    const made = await runCli([
+      'new',
+      'plugin',
+      'loan-laptops',
+      '--dir',
+      outside.path,
+      '--for',
+      'everyone',
+    ]);
     expect(made.code, made.stderr).toBe(0);
+    expect(made.lines).toContain('Scopes, for data everyone signed in may read:');
     for (const part of ['plugins', 'test'])
       cpSync(join(outside.path, part), join(project, part), { recursive: true });
+    const everyone = readFileSync(join(project, 'plugins', 'loan-laptops', 'index.ts'), 'utf8');
+    expect(everyone).toContain("'loan-laptops:read': 'Read loan-laptops data'");
     const files = [
       ...generated('parts-catalogue', 'parts-catalogue-ping'),
       ...generated('loan-laptops', 'loan-laptops-ping'),
@@ -199,8 +269,8 @@ describe('servicedesk-mcp new plugin: what it writes passes its own test, lint a
     ).toEqual([]);
     await expect(tsc).resolves.toBeDefined();
     const tested = await vitest;
-    // Two generated plugins, each with its call, schema-check and refusal tests.
+    // Two generated plugins, each with its call, schema-check, refusal and end-user tests.
     expect(tested.stdout).toMatch(/Test Files\s+.*2 passed/);
-    expect(tested.stdout).toMatch(/Tests\s+.*6 passed/);
+    expect(tested.stdout).toMatch(/Tests\s+.*8 passed/);
   }, 240_000);
 });

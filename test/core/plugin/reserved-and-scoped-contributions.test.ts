@@ -39,21 +39,25 @@ describe('reserved ids, contributed scopes and role policies are checked at star
         : item.kind === 'resource'
           ? { resources: [item] }
           : { resourceTemplates: [item] };
-    const error = await expectStartupError(
-      {
-        plugins: [
-          definePlugin({
-            id: 'desk',
-            version: '1.0.0',
-            scopes: { 'desk:read': 'Read' },
-            ...contributions,
-          }),
-        ],
-        collections: [],
-      },
+    const desk = definePlugin({
+      id: 'desk',
+      version: '1.0.0',
+      scopes: { 'desk:read': 'Read' },
+      ...contributions,
+    });
+    const error = await expectStartupError({ plugins: [desk], collections: [] }, 'SCOPE_UNDEFINED');
+    expect(error.message).toContain(`${label} of plugin "desk" requires scope "kb:read"`);
+    expect(error.message).toContain('no plugin in the config defines');
+    // When another plugin defines it, the advice is to require that plugin, not to declare it.
+    const kb = definePlugin({ id: 'kb', version: '1.0.0', scopes: { 'kb:read': 'Read articles' } });
+    const required = await expectStartupError(
+      { plugins: [kb, desk], collections: [] },
       'SCOPE_UNDEFINED',
     );
-    expect(error.message).toContain(`${label} of plugin "desk" requires scope "kb:read"`);
+    expect(required.message).toContain(
+      `${label} of plugin "desk" requires scope "kb:read", which is defined by plugin "kb", ` +
+        'which plugin "desk" does not require; add "kb" to plugin "desk"\'s requires',
+    );
   });
 
   it('CONFIG_INVALID for a role policy that leaves a role out or has a malformed pattern', async () => {

@@ -53,8 +53,10 @@ describe('scope startup checks', () => {
       'SCOPE_UNDEFINED',
     );
     expect(error.message).toContain('tool "get_ticket" of plugin "tickets"');
-    expect(error.message).toContain('requires scope "tickets:raed:all"');
-    expect(error.message).toMatch(/declare it in the plugin's "scopes"/);
+    expect(error.message).toContain(
+      'requires scope "tickets:raed:all", which no plugin in the config defines; fix the spelling, ' +
+        'or declare it in the plugin\'s "scopes"',
+    );
   });
 
   it('SCOPE_UNDEFINED for a scope defined only by a plugin that is in the config but not required', async () => {
@@ -75,7 +77,13 @@ describe('scope startup checks', () => {
     expect(error.message).toContain(
       'tool "get_ticket" of plugin "tickets" requires scope "kb:read"',
     );
-    expect(error.message).toContain('neither plugin "tickets" nor the plugins it requires');
+    // It names the plugin that defines the scope and the requires to add, rather than
+    // inviting a second definition of kb:read.
+    expect(error.message).toContain(
+      'which is defined by plugin "kb", which plugin "tickets" does not require; ' +
+        'add "kb" to plugin "tickets"\'s requires',
+    );
+    expect(error.message).not.toMatch(/declare it/);
   });
 
   it('a tool may use the scopes of the plugins its plugin requires, transitively', async () => {
@@ -124,9 +132,12 @@ describe('scope startup checks', () => {
       },
       'SCOPE_UNDEFINED',
     );
-    expect(error.message).toContain('collection "self-service" grants scope "desk:read"');
-    expect(error.message).toContain('none of its plugins (kb) defines');
-    expect(error.message).toMatch(/fix the spelling or list the plugin that defines it/);
+    expect(error.message).toContain(
+      'collection "self-service" grants scope "desk:read", which is defined by plugin "desk": ' +
+        'neither listed in the collection (kb) nor required by a plugin it lists; ' +
+        'add "desk" to the requires of the plugin whose tools need it',
+    );
+    expect(error.message).not.toMatch(/declare it/);
   });
 
   it('SCOPE_UNDEFINED for a misspelt grant', async () => {
@@ -140,5 +151,8 @@ describe('scope startup checks', () => {
       'SCOPE_UNDEFINED',
     );
     expect(error.message).toContain('collection "kb" grants scope "kb:reed"');
+    expect(error.message).toContain(
+      'which none of its plugins (kb) defines, nor any other plugin in the config; fix the spelling',
+    );
   });
 });

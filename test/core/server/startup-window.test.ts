@@ -1,12 +1,33 @@
 import { Agent, request, type RequestOptions } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, type ServiceDeskServer } from '../../../core/index.js';
-import { deskPlugin } from '../../../plugins/desk/index.js';
+import {
+  createServer,
+  definePlugin,
+  type PluginDefinition,
+  type ServiceDeskServer,
+} from '../../../core/index.js';
+import { deskPlugin, deskScopes } from '../../../plugins/desk/index.js';
 import { freePort } from '../../helpers/free-port.js';
 import { createTempFolder, type TempFolder } from '../../helpers/temp-folder.js';
 import { FixtureProbe, fixturePlugin } from '../mcp/support/fixture-plugin.js';
 import { fixtureCollections, fixtureTokens, tokens } from '../mcp/support/fixture-server.js';
+
+/**
+ * The fixture plugin beside the real desk. Core tests run it alone, so it defines the desk's scope
+ * names itself; beside the desk it requires the desk for them instead, since a scope has one owner
+ * (SCOPE_DEFINED_TWICE).
+ */
+function fixtureBesideDesk(): PluginDefinition {
+  const fixture = fixturePlugin(new FixtureProbe());
+  return definePlugin({
+    ...fixture,
+    requires: ['desk'],
+    scopes: Object.fromEntries(
+      Object.entries(fixture.scopes).filter(([scope]) => !Object.hasOwn(deskScopes, scope)),
+    ),
+  });
+}
 
 /** How long one request may go unanswered before the test calls it hung. */
 const deadlineMs = 5_000;
@@ -97,7 +118,7 @@ describe('requests that arrive while the server starts', () => {
       {
         log: { level: 'silent' },
         // The desk provides the accounts the built-in authorization server signs in.
-        plugins: [deskPlugin(), fixturePlugin(new FixtureProbe())],
+        plugins: [deskPlugin(), fixtureBesideDesk()],
         collections: fixtureCollections,
         // The built-in authorization server generates its signing keys in listen(): a long window.
         auth: { builtIn: {}, devTokens: fixtureTokens },

@@ -131,7 +131,7 @@ describe('setDynamicTools refusals', () => {
       run: () => setter.set([monitorTool('monitor_legacy_read', { scopes: ['legacy:read'] })]),
       code: 'SCOPE_UNDEFINED',
       message:
-        /tool "monitor_legacy_read" of plugin "monitor" requires scope "legacy:read", which neither plugin "monitor"/,
+        /tool "monitor_legacy_read" of plugin "monitor" requires scope "legacy:read", which is defined by plugin "legacy", which plugin "monitor" does not require; add "legacy" to plugin "monitor"'s requires/,
     },
     {
       label: 'a name a static tool of a listing collection has',

@@ -4,22 +4,14 @@ import { z } from 'zod';
 import {
   defineCollection,
   definePlugin,
-  defineServiceRef,
   defineTool,
   startTestServer,
   type DevToken,
   type TestServer,
 } from '../../../core/index.js';
-import {
-  deskPlugin,
-  deskServiceId,
-  type DeskStore,
-  type DeskTables,
-} from '../../../plugins/desk/index.js';
+import { deskPlugin, deskStoreRef, type DeskTables } from '../../../plugins/desk/index.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
-
-const deskService = defineServiceRef<DeskStore>(deskServiceId);
 
 /** A plugin that uses the desk store the way the ticket tools will: through the service ref. */
 const probePlugin = definePlugin({
@@ -42,7 +34,7 @@ const probePlugin = definePlugin({
         created_at: '2026-01-05T09:00:00.000Z',
       })
       .execute();
-    const desk = ctx.services.get(deskService);
+    const desk = ctx.services.get(deskStoreRef);
     ctx.addTool(
       defineTool({
         name: 'desk_whoami',

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import {
   defineCollection,
   definePlugin,
-  defineServiceRef,
   defineTool,
   startTestServer,
   type TestServer,
 } from '../../../core/index.js';
-import { deskPlugin, type DeskStore, type DeskTables } from '../../../plugins/desk/index.js';
+import { deskPlugin, deskStoreRef, type DeskTables } from '../../../plugins/desk/index.js';
 import { call } from '../../helpers/call-tool.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
@@ -20,7 +19,7 @@ const loggerPlugin = definePlugin({
   requires: ['desk'],
   scopes: { 'logger:write': 'Log tickets' },
   setup(ctx) {
-    const desk = ctx.services.get(defineServiceRef<DeskStore>('desk.store'));
+    const desk = ctx.services.get(deskStoreRef);
     ctx.addTool(
       defineTool({
         name: 'log_ticket',

@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defineCollection,
   definePlugin,
-  defineServiceRef,
   startTestServer,
   untrustedTextNotice,
   type DevToken,
   type TestServer,
 } from '../../../core/index.js';
-import { deskPlugin, type DeskStore } from '../../../plugins/desk/index.js';
+import { deskPlugin, deskStoreRef } from '../../../plugins/desk/index.js';
 import { peoplePlugin } from '../../../plugins/people/index.js';
 import { call } from '../../helpers/call-tool.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
@@ -53,7 +52,7 @@ const busyRequesterPlugin = definePlugin({
   version: '0.0.0',
   requires: ['desk'],
   async setup(ctx) {
-    const desk = ctx.services.get(defineServiceRef<DeskStore>('desk.store'));
+    const desk = ctx.services.get(deskStoreRef);
     const principal = {
       userId: erin,
       email: erin,

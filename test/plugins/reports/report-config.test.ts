@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { ServiceDeskError } from '../../../core/index.js';
 import { builtInReports, defineReport, reportsPlugin } from '../../../plugins/reports/index.js';
 
-function reportWithId(id: string, parameters = z.object({})) {
+function reportWithId(id: string, parameters = z.object({}), scopes: string[] = []) {
   return defineReport({
     id,
     title: id,
     description: 'A test report.',
     parameters,
     row: z.object({ n: z.number() }),
+    scopes,
     query: () => Promise.resolve({ rows: [], summary: {} }),
   });
 }
@@ -63,6 +64,32 @@ describe('reportsPlugin options', () => {
     expect(error.message).toBe(
       'CONFIG_INVALID: plugin "reports": report "paged" has a parameter "limit", a name the plugin uses for paging (limit, cursor); rename it',
     );
+  });
+
+  it.each(['assets:read:all', 'tickets:read:al'])(
+    'refuses a report scope the desk does not define with SCOPE_UNDEFINED naming the desk (%s)',
+    (scope) => {
+      const error = configError(() =>
+        reportsPlugin({ reports: [reportWithId('late_assets', z.object({}), [scope])] }),
+      );
+      expect(error.code).toBe('SCOPE_UNDEFINED');
+      expect(error.message).toContain(
+        `plugin "reports": report "late_assets" needs scope "${scope}", which plugin "reports" cannot use: ` +
+          `a report's scopes are defined by plugin "desk", the one plugin reports requires (tickets:read:own, `,
+      );
+      expect(error.message).toContain('or by reports itself (reports:read:all)');
+      expect(error.message).toContain(
+        `serve this data as a tool of the plugin that defines "${scope}"`,
+      );
+    },
+  );
+
+  it("accepts a report needing the desk's scopes", () => {
+    expect(() =>
+      reportsPlugin({
+        reports: [reportWithId('kb_use', z.object({}), ['kb:read', 'users:read:all'])],
+      }),
+    ).not.toThrow();
   });
 
   it('refuses to include a built-in report that does not exist', () => {

@@ -1,6 +1,11 @@
-import { defineServiceRef, definePlugin, type Principal } from '../../../core/index.js';
-import type { TicketTriage, TriageField, TriageOutcome } from '../../../plugins/ai-assist/index.js';
-import type { DeskStore, TicketUpdate } from '../../../plugins/desk/index.js';
+import { definePlugin, type Principal } from '../../../core/index.js';
+import {
+  ticketTriageRef,
+  type TicketTriage,
+  type TriageField,
+  type TriageOutcome,
+} from '../../../plugins/ai-assist/api.js';
+import { deskStoreRef, type TicketUpdate } from '../../../plugins/desk/api.js';
 
 /** What the fake triage was asked, and whether it should fail; tests read and set it. */
 export interface FakeTriageState {
@@ -29,7 +34,7 @@ function servicePrincipal(caller: Principal): Principal {
 }
 
 /**
- * A test-only plugin providing `ai-assist.triage`: it sets every field it is asked for to a fixed
+ * A test-only plugin providing ai-assist's triage service (`ticketTriageRef`): it sets every field it is asked for to a fixed
  * prediction through the real desk store, says 8 similar tickets voted and suggests one article.
  * Set `state.fail` to make it throw.
  *
@@ -43,7 +48,7 @@ export function fakeTriagePlugin(state: FakeTriageState) {
     version: '0.0.0',
     requires: ['desk'],
     setup(ctx) {
-      const desk = ctx.services.get(defineServiceRef<DeskStore>('desk.store'));
+      const desk = ctx.services.get(deskStoreRef);
       const triage: TicketTriage = {
         async triageNewTicket(principal, ticketId, { fields }): Promise<TriageOutcome> {
           state.calls.push({ userId: principal.userId, ticketId, fields: [...fields] });
@@ -71,7 +76,7 @@ export function fakeTriagePlugin(state: FakeTriageState) {
           return Promise.resolve([]);
         },
       };
-      ctx.provide({ id: 'ai-assist.triage' }, triage);
+      ctx.provide(ticketTriageRef, triage);
     },
   });
 }

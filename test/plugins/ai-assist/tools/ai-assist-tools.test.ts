@@ -8,13 +8,12 @@ import {
   type TestServer,
 } from '../../../../core/index.js';
 import { aiAssistPlugin } from '../../../../plugins/ai-assist/index.js';
-import { deskPlugin, type DeskStore } from '../../../../plugins/desk/index.js';
+import { deskPlugin, deskStoreRef, type DeskStore } from '../../../../plugins/desk/index.js';
 import type { FreshDatabase } from '../../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import {
   agentEmail,
   deskPrincipal,
-  deskService,
   endUserEmail,
   vpnDeskPlugin,
   type VpnDeskIds,
@@ -105,7 +104,7 @@ describe.each(testEngines)('ai-assist tools on $engine', ({ createDatabase }) =>
       tokens,
       databaseUrl: database.url,
     });
-    desk = t.server.services.get(deskService);
+    desk = t.server.services.get(deskStoreRef);
   }, 60_000);
   afterAll(async () => {
     await t?.close();

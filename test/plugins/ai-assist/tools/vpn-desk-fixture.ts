@@ -1,18 +1,6 @@
-import {
-  definePlugin,
-  defineServiceRef,
-  type PluginDefinition,
-  type Principal,
-} from '../../../../core/index.js';
-import {
-  deskServiceId,
-  type DeskStore,
-  type Ticket,
-  type TicketStatus,
-} from '../../../../plugins/desk/index.js';
+import { definePlugin, type PluginDefinition, type Principal } from '../../../../core/index.js';
+import { deskStoreRef, type Ticket, type TicketStatus } from '../../../../plugins/desk/index.js';
 import { seedDemoData } from '../../../../plugins/desk/demo/seed.js';
-
-export const deskService = defineServiceRef<DeskStore>(deskServiceId);
 
 /** A desk principal as the core builds it, for writing the fixture through the store. */
 export function deskPrincipal(
@@ -78,7 +66,7 @@ export function vpnDeskPlugin(ids: VpnDeskIds): PluginDefinition {
     requires: ['desk'],
     async setup(ctx) {
       await seedDemoData(ctx.db, ctx.engine, { tickets: 0 });
-      const desk = ctx.services.get(deskService);
+      const desk = ctx.services.get(deskStoreRef);
       const agent = deskPrincipal(agentEmail, 'agent');
       const resolve = async (
         ticket: Ticket,

@@ -6,21 +6,23 @@ import {
   type DevToken,
   type TestServer,
 } from '../../../../core/index.js';
-import type { TriageOutcome } from '../../../../plugins/ai-assist/index.js';
-import { aiAssistPlugin } from '../../../../plugins/ai-assist/index.js';
+import {
+  aiAssistPlugin,
+  ticketTriageRef,
+  type TriageOutcome,
+} from '../../../../plugins/ai-assist/index.js';
 import { ticketQuery } from '../../../../plugins/ai-assist/tools/similar-tickets.js';
-import { deskPlugin, type DeskStore } from '../../../../plugins/desk/index.js';
+import { deskPlugin, deskStoreRef, type DeskStore } from '../../../../plugins/desk/index.js';
 import type { FreshDatabase } from '../../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import {
   agentEmail,
   deskPrincipal,
-  deskService,
   endUserEmail,
   vpnDeskPlugin,
   type VpnDeskIds,
 } from '../tools/vpn-desk-fixture.js';
-import { draftSlug, triageProbePlugin, triageService } from './triage-probe-plugin.js';
+import { draftSlug, triageProbePlugin } from './triage-probe-plugin.js';
 
 const endUserScopes = ['tickets:read:own', 'tickets:write:own', 'kb:read'];
 const tokens: DevToken[] = [
@@ -79,7 +81,7 @@ describe.each(testEngines)('ai-assist triage of a new ticket on $engine', ({ cre
       tokens,
       databaseUrl: database.url,
     });
-    desk = t.server.services.get(deskService);
+    desk = t.server.services.get(deskStoreRef);
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -204,13 +206,13 @@ describe.each(testEngines)('ai-assist triage of a new ticket on $engine', ({ cre
       details: 'The Zanzibar badge reader rejects every card.',
     });
     const staff = await t.server.services
-      .get(triageService)
+      .get(ticketTriageRef)
       .triageNewTicket(agent, agentTicket.id, { fields: ['category'] });
     expect(staff.similarResolved).toBeGreaterThan(0);
   });
 
   it('refuses a ticket the caller cannot see, and a finished one, and changes neither', async () => {
-    const triage = t.server.services.get(triageService);
+    const triage = t.server.services.get(ticketTriageRef);
     const endUser = deskPrincipal(endUserEmail, 'end_user', 'user');
     await expect(
       triage.triageNewTicket(endUser, ids.vpnOpen, { fields: ['team'] }),

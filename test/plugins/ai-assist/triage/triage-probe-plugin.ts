@@ -1,16 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import {
-  definePlugin,
-  defineServiceRef,
-  defineTool,
-  type PluginDefinition,
-} from '../../../../core/index.js';
-import { ticketTriageServiceId, type TicketTriage } from '../../../../plugins/ai-assist/index.js';
-import { deskService } from '../tools/vpn-desk-fixture.js';
-
-/** The triage service as another plugin looks it up. */
-export const triageService = defineServiceRef<TicketTriage>(ticketTriageServiceId);
+import { definePlugin, defineTool, type PluginDefinition } from '../../../../core/index.js';
+import { ticketTriageRef } from '../../../../plugins/ai-assist/api.js';
+import { deskStoreRef } from '../../../../plugins/desk/api.js';
 
 /** A knowledge-base article the probe turns into a draft: the best match for a VPN ticket. */
 export const draftSlug = 'vpn-keeps-dropping';
@@ -29,8 +21,8 @@ export function triageProbePlugin(): PluginDefinition {
       await sql`update desk_kb_articles set published = 0 where slug = ${draftSlug}`.execute(
         ctx.db,
       );
-      const desk = ctx.services.get(deskService);
-      const triage = ctx.services.get(triageService);
+      const desk = ctx.services.get(deskStoreRef);
+      const triage = ctx.services.get(ticketTriageRef);
       ctx.addTool(
         defineTool({
           name: 'log_and_triage',

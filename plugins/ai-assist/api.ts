@@ -1,7 +1,17 @@
-import type { Principal } from '../../core/index.js';
-import type { TicketFieldDefinition } from '../desk/index.js';
+import { defineServiceRef, type Principal, type ServiceRef } from '../../core/index.js';
+import type { TicketFieldDefinition } from '../desk/api.js';
 
-/** The id under which the ai-assist plugin provides {@link TicketTriage}. */
+// The ai-assist plugin's public API: its triage service and the types it speaks. A plugin that
+// imports it lists 'ai-assist' in `requires`, or in `optionalRequires` when it checks
+// `ctx.services.has(ticketTriageRef)` and works without it (as the tickets plugin does).
+
+/**
+ * The id under which the ai-assist plugin provides {@link TicketTriage}; use
+ * {@link ticketTriageRef} rather than this id.
+ *
+ * @example
+ * ticketTriageRef.id === ticketTriageServiceId // true
+ */
 export const ticketTriageServiceId = 'ai-assist.triage';
 
 /** A field triage may set on a new ticket. */
@@ -53,7 +63,7 @@ export interface TypeFieldSuggestion {
  * caller's collection and client.
  *
  * @example
- * const triage = ctx.services.get(defineServiceRef<TicketTriage>(ticketTriageServiceId));
+ * const triage = ctx.services.get(ticketTriageRef);
  * const outcome = await triage.triageNewTicket(principal, ticket.id, { fields: ['team', 'category'] });
  */
 export interface TicketTriage {
@@ -81,3 +91,16 @@ export interface TicketTriage {
     },
   ): Promise<readonly TypeFieldSuggestion[]>;
 }
+
+/**
+ * The triage service, as the core hands it over. Optional for a plugin that can do without it:
+ * check `services.has(ticketTriageRef)` first.
+ *
+ * @example
+ * import { ticketTriageRef } from '../ai-assist/api.js';
+ * if (ctx.services.has(ticketTriageRef)) {
+ *   await ctx.services.get(ticketTriageRef).triageNewTicket(principal, ticketId, { fields: ['team'] });
+ * }
+ */
+export const ticketTriageRef: ServiceRef<TicketTriage> =
+  defineServiceRef<TicketTriage>(ticketTriageServiceId);
