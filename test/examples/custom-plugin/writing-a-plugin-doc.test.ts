@@ -5,12 +5,16 @@ const guide = readFileSync('docs/writing-a-plugin.md', 'utf8');
 
 /** Every ```ts block of the guide that names a file of the example on its first line. */
 const samples = [
-  ...guide.matchAll(/```ts\n\/\/ ((?:test\/)?examples\/custom-plugin\/\S+)\n([\s\S]*?)```/g),
+  ...guide.matchAll(
+    /```ts\n\/\/ ((?:test\/)?examples\/(?:custom-plugin|on-call)\/\S+)\n([\s\S]*?)```/g,
+  ),
 ].map((match) => ({ file: match[1]!, code: match[2]! }));
 
-describe('docs/writing-a-plugin.md and examples/custom-plugin', () => {
-  it('quotes the example in at least six samples', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(6);
+describe('docs/writing-a-plugin.md and examples/custom-plugin and examples/on-call', () => {
+  it('quotes both examples, asset-lookup and on-call, in at least six samples each', () => {
+    const of = (example: string) => samples.filter((s) => s.file.includes(`/${example}/`)).length;
+    expect(of('custom-plugin')).toBeGreaterThanOrEqual(6);
+    expect(of('on-call')).toBeGreaterThanOrEqual(5);
   });
 
   it.each(samples)('quotes $file as it is', ({ file, code }) => {
