@@ -7,13 +7,8 @@ import { deskStoreRef } from '../desk/api.js';
 import { resolveProviderSettings, type AiProviderOptions } from './provider-settings.js';
 import { runAbilityTool } from './tools/run-ability-tool.js';
 
-export {
-  defineAbility,
-  type AbilitySpec,
-  type AbilityDefinition,
-  type AbilityOutputSchema,
-} from './define-ability.js';
-export type { AbilityTicket } from './ability-ticket.js';
+// What other plugins may import too; configs and examples import it from here.
+export * from './api.js';
 export {
   builtInAbilities,
   summariseAbility,
@@ -22,10 +17,8 @@ export {
   suggestNextStepsAbility,
   sentimentSchema,
 } from './built-in-abilities.js';
-export { aiRunScopes } from './ability-reach.js';
 export { aiEnvironment, type AiProviderOptions } from './provider-settings.js';
 export { noModelMessage } from './ability-runner.js';
-export { abilitiesExtensionPoint, type AbilitiesExtension } from './ability-extension.js';
 
 /**
  * Options of {@link aiAbilitiesPlugin}.

@@ -6,23 +6,13 @@ import { checkReports, checkReportScopes } from './report-checks.js';
 import { provideReportsExtension } from './report-extension.js';
 import { reportsReadScope, reportTool } from './report-tool.js';
 
-export {
-  defineReport,
-  type ReportSpec,
-  type ReportDefinition,
-  type ReportContext,
-  type ReportResult,
-  type AnyReportDefinition,
-  type NoSummary,
-} from './define-report.js';
+// What other plugins may import too; configs and examples import it from here.
+export * from './api.js';
 export { builtInReports } from './built-in/built-in-reports.js';
 export { missedSlaByTechnicianReport } from './built-in/missed-sla-by-technician.js';
 export { openTicketsByTeamReport } from './built-in/open-tickets-by-team.js';
 export { timeLoggedPerAgentReport } from './built-in/time-logged-per-agent.js';
 export { whitespaceReport } from './built-in/whitespace.js';
-export { reportToolName } from './report-checks.js';
-export { reportsReadScope, reportPageLimits } from './report-tool.js';
-export { reportsExtensionPoint, type ReportsExtension } from './report-extension.js';
 
 /**
  * Options of {@link reportsPlugin}.

@@ -15,19 +15,9 @@ import { cancelRunbookRunTool } from './tools/cancel-runbook-run.js';
 import { getRunbookRunTool } from './tools/get-runbook-run.js';
 import { runbookTool } from './tools/run-runbook-tool.js';
 
-export {
-  defineRunbook,
-  type RunbookDefinition,
-  type RunbookSpec,
-  type RunbookStep,
-  type RunMode,
-  type StepErrorPolicy,
-} from './define-runbook.js';
-export type { StepCondition } from './step-condition.js';
-export type { ArgumentTemplate, TemplateValue } from './template.js';
+// What other plugins may import too; configs and examples import it from here.
+export * from './api.js';
 export type { RunbookTables, RunStatus, StepStatus } from './schema.js';
-export type { RunView } from './run-view.js';
-export { runbooksExtensionPoint, type RunbooksExtension } from './runbook-extension.js';
 
 /**
  * Options of {@link runbooksPlugin}.

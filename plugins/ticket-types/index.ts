@@ -5,13 +5,8 @@ import { loadTicketTypeSources } from './ticket-type-source.js';
 import { ticketTypeTool } from './ticket-type-tool.js';
 import { planTicketTypeTools, type TicketTypeToolConfig } from './tool-config.js';
 
-export type { TicketTypeToolConfig, TicketTypeToolSource } from './tool-config.js';
-export type { LoggedTicket } from './ticket-type-output.js';
-export {
-  ticketTypesExtensionPoint,
-  type TicketTypesExtension,
-  type TicketTypeToolContribution,
-} from './ticket-type-extension.js';
+// What other plugins may import too; configs and examples import it from here.
+export * from './api.js';
 
 /**
  * Options of {@link ticketTypeToolsPlugin}.

@@ -4,13 +4,12 @@ import {
   defineCollection,
   definePlugin,
   startTestServer,
-  type DevToken,
   type TestServer,
 } from '../../../core/index.js';
 import { deskPlugin } from '../../../plugins/desk/index.js';
 import { defineReport, reportsExtensionPoint } from '../../../plugins/reports/api.js';
 import { reportsPlugin } from '../../../plugins/reports/index.js';
-import { call } from '../../helpers/call-tool.js';
+import { call, testToken } from '../../../testing/index.js';
 import { expectStartupError } from '../../helpers/startup-error.js';
 import { testEngines, type TestEngine } from '../../helpers/test-databases.js';
 
@@ -38,16 +37,15 @@ function nocPlugin(report = teamsOnCallReport) {
   });
 }
 
-function token(name: string, scopes: string[]): DevToken {
-  return {
+/** An agent on the noc collection with `scopes`; `name` is also the bearer value. */
+const token = (name: string, scopes: string[]) =>
+  testToken({
     token: name,
-    name,
     userId: `${name}@desk.example`,
     role: 'agent',
     scopes,
     collections: ['noc'],
-  };
-}
+  });
 
 const nocCollection = defineCollection({
   id: 'noc',

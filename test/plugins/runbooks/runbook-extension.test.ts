@@ -5,12 +5,11 @@ import {
   definePlugin,
   defineTool,
   startTestServer,
-  type DevToken,
   type TestServer,
 } from '../../../core/index.js';
 import { defineRunbook, runbooksExtensionPoint } from '../../../plugins/runbooks/api.js';
 import { runbooksPlugin } from '../../../plugins/runbooks/index.js';
-import { call } from '../../helpers/call-tool.js';
+import { call, testToken } from '../../../testing/index.js';
 import { expectStartupError } from '../../helpers/startup-error.js';
 import { testEngines, type TestEngine } from '../../helpers/test-databases.js';
 
@@ -48,16 +47,15 @@ function nocPlugin(runbook = pageTwice) {
   });
 }
 
-function token(name: string, scopes: string[]): DevToken {
-  return {
+/** An agent on the noc collection with `scopes`; `name` is also the bearer value. */
+const token = (name: string, scopes: string[]) =>
+  testToken({
     token: name,
-    name,
     userId: `${name}@desk.example`,
     role: 'agent',
     scopes,
     collections: ['noc'],
-  };
-}
+  });
 
 describe.each(testEngines)(
   'a runbook another plugin contributes, on $engine',
