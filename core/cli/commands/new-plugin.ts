@@ -37,8 +37,9 @@ function specifier(fromFolder: string, file: string): string {
 }
 
 /**
- * How the generated files import the framework: inside the servicedesk-mcp repository, the
- * relative path to core/index.ts as its own plugins do; anywhere else, the package name.
+ * How the generated files import the framework and its testing kit: inside the servicedesk-mcp
+ * repository, the relative paths to core/index.ts and testing/index.ts as its own plugins and
+ * tests do; anywhere else, the package's names.
  */
 function templateImports(folders: { plugin: string; test: string }): TemplateImports {
   const root = frameworkRoot();
@@ -53,6 +54,9 @@ function templateImports(folders: { plugin: string; test: string }): TemplateImp
     frameworkFromPlugin: framework(folders.plugin),
     frameworkFromTool: framework(join(folders.plugin, 'tools')),
     frameworkFromTest: framework(folders.test),
+    testingFromTest: inside(folders.test)
+      ? specifier(folders.test, join(root, 'testing', 'index.ts'))
+      : 'servicedesk-mcp/testing',
     pluginFromTest: specifier(folders.test, join(folders.plugin, 'index.ts')),
   };
 }

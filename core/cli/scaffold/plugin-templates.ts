@@ -8,6 +8,8 @@ export interface TemplateImports {
   readonly frameworkFromTool: string;
   /** From the test's folder. */
   readonly frameworkFromTest: string;
+  /** The testing kit from the test's folder, e.g. `servicedesk-mcp/testing`. */
+  readonly testingFromTest: string;
   /** The plugin's entry from the test's folder, e.g. `../../../plugins/parts-catalogue/index.js`. */
   readonly pluginFromTest: string;
 }
@@ -116,7 +118,8 @@ export function ${n.toolFactory}(options: { maxMessageLength: number }) {
 }
 
 /**
- * `test/plugins/<id>/<id>.test.ts`: starts a real server with the plugin, calls the tool through
+ * `test/plugins/<id>/<id>.test.ts`: on each engine of the testing kit, starts a real server with
+ * the plugin and a fresh database, calls the tool through
  * the SDK client, checks its listed schemas against every client's rules (as `tools --check`),
  * checks that a bad argument is refused, and shows what an end user sees of the tool.
  *
@@ -125,22 +128,31 @@ export function ${n.toolFactory}(options: { maxMessageLength: number }) {
  */
 export function pluginTestSource(n: PluginNames, imports: TemplateImports): string {
   return `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkListedTool,
-  defineCollection,
-  schemaClients,
-  startTestServer,
-  type TestServer,
-} from '${imports.frameworkFromTest}';
+import { checkListedTool, defineCollection, schemaClients } from '${imports.frameworkFromTest}';
+import { startTestServer, testEngines, testToken, type TestServer } from '${imports.testingFromTest}';
 import { ${n.factory} } from '${imports.pluginFromTest}';
 
 const tool = '${n.tool}';
+const agent = testToken({
+  token: 'test-token',
+  userId: 'sam@example.com',
+  role: 'agent',
+  scopes: ['${n.scope}'],
+  collections: ['${n.id}'],
+});
+const endUser = testToken({
+  token: 'end-user-token',
+  userId: 'jo@example.com',
+  role: 'end_user',
+  scopes: ['${n.scope}'],
+  collections: ['${n.id}'],
+});
 
-describe('the ${n.id} plugin', () => {
+describe.each(testEngines)('the ${n.id} plugin on $engine', (engine) => {
   let t: TestServer;
   beforeAll(async () => {
-    // A real server on a free loopback port with a fresh SQLite file, and one SDK client per
-    // collection; add \`databaseUrl: 'postgres://…'\` to run it on PostgreSQL.
+    // A real server on a free loopback port with a fresh database of the engine (SQLite, then
+    // PostgreSQL from TEST_DATABASE_URL), and one SDK client per collection.
     t = await startTestServer({
       plugins: [${n.factory}()],
       collections: [
@@ -151,27 +163,11 @@ describe('the ${n.id} plugin', () => {
           grant: ['${n.scope}'],
         }),
       ],
-      tokens: [
-        {
-          token: 'test-token',
-          name: 'test-agent',
-          userId: 'sam@example.com',
-          role: 'agent',
-          scopes: ['${n.scope}'],
-          collections: ['${n.id}'],
-        },
-        {
-          token: 'end-user-token',
-          name: 'test-end-user',
-          userId: 'jo@example.com',
-          role: 'end_user',
-          scopes: ['${n.scope}'],
-          collections: ['${n.id}'],
-        },
-      ],
+      tokens: [agent, endUser],
+      engine,
     });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('lists and calls ${n.tool}', async () => {
     const client = t.clients['${n.id}']!;
@@ -206,7 +202,7 @@ ${endUserTest(n)}
 function endUserTest(n: PluginNames): string {
   const staff = n.data === 'staff';
   return `  it('${staff ? 'hides' : 'shows'} ${n.tool} ${staff ? 'from' : 'to'} an end user: the default role policy ${staff ? 'keeps :all scopes from' : 'gives plain reads to'} end users', async () => {
-    const client = await t.connect('${n.id}', 'end-user-token');
+    const client = await t.connect('${n.id}', endUser.token);
     try {
       const names = (await client.listTools()).tools.map((listed) => listed.name);
       expect(names).toEqual(${staff ? '[]' : '[tool]'});

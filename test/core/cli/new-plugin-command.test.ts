@@ -269,8 +269,10 @@ describe('servicedesk-mcp new plugin: what it writes passes its own test, lint a
     ).toEqual([]);
     await expect(tsc).resolves.toBeDefined();
     const tested = await vitest;
-    // Two generated plugins, each with its call, schema-check, refusal and end-user tests.
+    // Two generated plugins, each with its call, schema-check, refusal and end-user tests, on
+    // both engines of the testing kit.
     expect(tested.stdout).toMatch(/Test Files\s+.*2 passed/);
-    expect(tested.stdout).toMatch(/Tests\s+.*8 passed/);
+    expect(tested.stdout).toMatch(/Tests\s+.*16 passed/);
+    expect(tested.stdout).not.toMatch(/skipped/);
   }, 240_000);
 });
