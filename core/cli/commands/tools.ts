@@ -32,8 +32,9 @@ function withScopes(
 function toolLines(tools: readonly ScopedTool[]): string[] {
   const rows = tools.map((tool) => ({ tool, scopes: tool.scopes.join(',') || '-' }));
   const width = Math.max(0, ...rows.map((row) => row.scopes.length));
+  const nameWidth = Math.max(32, ...rows.map((row) => row.tool.name.length));
   return rows.map(({ tool, scopes }) => {
-    const columns = [tool.name.padEnd(32), effectOf(tool).padEnd(11), scopes.padEnd(width)];
+    const columns = [tool.name.padEnd(nameWidth), effectOf(tool).padEnd(11), scopes.padEnd(width)];
     return `  ${columns.join(' ')} ${tool.title ?? ''}`.trimEnd();
   });
 }
