@@ -48,10 +48,12 @@ const logTicketTool = defineTool({
   }),
 });
 
+// The desk (in the demo config) defines tickets:write:own; a scope has one owner, so this plugin
+// uses it through requires.
 const ticketsPlugin = definePlugin({
   id: 'tickets',
   version: '1.0.0',
-  scopes: { 'tickets:write:own': 'Log your own tickets' },
+  requires: ['desk'],
   tools: [logTicketTool],
 });
 
