@@ -16,7 +16,7 @@ import { aiAbilitiesPlugin, summariseAbility } from '../../../plugins/ai-abiliti
 import { deskPlugin } from '../../../plugins/desk/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { expectStartupError } from '../../helpers/startup-error.js';
-import { testEngines, type TestEngine } from '../../helpers/test-databases.js';
+import { testEngines } from '../../helpers/test-databases.js';
 import { startFakeChatServer, type FakeChatServer } from './fake-chat-server.js';
 
 /** The NOC's own ability, written in its own folder. */
@@ -64,11 +64,9 @@ function token(name: string, scopes: string[]): DevToken {
 describe.each(testEngines)('AI abilities another plugin contributes, on $engine', (engine) => {
   let chat: FakeChatServer;
   let t: TestServer;
-  let database: Awaited<ReturnType<TestEngine['createDatabase']>> | undefined;
 
   beforeAll(async () => {
     chat = await startFakeChatServer();
-    database = await engine.createDatabase();
     t = await startTestServer({
       plugins: [
         nocPlugin(),
@@ -95,12 +93,11 @@ describe.each(testEngines)('AI abilities another plugin contributes, on $engine'
         }),
       ],
       tokens: [token('noc-staff', ['noc:triage:own']), token('ai-staff', [])],
-      databaseUrl: database.url,
+      engine,
     });
   });
   afterAll(async () => {
     await t?.close();
-    await database?.drop();
     await chat?.close();
   });
   afterEach(() => chat.reset());

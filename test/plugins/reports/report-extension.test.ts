@@ -9,7 +9,7 @@ import {
 import { deskPlugin } from '../../../plugins/desk/index.js';
 import { defineReport, reportsExtensionPoint } from '../../../plugins/reports/api.js';
 import { reportsPlugin } from '../../../plugins/reports/index.js';
-import { call, testToken } from '../../../testing/index.js';
+import { call, staffToken } from '../../../testing/index.js';
 import { expectStartupError } from '../../helpers/startup-error.js';
 import { testEngines, type TestEngine } from '../../helpers/test-databases.js';
 
@@ -37,15 +37,9 @@ function nocPlugin(report = teamsOnCallReport) {
   });
 }
 
-/** An agent on the noc collection with `scopes`; `name` is also the bearer value. */
-const token = (name: string, scopes: string[]) =>
-  testToken({
-    token: name,
-    userId: `${name}@desk.example`,
-    role: 'agent',
-    scopes,
-    collections: ['noc'],
-  });
+/** Sam on the noc collection: first with the contributor's scope, then without it. */
+const staffWithScope = staffToken({ scopes: ['noc:read:all'], collections: ['noc'] });
+const staffWithout = staffToken({ scopes: ['reports:read:all'], collections: ['noc'] });
 
 const nocCollection = defineCollection({
   id: 'noc',
@@ -59,10 +53,8 @@ describe.each(testEngines)(
   'a report another plugin contributes, on $engine',
   (engine: TestEngine) => {
     let t: TestServer;
-    let database: Awaited<ReturnType<TestEngine['createDatabase']>> | undefined;
 
     beforeAll(async () => {
-      database = await engine.createDatabase();
       t = await startTestServer({
         plugins: [
           deskPlugin({ demoData: 'if-empty', demoTickets: 20 }),
@@ -70,17 +62,11 @@ describe.each(testEngines)(
           nocPlugin(),
         ],
         collections: [nocCollection],
-        tokens: [
-          token('noc-staff', ['noc:read:all']),
-          token('report-reader', ['reports:read:all']),
-        ],
-        databaseUrl: database.url,
+        tokens: [staffWithScope, staffWithout],
+        engine,
       });
     });
-    afterAll(async () => {
-      await t?.close();
-      await database?.drop();
-    });
+    afterAll(async () => t?.close());
 
     it("is served as the contributor's tool to whoever holds the contributor's scope", async () => {
       const staff = t.clients['noc']!;
@@ -94,7 +80,7 @@ describe.each(testEngines)(
     });
 
     it("is not served on reports:read:all alone: the contributor's scope gates it", async () => {
-      const reader = await t.connect('noc', 'report-reader');
+      const reader = await t.connect('noc', staffWithout.token);
       expect((await reader.listTools()).tools).toEqual([]);
       await reader.close();
     });

@@ -9,7 +9,7 @@ import {
 } from '../../../core/index.js';
 import { defineRunbook, runbooksExtensionPoint } from '../../../plugins/runbooks/api.js';
 import { runbooksPlugin } from '../../../plugins/runbooks/index.js';
-import { call, testToken } from '../../../testing/index.js';
+import { call, staffToken } from '../../../testing/index.js';
 import { expectStartupError } from '../../helpers/startup-error.js';
 import { testEngines, type TestEngine } from '../../helpers/test-databases.js';
 
@@ -47,24 +47,19 @@ function nocPlugin(runbook = pageTwice) {
   });
 }
 
-/** An agent on the noc collection with `scopes`; `name` is also the bearer value. */
-const token = (name: string, scopes: string[]) =>
-  testToken({
-    token: name,
-    userId: `${name}@desk.example`,
-    role: 'agent',
-    scopes,
-    collections: ['noc'],
-  });
+/** Sam on the noc collection: first with the contributor's scope, then without it. */
+const staffWithScope = staffToken({
+  scopes: ['noc:page', 'runbooks:read:own'],
+  collections: ['noc'],
+});
+const staffWithout = staffToken({ scopes: ['runbooks:read:own'], collections: ['noc'] });
 
 describe.each(testEngines)(
   'a runbook another plugin contributes, on $engine',
   (engine: TestEngine) => {
     let t: TestServer;
-    let database: Awaited<ReturnType<TestEngine['createDatabase']>> | undefined;
 
     beforeAll(async () => {
-      database = await engine.createDatabase();
       t = await startTestServer({
         plugins: [runbooksPlugin({ runbooks: [] }), nocPlugin()],
         collections: [
@@ -75,17 +70,11 @@ describe.each(testEngines)(
             grant: ['noc:page', 'runbooks:read:own'],
           }),
         ],
-        tokens: [
-          token('noc-staff', ['noc:page', 'runbooks:read:own']),
-          token('reader', ['runbooks:read:own']),
-        ],
-        databaseUrl: database.url,
+        tokens: [staffWithScope, staffWithout],
+        engine,
       });
     });
-    afterAll(async () => {
-      await t?.close();
-      await database?.drop();
-    });
+    afterAll(async () => t?.close());
 
     it("runs as the contributor's tool, its run stored and read back like any other", async () => {
       const staff = t.clients['noc']!;
@@ -105,7 +94,7 @@ describe.each(testEngines)(
     });
 
     it("is not offered without the contributor's scope", async () => {
-      const reader = await t.connect('noc', 'reader');
+      const reader = await t.connect('noc', staffWithout.token);
       const names = (await reader.listTools()).tools.map((tool) => tool.name);
       expect(names).not.toContain('run_page_twice');
       await reader.close();

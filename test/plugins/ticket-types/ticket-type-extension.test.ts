@@ -18,7 +18,7 @@ import { ticketTypeToolsPlugin } from '../../../plugins/ticket-types/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { expectStartupError } from '../../helpers/startup-error.js';
 import { createTempFolder } from '../../helpers/temp-folder.js';
-import { testEngines, type TestEngine } from '../../helpers/test-databases.js';
+import { testEngines } from '../../helpers/test-databases.js';
 
 /** The NOC's own tools: incidents logged as on-call pages, and VPN access requests. */
 const nocTools: readonly TicketTypeToolContribution[] = [
@@ -62,10 +62,8 @@ function token(name: string, scopes: string[]): DevToken {
 
 describe.each(testEngines)('ticket-type tools another plugin contributes, on $engine', (engine) => {
   let t: TestServer;
-  let database: Awaited<ReturnType<TestEngine['createDatabase']>> | undefined;
 
   beforeAll(async () => {
-    database = await engine.createDatabase();
     t = await startTestServer({
       // The contributor comes first: requiring ticket-types sets that up before it.
       plugins: [nocPlugin(), deskPlugin({ demoData: 'if-empty', demoTickets: 5 }), configured],
@@ -90,12 +88,11 @@ describe.each(testEngines)('ticket-type tools another plugin contributes, on $en
         token('desk-staff', ['tickets:log-opportunity:own']),
         token('all-staff', ['noc:page:own', 'noc:vpn-access:own', 'tickets:log-opportunity:own']),
       ],
-      databaseUrl: database.url,
+      engine,
     });
   });
   afterAll(async () => {
     await t?.close();
-    await database?.drop();
   });
 
   it("serves them as the contributor's tools, built from the desk like configured ones", async () => {
