@@ -41,6 +41,14 @@ export interface ExtensionContributor {
   readonly pluginId: string;
   readonly log: Logger;
   addTool(tool: AnyToolDefinition): void;
+  /**
+   * The PLUGIN_CONTRIBUTION_INVALID error for a contribution the owner refuses, naming the
+   * contributor, `what` it contributes, the owner and the `rule`.
+   *
+   * @example
+   * throw contributor.contributionError('a report', 'report id "x" is already served');
+   */
+  contributionError(what: string, rule: string): ServiceDeskError;
 }
 
 /** Builds the extension one contributor gets; called once per contributing plugin. */
@@ -73,7 +81,9 @@ export class ExtensionPointRegistry {
    */
   extend<TExtension>(
     point: ExtensionPoint<TExtension>,
-    contributor: ExtensionContributor & { readonly requires: readonly string[] },
+    contributor: Omit<ExtensionContributor, 'contributionError'> & {
+      readonly requires: readonly string[];
+    },
   ): TExtension {
     this.#refuseWhenFrozen(contributor.pluginId, `used extension point "${point.id}"`);
     const entry = this.#points.get(point.id);
@@ -92,7 +102,12 @@ export class ExtensionPointRegistry {
       );
     }
     const { requires: _requires, ...handle } = contributor;
-    return entry.factory(Object.freeze(handle)) as TExtension;
+    const contributionError = (what: string, rule: string): ServiceDeskError =>
+      new ServiceDeskError(
+        'PLUGIN_CONTRIBUTION_INVALID',
+        `plugin "${contributor.pluginId}" contributes ${what} to plugin "${entry.pluginId}": ${rule}`,
+      );
+    return entry.factory(Object.freeze({ ...handle, contributionError })) as TExtension;
   }
 
   freeze(): void {

@@ -1,6 +1,5 @@
 import {
   defineExtensionPoint,
-  ServiceDeskError,
   type ExtensionPoint,
   type PluginSetupContext,
 } from '../../core/index.js';
@@ -57,11 +56,7 @@ export function provideAbilitiesExtension(
   );
   ctx.provideExtensionPoint(abilitiesExtensionPoint, (contributor) => ({
     addAbility(ability, options) {
-      const refuse = (rule: string) =>
-        new ServiceDeskError(
-          'PLUGIN_CONTRIBUTION_INVALID',
-          `plugin "${contributor.pluginId}" contributes an AI ability to plugin "ai-abilities": ${rule}`,
-        );
+      const refuse = (rule: string) => contributor.contributionError('an AI ability', rule);
       if ((ability as Partial<AbilityDefinition>).kind !== 'ai-ability') {
         throw refuse('abilities must be made with defineAbility({ ... }) from ai-abilities/api.ts');
       }

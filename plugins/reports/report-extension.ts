@@ -1,6 +1,5 @@
 import {
   defineExtensionPoint,
-  ServiceDeskError,
   type ExtensionPoint,
   type PluginSetupContext,
 } from '../../core/index.js';
@@ -49,10 +48,7 @@ export function provideReportsExtension(
   ctx.provideExtensionPoint(reportsExtensionPoint, (contributor) => ({
     addReport(report) {
       const refuse = (rule: string): never => {
-        throw new ServiceDeskError(
-          'PLUGIN_CONTRIBUTION_INVALID',
-          `plugin "${contributor.pluginId}" contributes a report to plugin "reports": ${rule}`,
-        );
+        throw contributor.contributionError('a report', rule);
       };
       const owner = owners.get(report.id) ?? (seen.has(report.id) ? 'reports' : undefined);
       if (owner !== undefined)

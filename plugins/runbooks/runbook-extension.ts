@@ -1,6 +1,5 @@
 import {
   defineExtensionPoint,
-  ServiceDeskError,
   type ExtensionPoint,
   type PluginSetupContext,
 } from '../../core/index.js';
@@ -50,10 +49,7 @@ export function provideRunbooksExtension(
   ctx.provideExtensionPoint(runbooksExtensionPoint, (contributor) => ({
     addRunbook(runbook) {
       const refuse = (rule: string): never => {
-        throw new ServiceDeskError(
-          'PLUGIN_CONTRIBUTION_INVALID',
-          `plugin "${contributor.pluginId}" contributes a runbook to plugin "runbooks": ${rule}`,
-        );
+        throw contributor.contributionError('a runbook', rule);
       };
       try {
         checkRunbook(runbook, { contributed: true });

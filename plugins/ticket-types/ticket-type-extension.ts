@@ -1,6 +1,5 @@
 import {
   defineExtensionPoint,
-  ServiceDeskError,
   type ExtensionContributor,
   type ExtensionPoint,
   type PluginSetupContext,
@@ -93,11 +92,7 @@ class TakenNames {
 }
 
 function refusalFor(contributor: ExtensionContributor): Refusal {
-  return (rule) =>
-    new ServiceDeskError(
-      'PLUGIN_CONTRIBUTION_INVALID',
-      `plugin "${contributor.pluginId}" contributes a ticket-type tool to plugin "ticket-types": ${rule}`,
-    );
+  return (rule) => contributor.contributionError('a ticket-type tool', rule);
 }
 
 /**
