@@ -55,6 +55,8 @@ export function pacedRequests(handle: RequestListener, options: PacingOptions): 
     res.once('close', () => {
       if (socket.writableNeedDrain && !socket.destroyed)
         socket.once('drain', () => setImmediate(next, socket, state));
+      // Nothing waiting (a client sending one request at a time): free the turn now, no hop.
+      else if (state.waiting.length === 0) state.busy = false;
       else setImmediate(next, socket, state);
     });
     void handle(req, res);
