@@ -43,19 +43,19 @@ export function provideReportsExtension(
   ctx: PluginSetupContext,
   options: { readonly configured: readonly AnyReportDefinition[]; readonly deps: ReportToolDeps },
 ): void {
-  const seen = new Set(options.configured.map((report) => report.id));
-  const owners = new Map<string, string>();
+  // Every report id served, configured or contributed, with the plugin that serves it.
+  const owners = new Map(options.configured.map((report) => [report.id, 'reports']));
   ctx.provideExtensionPoint(reportsExtensionPoint, (contributor) => ({
     addReport(report) {
       const refuse = (rule: string): never => {
         throw contributor.contributionError('a report', rule);
       };
-      const owner = owners.get(report.id) ?? (seen.has(report.id) ? 'reports' : undefined);
+      const owner = owners.get(report.id);
       if (owner !== undefined)
         refuse(
           `report id "${report.id}" is already served by plugin "${owner}"; give it an id of its own`,
         );
-      const problem = reportProblem(report, seen);
+      const problem = reportProblem(report, new Set(owners.keys()));
       if (problem !== undefined) refuse(problem);
       if (report.scopes.length === 0)
         refuse(
