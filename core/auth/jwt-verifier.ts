@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type * as Jose from 'jose';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import {
   resolveIdentityProvider,
@@ -10,21 +10,28 @@ import type { TokenVerifier, VerifiedToken } from './token-verifier.js';
 
 const fetchTimeoutMs = 5000;
 
+// jose is loaded on the first token, so a server without an external provider never loads it.
+let joseModule: Promise<typeof Jose> | undefined;
+const loadJose = (): Promise<typeof Jose> => (joseModule ??= import('jose'));
+
 // Failures that say the token is bad; anything else (network, a broken key set) means the
 // provider could not be asked, which must not read as "your token is invalid".
-const tokenFaults = new Set<string>([
-  errors.JOSEAlgNotAllowed.code,
-  errors.JOSENotSupported.code,
-  errors.JWSInvalid.code,
-  errors.JWTInvalid.code,
-  errors.JWSSignatureVerificationFailed.code,
-  errors.JWTClaimValidationFailed.code,
-  errors.JWTExpired.code,
-  errors.JWKSNoMatchingKey.code,
-  errors.JWKSMultipleMatchingKeys.code,
-]);
+function isTokenFault({ errors }: typeof Jose, error: unknown): error is Jose.errors.JOSEError {
+  if (!(error instanceof errors.JOSEError)) return false;
+  return [
+    errors.JOSEAlgNotAllowed,
+    errors.JOSENotSupported,
+    errors.JWSInvalid,
+    errors.JWTInvalid,
+    errors.JWSSignatureVerificationFailed,
+    errors.JWTClaimValidationFailed,
+    errors.JWTExpired,
+    errors.JWKSNoMatchingKey,
+    errors.JWKSMultipleMatchingKeys,
+  ].some((fault) => fault.code === error.code);
+}
 
-function describe(error: errors.JOSEError): string {
+function describe({ errors }: typeof Jose, error: Jose.errors.JOSEError): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return 'the token is not valid yet (nbf)';
@@ -73,13 +80,16 @@ export function jwtVerifier(
   options: { collectionAudiences?: () => Iterable<string> } = {},
 ): TokenVerifier {
   const provider: ResolvedIdentityProvider = resolveIdentityProvider(settings);
-  let keys: Promise<JWTVerifyGetKey> | undefined;
-  const keySet = (): Promise<JWTVerifyGetKey> => {
+  let keys: Promise<Jose.JWTVerifyGetKey> | undefined;
+  const keySet = (): Promise<Jose.JWTVerifyGetKey> => {
     keys ??= (
       provider.jwksUrl ? Promise.resolve(provider.jwksUrl) : discoverJwksUrl(provider.issuer)
     )
-      .then((url) =>
-        createRemoteJWKSet(url, { timeoutDuration: fetchTimeoutMs, cooldownDuration: 30_000 }),
+      .then(async (url) =>
+        (await loadJose()).createRemoteJWKSet(url, {
+          timeoutDuration: fetchTimeoutMs,
+          cooldownDuration: 30_000,
+        }),
       )
       .catch((error: unknown) => {
         keys = undefined; // ask again on the next request
@@ -97,19 +107,20 @@ export function jwtVerifier(
   return Object.freeze({
     kind: 'external-jwt',
     async verify(token: string): Promise<VerifiedToken | undefined> {
+      const jose = await loadJose();
       let payload;
       try {
         // The key set is fetched only for a well-formed JWT: jose parses the token first.
-        const getKey: JWTVerifyGetKey = async (header, jws) => (await keySet())(header, jws);
-        ({ payload } = await jwtVerify(token, getKey, {
+        const getKey: Jose.JWTVerifyGetKey = async (header, jws) => (await keySet())(header, jws);
+        ({ payload } = await jose.jwtVerify(token, getKey, {
           issuer: provider.issuer,
           ...(provider.audience !== undefined && { audience: provider.audience }),
           algorithms: [...provider.algorithms],
           clockTolerance: provider.clockToleranceSec,
         }));
       } catch (error) {
-        if (error instanceof errors.JOSEError && tokenFaults.has(error.code)) {
-          throw new ServiceDeskError('AUTH_TOKEN_INVALID', describe(error));
+        if (isTokenFault(jose, error)) {
+          throw new ServiceDeskError('AUTH_TOKEN_INVALID', describe(jose, error));
         }
         throw unavailable(error);
       }

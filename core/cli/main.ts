@@ -2,13 +2,6 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { BuiltInCommand, StandaloneCommand, StandaloneCommandContext } from './command.js';
-import { auditCommand } from './commands/audit.js';
-import { clientsCommand } from './commands/clients.js';
-import { migrateCommand } from './commands/migrate.js';
-import { newPluginCommand } from './commands/new-plugin.js';
-import { serveCommand } from './commands/serve.js';
-import { tokenCommand } from './commands/token.js';
-import { toolsCommand } from './commands/tools.js';
 import { defaultConfigPath, loadConfig } from './load-config.js';
 import {
   checkPositionals,
@@ -45,6 +38,23 @@ Commands:
 
 Environment: HOST (127.0.0.1), PORT (3000), DATABASE_URL (./data/servicedesk.db or postgres://…),
 PUBLIC_URL, LOG_LEVEL (info), SERVICEDESK_CONFIG (servicedesk.config.ts)`;
+
+// Each command's module is loaded when it runs, so `serve` never loads what only `clients` or
+// `token` need (the authorization server, oidc-provider) and the reverse (ADR 0033).
+const serveCommand: BuiltInCommand['run'] = async (context) =>
+  (await import('./commands/serve.js')).serveCommand(context);
+const migrateCommand: BuiltInCommand['run'] = async (context) =>
+  (await import('./commands/migrate.js')).migrateCommand(context);
+const toolsCommand: BuiltInCommand['run'] = async (context) =>
+  (await import('./commands/tools.js')).toolsCommand(context);
+const auditCommand: BuiltInCommand['run'] = async (context) =>
+  (await import('./commands/audit.js')).auditCommand(context);
+const clientsCommand: BuiltInCommand['run'] = async (context) =>
+  (await import('./commands/clients.js')).clientsCommand(context);
+const tokenCommand: BuiltInCommand['run'] = async (context) =>
+  (await import('./commands/token.js')).tokenCommand(context);
+const newPluginCommand: StandaloneCommand['run'] = async (context) =>
+  (await import('./commands/new-plugin.js')).newPluginCommand(context);
 
 const json = { type: 'boolean' } as const;
 const text = { type: 'string' } as const;

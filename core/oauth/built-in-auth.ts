@@ -6,15 +6,8 @@ import type { ServiceLocator } from '../plugin/service-ref.js';
 import type { RolePolicy } from '../scope/role-policy.js';
 import type { Database } from '../storage/database.js';
 import { storedTokenVerifier, type VerifierState } from './access-token-verifier.js';
-import {
-  clientKindOf,
-  createAuthorizationServer,
-  issuerPath,
-  serviceUserOf,
-  type AuthorizationServer,
-} from './authorization-server.js';
+import type { AuthorizationServer } from './authorization-server.js';
 import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
-import { handleInteraction } from './interaction-routes.js';
 import { sweepExpired } from './kysely-adapter.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { setPageHeaders } from './page-headers.js';
@@ -62,6 +55,11 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
       return server?.issuer;
     },
     async start(context) {
+      // oidc-provider, jose and the pages load only here, so a server without `auth.builtIn`
+      // (or a command that never starts it) does not pay for them (ADR 0033).
+      const { clientKindOf, createAuthorizationServer, issuerPath, serviceUserOf } =
+        await import('./authorization-server.js');
+      const { handleInteraction } = await import('./interaction-routes.js');
       server = await createAuthorizationServer({ settings, ...context });
       const { db, log } = context;
       state = {

@@ -1,5 +1,4 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +104,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     return found.url;
   };
   const connect = async (collectionId: string, token?: string): Promise<Client> => {
+    // The SDK client is loaded by the first connect: this module is exported from the core's
+    // entry, and a server that never runs tests must not load it (ADR 0033).
+    const [{ Client }, { StreamableHTTPClientTransport }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/client/index.js'),
+      import('@modelcontextprotocol/sdk/client/streamableHttp.js'),
+    ]);
     const client = new Client({ name: 'servicedesk-test', version: '1.0.0' }, { capabilities: {} });
     const transport = new StreamableHTTPClientTransport(new URL(urlOf(collectionId)), {
       ...(token !== undefined && {

@@ -1,6 +1,6 @@
 import { ToolError, type ToolContext } from '../../core/index.js';
 import type { AbilityPrompt } from './ability-prompt.js';
-import { requestChatCompletion, type ChatAnswer } from './chat-completions.js';
+import type { ChatAnswer } from './chat-completions.js';
 import type { AbilityDefinition } from './define-ability.js';
 import { aiEnvironment, type AiProviderSettings } from './provider-settings.js';
 
@@ -101,10 +101,12 @@ export async function runAbility(
   const { prompt, provider } = job;
   const via = provider === undefined ? 'sampling' : 'provider';
   const source = provider === undefined ? 'the client' : provider.host;
+  // The provider client loads on the first call, so a desk without a provider never loads it.
+  const client = provider && (await import('./chat-completions.js'));
   const answer =
-    provider === undefined
+    provider === undefined || client === undefined
       ? await sampleAnswer(ctx, ability, prompt)
-      : await requestChatCompletion(
+      : await client.requestChatCompletion(
           provider,
           {
             system: prompt.system,
