@@ -1,6 +1,6 @@
-import type { Database } from '../storage/database.js';
+import type { Database, DatabaseEngine } from '../storage/database.js';
 import type { Logger } from '../log/logger.js';
-import { auditArgumentsJson } from './audit-arguments.js';
+import { auditInsert, auditValues, type AuditInsert, type AuditValues } from './audit-insert.js';
 import type { AuditOutcome, AuditTables } from './audit-schema.js';
 
 /** One tool call, as the MCP binding reports it. */
@@ -43,25 +43,29 @@ interface Outage {
 /**
  * Writes one audit row per tool call. Rows are batched (one multi-row insert at most every
  * `flushMs`) so auditing adds no database round trip to a call; `flush()` and `close()` write
- * what is pending. While the database refuses them, rows wait in memory (at most
- * {@link maxPendingAuditRows}) and one retry loop with backoff writes them when it recovers; the
- * outage is logged once when it starts and once when it ends.
+ * what is pending. The insert's SQL is built once per engine (see `auditInsert`): a call pays
+ * for one small array, a batch for binding its values, never for the query builder. While the
+ * database refuses them, rows wait in memory (at most {@link maxPendingAuditRows}) and one retry
+ * loop with backoff writes them when it recovers; the outage is logged once when it starts and
+ * once when it ends.
  */
 export class AuditLog {
   readonly #db;
   readonly #log: Logger;
   readonly #flushMs: number;
-  #pending: AuditTables['sdm_audit'][] = [];
+  readonly #insert: AuditInsert;
+  #pending: AuditValues[] = [];
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #outage: Outage | undefined;
   /** Rows dropped since the backlog was last full. */
   #dropped = 0;
 
-  constructor(options: { db: Database; log: Logger; flushMs?: number }) {
+  constructor(options: { db: Database; engine: DatabaseEngine; log: Logger; flushMs?: number }) {
     this.#db = options.db.withTables<AuditTables>();
     this.#log = options.log;
     this.#flushMs = options.flushMs ?? 200;
+    this.#insert = auditInsert(options.engine);
   }
 
   record(entry: AuditEntry): void {
@@ -69,23 +73,7 @@ export class AuditLog {
       this.#drop(entry);
       return;
     }
-    this.#pending.push({
-      id: undefined,
-      at: entry.at.toISOString(),
-      collection_id: entry.collectionId,
-      user_id: entry.userId,
-      role: entry.role,
-      client_id: entry.clientId,
-      tool: entry.tool,
-      arguments: auditArgumentsJson(entry.arguments, entry.secretArguments),
-      outcome: entry.outcome,
-      error_code: entry.errorCode ?? null,
-      duration_ms: entry.durationMs,
-      correlation_id: entry.correlationId,
-      client_name: entry.clientName ?? null,
-      client_version: entry.clientVersion ?? null,
-      protocol_version: entry.protocolVersion ?? null,
-    });
+    this.#pending.push(auditValues(entry));
     // During an outage only the retry loop writes: a write per call would flood the database.
     if (this.#outage) return;
     if (this.#pending.length >= maxBatch) void this.flush();
@@ -118,14 +106,17 @@ export class AuditLog {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     while (this.#pending.length > 0) {
-      const batch = this.#pending.slice(0, maxBatch).map(({ id: _id, ...row }) => row);
-      try {
-        await this.#db.insertInto('sdm_audit').values(batch).execute();
-      } catch (error) {
-        this.#failed(error as Error);
-        return;
+      const batch = this.#pending.slice(0, maxBatch);
+      // Each statement's rows leave the backlog once written, so a retry never writes them twice.
+      for (const { query, rows } of this.#insert.statements(batch)) {
+        try {
+          await this.#db.executeQuery(query);
+        } catch (error) {
+          this.#failed(error as Error);
+          return;
+        }
+        this.#pending.splice(0, rows);
       }
-      this.#pending.splice(0, batch.length);
     }
     this.#recovered();
   }

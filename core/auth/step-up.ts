@@ -41,8 +41,9 @@ export function stepUpScopes(
   const { registry, policy, principal } = context;
   const tool = registry.tools.get(toolName);
   if (!tool) return undefined;
+  // Checked before anything is allocated: every permitted call of every request passes here.
+  if (tool.definition.scopes.every((scope) => principal.scopes.has(scope))) return undefined;
   const missing = tool.definition.scopes.filter((scope) => !principal.scopes.has(scope));
-  if (missing.length === 0) return undefined;
   const attainable = missing.every(
     (scope) =>
       anySatisfies(registry.collection.grant, scope) && roleAllows(policy, principal.role, scope),

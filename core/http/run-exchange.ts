@@ -8,6 +8,8 @@ import { isJsonRpcRequest } from './json-rpc-message.js';
 /** JSON-RPC code of revision 2026-07-28's "the request needs a capability the client did not declare". */
 const missingClientCapability = -32021;
 
+const jsonContentType = 'application/json; charset=utf-8';
+
 /** 202 with an empty body, as Streamable HTTP requires (Koa would otherwise send "Accepted"). */
 export function acceptedWithoutBody(ctx: Context): void {
   ctx.body = null;
@@ -68,6 +70,7 @@ export async function runExchange(
   }
   // Revision 2026-07-28 sends a missing client capability with HTTP 400; every other reply is 200.
   ctx.status = exchange.errorCode === missingClientCapability ? 400 : 200;
-  ctx.type = 'application/json';
+  // The header Koa's `ctx.type = 'application/json'` sets, without its MIME lookup per call.
+  ctx.set('Content-Type', jsonContentType);
   ctx.body = json;
 }

@@ -28,7 +28,7 @@ import { CreatedTask, startTask, taskContractFor } from './tasks/start-task.js';
 import type { TaskRecords } from './tasks/task-records.js';
 import { approveWrite, type Approval } from './write-approval.js';
 import { principalOf } from './request-principal.js';
-import { auditedClient, requestContextOf } from './request-context.js';
+import { requestContextOf } from './request-context.js';
 import type { SessionState } from './session-state.js';
 import { isCancelled, type CancellableExtra } from './lazy-abort.js';
 import { CallCutOffError } from './call-cutoff.js';
@@ -121,7 +121,7 @@ export async function callTool(
   const args = request.params.arguments ?? {};
   const tool = scope.registry.tools.get(name);
   const correlationId = randomUUID();
-  const client = auditedClient(requestContextOf(extra));
+  const context = requestContextOf(extra);
   const audit = (outcome: AuditOutcome, errorCode?: string): void => {
     scope.runtime.audit.record({
       at: new Date(),
@@ -136,7 +136,10 @@ export async function callTool(
       errorCode,
       durationMs: performance.now() - started,
       correlationId,
-      ...client,
+      // As `auditedClient` words them, without its object and spread per row.
+      clientName: context?.clientInfo?.name,
+      clientVersion: context?.clientInfo?.version,
+      protocolVersion: context?.protocolVersion,
     });
   };
   const unavailable = tool ? undefined : scope.registry.unavailableTool(name);

@@ -99,6 +99,9 @@ export function handlerContext(
   const progressToken = extra._meta?.progressToken;
   const request = requestContextOf(extra);
   const modern = request?.era === 'modern';
+  const minimumLevel = modern ? request.logLevel : scope.session.logLevel;
+  // Built on first use: most handlers never log, and a logger is six closures per call.
+  let log: ToolContext<unknown>['log'] | undefined;
   return {
     input,
     principal: call.principal,
@@ -109,14 +112,16 @@ export function handlerContext(
     get signal() {
       return call.signal();
     },
-    log: createToolLogger({
-      toolName: tool.definition.name,
-      serverLog: scope.runtime.log,
-      minimumLevel: modern ? request.logLevel : scope.session.logLevel,
-      // A 2026-07-28 client hears log lines only when its request asked for a level.
-      send: (n) =>
-        modern && request.logLevel === undefined ? Promise.resolve() : extra.sendNotification(n),
-    }),
+    get log() {
+      return (log ??= createToolLogger({
+        toolName: tool.definition.name,
+        serverLog: scope.runtime.log,
+        minimumLevel,
+        // A 2026-07-28 client hears log lines only when its request asked for a level.
+        send: (n) =>
+          modern && request.logLevel === undefined ? Promise.resolve() : extra.sendNotification(n),
+      }));
+    },
     progress: async (progress, total, message) => {
       if (progressToken === undefined) return;
       await extra.sendNotification({

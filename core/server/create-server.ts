@@ -193,6 +193,7 @@ export async function createServer(
   }
   const audit = new AuditLog({
     db,
+    engine: settings.storage.engine,
     log,
     ...(config.auditFlushMs !== undefined && { flushMs: config.auditFlushMs }),
   });

@@ -44,7 +44,11 @@ export async function auditCommand({ config, options, out, env }: CommandContext
       [{ owner: 'core', migrations: coreMigrations }],
       settings.storage.engine,
     );
-    const log = new AuditLog({ db, log: createLogger({ level: 'silent' }) });
+    const log = new AuditLog({
+      db,
+      engine: settings.storage.engine,
+      log: createLogger({ level: 'silent' }),
+    });
     const rows = await log.query({
       since,
       ...(typeof options['collection'] === 'string' && { collectionId: options['collection'] }),

@@ -31,7 +31,12 @@ describe.each(testEngines)('AuditLog on $engine', ({ engine, createDatabase }) =
     db = await openDatabase(storageFromUrl(database.url));
     await runMigrations(db, [{ owner: 'core', migrations: coreMigrations }], engine);
     // A long flush interval: only explicit flush() calls write in these tests.
-    audit = new AuditLog({ db, log: createLogger({ level: 'silent' }), flushMs: 60_000 });
+    audit = new AuditLog({
+      db,
+      engine,
+      log: createLogger({ level: 'silent' }),
+      flushMs: 60_000,
+    });
   });
   afterEach(async () => {
     await db.destroy();

@@ -29,7 +29,7 @@ describe.each(testEngines)('the audit log through a database outage on $engine',
       level: 'info',
       sink: (line) => lines.push(JSON.parse(line) as LogLine),
     });
-    audit = new AuditLog({ db, log, flushMs: 20 });
+    audit = new AuditLog({ db, engine: engine.engine, log, flushMs: 20 });
   });
   afterEach(async () => {
     await db.destroy();
