@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 import { isExpectedResponse, type Scenario } from './scenarios.js';
 
 /** What one load run measured, and everything that went wrong in it. */
@@ -26,6 +26,16 @@ export function isClean(result: LoadResult): boolean {
 }
 
 /**
+ * For a scenario with `uniqueIds`: gives each request its own JSON-RPC id in place of the
+ * placeholder. Done in setupRequest, not with autocannon's idReplacement, which swaps the id in
+ * after Content-Length is computed and so sends a body longer than its header says.
+ */
+function withUniqueId(scenario: Scenario): (request: Request) => Request {
+  let next = 0;
+  return (request) => ({ ...request, body: scenario.body.replace('"[<id>]"', `"b${++next}"`) });
+}
+
+/**
  * Sends the scenario's request (its body and headers) to `url` from `connections` keep-alive connections, each waiting
  * for its response before sending the next (no pipelining), and checks every response body.
  */
@@ -44,6 +54,7 @@ export async function runLoad(
     body: scenario.body,
     connections: options.connections,
     pipelining: 1,
+    ...(scenario.uniqueIds === true && { requests: [{ setupRequest: withUniqueId(scenario) }] }),
     timeout: 10,
     ...('seconds' in length ? { duration: length.seconds } : { amount: length.calls }),
     verifyBody: (raw) => {

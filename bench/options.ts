@@ -22,6 +22,11 @@ export interface BenchOptions {
    * protocol revision.
    */
   readonly profile: boolean;
+  /**
+   * `--peers`: run the official SDK (stateless and stateful), the SDK v2 and fastmcp beside the
+   * server and the floor, every figure as a ratio to the floor (peers-run.ts).
+   */
+  readonly peers: boolean;
   /** Seconds the profiled load runs (`BENCH_PROFILE_DURATION`, default the cell duration). */
   readonly profileSec: number;
 }
@@ -56,9 +61,9 @@ function concurrencyList(raw: string | undefined): number[] {
 
 /** Reads the options; unknown flags are an error so a typo does not silently run the default. */
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const unknown = argv.filter((arg) => arg !== '--profile');
+  const unknown = argv.filter((arg) => arg !== '--profile' && arg !== '--peers');
   if (unknown.length > 0)
-    throw new Error(`unknown argument ${unknown.join(' ')}; the only flag is --profile`);
+    throw new Error(`unknown argument ${unknown.join(' ')}; the flags are --profile and --peers`);
   const durationSec = positiveNumber(env, 'BENCH_DURATION', 5);
   return Object.freeze({
     durationSec,
@@ -69,6 +74,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     memoryCalls: Math.round(positiveNumber(env, 'BENCH_MEMORY_CALLS', 100_000)),
     coldStarts: Math.round(positiveNumber(env, 'BENCH_COLD_STARTS', 3)),
     profile: argv.includes('--profile'),
+    peers: argv.includes('--peers'),
     profileSec: positiveNumber(env, 'BENCH_PROFILE_DURATION', durationSec),
   });
 }

@@ -4,6 +4,7 @@
  * handler running the same tool function), plus memory under load and cold start.
  * Exits non-zero when any response was wrong (bad body, non-2xx, connection error); the
  * performance targets are printed with a verdict. Durations: see options.ts (BENCH_* variables).
+ * `--peers` runs the official SDK, the SDK v2 and fastmcp beside them instead (peers-run.ts).
  *
  * Process layout, and why: this machine has two cores and Node serves HTTP on one thread. The
  * load generator (autocannon, one thread) runs in this process and every target in a child
@@ -19,7 +20,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureColdStart } from './cold-start.js';
 import { summarizeProfile } from './cpu-profile.js';
-import { runLoad, type LoadLength, type LoadResult } from './load.js';
+import type { LoadResult } from './load.js';
+import { CheckedLoad, measureCell, progress } from './measure-cell.js';
 import {
   coldStartLimitMs,
   memoryGrowthLimit,
@@ -27,8 +29,9 @@ import {
   targetConcurrency,
   type BenchOptions,
 } from './options.js';
-import { describeFailures, formatTable, megabytes, verdict, type Cell } from './report.js';
+import { formatTable, megabytes, verdict, type Cell } from './report.js';
 import { modernPingScenario, pingScenario, scenarios, type Scenario } from './scenarios.js';
+import { runPeers } from './peers-run.js';
 import { TargetProcess } from './target-process.js';
 import { eraTargetLines, floorTargetLines } from './target-verdicts.js';
 
@@ -36,31 +39,6 @@ import { eraTargetLines, floorTargetLines } from './target-verdicts.js';
 const repoRoot = fileURLToPath(
   new URL(import.meta.url.endsWith('.js') ? '../..' : '..', import.meta.url),
 );
-
-function progress(line: string): void {
-  process.stderr.write(`[bench] ${line}\n`);
-}
-
-/** Runs load and records anything wrong with it; every run's bodies are checked, warm-ups too. */
-class CheckedLoad {
-  readonly failures: string[] = [];
-  checked = 0;
-
-  async run(
-    target: TargetProcess,
-    scenario: Scenario,
-    run: { label: string; connections: number; length: LoadLength },
-  ): Promise<LoadResult> {
-    const result = await runLoad(target.url, scenario, run);
-    this.checked += result.requests;
-    const failure = describeFailures(run.label, result);
-    if (failure !== undefined) {
-      this.failures.push(failure);
-      progress(failure);
-    }
-    return result;
-  }
-}
 
 async function measureMatrix(
   targets: readonly TargetProcess[],
@@ -95,39 +73,7 @@ async function measureCells(
   run: { scenario: Scenario; concurrency: number; options: BenchOptions },
   into: { load: CheckedLoad; cells: Cell[] },
 ): Promise<void> {
-  const { scenario, concurrency, options } = run;
-  const { load, cells } = into;
-  for (const target of targets) {
-    const label = `${scenario.id} ${scenario.protocolVersion} ${target.kind} c=${concurrency}`;
-    await load.run(target, scenario, {
-      label: `${label} (warm-up)`,
-      connections: concurrency,
-      length: { seconds: options.warmupSec },
-    });
-    const before = await target.stats();
-    const generatorBefore = process.cpuUsage();
-    const started = performance.now();
-    const result = await load.run(target, scenario, {
-      label,
-      connections: concurrency,
-      length: { seconds: options.durationSec },
-    });
-    const wallMicros = (performance.now() - started) * 1000;
-    const generator = process.cpuUsage(generatorBefore);
-    const after = await target.stats();
-    cells.push({
-      scenario: scenario.id,
-      protocolVersion: scenario.protocolVersion,
-      target: target.kind,
-      concurrency,
-      result,
-      rss: after.rss,
-      targetCpu: (after.cpuMicros - before.cpuMicros) / wallMicros,
-      targetCpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / result.requests,
-      generatorCpu: (generator.user + generator.system) / wallMicros,
-    });
-    progress(`${label}: ${result.reqPerSec.toFixed(0)} req/s, p99 ${result.p99} ms`);
-  }
+  for (const target of targets) into.cells.push(await measureCell(target, run, into.load));
 }
 
 async function measureMemory(
@@ -208,8 +154,35 @@ async function profileTargets(
   return lines;
 }
 
+/** `--peers`: the peers' report (peers-run.ts), then the same verdict on every response. */
+async function mainPeers(options: BenchOptions): Promise<number> {
+  const workDir = mkdtempSync(join(tmpdir(), 'servicedesk-bench-'));
+  const load = new CheckedLoad();
+  const started = performance.now();
+  try {
+    const lines = await runPeers(options, { repoRoot, workDir }, load);
+    console.log(
+      [
+        ...lines,
+        responsesLine(load),
+        `Run time: ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+      ].join('\n'),
+    );
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return load.failures.length === 0 ? 0 : 1;
+}
+
+function responsesLine(load: CheckedLoad): string {
+  return load.failures.length === 0
+    ? `Responses: all ${load.checked} response bodies checked and correct.`
+    : `Responses: FAILED, ${load.failures.length} runs had wrong responses:\n  ${load.failures.join('\n  ')}`;
+}
+
 async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2), process.env);
+  if (options.peers) return mainPeers(options);
   // Other work on the machine skews every number; the load average puts them in context.
   const loadBefore = loadavg()[0]!;
   const workDir = mkdtempSync(join(tmpdir(), 'servicedesk-bench-'));
@@ -240,9 +213,7 @@ async function main(): Promise<number> {
       ...eraTargetLines(cells),
       memory,
       coldStart,
-      load.failures.length === 0
-        ? `Responses: all ${load.checked} response bodies checked and correct.`
-        : `Responses: FAILED, ${load.failures.length} runs had wrong responses:\n  ${load.failures.join('\n  ')}`,
+      responsesLine(load),
       ...profile,
     ];
     console.log(out.join('\n'));

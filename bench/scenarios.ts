@@ -12,6 +12,17 @@ export interface Scenario {
   /** The request body and headers, sent unchanged on every request. */
   readonly body: string;
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * When set, the body's JSON-RPC id is the placeholder `[<id>]`, which the load generator
+   * replaces with a unique string per request (a stateful session needs distinct ids for calls
+   * in flight together); the check then wants a non-empty string id instead of 1.
+   */
+  readonly uniqueIds?: boolean;
+  /**
+   * When set, the answer is one Server-Sent Event (`event: message`, the JSON-RPC response as its
+   * one data line), as the SDK v2 serves 2025-11-25 requests; else a JSON body.
+   */
+  readonly sseResponse?: boolean;
   /** True when `structuredContent` and the text content are what the tool must return. */
   verifyResult(structured: Record<string, unknown>, text: string): boolean;
 }
@@ -26,17 +37,19 @@ const clientInfoKey = 'io.modelcontextprotocol/clientInfo';
 /** `result._meta` key naming the server that answered a 2026-07-28 request. */
 export const serverInfoKey = 'io.modelcontextprotocol/serverInfo';
 
-const legacyVersion = '2025-11-25';
+/** The two revisions, as sent. */
+export const legacyVersion = '2025-11-25';
 const modernVersion = '2026-07-28';
 
 /** Headers of a stateless Streamable HTTP client on the `agent` collection, either revision. */
-const baseHeaders = {
+export const baseHeaders = {
   authorization: `Bearer ${process.env['DEMO_AGENT_TOKEN'] ?? 'demo-agent-token'}`,
   accept: 'application/json, text/event-stream',
   'content-type': 'application/json',
 };
 
-const requestId = 1;
+/** The JSON-RPC id of every request the bench sends (see `Scenario.uniqueIds`). */
+export const requestId = 1;
 
 function legacyCall(tool: string, args: Readonly<Record<string, unknown>>) {
   return {
@@ -156,21 +169,29 @@ function isEraShape(scenario: Scenario, result: Record<string, unknown>): boolea
   );
 }
 
+/** The data of a body that is exactly one `message` event with one data line, else undefined. */
+export function sseData(body: string): string | undefined {
+  return /^event: message\ndata: ([^\n]+)\n\n$/.exec(body)?.[1];
+}
+
 /**
  * True when `body` is the JSON-RPC success response to the bench's request: the same id, no
  * error, not a tool failure, the result shape of the scenario's revision, and the result the
  * scenario expects.
  */
 export function isExpectedResponse(scenario: Scenario, body: string): boolean {
+  const json = scenario.sseResponse === true ? sseData(body) : body;
+  if (json === undefined) return false;
   let message: unknown;
   try {
-    message = JSON.parse(body);
+    message = JSON.parse(json);
   } catch {
     return false;
   }
   if (typeof message !== 'object' || message === null) return false;
   const { jsonrpc, id, result } = message as Record<string, unknown>;
-  if (jsonrpc !== '2.0' || id !== requestId || typeof result !== 'object' || result === null)
+  const idMatches = scenario.uniqueIds === true ? isNonEmptyString(id) : id === requestId;
+  if (jsonrpc !== '2.0' || !idMatches || typeof result !== 'object' || result === null)
     return false;
   if (!isEraShape(scenario, result as Record<string, unknown>)) return false;
   const { isError, structuredContent, content } = result as Record<string, unknown>;

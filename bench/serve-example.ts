@@ -27,11 +27,15 @@ export async function serveExample(options: {
   readonly repoRoot: string;
   readonly databaseUrl: string;
   readonly logLevel?: string;
+  /** Another config to serve instead of the example's (a path), e.g. the bench config. */
+  readonly config?: string;
 }): Promise<ExampleProcess> {
   const { repoRoot } = options;
-  const config = import.meta.url.endsWith('.js')
-    ? join(repoRoot, 'dist', 'examples', 'servicedesk', 'servicedesk.config.js')
-    : join(repoRoot, 'examples', 'servicedesk', 'servicedesk.config.ts');
+  const config =
+    options.config ??
+    (import.meta.url.endsWith('.js')
+      ? join(repoRoot, 'dist', 'examples', 'servicedesk', 'servicedesk.config.js')
+      : join(repoRoot, 'examples', 'servicedesk', 'servicedesk.config.ts'));
   const child = spawn(
     process.execPath,
     [join(repoRoot, 'bin', 'servicedesk-mcp.js'), 'serve', '--config', config],

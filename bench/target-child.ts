@@ -2,7 +2,12 @@ import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { startTarget } from './start-target.js';
-import type { ChildReply, ChildRequest, TargetKind } from './target-protocol.js';
+import {
+  targetKinds,
+  type ChildReply,
+  type ChildRequest,
+  type TargetKind,
+} from './target-protocol.js';
 
 function send(reply: ChildReply): void {
   process.send?.(reply);
@@ -11,8 +16,8 @@ function send(reply: ChildReply): void {
 async function main(): Promise<void> {
   const kind = process.argv[2] as TargetKind;
   const databaseFile = process.argv[3];
-  if ((kind !== 'server' && kind !== 'floor') || databaseFile === undefined)
-    throw new Error('usage: target-child.ts server|floor <sqlite file>');
+  if (!targetKinds.includes(kind) || databaseFile === undefined)
+    throw new Error(`usage: target-child.ts ${targetKinds.join('|')} <sqlite file>`);
   const target = await startTarget(kind, databaseFile);
   const inspector = new Session();
   process.on('message', (request: ChildRequest) => {

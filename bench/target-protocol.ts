@@ -1,5 +1,12 @@
-/** Which process is under load: the framework's server or the raw Koa floor. */
-export type TargetKind = 'server' | 'floor';
+/** The peers `npm run bench -- --peers` runs beside the server and the floor. */
+export const peerKinds = ['sdk-stateless', 'sdk-stateful', 'sdk-v2', 'fastmcp'] as const;
+export type PeerKind = (typeof peerKinds)[number];
+
+/** Which process is under load: the framework's server, the raw Koa floor, or a peer. */
+export type TargetKind = 'server' | 'floor' | PeerKind;
+
+/** Every target kind, to check a target process's argument. */
+export const targetKinds: readonly TargetKind[] = ['server', 'floor', ...peerKinds];
 
 /** What the bench asks a target process over IPC; `seq` pairs each request with its reply. */
 export type ChildRequest =
