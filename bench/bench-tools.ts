@@ -1,40 +1,108 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Principal, ToolContext } from '../core/index.js';
-import { getAnnouncementTool } from '../examples/announcements/tools/get-announcement.js';
-import { pingTool } from '../plugins/diagnostics/tools/ping.js';
-
-/** A tool as the floor and the peers run it: the real handler and summary, nothing around them. */
-interface BenchTool {
-  handler(ctx: ToolContext<unknown>): unknown;
-  summarize?(output: never): string;
-}
-
-/** The bench's two tools by name: the very definitions the framework's server registers. */
-export const benchTools: ReadonlyMap<string, BenchTool> = new Map<string, BenchTool>([
-  [pingTool.name, pingTool],
-  [getAnnouncementTool.name, getAnnouncementTool],
-]);
+import { z } from 'zod';
 
 /**
- * The definitions the peers register: name, title, description, and the zod input and output
- * schemas, so each SDK validates arguments and structured output as the framework does.
+ * The bench's two tools as the floor and the peers run them. They do the framework's tools'
+ * work (`ping` of the diagnostics plugin; `get_announcement` of the announcements example: the
+ * same primary-key query on the same SQLite file, the same output and summary, so every target
+ * passes the same body check) but are written without the framework: importing the framework's
+ * definitions would load its whole core into the floor and every peer, and their cold start and
+ * RSS would then be partly ours.
  */
-export const benchToolDefinitions = [pingTool, getAnnouncementTool] as const;
-
-// get_announcement filters by role; an agent sees every announcement, as on the real server.
-const principal = { userId: 'sam@helpdesk.example', role: 'agent' } as Principal;
+export interface BenchTool {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly input: z.ZodObject;
+  readonly output: z.ZodObject;
+  run(db: Kysely<object>, input: unknown): Promise<BenchToolResult>;
+}
 
 /** A tool's answer: its output and the text the framework would put in `content`. */
 export interface BenchToolResult {
-  readonly output: unknown;
+  readonly output: Record<string, unknown>;
   readonly text: string;
 }
 
+const pingInput = z.object({ message: z.string().max(200).optional() });
+const pingOutput = z.object({ message: z.string(), serverTime: z.string() });
+
+const announcementInput = z.object({ id: z.number().int().positive() });
+const announcementOutput = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  audience: z.enum(['everyone', 'agents']),
+  createdAt: z.string(),
+});
+
+interface AnnouncementRow {
+  id: number;
+  title: string;
+  body: string;
+  audience: 'everyone' | 'agents';
+  created_at: string;
+}
+
+const ping: BenchTool = {
+  name: 'ping',
+  title: 'Ping the service desk',
+  description: 'Checks that the server is reachable; returns "pong" and the server time.',
+  input: pingInput,
+  output: pingOutput,
+  run(_db, input) {
+    const { message } = input as z.infer<typeof pingInput>;
+    const output = { message: message ?? 'pong', serverTime: new Date().toISOString() };
+    return Promise.resolve({
+      output,
+      text: `${output.message} (server time ${output.serverTime})`,
+    });
+  },
+};
+
+// The bench's caller is an agent, who sees every announcement: no audience filter, as on the
+// framework's server for that caller.
+const getAnnouncement: BenchTool = {
+  name: 'get_announcement',
+  title: 'Get an announcement',
+  description: 'Returns one service-desk announcement by its id.',
+  input: announcementInput,
+  output: announcementOutput,
+  async run(db, input) {
+    const { id } = input as z.infer<typeof announcementInput>;
+    const row = await db
+      .withTables<{ example_announcements: AnnouncementRow }>()
+      .selectFrom('example_announcements')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new Error(`announcement ${id} does not exist`);
+    const output = {
+      id: row.id,
+      title: row.title,
+      body: row.body,
+      audience: row.audience,
+      createdAt: row.created_at,
+    };
+    return {
+      output,
+      text: `#${output.id} ${output.title} (${output.audience}, ${output.createdAt})\n${output.body}`,
+    };
+  },
+};
+
+/** The definitions the peers register: name, title, description and zod schemas. */
+export const benchToolDefinitions: readonly BenchTool[] = [ping, getAnnouncement];
+
+/** The bench's two tools by name. */
+export const benchTools: ReadonlyMap<string, BenchTool> = new Map(
+  benchToolDefinitions.map((tool) => [tool.name, tool]),
+);
+
 /**
- * Runs a bench tool's handler on `db` as the framework would for the bench's agent, and its
- * summary; undefined for an unknown tool. The floor and every peer call this, so the work per
- * call is the same everywhere and only what surrounds it differs.
+ * Runs a bench tool on `db`; undefined for an unknown tool. The floor and every peer call this,
+ * so the work per call is the same everywhere and only what surrounds it differs.
  *
  * @example
  * const result = await runBenchTool(db, 'ping', {});
@@ -44,10 +112,7 @@ export async function runBenchTool(
   name: string,
   input: unknown,
 ): Promise<BenchToolResult | undefined> {
-  const tool = benchTools.get(name);
-  if (!tool) return undefined;
-  const output = await tool.handler({ input, db, principal } as ToolContext<unknown>);
-  return { output, text: tool.summarize?.(output as never) ?? JSON.stringify(output) };
+  return benchTools.get(name)?.run(db, input);
 }
 
 /**
