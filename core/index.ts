@@ -102,4 +102,5 @@ export type { Scope, Role } from './scope/scope.js';
 export { defaultRolePolicy, type RolePolicy } from './scope/role-policy.js';
 export type { Database, DatabaseEngine } from './storage/database.js';
 export type { Migration, Migrations } from './storage/migration.js';
+export { preparedMarker } from './storage/postgres-pool.js';
 export type { Logger } from './log/logger.js';

@@ -21,9 +21,9 @@ export const fullTextQueries = [
 ] as const;
 
 /**
- * The agent's principal as the core builds it for one request. A fresh object per call, because
- * the store caches the principal's desk user per principal object (that is, per request): each
- * measured call pays for resolving its caller, as a real tool call does.
+ * The agent's principal as the core builds it for one request. A fresh object per call, as a real
+ * tool call has: the store finds the caller's desk user in its short-lived cache by e-mail
+ * (ADR 0035), never in a cache of the one principal object.
  */
 export function agentPrincipal(): Principal {
   return {

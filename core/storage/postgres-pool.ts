@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
@@ -21,6 +22,30 @@ const disablesTimeout =
 const setsTimeout =
   /^\s*(set\s+(session\s+|local\s+)?statement_timeout\b|reset\s+statement_timeout\b)/i;
 
+/**
+ * The comment that makes a statement a named prepared statement on PostgreSQL: a query whose text
+ * carries it near its start (`select /* prepared *\/ …`, e.g. through Kysely's `modifyFront`) is
+ * parsed and planned once per connection and then only bound and executed (ADR 0035). Mark only
+ * statements of a fixed shape that run often: each distinct text stays prepared on every
+ * connection for its life, so at most {@link preparedPerConnection} are, and later ones run
+ * unnamed. SQLite reads it as the comment it is.
+ *
+ * @example
+ * db.selectFrom('desk_tickets').modifyFront(sql.raw(preparedMarker)).selectAll().where('id', '=', id)
+ */
+export const preparedMarker = '/* prepared */';
+
+/** How many named statements one connection keeps at most. */
+export const preparedPerConnection = 100;
+
+// The first characters of a statement, where a marker is looked for.
+const markerReach = 48;
+
+/** The name a marked statement is prepared under: the same text gives the same name. */
+function statementName(text: string): string {
+  return `sdm_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+}
+
 /** A pool client whose queries are given up when the server does not answer in time. */
 class AnsweringClient implements PostgresPoolClient {
   #broken: Error | undefined;
@@ -28,6 +53,8 @@ class AnsweringClient implements PostgresPoolClient {
   #unlimited = false;
   /** The same for `set local`, which ends with the transaction (at the latest, at release). */
   #unlimitedLocally = false;
+  /** The marked statements this connection has prepared, by text. */
+  readonly #prepared = new Map<string, string>();
 
   constructor(
     readonly inner: pg.PoolClient,
@@ -41,10 +68,25 @@ class AnsweringClient implements PostgresPoolClient {
       else this.#unlimited = disablesTimeout.test(text);
     }
     if (this.#broken) return Promise.reject(this.#broken) as never;
-    const answer = (this.inner.query as (...a: unknown[]) => unknown)(...args);
+    const name = text === undefined ? undefined : this.#preparedName(text);
+    const answer =
+      text !== undefined && name !== undefined
+        ? this.inner.query({ name, text, values: args[1] as unknown[] | undefined })
+        : (this.inner.query as (...a: unknown[]) => unknown)(...args);
     const unlimited = this.#unlimited || this.#unlimitedLocally || this.answerWithinMs <= 0;
     if (text === undefined || unlimited) return answer as never;
     return this.#withinDeadline(answer as Promise<PostgresQueryResult<R>>) as never;
+  }
+
+  /** The name to run a marked statement under, or undefined to run `text` unnamed. */
+  #preparedName(text: string): string | undefined {
+    const known = this.#prepared.get(text);
+    if (known !== undefined) return known;
+    if (!text.slice(0, markerReach).includes(preparedMarker)) return undefined;
+    if (this.#prepared.size >= preparedPerConnection) return undefined;
+    const name = statementName(text);
+    this.#prepared.set(text, name);
+    return name;
   }
 
   #withinDeadline<R>(answer: Promise<R>): Promise<R> {

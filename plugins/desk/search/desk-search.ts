@@ -2,6 +2,7 @@ import type { Principal } from '../../../core/index.js';
 import type { DeskDirectory } from '../store/directory.js';
 import type { DeskStoreContext } from '../store/store-context.js';
 import { searchArticles } from './article-search.js';
+import { createRecentFloorCache } from './recent-floor.js';
 import type {
   ArticleSearchInput,
   ArticleSearchRow,
@@ -64,7 +65,7 @@ export interface DeskSearch {
 
 /** Creates the search part of the desk store. */
 export function createDeskSearch(context: DeskStoreContext, directory: DeskDirectory): DeskSearch {
-  const searchContext = { ...context, directory };
+  const searchContext = { ...context, directory, recentFloor: createRecentFloorCache() };
   return Object.freeze({
     searchTickets: (principal, input) => searchTickets(searchContext, principal, input),
     searchArticles: (principal, input) => searchArticles(searchContext, principal, input),

@@ -19,8 +19,8 @@ const sources = {
   },
 } as const;
 
-// Matched words in **bold**, as an assistant renders Markdown; about 24 words around the matches.
-const headlineOptions = 'StartSel=**, StopSel=**, MaxWords=24, MinWords=12, ShortWord=2';
+/** ts_headline's options: matched words in **bold**, as an assistant renders Markdown, about 24 words around them. */
+export const headlineOptions = 'StartSel=**, StopSel=**, MaxWords=24, MinWords=12, ShortWord=2';
 
 /** What {@link matchSnippets} needs: the rows found and the query they were found by. */
 export interface SnippetRequest {

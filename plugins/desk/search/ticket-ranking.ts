@@ -2,7 +2,6 @@ import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DeskTables } from '../schema/tables.js';
 import type { DeskStoreContext } from '../store/store-context.js';
 import { postgresTsQuery } from './postgres-query.js';
-import { recentTicketSearchWindow } from './recent-ticket-search.js';
 import { fts5MatchExpression, type TextQuery } from './search-terms.js';
 
 /**
@@ -64,55 +63,44 @@ async function rankInSqlite(
 }
 
 /**
+ * PostgreSQL: the newest window of matches (id and text vector), above `floor` when given.
+ *
+ * @example
+ * sql`select w.id from (${postgresMatchWindow(request, floor)}) as w`
+ */
+export function postgresMatchWindow(
+  { filtered, search }: Omit<TicketRankingRequest, 'narrowed'>,
+  floor: number | undefined,
+) {
+  let window = filtered
+    .select(['desk_tickets.id', sql<unknown>`desk_tickets.search`.as('search')])
+    .where(sql<boolean>`desk_tickets.search @@ ${postgresTsQuery(search)}`)
+    .orderBy('desk_tickets.id', 'desc')
+    .limit(ticketRankingWindow);
+  // A value, not a subquery: the planner matches it against the partial index's own floor.
+  if (floor !== undefined) window = window.where('desk_tickets.id', '>', floor);
+  return window;
+}
+
+/**
  * PostgreSQL: the newest window of matches, above `floor` when given, scored with ts_rank_cd.
  *
  * @example
  * const { rows } = await postgresWindowQuery(request, floor).execute(db);
  */
 export function postgresWindowQuery(
-  { filtered, search }: TicketRankingRequest,
+  request: TicketRankingRequest,
   floor: number | undefined,
 ): RawBuilder<{ id: number | string; score: number }> {
-  const tsquery = postgresTsQuery(search);
-  let window = filtered
-    .select(['desk_tickets.id', sql<unknown>`desk_tickets.search`.as('search')])
-    .where(sql<boolean>`desk_tickets.search @@ ${tsquery}`)
-    .orderBy('desk_tickets.id', 'desc')
-    .limit(ticketRankingWindow);
-  // A value, not a subquery: the planner matches it against the partial index's own floor.
-  if (floor !== undefined) window = window.where('desk_tickets.id', '>', floor);
   // Scored outside the window, so only the window's rows pay for ts_rank_cd.
-  return sql`select w.id, ts_rank_cd(w.search, ${tsquery})::float8 as score
-    from (${window}) as w`;
-}
-
-async function postgresWindow(
-  { db }: DeskStoreContext,
-  request: TicketRankingRequest,
-  floor: number | undefined,
-): Promise<RankedTicket[]> {
-  const { rows } = await postgresWindowQuery(request, floor).execute(db);
-  return rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
-}
-
-async function rankInPostgres(
-  context: DeskStoreContext,
-  request: TicketRankingRequest,
-): Promise<RankedTicket[]> {
-  // The partial index of recent tickets holds every ticket above its floor, so a full window
-  // there is the newest window of the whole desk; ts_rank_cd scores a ticket on its own text, so
-  // the scores are the same either way (ADR 0019).
-  const { floor, indexed } = await recentTicketSearchWindow(context.db);
-  if (indexed) {
-    const recent = await postgresWindow(context, request, floor);
-    if (recent.length === ticketRankingWindow) return recent;
-  }
-  return postgresWindow(context, request, undefined);
+  return sql`select w.id, ts_rank_cd(w.search, ${postgresTsQuery(request.search)})::float8 as score
+    from (${postgresMatchWindow(request, floor)}) as w`;
 }
 
 /**
- * The newest {@link ticketRankingWindow} tickets matching `search` among those `filtered`
+ * SQLite: the newest {@link ticketRankingWindow} tickets matching `search` among those `filtered`
  * selects, ordered by relevance, ties by id, so that offset paging over them is stable.
+ * PostgreSQL ranks, pages and cuts snippets in one statement instead (`postgresTicketPage`).
  *
  * @example
  * const ranked = await rankTicketMatches(context, { filtered, narrowed: false, search });
@@ -122,9 +110,6 @@ export async function rankTicketMatches(
   context: DeskStoreContext,
   request: TicketRankingRequest,
 ): Promise<RankedTicket[]> {
-  const ranked =
-    context.engine === 'sqlite'
-      ? await rankInSqlite(context, request)
-      : await rankInPostgres(context, request);
+  const ranked = await rankInSqlite(context, request);
   return ranked.sort((a, b) => b.score - a.score || a.id - b.id);
 }

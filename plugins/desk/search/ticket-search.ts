@@ -9,6 +9,8 @@ import {
   ticketFiltersCanMatch,
   whereTicketFilters,
 } from '../store/ticket-filters.js';
+import { postgresTicketPage } from './postgres-ticket-page.js';
+import type { RecentFloorCache } from './recent-floor.js';
 import { prefixTerm, searchTerms, type MatchMode, type TextQuery } from './search-terms.js';
 import {
   normalisePage,
@@ -29,6 +31,8 @@ import {
 /** What the searches are built from: the store's context and its directory (for row scope). */
 export interface DeskSearchContext extends DeskStoreContext {
   readonly directory: DeskDirectory;
+  /** PostgreSQL: the recent-ticket index's floor, read once every few seconds. */
+  readonly recentFloor: RecentFloorCache;
 }
 
 type TicketQuery = SelectQueryBuilder<DeskTables, 'desk_tickets', object>;
@@ -110,10 +114,32 @@ export async function searchTickets(
     return toPage(hits, page);
   }
 
+  const words = { terms, mode: input.match ?? 'all' } as const;
+  if (context.engine === 'postgres') {
+    const recent = await context.recentFloor.read(context.db);
+    const exact = await postgresTicketPage(context, {
+      filtered,
+      search: { ...words, prefix: false },
+      page,
+      recent,
+    });
+    // As rankedMatches: only an empty result pays for the wider prefix match.
+    const found =
+      exact.ranked > 0 || prefixTerm(terms) === undefined
+        ? exact
+        : await postgresTicketPage(context, {
+            filtered,
+            search: { ...words, prefix: true },
+            page,
+            recent,
+          });
+    return { ...toPage(found.hits, page), truncated: found.ranked >= ticketRankingWindow };
+  }
+
   const { ranked, search } = await rankedMatches(
     context,
     { filtered, narrowed: narrowsTickets(input, access) },
-    { terms, mode: input.match ?? 'all' },
+    words,
   );
   const onPage = ranked.slice(page.offset, page.offset + page.limit + 1);
   const ids = onPage.map((hit) => hit.id);

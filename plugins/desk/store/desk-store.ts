@@ -4,6 +4,7 @@ import { createDeskSearch, type DeskSearch } from '../search/desk-search.js';
 import { createDeskSla, type DeskSla } from '../sla/desk-sla.js';
 import { runDeskTransaction, type DeskTransaction } from './desk-transaction.js';
 import { createDeskDirectory, type DeskDirectory } from './directory.js';
+import { createPrincipalCache } from './principal-cache.js';
 import type { DeskStoreContext } from './store-context.js';
 import { createTicketStore, type TicketStore } from './ticket-store.js';
 
@@ -100,9 +101,10 @@ function createDeskStoreParts(context: DeskStoreContext): DeskStoreParts {
  * const store = createDeskStore({ db: ctx.db.withTables<DeskTables>(), engine: ctx.engine, now });
  */
 export function createDeskStore(context: DeskStoreContext): DeskStore {
+  const shared = { ...context, principals: context.principals ?? createPrincipalCache() };
   return Object.freeze({
-    ...createDeskStoreParts(context),
+    ...createDeskStoreParts(shared),
     transaction: <T>(work: (tx: DeskTransaction) => Promise<T>) =>
-      runDeskTransaction(context, { build: createDeskStoreParts, work }),
+      runDeskTransaction(shared, { build: createDeskStoreParts, work }),
   });
 }

@@ -127,7 +127,13 @@ export async function runDeskTransaction<T>(
   ) as unknown as Database;
   let outcome: { readonly value: T } | { readonly error: unknown };
   try {
-    const parts = request.build({ ...context, db: storeTrx, sharedTransaction: shared });
+    // Without the store's principal cache: a read here may see this transaction's own writes.
+    const parts = request.build({
+      ...context,
+      db: storeTrx,
+      sharedTransaction: shared,
+      principals: undefined,
+    });
     outcome = {
       value: await request.work(Object.freeze({ desk: guardParts(parts, call), db: pluginDb })),
     };
@@ -155,6 +161,8 @@ export async function runDeskTransaction<T>(
     await rollBack(trx);
     throw error;
   }
+  // tx.db may have written the users the cache holds; a rolled-back transaction changed nothing.
+  context.principals?.clear();
   return outcome.value;
 }
 

@@ -1,4 +1,5 @@
-import type { Principal } from '../../../core/index.js';
+import { sql } from 'kysely';
+import { preparedMarker, type Principal } from '../../../core/index.js';
 import type { DeskUserRow, OrganisationRow, TeamRow } from '../schema/tables.js';
 import type { DeskStoreContext } from './store-context.js';
 
@@ -22,7 +23,8 @@ export interface DeskTeam extends TeamRow {
 export interface DeskDirectory {
   /**
    * The desk user behind `principal`: its `userId` is the desk user's e-mail, in any case. Cached
-   * per principal, so looked up once per request.
+   * per principal, so looked up once per request, and by e-mail for a few seconds across requests
+   * (outside `desk.transaction`), so a deactivation reaches the store within five seconds.
    *
    * @param principal - The caller.
    * @returns The caller's desk user, or undefined when there is none or it is deactivated — e.g. a
@@ -90,12 +92,15 @@ export function isStaff(principal: Principal): boolean {
 }
 
 /** Creates the directory part of the desk store. */
-export function createDeskDirectory({ db }: DeskStoreContext): DeskDirectory {
+export function createDeskDirectory({ db, principals }: DeskStoreContext): DeskDirectory {
   // Principals are built per request, so a WeakMap keyed by them is a per-request cache.
   const resolved = new WeakMap<Principal, Promise<DeskUser | undefined>>();
 
   const findUser = (where: { id: number } | { email: string }) => {
-    const query = db.selectFrom('desk_users').select(deskUserColumns);
+    const query = db
+      .selectFrom('desk_users')
+      .modifyFront(sql.raw(preparedMarker))
+      .select(deskUserColumns);
     return (
       'id' in where
         ? query.where('id', '=', where.id)
@@ -106,9 +111,12 @@ export function createDeskDirectory({ db }: DeskStoreContext): DeskDirectory {
   const resolvePrincipal = (principal: Principal) => {
     let user = resolved.get(principal);
     if (user === undefined) {
-      user = findUser({ email: principal.userId }).then((row) =>
-        row !== undefined && row.active === 1 ? row : undefined,
-      );
+      const lookup = () =>
+        findUser({ email: principal.userId }).then((row) =>
+          // Frozen: the same object may answer many requests from the cache.
+          row !== undefined && row.active === 1 ? Object.freeze(row) : undefined,
+        );
+      user = principals === undefined ? lookup() : principals.resolve(principal.userId, lookup);
       resolved.set(principal, user);
     }
     return user;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from '../../../core/index.js';
 import type { DeskTables } from '../schema/tables.js';
+import type { PrincipalCache } from './principal-cache.js';
 import type { SharedTransaction } from './shared-transaction.js';
 
 /** What every part of the desk store is built from. */
@@ -14,4 +15,9 @@ export interface DeskStoreContext {
    * every store write joins it (in a savepoint) instead of opening a transaction of its own.
    */
   readonly sharedTransaction?: SharedTransaction;
+  /**
+   * The callers' desk users, shared by the store's calls for a few seconds. Absent inside
+   * `desk.transaction`, whose reads may see its own uncommitted writes.
+   */
+  readonly principals?: PrincipalCache;
 }
