@@ -1,8 +1,10 @@
-// npm's prepare step: compile to dist/ so `npm start` and the CLI run compiled code. A production
+// npm's prepare step: compile to dist/ and bundle the framework's entries (scripts/bundle.mjs,
+// ADR 0036), as `npm run build` does, so `npm start` and the CLI run compiled code. A production
 // install (`npm ci --omit=dev`) has no TypeScript; it must not fail there, since such an install
 // ships the dist/ built in an earlier stage.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 let tsc;
@@ -17,4 +19,8 @@ try {
 const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
   stdio: 'inherit',
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+const bundled = spawnSync(process.execPath, [join(import.meta.dirname, 'bundle.mjs')], {
+  stdio: 'inherit',
+});
+process.exit(bundled.status ?? 1);

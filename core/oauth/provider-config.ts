@@ -1,4 +1,9 @@
-import type { ClientMetadata, Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type {
+  ClientMetadata,
+  Configuration,
+  KoaContextWithOIDC,
+  interactionPolicy as OidcPolicy,
+} from 'oidc-provider';
 import type { Database } from '../storage/database.js';
 import type { AccountProvider } from './account-provider.js';
 import {
@@ -28,7 +33,7 @@ export const accountInactiveReason = 'account_inactive';
  * longer active signs in again. Without it the session's account is missing and the consent
  * check fails with a 500 ("reading 'getOIDCScopeEncountered'").
  */
-function signInPolicy(): interactionPolicy.Prompt[] {
+function signInPolicy(): OidcPolicy.Prompt[] {
   const policy = interactionPolicy.base();
   policy
     .get('login')
