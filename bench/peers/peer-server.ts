@@ -21,7 +21,7 @@ export async function callBenchTool(db: Kysely<object>, name: string, input: unk
   if (!answer) throw new Error(`unknown bench tool ${name}`);
   return {
     content: [{ type: 'text' as const, text: answer.text }],
-    structuredContent: answer.output as Record<string, unknown>,
+    structuredContent: answer.output,
   };
 }
 
