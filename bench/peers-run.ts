@@ -19,6 +19,7 @@ import { serveExample } from './serve-example.js';
 import { TargetProcess } from './target-process.js';
 import { peerKinds, type TargetKind } from './target-protocol.js';
 import { eraTargetLines, floorTargetLines } from './target-verdicts.js';
+import { leanTargetLines } from './lean-targets.js';
 
 const giveUpMs = 20_000;
 
@@ -231,6 +232,7 @@ export async function runPeers(
       '',
       ...floorTargetLines(cells),
       ...eraTargetLines(cells),
+      ...leanTargetLines({ cells, coldStarts, memory, exampleRuns: example.runs }),
     ];
   } finally {
     for (const target of targets) await target.stop().catch(() => target.kill());

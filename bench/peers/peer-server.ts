@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import { runBenchTool } from '../bench-tools.js';
+import { benchToolDefinitions, runBenchTool, type BenchTool } from '../bench-tools.js';
 
 /** A running bench target: its MCP endpoint and how to stop it. */
 export interface RunningTarget {
@@ -53,4 +53,40 @@ export async function listenPeer(
       await db.destroy();
     },
   };
+}
+
+/** What an SDK's `registerTool` is given for a bench tool: its metadata and zod schemas. */
+export interface PeerToolConfig {
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: BenchTool['input'];
+  readonly outputSchema: BenchTool['output'];
+}
+
+/**
+ * Registers the bench's two tools through `register` (an SDK server's `registerTool`, either
+ * generation), so each SDK validates arguments and structured output as the framework does.
+ *
+ * @example
+ * registerBenchTools((name, config, handler) => server.registerTool(name, config, handler), db);
+ */
+export function registerBenchTools(
+  register: (
+    name: string,
+    config: PeerToolConfig,
+    handler: (args: unknown) => ReturnType<typeof callBenchTool>,
+  ) => void,
+  db: Kysely<object>,
+): void {
+  for (const tool of benchToolDefinitions)
+    register(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+      },
+      (args) => callBenchTool(db, tool.name, args),
+    );
 }

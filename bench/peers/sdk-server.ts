@@ -1,7 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Kysely } from 'kysely';
-import { benchToolDefinitions } from '../bench-tools.js';
-import { callBenchTool } from './peer-server.js';
+import { registerBenchTools } from './peer-server.js';
 
 /**
  * An official SDK (v1) `McpServer` with the bench's two tools: their titles, descriptions and
@@ -13,16 +12,6 @@ import { callBenchTool } from './peer-server.js';
  */
 export function createSdkServer(db: Kysely<object>): McpServer {
   const server = new McpServer({ name: 'bench-sdk-v1', version: '1.0.0' });
-  for (const tool of benchToolDefinitions)
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
-      },
-      (args: unknown) => callBenchTool(db, tool.name, args),
-    );
+  registerBenchTools((name, config, handler) => server.registerTool(name, config, handler), db);
   return server;
 }

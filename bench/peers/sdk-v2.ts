@@ -1,22 +1,12 @@
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import type { Kysely } from 'kysely';
-import { benchToolDefinitions, openBenchSqlite } from '../bench-tools.js';
-import { callBenchTool, listenPeer, type RunningTarget } from './peer-server.js';
+import { openBenchSqlite } from '../bench-tools.js';
+import { listenPeer, registerBenchTools, type RunningTarget } from './peer-server.js';
 
 function createV2Server(db: Kysely<object>): McpServer {
   const server = new McpServer({ name: 'bench-sdk-v2', version: '2.0.0' });
-  for (const tool of benchToolDefinitions)
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
-      },
-      (args: unknown) => callBenchTool(db, tool.name, args),
-    );
+  registerBenchTools((name, config, handler) => server.registerTool(name, config, handler), db);
   return server;
 }
 
