@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskTables } from '../../../../plugins/desk/schema/tables.js';
 import type { DeskUser } from '../../../../plugins/desk/store/directory.js';
+import type { DeskTransaction } from '../../../../plugins/desk/store/desk-transaction.js';
 import { createPrincipalCache } from '../../../../plugins/desk/store/principal-cache.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import { openTicketFixture, principalFor, type TicketFixture } from './ticket-fixture.js';
@@ -57,6 +58,16 @@ describe.each(testEngines)('the store’s principal cache on $engine', (engine) 
     await fixture?.close();
   });
 
+  // Deactivates the caller through a transaction's own connection, as a plugin's write would.
+  const deactivateIn = async (tx: DeskTransaction): Promise<void> => {
+    await tx.db
+      .withTables<DeskTables>()
+      .updateTable('desk_users')
+      .set({ active: 0 })
+      .where('email', '=', email)
+      .execute();
+  };
+
   it('is not filled from inside a transaction that rolls back, and a commit clears it', async () => {
     const { directory } = fixture.store;
     const before = await directory.resolvePrincipal(jo());
@@ -64,12 +75,7 @@ describe.each(testEngines)('the store’s principal cache on $engine', (engine) 
     const rolledBack = new Error('roll back');
     await expect(
       fixture.store.transaction(async (tx) => {
-        await tx.db
-          .withTables<DeskTables>()
-          .updateTable('desk_users')
-          .set({ active: 0 })
-          .where('email', '=', email)
-          .execute();
+        await deactivateIn(tx);
         // The transaction sees its own write, not the store's cache.
         expect(await tx.desk.directory.resolvePrincipal(jo())).toBeUndefined();
         throw rolledBack;
@@ -77,14 +83,7 @@ describe.each(testEngines)('the store’s principal cache on $engine', (engine) 
     ).rejects.toBe(rolledBack);
     expect((await directory.resolvePrincipal(jo()))?.id).toBe(before?.id);
 
-    await fixture.store.transaction(async (tx) => {
-      await tx.db
-        .withTables<DeskTables>()
-        .updateTable('desk_users')
-        .set({ active: 0 })
-        .where('email', '=', email)
-        .execute();
-    });
+    await fixture.store.transaction(deactivateIn);
     expect(await directory.resolvePrincipal(jo())).toBeUndefined();
     await setActive(1);
   });
