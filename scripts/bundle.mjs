@@ -53,6 +53,10 @@ const external = [
   '@modelcontextprotocol/sdk/client/*',
   'zod',
   'zod/*',
+  'ioredis',
+  'rate-limiter-flexible',
+  'prom-client',
+  '@opentelemetry/*',
 ];
 
 /**

@@ -95,6 +95,11 @@ export interface ServerConfig {
   readonly auth?: AuthSettings;
   readonly roles?: RolePolicy;
   readonly log?: { readonly level?: LogLevel; readonly sink?: LogSink };
+  /**
+   * Where instances of one deployment share limit counters and messages (docs/deployment.md).
+   * `url` defaults to `REDIS_URL`; without one, this instance keeps them in process.
+   */
+  readonly redis?: { readonly url?: string; readonly keyPrefix?: string };
   /** Audit rows are written in batches at most this far apart, in ms (default 200). */
   readonly auditFlushMs?: number;
 }

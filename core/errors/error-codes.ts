@@ -37,6 +37,7 @@ export const errorCodes = {
   COLLECTION_UNAUTHENTICATED_PUBLIC: { http: 500, jsonRpc: -32603 },
   AUTH_DEV_TOKENS_PUBLIC: { http: 500, jsonRpc: -32603 },
   STORAGE_UNREACHABLE: { http: 503, jsonRpc: -32603 },
+  SHARED_STATE_UNREACHABLE: { http: 503, jsonRpc: -32603 },
   MIGRATION_FAILED: { http: 500, jsonRpc: -32603 },
   CLI_USAGE: { http: 500, jsonRpc: -32603 },
   CLI_REFUSED: { http: 500, jsonRpc: -32603 },

@@ -1,7 +1,5 @@
 import { AuditLog } from '../audit/audit-log.js';
 import { coreMigrations } from '../storage/core-migrations.js';
-import { anyOfVerifiers, configuredVerifier } from '../auth/configured-verifier.js';
-import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries, isLoopbackHost } from '../collection/build-registries.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { checkCollectionSettings } from '../collection/collection-settings.js';
@@ -11,7 +9,6 @@ import type { ReadinessCheck } from '../http/create-app.js';
 import { InFlight } from '../http/in-flight.js';
 import type { McpEndpoint } from '../http/mcp-endpoint.js';
 import { createLogger, type Logger } from '../log/logger.js';
-import { builtInAuth } from '../oauth/built-in-auth.js';
 import { oauthMigrations } from '../oauth/oauth-schema.js';
 import { orderPlugins } from '../plugin/plugin-order.js';
 import { ServiceRegistry, type ServiceLocator } from '../plugin/service-ref.js';
@@ -21,6 +18,8 @@ import { databaseReadiness } from '../storage/database-readiness.js';
 import { WriteHealth } from '../storage/write-health.js';
 import { runMigrations } from '../storage/migrator.js';
 import { HttpListener } from './http-listener.js';
+import { serverAuth } from './server-auth.js';
+import { openSharedState, type SharedState } from '../coordination/shared-state.js';
 import type { Runtime } from './runtime.js';
 import { checkSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
@@ -36,6 +35,8 @@ export interface ServiceDeskServer {
   readonly db: Database;
   readonly audit: AuditLog;
   readonly log: Logger;
+  /** Limit counters and messages shared with the deployment's other instances, or in-process. */
+  readonly shared: SharedState;
   /** The services plugins provided in setup. */
   readonly services: ServiceLocator;
   /** Filled by `listen()`: each collection with its URL. */
@@ -51,14 +52,6 @@ export interface ServiceDeskServer {
 
 /** How long, after the cutoff, shutdown waits for the "cancelled" answers to be written out. */
 const cutoffGraceMs = 1_000;
-
-function verifierFor(config: ServerConfig, urls: Map<string, string>): TokenVerifier | undefined {
-  return configuredVerifier(
-    config.auth,
-    (id) => urls.get(id) ?? `urn:servicedesk:collection:${id}`,
-    { collectionAudiences: () => urls.values() },
-  );
-}
 
 /**
  * Builds a server from a config: checks every plugin and collection (failing with a coded error
@@ -82,27 +75,7 @@ export async function createServer(
   const loopback = isLoopbackHost(settings.host);
   checkSettings(settings);
   const urls = new Map<string, string>();
-  const oauth = config.auth?.builtIn && builtInAuth(config.auth.builtIn);
-  const configured = verifierFor(config, urls);
-  const verifier = oauth
-    ? anyOfVerifiers([configured, oauth.verifier].filter((v) => v !== undefined))
-    : configured;
-  if (verifier?.loopbackOnly === true && !loopback) {
-    throw new ServiceDeskError(
-      'AUTH_DEV_TOKENS_PUBLIC',
-      `development tokens are refused on ${settings.host}; bind HOST to 127.0.0.1 or configure a real verifier`,
-    );
-  }
-  // Bound to loopback behind a tunnel or proxy, the server is still public: its public URL says so.
-  const publicHost =
-    settings.publicUrl === undefined ? undefined : new URL(settings.publicUrl).hostname;
-  if (verifier?.loopbackOnly === true && publicHost !== undefined && !isLoopbackHost(publicHost)) {
-    throw new ServiceDeskError(
-      'AUTH_DEV_TOKENS_PUBLIC',
-      `development tokens are refused when the public URL is ${settings.publicUrl}; remove auth.devTokens ` +
-        'and sign in through OAuth, or leave the public URL unset on a machine of your own',
-    );
-  }
+  const { oauth, verifier } = serverAuth(config, settings, urls);
   if (config.roles) checkRolePolicy(config.roles);
   const ordered = orderPlugins(config.plugins);
   // An IPv6 host such as ::1 needs brackets to form a URL.
@@ -119,6 +92,8 @@ export async function createServer(
   });
   const collectionSettings = checkCollectionSettings(config.collections, ordered);
 
+  // Before the database, so a deployment that names an unreachable Redis fails fast.
+  const shared = await openSharedState(settings.sharedState, log);
   const writeHealth = new WriteHealth();
   const db = await openDatabase(
     // Commands (seed, migrate) run statements far longer than a tool call may.
@@ -136,11 +111,26 @@ export async function createServer(
           error: error.message,
         }),
     },
-  );
+  ).catch(async (error: unknown) => {
+    await shared.close();
+    throw error;
+  });
   const services = new ServiceRegistry();
   const readiness = new Map<string, ReadinessCheck>([
     ['database', () => databaseReadiness(db, writeHealth)],
   ]);
+  // Redis being away degrades limits to this instance but must not take every instance out of
+  // the balancer at once, so it is reported, not failed.
+  if (shared.redis !== undefined) {
+    const redis = shared.redis;
+    readiness.set('redis', () =>
+      Promise.resolve(
+        redis.status === 'ready'
+          ? { ok: true }
+          : { ok: true, detail: `${redis.status}: limits count on this instance alone meanwhile` },
+      ),
+    );
+  }
   const endpoints = new Map<string, McpEndpoint>();
   const notifyResourceUpdated = (uri: string): void => {
     for (const endpoint of endpoints.values()) endpoint.notifyResourceUpdated(uri);
@@ -189,6 +179,7 @@ export async function createServer(
   } catch (error) {
     await closePlugins(setUpClosers, log);
     await db.destroy();
+    await shared.close();
     throw error;
   }
   const audit = new AuditLog({
@@ -198,7 +189,15 @@ export async function createServer(
     ...(config.auditFlushMs !== undefined && { flushMs: config.auditFlushMs }),
   });
   const cutoff = new CallCutoff();
-  const runtime: Runtime = { db, engine: settings.storage.engine, services, log, audit, cutoff };
+  const runtime: Runtime = {
+    db,
+    engine: settings.storage.engine,
+    services,
+    log,
+    audit,
+    cutoff,
+    shared,
+  };
   const inFlight = new InFlight();
   let listener: HttpListener | undefined;
   let served: ServedCollection[] = [];
@@ -210,6 +209,7 @@ export async function createServer(
     db,
     audit,
     log,
+    shared,
     services,
     get collections() {
       return served;
@@ -284,6 +284,7 @@ export async function createServer(
     await closePlugins(setUp.closers, log);
     await audit.flush();
     await db.destroy();
+    await shared.close();
   }
   return server;
 }

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit/audit-log.js';
+import type { SharedState } from '../coordination/shared-state.js';
 import type { Logger } from '../log/logger.js';
 import type { CallCutoff } from '../mcp/call-cutoff.js';
 import type { ServiceLocator } from '../plugin/service-ref.js';
@@ -11,6 +12,8 @@ export interface Runtime {
   readonly services: ServiceLocator;
   readonly log: Logger;
   readonly audit: AuditLog;
+  /** Limit counters and messages shared with the deployment's other instances (or in-process). */
+  readonly shared: SharedState;
   /** Ends the calls still running when shutdown stops waiting for them. */
   readonly cutoff: CallCutoff;
 }

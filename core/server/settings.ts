@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { SharedStateSettings } from '../coordination/shared-state.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
 import {
   defaultDatabaseLimits,
@@ -70,7 +71,14 @@ export interface ResolvedSettings {
   readonly maxPipelinedRequests: number;
   readonly trustProxy: boolean;
   readonly storage: StorageConfig;
+  readonly sharedState: SharedStateSettings;
   readonly logLevel: LogLevel;
+}
+
+/** A variable's value, or undefined when it is unset or blank. */
+function fromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
 /**
@@ -102,6 +110,11 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     maxPipelinedRequests: http.maxPipelinedRequests ?? 16,
     trustProxy: http.trustProxy ?? false,
     storage: storageFromUrl(config.databaseUrl ?? env['DATABASE_URL'], databaseLimits(config, env)),
+    sharedState: {
+      url: config.redis?.url ?? fromEnv(env, 'REDIS_URL'),
+      keyPrefix: config.redis?.keyPrefix ?? fromEnv(env, 'REDIS_KEY_PREFIX') ?? 'servicedesk:',
+      connectTimeoutMs: 5_000,
+    },
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
   });
 }
@@ -145,4 +158,11 @@ export function checkSettings(settings: ResolvedSettings): void {
     }
   }
   checkDatabaseLimits(settings.storage);
+  const redisUrl = settings.sharedState.url;
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      'redis.url (REDIS_URL) must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+    );
+  }
 }

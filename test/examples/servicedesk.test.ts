@@ -44,7 +44,7 @@ describe('the example service desk (npm start)', () => {
       'User Functions': `${started.baseUrl}/mcp/user`,
       'Agent Functions': `${started.baseUrl}/mcp/agent`,
     });
-    expect(server.output[0]).toMatch(/\(sqlite, ready in \d+ ms\)/);
+    expect(server.output[0]).toMatch(/\(sqlite, state in-process, ready in \d+ ms\)/);
     expect(existsSync(folder.file('demo.db'))).toBe(true);
   });
 

@@ -7,7 +7,7 @@ export async function serveCommand({ config, out, env }: CommandContext): Promis
   const server = await createServer(config, { env });
   await server.listen();
   out(
-    `servicedesk-mcp listening on ${server.url} (${server.settings.storage.engine}, ready in ${Math.round(performance.now() - started)} ms)`,
+    `servicedesk-mcp listening on ${server.url} (${server.settings.storage.engine}, ${server.shared.kind === 'redis' ? `shared state on ${server.shared.description}` : 'state in-process'}, ready in ${Math.round(performance.now() - started)} ms)`,
   );
   for (const collection of server.collections)
     out(`  ${collection.title.padEnd(24)} ${collection.url}`);

@@ -11,7 +11,7 @@ const token = 'lean-start-token';
 
 /**
  * What a config without the built-in authorization server, an external identity provider,
- * PostgreSQL, outbound MCP or an AI provider must never load (ADR 0033): each is imported only
+ * PostgreSQL, Redis, traces, outbound MCP or an AI provider must never load (ADR 0033): each is imported only
  * behind the config that uses it.
  */
 const notLoaded: readonly (readonly [string, RegExp])[] = [
@@ -19,6 +19,12 @@ const notLoaded: readonly (readonly [string, RegExp])[] = [
   ['jose', /node_modules\/jose\//],
   ['pg', /node_modules\/(pg|pg-pool|pg-protocol)\//],
   ['simple-oauth2', /node_modules\/simple-oauth2\//],
+  ['ioredis', /node_modules\/ioredis\//],
+  [
+    "rate-limiter-flexible's Redis store",
+    /node_modules\/rate-limiter-flexible\/lib\/RateLimiterRedis/,
+  ],
+  ["OpenTelemetry's SDK", /node_modules\/@opentelemetry\/(sdk-|exporter-)/],
   ['the MCP SDK client', /node_modules\/@modelcontextprotocol\/sdk\/dist\/(esm|cjs)\/client\//],
   ['the built-in authorization server', /core\/oauth\/(authorization-server|server-keys)\./],
   ['the AI providers', /plugins\/ai-[a-z-]+\/.*provider/],
