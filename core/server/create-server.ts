@@ -4,7 +4,6 @@ import { buildRegistries, isLoopbackHost } from '../collection/build-registries.
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { checkCollectionSettings } from '../collection/collection-settings.js';
 import type { ServerConfig } from '../config/define-config.js';
-import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { ReadinessCheck } from '../http/create-app.js';
 import { InFlight } from '../http/in-flight.js';
 import type { McpEndpoint } from '../http/mcp-endpoint.js';
