@@ -10,6 +10,7 @@ export {
   type DynamicToolsDeclaration,
 } from './plugin/define-plugin.js';
 export type { PluginSetupContext } from './plugin/plugin-setup-context.js';
+export type { PluginMessages } from './coordination/plugin-messages.js';
 export {
   defineCommand,
   type PluginCommand,

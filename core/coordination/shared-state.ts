@@ -80,3 +80,25 @@ export async function openSharedState(
   const { openRedisSharedState } = await import('./redis-state.js');
   return openRedisSharedState({ ...settings, url: settings.url }, log);
 }
+
+/**
+ * The `/readyz` entry for Redis, or undefined in-process. Redis being away degrades limits to
+ * each instance but must not take every instance out of the balancer at once, so it is
+ * reported, never failed.
+ *
+ * @example
+ * const check = sharedStateReadiness(shared);
+ * if (check) readiness.set('redis', check);
+ */
+export function sharedStateReadiness(
+  shared: SharedState,
+): (() => Promise<{ ok: boolean; detail?: string }>) | undefined {
+  const redis = shared.redis;
+  if (redis === undefined) return undefined;
+  return () =>
+    Promise.resolve(
+      redis.status === 'ready'
+        ? { ok: true }
+        : { ok: true, detail: `${redis.status}: limits count on this instance alone meanwhile` },
+    );
+}

@@ -1,3 +1,4 @@
+import type { PluginMessages } from '../coordination/plugin-messages.js';
 import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
 import type { PromptDefinition } from '../prompt/define-prompt.js';
@@ -96,6 +97,19 @@ export interface PluginSetupContext {
   setDynamicTools(tools: readonly AnyToolDefinition[], options?: DynamicToolsOptions): void;
   /** Adds a probe to `/readyz` (e.g. a remote this plugin depends on). */
   addReadinessCheck(name: string, check: () => Promise<{ ok: boolean; detail?: string }>): void;
-  /** Tells subscribed clients that a resource changed. */
+  /**
+   * Tells subscribed clients that a resource changed, on every instance of the deployment (with
+   * `REDIS_URL`), so a session held by another instance hears of it too.
+   */
   notifyResourceUpdated(uri: string): void;
+  /**
+   * Messages between this plugin's copies on the deployment's instances (through Redis with
+   * `REDIS_URL`, else within this process): `send` reaches every instance's `onMessage` for
+   * the topic, this one's included. Topics are this plugin's own.
+   *
+   * @example
+   * await ctx.messages.onMessage('cancel', (runId) => void background.cancel(runId));
+   * // in a tool: await messages.send('cancel', runId);
+   */
+  readonly messages: PluginMessages;
 }

@@ -18,7 +18,12 @@ import { WriteHealth } from '../storage/write-health.js';
 import { runMigrations } from '../storage/migrator.js';
 import { HttpListener } from './http-listener.js';
 import { serverAuth } from './server-auth.js';
-import { openSharedState, type SharedState } from '../coordination/shared-state.js';
+import {
+  openSharedState,
+  sharedStateReadiness,
+  type SharedState,
+} from '../coordination/shared-state.js';
+import { resourceUpdatesAcrossInstances } from '../coordination/resource-updates.js';
 import type { Runtime } from './runtime.js';
 import { checkSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
@@ -118,22 +123,12 @@ export async function createServer(
   const readiness = new Map<string, ReadinessCheck>([
     ['database', () => databaseReadiness(db, writeHealth)],
   ]);
-  // Redis being away degrades limits to this instance but must not take every instance out of
-  // the balancer at once, so it is reported, not failed.
-  if (shared.redis !== undefined) {
-    const redis = shared.redis;
-    readiness.set('redis', () =>
-      Promise.resolve(
-        redis.status === 'ready'
-          ? { ok: true }
-          : { ok: true, detail: `${redis.status}: limits count on this instance alone meanwhile` },
-      ),
-    );
-  }
+  const redisReadiness = sharedStateReadiness(shared);
+  if (redisReadiness) readiness.set('redis', redisReadiness);
   const endpoints = new Map<string, McpEndpoint>();
-  const notifyResourceUpdated = (uri: string): void => {
+  const resourceUpdates = await resourceUpdatesAcrossInstances(shared, log, (uri) => {
     for (const endpoint of endpoints.values()) endpoint.notifyResourceUpdated(uri);
-  };
+  });
   const dynamic = new DynamicTools(ordered);
   const stopNotifying = dynamic.onChange((change) => {
     for (const endpoint of endpoints.values())
@@ -160,7 +155,8 @@ export async function createServer(
       log,
       services,
       readiness,
-      notifyResourceUpdated,
+      notifyResourceUpdated: resourceUpdates.notify,
+      shared,
       dynamic,
       purpose: options.purpose ?? 'serve',
       collectionSettings,

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { pluginMessages } from '../coordination/plugin-messages.js';
+import type { SharedState } from '../coordination/shared-state.js';
 import type { PluginCollectionSettings } from '../collection/collection-settings.js';
 import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
 import { ExtensionPointRegistry } from '../plugin/extension-point.js';
@@ -38,6 +40,8 @@ export async function setupPlugins(
     services: ServiceRegistry;
     readiness: Map<string, ReadinessCheck>;
     notifyResourceUpdated: (uri: string) => void;
+    /** Where plugins' messages to their copies on other instances go. */
+    shared: SharedState;
     /** Where `setDynamicTools` puts each plugin's runtime tools. */
     dynamic: DynamicTools;
     purpose: 'serve' | 'command';
@@ -103,6 +107,7 @@ export async function setupPlugins(
           env.dynamic.set(plugin.id, dynamicTools, options?.unavailable),
         addReadinessCheck: (name, check) => env.readiness.set(`${plugin.id}:${name}`, check),
         notifyResourceUpdated: env.notifyResourceUpdated,
+        messages: pluginMessages(env.shared, plugin.id),
         purpose: env.purpose,
       });
       settled = true;

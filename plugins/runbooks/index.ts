@@ -93,9 +93,14 @@ export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition
     description: 'Runbooks: named sequences of tool calls, run as the caller, stored.',
     scopes: scopesOf(runbooks),
     migrations: runbookMigrations,
-    setup(ctx) {
+    async setup(ctx) {
       const store = createRunStore(ctx.db);
       const background = createBackgroundRuns(ctx.log);
+      // A cancel made through another instance stops a background run here at once.
+      const stopListening = await ctx.messages.onMessage(
+        'cancel',
+        (runId) => void background.cancel(runId),
+      );
       // Commands (migrate, seed) run no runbooks and must not sweep the runs of a serving server.
       const heartbeatMs = options.heartbeatMs ?? 30_000;
       const liveness = createRunLiveness(store, {
@@ -108,9 +113,10 @@ export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition
       for (const runbook of runbooks) ctx.addTool(runbookTool(runbook, deps));
       provideRunbooksExtension(ctx, { configured: runbooks, deps });
       ctx.addTool(getRunbookRunTool(store));
-      ctx.addTool(cancelRunbookRunTool({ store, background }));
+      ctx.addTool(cancelRunbookRunTool({ store, background, messages: ctx.messages }));
       return {
         async close() {
+          await stopListening();
           await background.close();
           await liveness.close();
         },

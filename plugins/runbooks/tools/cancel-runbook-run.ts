@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { defineTool, ToolError } from '../../../core/index.js';
+import { defineTool, ToolError, type PluginMessages } from '../../../core/index.js';
 import type { BackgroundRuns } from '../background-runs.js';
 import type { RunStore } from '../run-store.js';
 import { runViewSchema, summarizeRun } from '../run-view.js';
 
 /**
  * `cancel_runbook_run`: stops a running run the caller started (admins: any run). A background
- * run on this server stops at once, its current step cancelled; elsewhere (another server, or a
- * run someone is awaiting) it stops before its next step. Steps already done stay done.
+ * run stops at once, its current step cancelled, on this instance or (told through
+ * `ctx.messages`) on whichever instance runs it; a run someone is awaiting stops before its next
+ * step. Steps already done stay done.
  *
  * @example
  * ctx.addTool(cancelRunbookRunTool({ store, background }));
@@ -15,13 +16,14 @@ import { runViewSchema, summarizeRun } from '../run-view.js';
 export function cancelRunbookRunTool(deps: {
   readonly store: RunStore;
   readonly background: BackgroundRuns;
+  readonly messages: PluginMessages;
 }) {
   return defineTool({
     name: 'cancel_runbook_run',
     title: 'Cancel a runbook run',
     description:
       'Stops a runbook run that is still running, by the run id a run_<runbook> tool returned. ' +
-      'The step under way is cancelled where the run is in the background on this server, ' +
+      'The step under way is cancelled where the run is in the background, ' +
       'otherwise the run stops before its next step; steps already done are not undone. Returns ' +
       'the run: status cancelled, or running with cancelRequestedAt until it reaches that point ' +
       '(follow it with get_runbook_run).',
@@ -53,7 +55,8 @@ export function cancelRunbookRunTool(deps: {
           `run ${input.runId} has already ended (${ended}); there is nothing to cancel`,
         );
       }
-      await deps.background.cancel(input.runId);
+      if (!(await deps.background.cancel(input.runId)))
+        await deps.messages.send('cancel', input.runId);
       return (await deps.store.find(input.runId))?.view ?? stored.view;
     },
   });

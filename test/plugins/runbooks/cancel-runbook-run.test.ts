@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunbookTables } from '../../../plugins/runbooks/index.js';
 import { call } from '../../helpers/call-tool.js';
 import { testEngines } from '../../helpers/test-databases.js';
+import { testRedisUrl, uniqueRedisPrefix } from '../../helpers/test-redis.js';
 import { minutesOn, outcomes, waitFor, type Run } from './run-helpers.js';
 import { startRunbooksServer, type RunbooksServer } from './runbooks-fixture.js';
 
@@ -77,6 +78,40 @@ describe.each(testEngines)('cancel_runbook_run on $engine', (engine) => {
     expect(run.status).toBe('cancelled');
     expect(outcomes(run)).toEqual(['ticket:ok', 'wait:ok', 'log_work:not_run']);
     expect(await minutesOn(s, run.steps[0]!.result!['id'] as number)).toEqual([]);
+  });
+
+  it('stops a background run on another instance sharing Redis at once', async () => {
+    const prefix = uniqueRedisPrefix();
+    const first = await startRunbooksServer(engine, {
+      redis: { url: testRedisUrl, keyPrefix: prefix },
+    });
+    const second = await startRunbooksServer(engine, {
+      database: first.database,
+      redis: { url: testRedisUrl, keyPrefix: prefix },
+    });
+    try {
+      const started = await call(first.sam, 'run_slow_drill', {
+        summary: 'Drill to cancel elsewhere',
+        seconds: 20,
+        mode: 'start',
+      });
+      const runId = (started.out as Run).runId;
+      await waitFor(async () => {
+        const { out } = await call(first.sam, 'get_runbook_run', { runId });
+        return (out as Run).steps[1]?.status === 'running' ? true : undefined;
+      });
+      const cancelled = await call(second.sam, 'cancel_runbook_run', { runId });
+      expect(cancelled.isError, cancelled.text).toBe(false);
+      // Without the message the run would wait out its 20 s step before it looked again.
+      const run = await waitFor(async () => {
+        const { out } = await call(second.sam, 'get_runbook_run', { runId });
+        return (out as Run).status === 'cancelled' ? (out as Run) : undefined;
+      });
+      expect(outcomes(run)).toEqual(['ticket:ok', 'wait:cancelled', 'log_work:not_run']);
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 
   it("lets only the run's owner or an admin cancel it", async () => {

@@ -65,6 +65,8 @@ export async function startRunbooksServer(
     readonly heartbeatMs?: number;
     /** Another instance's database: shared, and dropped by whoever created it. */
     readonly database?: FreshDatabase;
+    /** Shared state with the deployment's other instances (docs/deployment.md). */
+    readonly redis?: { readonly url: string; readonly keyPrefix: string };
   } = {},
 ): Promise<RunbooksServer> {
   const database: FreshDatabase = options.database ?? (await engine.createDatabase());
@@ -89,6 +91,7 @@ export async function startRunbooksServer(
     ],
     tokens,
     databaseUrl: database.url,
+    ...(options.redis && { config: { redis: options.redis } }),
   });
   return {
     t,
