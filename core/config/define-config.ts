@@ -35,6 +35,13 @@ export interface HttpSettings {
    * (default 1 000, at most `shutdownTimeoutMs`; 0 closes them at once).
    */
   readonly shutdownIdleGraceMs?: number;
+  /**
+   * How long shutdown first keeps serving with `/readyz` answering 503 `draining`, so a load
+   * balancer that polls it stops sending requests here before the port closes, in ms (default
+   * `SHUTDOWN_DRAIN_MS` or 0). Behind a balancer, set it above the health check's interval ×
+   * failures to mark down (docs/deployment.md).
+   */
+  readonly shutdownDrainMs?: number;
   /** A stateful session idle this long is closed, in ms (default 30 minutes). */
   readonly sessionIdleTimeoutMs?: number;
   /** Sessions one caller may hold per stateful collection; the oldest idle one goes first (default 32). */

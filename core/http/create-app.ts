@@ -162,10 +162,17 @@ export function createApp(options: {
           [...options.readiness].map(async ([name, check]) => [name, await withinDeadline(check)]),
         ),
       ) as Record<string, { ok: boolean; detail?: string }>;
-      const ready = !inFlight.shuttingDown && Object.values(checks).every((c) => c.ok);
+      const leaving = inFlight.shuttingDown || inFlight.draining;
+      const ready = !leaving && Object.values(checks).every((c) => c.ok);
       ctx.status = ready ? 200 : 503;
       ctx.body = {
-        status: ready ? 'ready' : inFlight.shuttingDown ? 'shutting_down' : 'not_ready',
+        status: ready
+          ? 'ready'
+          : inFlight.shuttingDown
+            ? 'shutting_down'
+            : inFlight.draining
+              ? 'draining'
+              : 'not_ready',
         checks,
       };
       return;

@@ -28,7 +28,12 @@ export function stopCounting(res: ServerResponse): void {
  * const finished = await inFlight.settled(10_000);
  */
 export class InFlight {
-  /** Set when shutdown begins: new requests are refused with 503. */
+  /**
+   * Set when shutdown begins, before {@link shuttingDown}: `/readyz` answers 503 `draining` so a
+   * load balancer stops sending here, while requests are still served as usual.
+   */
+  draining = false;
+  /** Set once the drain is over: new requests are refused with 503. */
   shuttingDown = false;
   #count = 0;
   readonly #waiting = new Set<() => void>();

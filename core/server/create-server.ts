@@ -259,6 +259,10 @@ export async function createServer(
   };
   let closing: Promise<void> | undefined;
   async function shutDown(): Promise<void> {
+    // A load balancer polling /readyz takes the instance out before it stops taking requests.
+    inFlight.draining = true;
+    if (settings.shutdownDrainMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, settings.shutdownDrainMs));
     const began = Date.now();
     inFlight.shuttingDown = true;
     listener?.stopAccepting();

@@ -63,6 +63,7 @@ export interface ResolvedSettings {
   readonly bodyLimit: number;
   readonly shutdownTimeoutMs: number;
   readonly shutdownIdleGraceMs: number;
+  readonly shutdownDrainMs: number;
   readonly sessionIdleTimeoutMs: number;
   readonly maxSessionsPerCaller: number;
   readonly maxSessions: number;
@@ -102,6 +103,11 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     bodyLimit: http.bodyLimit ?? 1024 * 1024,
     shutdownTimeoutMs: http.shutdownTimeoutMs ?? 10_000,
     shutdownIdleGraceMs: http.shutdownIdleGraceMs ?? 1_000,
+    shutdownDrainMs:
+      http.shutdownDrainMs ??
+      (fromEnv(env, 'SHUTDOWN_DRAIN_MS') !== undefined
+        ? Number(fromEnv(env, 'SHUTDOWN_DRAIN_MS'))
+        : 0),
     sessionIdleTimeoutMs: http.sessionIdleTimeoutMs ?? 30 * 60_000,
     maxSessionsPerCaller: http.maxSessionsPerCaller ?? 32,
     maxSessions: http.maxSessions ?? 10_000,
@@ -149,7 +155,7 @@ export function checkSettings(settings: ResolvedSettings): void {
       );
     }
   }
-  for (const key of ['shutdownIdleGraceMs', 'listTtlMs'] as const) {
+  for (const key of ['shutdownIdleGraceMs', 'shutdownDrainMs', 'listTtlMs'] as const) {
     if (!Number.isInteger(settings[key]) || settings[key] < 0) {
       throw new ServiceDeskError(
         'CONFIG_INVALID',
