@@ -23,8 +23,8 @@ export type InstallPlan =
   | { readonly kind: 'install'; readonly sudo: boolean }
   | { readonly kind: 'tell'; readonly reason: string; readonly command: string };
 
-const aptCommand = (sudo: string): string =>
-  `${sudo}apt-get update && ${sudo}apt-get install -y chromium`;
+const aptCommand = (sudo: string, debianPackage = 'chromium'): string =>
+  `${sudo}apt-get update && ${sudo}apt-get install -y ${debianPackage}`;
 
 /**
  * Decides what to do when no Chromium was found. Only Debian's package is installed
@@ -35,14 +35,18 @@ const aptCommand = (sudo: string): string =>
  * planInstall({ platform: 'linux', debian: true, aptGet: true, root: false, sudo: false, forbidden: false });
  * // { kind: 'tell', reason: '…needs root or sudo without a password', command: 'sudo apt-get update && …' }
  */
-export function planInstall(machine: Machine): InstallPlan {
+export function planInstall(
+  machine: Machine,
+  debianPackage = 'chromium',
+  elsewhere = 'npx playwright-core install chromium',
+): InstallPlan {
   if (machine.platform !== 'linux' || !machine.debian || !machine.aptGet)
     return {
       kind: 'tell',
-      reason: "Only Debian's chromium package is installed automatically.",
-      command: 'npx playwright-core install chromium',
+      reason: `Only Debian's ${debianPackage} package is installed automatically.`,
+      command: elsewhere,
     };
-  const command = aptCommand(machine.root ? '' : 'sudo ');
+  const command = aptCommand(machine.root ? '' : 'sudo ', debianPackage);
   if (machine.forbidden)
     return { kind: 'tell', reason: `${noInstallVariable} forbids installing it.`, command };
   if (!machine.root && !machine.sudo)
@@ -96,6 +100,25 @@ function run(command: readonly string[], env: NodeJS.ProcessEnv): boolean {
   return spawnSync(file!, args, { stdio: 'inherit', env }).status === 0;
 }
 
+/**
+ * Installs Debian's `debianPackage` as `plan` says (through `sudo -n` unless root); true when
+ * apt-get succeeded.
+ *
+ * @example
+ * if (plan.kind === 'install') aptInstall('haproxy', plan, process.env);
+ */
+export function aptInstall(
+  debianPackage: string,
+  plan: { readonly sudo: boolean },
+  env: NodeJS.ProcessEnv,
+): boolean {
+  const sudo = plan.sudo ? ['sudo', '-n'] : [];
+  const apt = [...sudo, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
+  return (
+    run([...apt, 'update', '-qq'], env) && run([...apt, 'install', '-y', '-qq', debianPackage], env)
+  );
+}
+
 /** Where {@link ensureChromium} searches (its `env` also decides whether it may install) and prints. */
 export interface EnsureChromiumOptions extends ChromiumSearch {
   readonly env: NodeJS.ProcessEnv;
@@ -132,11 +155,7 @@ export function ensureChromium(options: EnsureChromiumOptions): number {
     return 1;
   }
   print("servicedesk-mcp: no Chromium for the browser tests; installing Debian's chromium package");
-  const sudo = plan.sudo ? ['sudo', '-n'] : [];
-  const apt = [...sudo, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
-  const installed =
-    run([...apt, 'update', '-qq'], options.env) &&
-    run([...apt, 'install', '-y', '-qq', 'chromium'], options.env);
+  const installed = aptInstall('chromium', plan, options.env);
   const found = installed ? findChromium(options) : undefined;
   if (found === undefined) {
     print(
