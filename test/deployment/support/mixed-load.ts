@@ -54,6 +54,9 @@ export async function runMixedLoad(options: {
   let ends = started + options.durationMs;
   let midwayDoneAtMs: number | undefined;
 
+  const running = (): boolean =>
+    performance.now() < ends || (options.midway !== undefined && midwayDoneAtMs === undefined);
+
   const timed = async (client: Client, name: string, args: Record<string, unknown>) => {
     const at = performance.now();
     try {
@@ -66,7 +69,7 @@ export async function runMixedLoad(options: {
   const worker = async (n: number): Promise<void> => {
     const client = await options.connect();
     try {
-      for (let i = 0; performance.now() < ends; i++) {
+      for (let i = 0; running(); i++) {
         const ticketId = options.tickets[(n + i) % options.tickets.length]!;
         try {
           if (i % 3 !== 2) {
