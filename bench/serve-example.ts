@@ -29,6 +29,10 @@ export async function serveExample(options: {
   readonly logLevel?: string;
   /** Another config to serve instead of the example's (a path), e.g. the bench config. */
   readonly config?: string;
+  /** A fixed port (a load balancer's backend), else a free one. */
+  readonly port?: number;
+  /** More environment, e.g. REDIS_URL and PUBLIC_URL for one instance of several. */
+  readonly env?: Readonly<Record<string, string>>;
 }): Promise<ExampleProcess> {
   const { repoRoot } = options;
   const config =
@@ -44,9 +48,10 @@ export async function serveExample(options: {
       env: {
         ...process.env,
         HOST: '127.0.0.1',
-        PORT: '0',
+        PORT: String(options.port ?? 0),
         DATABASE_URL: options.databaseUrl,
         LOG_LEVEL: options.logLevel ?? 'warn',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

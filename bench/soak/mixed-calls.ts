@@ -9,6 +9,8 @@ export interface CallTally {
   /** The first few failures, for the report. */
   readonly failures: string[];
   readonly byTool: Map<string, number>;
+  /** Each call's time in ms, when the caller wants percentiles. */
+  readonly latencies?: number[];
 }
 
 /** One simulated user of the desk: an agent and an end user (Alice), and the tickets she logged. */
@@ -140,10 +142,12 @@ export async function callUntil(
       if (args === undefined) continue;
       try {
         const client = step.as === 'agent' ? caller.agent : caller.user;
+        const began = performance.now();
         const result = (await client.callTool({
           name: step.tool,
           arguments: args,
         })) as CallToolResult;
+        tally.latencies?.push(performance.now() - began);
         tally.calls += 1;
         tally.byTool.set(step.tool, (tally.byTool.get(step.tool) ?? 0) + 1);
         if (result.isError === true) {

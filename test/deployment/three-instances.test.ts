@@ -11,7 +11,7 @@ import { freePort } from '../helpers/free-port.js';
 import { createTempFolder, type TempFolder } from '../helpers/temp-folder.js';
 import { testRedisUrl, uniqueRedisPrefix } from '../helpers/test-redis.js';
 import { agentToken, noticeUris } from './fixtures/cluster.config.js';
-import { startHaproxy, type Haproxy } from './support/haproxy.js';
+import { startHaproxy, type Haproxy } from '../../bench/cluster/haproxy.js';
 import { startInstance, type Instance } from './support/instance.js';
 import { runMixedLoad, type LoadReport } from './support/mixed-load.js';
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findHaproxy } from '../../../scripts/haproxy/ensure-haproxy.js';
+import { findHaproxy } from '../../scripts/haproxy/ensure-haproxy.js';
 
 /** HAProxy in front of the instances, as an operator would run it (docs/deployment.md). */
 export interface Haproxy {
@@ -25,6 +25,17 @@ export function haproxyConfig(options: {
     .map((port, i) => `  server i${i + 1} 127.0.0.1:${port} check`)
     .join('\n');
   const stateful = options.statefulPaths.map((path) => `path_beg ${path}`).join(' || ');
+  const sessions =
+    stateful === ''
+      ? ''
+      : `
+backend sessions
+  balance roundrobin
+  stick-table type string len 64 size 10k expire 30m
+  stick on req.hdr(mcp-session-id)
+  stick store-response res.hdr(mcp-session-id)
+${servers}
+`;
   return `global
   maxconn 4096
 
@@ -44,20 +55,12 @@ defaults
 
 frontend desk
   bind 127.0.0.1:${options.port}
-  use_backend sessions if { ${stateful} }
-  default_backend stateless
+${stateful === '' ? '' : `  use_backend sessions if { ${stateful} }\n`}  default_backend stateless
 
 backend stateless
   balance roundrobin
 ${servers}
-
-backend sessions
-  balance roundrobin
-  stick-table type string len 64 size 10k expire 30m
-  stick on req.hdr(mcp-session-id)
-  stick store-response res.hdr(mcp-session-id)
-${servers}
-`;
+${sessions}`;
 }
 
 /**
