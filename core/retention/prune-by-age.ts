@@ -42,6 +42,8 @@ export interface PruneOptions {
   readonly now?: Date;
   /** Told after each committed batch (for progress and tests). */
   readonly onBatch?: (kind: string, rows: number) => void;
+  /** Stops the prune before its next batch (shutdown); what was committed stays deleted. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -81,7 +83,7 @@ async function pruneKind(
     batches += 1;
     rows += deleted;
     options.onBatch?.(entry.kind, deleted);
-    if (deleted < limit) break;
+    if (deleted < limit || options.signal?.aborted === true) break;
     await yieldToOthers();
   }
   return { ...base, cutoff, rows, batches };
@@ -90,7 +92,10 @@ async function pruneKind(
 async function pruneAll(db: Database, options: PruneOptions): Promise<PrunedKind[]> {
   const now = options.now ?? new Date();
   const done: PrunedKind[] = [];
-  for (const entry of options.kinds) done.push(await pruneKind(db, entry, { ...options, now }));
+  for (const entry of options.kinds) {
+    if (options.signal?.aborted === true) break;
+    done.push(await pruneKind(db, entry, { ...options, now }));
+  }
   return done;
 }
 

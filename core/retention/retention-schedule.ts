@@ -7,7 +7,7 @@ export interface RetentionSchedule {
 }
 
 /** What {@link startRetentionSchedule} needs besides the prune's own options. */
-export interface RetentionScheduleOptions extends Omit<PruneOptions, 'dryRun' | 'now'> {
+export interface RetentionScheduleOptions extends Omit<PruneOptions, 'dryRun' | 'now' | 'signal'> {
   readonly log: Logger;
   /** Delay before the first prune, off the start path; default one minute. */
   readonly firstDelayMs?: number;
@@ -30,7 +30,7 @@ export function pruneSummary(outcome: PruneOutcome): string {
 /**
  * Prunes by age every `settings.intervalMinutes` while `serve` runs (nothing when `'off'`): the
  * first run a minute after start, then one after another with the interval between them, on an
- * `unref`'d timer. A failure is logged and the next run tried; it never ends the server.
+ * `unref`'d timer; `stop()` ends a run under way after its current batch. A failure is logged and the next run tried; it never ends the server.
  *
  * @example
  * const schedule = startRetentionSchedule({ db, engine, kinds, settings, log });
@@ -42,10 +42,12 @@ export function startRetentionSchedule(options: RetentionScheduleOptions): Reten
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
+  // Shutdown ends a long prune between two batches instead of waiting for all of them.
+  const stopping = new AbortController();
   const { log } = options;
   const run = async (): Promise<void> => {
     try {
-      const outcome = await pruneByAge(options);
+      const outcome = await pruneByAge({ ...options, signal: stopping.signal });
       if (outcome.skipped) log.info('retention: skipped, another instance is pruning');
       else log.info(`retention: pruned ${pruneSummary(outcome)}`);
       options.onRun?.(outcome);
@@ -66,6 +68,7 @@ export function startRetentionSchedule(options: RetentionScheduleOptions): Reten
   return {
     async stop() {
       stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await running;
     },

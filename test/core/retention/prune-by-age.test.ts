@@ -96,6 +96,19 @@ describe.each(testEngines)('pruning by age on $engine', ({ createDatabase }) => 
     expect(await auditCount()).toBe(0);
   });
 
+  it('stops before the next batch once its signal is aborted (shutdown)', async () => {
+    await seedAudit(db, [40, 41, 42]);
+    const stopping = new AbortController();
+    const outcome = await pruneByAge(
+      options(
+        { batchSize: 1, keepDays: { audit: 30 } },
+        { signal: stopping.signal, onBatch: () => stopping.abort() },
+      ),
+    );
+    expect(outcome.kinds.map((k) => [k.kind, k.rows, k.batches])).toEqual([['audit', 1, 1]]);
+    expect(await auditCount()).toBe(2);
+  });
+
   it('on a dry run deletes nothing and reports what a real run then deletes', async () => {
     const now = Date.now();
     await seedAudit(db, [500, 420, 5]);
