@@ -115,19 +115,23 @@ const unusedClients: RetentionRule = {
     const oauth = db.withTables<OAuthTables>();
     let deleted = 0;
     for (const row of await expiredClients(db, cutoff).limit(limit).execute()) {
-      // A kept client lost its expiry only because the update on its first code failed: it is
-      // made permanent, as that update would have, so it is not looked at again.
-      const keep = await keepClient(db, row);
-      const where = oauth.updateTable('sdm_oauth').where('kind', '=', 'Client');
-      if (keep) await where.set({ expires_at: null }).where('id', '=', row.id).execute();
-      else {
+      // A kept client still has an expiry only because the update on its first code failed: it
+      // is made permanent, as that update would have, so it is not looked at again.
+      if (await keepClient(db, row)) {
         await oauth
-          .deleteFrom('sdm_oauth')
+          .updateTable('sdm_oauth')
+          .set({ expires_at: null })
           .where('kind', '=', 'Client')
           .where('id', '=', row.id)
           .execute();
-        deleted += 1;
+        continue;
       }
+      await oauth
+        .deleteFrom('sdm_oauth')
+        .where('kind', '=', 'Client')
+        .where('id', '=', row.id)
+        .execute();
+      deleted += 1;
     }
     return deleted;
   },

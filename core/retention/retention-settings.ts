@@ -68,6 +68,9 @@ export function resolveRetention(
   });
 }
 
+// A variable that is not a number reads as NaN; say so in words.
+const shown = (value: number): string => (Number.isNaN(value) ? 'not a number' : String(value));
+
 const invalid = (message: string): ServiceDeskError =>
   new ServiceDeskError('CONFIG_INVALID', message);
 
@@ -88,17 +91,17 @@ export function checkRetention(settings: RetentionSettings): void {
     const least = kind.startsWith('oauth.') ? 0 : 1;
     if (days !== 'off' && (!Number.isInteger(days) || days < least))
       throw invalid(
-        `retention.keepDays.${kind}${kind === 'audit' ? ' (RETENTION_AUDIT_DAYS)' : ''} is ${String(days)}; it must be a whole number of days of at least ${least}, or 'off'`,
+        `retention.keepDays.${kind}${kind === 'audit' ? ' (RETENTION_AUDIT_DAYS)' : ''} is ${shown(days)}; it must be a whole number of days of at least ${least}, or 'off'`,
       );
   }
   const interval = settings.intervalMinutes;
   if (interval !== 'off' && (!Number.isInteger(interval) || interval < 1))
     throw invalid(
-      `retention.intervalMinutes (RETENTION_INTERVAL_MINUTES) is ${String(interval)}; it must be a whole number of at least 1, or 'off'`,
+      `retention.intervalMinutes (RETENTION_INTERVAL_MINUTES) is ${shown(interval)}; it must be a whole number of at least 1, or 'off'`,
     );
   const batch = settings.batchSize;
   if (!Number.isInteger(batch) || batch < 1 || batch > 100_000)
     throw invalid(
-      `retention.batchSize (RETENTION_BATCH_SIZE) is ${String(batch)}; it must be a whole number from 1 to 100000`,
+      `retention.batchSize (RETENTION_BATCH_SIZE) is ${shown(batch)}; it must be a whole number from 1 to 100000`,
     );
 }
