@@ -103,5 +103,11 @@ export type { Scope, Role } from './scope/scope.js';
 export { defaultRolePolicy, type RolePolicy } from './scope/role-policy.js';
 export type { Database, DatabaseEngine } from './storage/database.js';
 export type { Migration, Migrations } from './storage/migration.js';
+export type {
+  RetentionRule,
+  RetentionCountContext,
+  RetentionBatchContext,
+} from './retention/retention-rule.js';
+export type { RetentionConfig, KeepDays } from './retention/retention-settings.js';
 export { preparedMarker } from './storage/postgres-pool.js';
 export type { Logger } from './log/logger.js';

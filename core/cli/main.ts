@@ -23,6 +23,8 @@ Commands:
                                                      or mishandle in those tools; exit 1 on any error
   audit     [--since 1h] [--collection id] [--tool name] [--limit n] [--json]
                                                      print the audit log of tool calls
+  prune     [--dry-run]                              delete audit, OAuth and plugin rows past their
+                                                     retention, in batches; --dry-run only counts them
   clients   [list] [--json]                          every OAuth client per collection, and the URLs
                                                      and scopes to paste into Copilot Studio (manual)
   clients   add --collection <id> --name <name> --redirect-uri <url> [--redirect-uri <url>]
@@ -49,6 +51,8 @@ const toolsCommand: BuiltInCommand['run'] = async (context) =>
   (await import('./commands/tools.js')).toolsCommand(context);
 const auditCommand: BuiltInCommand['run'] = async (context) =>
   (await import('./commands/audit.js')).auditCommand(context);
+const pruneCommand: BuiltInCommand['run'] = async (context) =>
+  (await import('./commands/prune.js')).pruneCommand(context);
 const clientsCommand: BuiltInCommand['run'] = async (context) =>
   (await import('./commands/clients.js')).clientsCommand(context);
 const tokenCommand: BuiltInCommand['run'] = async (context) =>
@@ -78,6 +82,7 @@ const commands: Record<string, BuiltInCommand> = {
     options: { since: text, collection: text, tool: text, limit: text, json },
     arguments: [],
   },
+  prune: { run: pruneCommand, options: { 'dry-run': { type: 'boolean' } }, arguments: [] },
   clients: {
     run: clientsCommand,
     options: {

@@ -5,6 +5,7 @@ import type { CollectionDefinition } from '../collection/define-collection.js';
 import type { LogLevel, LogSink } from '../log/logger.js';
 import type { BuiltInAuthSettings } from '../oauth/built-in-auth-settings.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
+import type { RetentionConfig } from '../retention/retention-settings.js';
 import type { RolePolicy } from '../scope/role-policy.js';
 import type { DatabaseLimits } from '../storage/database.js';
 
@@ -109,6 +110,8 @@ export interface ServerConfig {
   readonly redis?: { readonly url?: string; readonly keyPrefix?: string };
   /** Audit rows are written in batches at most this far apart, in ms (default 200). */
   readonly auditFlushMs?: number;
+  /** How old audit, OAuth and plugin rows get before they are pruned (docs/configuration.md). */
+  readonly retention?: RetentionConfig;
 }
 
 /**

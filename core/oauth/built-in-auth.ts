@@ -8,7 +8,6 @@ import type { Database } from '../storage/database.js';
 import { storedTokenVerifier, type VerifierState } from './access-token-verifier.js';
 import type { AuthorizationServer } from './authorization-server.js';
 import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
-import { sweepExpired } from './kysely-adapter.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { setPageHeaders } from './page-headers.js';
 
@@ -33,8 +32,6 @@ export interface BuiltInAuth {
   close(): void;
 }
 
-const sweepEveryMs = 10 * 60_000;
-
 /**
  * The built-in OAuth 2.1 authorization server of `auth: { builtIn }` (ADR 0009), mounted at
  * `/oauth` in the server's own Koa app, with RFC 8414 metadata also at the path-inserted
@@ -47,7 +44,6 @@ const sweepEveryMs = 10 * 60_000;
 export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
   let state: VerifierState | undefined;
   let server: AuthorizationServer | undefined;
-  let timer: NodeJS.Timeout | undefined;
   const verifier = storedTokenVerifier(() => state);
   return {
     verifier,
@@ -67,13 +63,8 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
         accounts: server.accounts,
         serviceUserOf: (clientId) => serviceUserOf({ settings, db }, clientId),
       };
-      const sweep = () =>
-        void sweepExpired(db).catch((error: unknown) =>
-          log.warn('could not delete expired OAuth rows', { error: (error as Error).message }),
-        );
-      sweep();
-      timer = setInterval(sweep, sweepEveryMs);
-      timer.unref();
+      // Expired rows work for no one (the adapter ignores them); `serve`'s retention schedule
+      // deletes them in batches, under one lock per deployment (ADR 0039).
       const deps = {
         provider: server.provider,
         accounts: server.accounts,
@@ -147,7 +138,6 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
       };
     },
     close() {
-      if (timer) clearInterval(timer);
       state = undefined;
     },
   };

@@ -153,18 +153,3 @@ export class KyselyAdapter implements Adapter {
       .execute();
   }
 }
-
-/**
- * Deletes expired rows (every kind); run now and then, since expired rows are already ignored.
- *
- * @example
- * await sweepExpired(db);
- */
-export async function sweepExpired(db: Database, now = Date.now()): Promise<number> {
-  const result = await db
-    .withTables<OAuthTables>()
-    .deleteFrom('sdm_oauth')
-    .where('expires_at', '<=', now)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

@@ -48,7 +48,7 @@ export function checkRegistration(metadata: Partial<ClientMetadata>): void {
 
 /**
  * Makes self-registered clients expire unless used: a new registration's row expires after
- * `unusedTtlMs` (the periodic sweep then deletes it), and the first authorization code issued to
+ * `unusedTtlMs` (retention's `oauth.clients` rule then deletes it), and the first authorization code issued to
  * it makes it permanent. Clients from config or `servicedesk-mcp clients add` are not touched.
  *
  * @example

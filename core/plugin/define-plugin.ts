@@ -7,6 +7,7 @@ import type {
 import type { Scope } from '../scope/scope.js';
 import type { Migrations } from '../storage/migration.js';
 import type { AnyToolDefinition } from '../tool/define-tool.js';
+import type { RetentionRule } from '../retention/retention-rule.js';
 import type { PluginCommand } from './define-command.js';
 import type { PluginSetupContext } from './plugin-setup-context.js';
 
@@ -71,6 +72,11 @@ export interface PluginSpec {
    * plugin settings fails startup.
    */
   readonly collectionSettings?: z.ZodType;
+  /**
+   * The plugin's rows that are deleted by age (ADR 0039), each kind named `<id>.<rule name>` in
+   * `retention.keepDays` and in `servicedesk-mcp prune`.
+   */
+  readonly retention?: readonly RetentionRule[];
   /** Subcommands of the `servicedesk-mcp` CLI (e.g. `seed`). */
   readonly commands?: readonly PluginCommand[];
   /** Runs once at startup, after the plugins it requires; may register more tools and provide services. */
@@ -108,6 +114,7 @@ export function definePlugin(spec: PluginSpec): PluginDefinition {
     resourceTemplates: Object.freeze([...(spec.resourceTemplates ?? [])]),
     prompts: Object.freeze([...(spec.prompts ?? [])]),
     commands: Object.freeze([...(spec.commands ?? [])]),
+    retention: Object.freeze([...(spec.retention ?? [])]),
     ...(spec.dynamicTools && {
       dynamicTools: Object.freeze({ prefixes: Object.freeze([...spec.dynamicTools.prefixes]) }),
     }),

@@ -1,6 +1,11 @@
 import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { SharedStateSettings } from '../coordination/shared-state.js';
+import {
+  checkRetention,
+  resolveRetention,
+  type RetentionSettings,
+} from '../retention/retention-settings.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
 import {
   defaultDatabaseLimits,
@@ -74,6 +79,7 @@ export interface ResolvedSettings {
   readonly storage: StorageConfig;
   readonly sharedState: SharedStateSettings;
   readonly logLevel: LogLevel;
+  readonly retention: RetentionSettings;
 }
 
 /** A variable's value, or undefined when it is unset or blank. */
@@ -122,6 +128,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
       connectTimeoutMs: 5_000,
     },
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
+    retention: resolveRetention(config, env),
   });
 }
 
@@ -164,6 +171,7 @@ export function checkSettings(settings: ResolvedSettings): void {
     }
   }
   checkDatabaseLimits(settings.storage);
+  checkRetention(settings.retention);
   const redisUrl = settings.sharedState.url;
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     throw new ServiceDeskError(

@@ -11,6 +11,7 @@ import { createRunLiveness } from './run-liveness.js';
 import { createRunStore } from './run-store.js';
 import { provideRunbooksExtension } from './runbook-extension.js';
 import { runbookMigrations } from './schema.js';
+import { finishedRunsRetention } from './run-retention.js';
 import { cancelRunbookRunTool } from './tools/cancel-runbook-run.js';
 import { getRunbookRunTool } from './tools/get-runbook-run.js';
 import { runbookTool } from './tools/run-runbook-tool.js';
@@ -93,6 +94,7 @@ export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition
     description: 'Runbooks: named sequences of tool calls, run as the caller, stored.',
     scopes: scopesOf(runbooks),
     migrations: runbookMigrations,
+    retention: [finishedRunsRetention],
     async setup(ctx) {
       const store = createRunStore(ctx.db);
       const background = createBackgroundRuns(ctx.log);

@@ -105,4 +105,14 @@ export const runbookMigrations: Migrations = {
       await db.schema.alterTable('runbook_runs').addColumn('heartbeat_at', 'text').execute();
     },
   },
+  // Retention finds finished runs by when they ended, a batch at a time, without a full scan.
+  '0004_runs_finished_at': {
+    async up(db) {
+      await db.schema
+        .createIndex('runbook_runs_finished_idx')
+        .on('runbook_runs')
+        .column('finished_at')
+        .execute();
+    },
+  },
 };

@@ -1,3 +1,5 @@
+import { retentionKinds } from '../../retention/prune-by-age.js';
+import { startRetentionSchedule } from '../../retention/retention-schedule.js';
 import { createServer } from '../../server/create-server.js';
 import type { CommandContext } from '../command.js';
 
@@ -12,10 +14,18 @@ export async function serveCommand({ config, out, env }: CommandContext): Promis
   for (const collection of server.collections)
     out(`  ${collection.title.padEnd(24)} ${collection.url}`);
   out(`  health: ${server.url}/healthz   readiness: ${server.url}/readyz`);
+  const { db, log, settings } = server;
+  const retention = startRetentionSchedule({
+    db,
+    engine: settings.storage.engine,
+    kinds: retentionKinds(config),
+    settings: settings.retention,
+    log,
+  });
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       out('shutting down: finishing in-flight calls');
-      server.close().then(resolve, resolve);
+      void retention.stop().finally(() => server.close().then(resolve, resolve));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

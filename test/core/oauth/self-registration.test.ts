@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sweepExpired } from '../../../core/oauth/kysely-adapter.js';
+import { pruneByAge, retentionKinds } from '../../../core/retention/prune-by-age.js';
+import { resolveRetention } from '../../../core/retention/retention-settings.js';
 import type { OAuthTables } from '../../../core/oauth/oauth-schema.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { alice, useOAuthServer } from './support/oauth-test-server.js';
@@ -93,8 +94,15 @@ describe.each(testEngines)('self-registered clients on $engine', (engine) => {
     expect(signedIn.redirect.searchParams.get('code')).toBeTruthy();
     await expect.poll(async () => (await clientRow(used.client_id))?.expires_at).toBeNull();
 
-    // A day later: the sweep removes the unused one and keeps the used one.
-    await sweepExpired(server().server.db, expiry + 1);
+    // A day later: retention removes the unused one and keeps the used one.
+    const config = { plugins: [], collections: [], auth: { builtIn: {} } };
+    await pruneByAge({
+      db: server().server.db,
+      engine: server().server.settings.storage.engine,
+      kinds: retentionKinds(config),
+      settings: resolveRetention(config, {}),
+      now: new Date(expiry + 1),
+    });
     expect(await clientRow(unused.client_id)).toBeUndefined();
     expect(await clientRow(used.client_id)).toBeDefined();
   });
