@@ -85,11 +85,14 @@ async function main(): Promise<number> {
   const workDir = mkdtempSync(join(tmpdir(), 'servicedesk-cluster-'));
   const database = await createFreshPostgresDatabase();
   const [proxyPort, ...ports] = await freePorts(4);
+  // No PUBLIC_URL: the example keeps its development tokens only without one, and every address
+  // here is loopback anyway.
   const env = {
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     REDIS_KEY_PREFIX: `bench-cluster-${process.pid}:`,
-    PUBLIC_URL: `http://127.0.0.1:${proxyPort}`,
     SHUTDOWN_DRAIN_MS: '1500',
+    // Requests through the proxy name it in their Host header.
+    ALLOWED_HOSTS: `127.0.0.1:${proxyPort}`,
   };
   const start = (port: number): Promise<ExampleProcess> =>
     serveExample({ repoRoot, databaseUrl: database.url, port, env });

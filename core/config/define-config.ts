@@ -22,7 +22,10 @@ export interface HttpSettings {
    * logs and rate limits). Off by default, since a client could otherwise name any address.
    */
   readonly trustProxy?: boolean;
-  /** Extra Host header values accepted besides the bound address and the public URL's host. */
+  /**
+   * Extra Host header values accepted besides the bound address and the public URL's host;
+   * defaults to `ALLOWED_HOSTS` (comma-separated).
+   */
   readonly allowedHosts?: readonly string[];
   /** Browser origins allowed to call; requests without an Origin header are always allowed. */
   readonly allowedOrigins?: readonly string[];

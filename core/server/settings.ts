@@ -104,7 +104,13 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     publicUrl:
       http.publicUrl ??
       (env['PUBLIC_URL'] !== undefined && env['PUBLIC_URL'] !== '' ? env['PUBLIC_URL'] : undefined),
-    allowedHosts: http.allowedHosts ?? [],
+    allowedHosts:
+      http.allowedHosts ??
+      fromEnv(env, 'ALLOWED_HOSTS')
+        ?.split(',')
+        .map((host) => host.trim())
+        .filter((host) => host !== '') ??
+      [],
     allowedOrigins: http.allowedOrigins ?? [],
     bodyLimit: http.bodyLimit ?? 1024 * 1024,
     shutdownTimeoutMs: http.shutdownTimeoutMs ?? 10_000,
