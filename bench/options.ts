@@ -78,3 +78,19 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     profileSec: positiveNumber(env, 'BENCH_PROFILE_DURATION', durationSec),
   });
 }
+
+/**
+ * A positive number from environment variable `name`, or `fallback` when it is unset; anything
+ * else stops the bench naming the variable.
+ *
+ * @example
+ * const seconds = positiveFromEnv('BENCH_SOAK_SECONDS', 600);
+ */
+export function positiveFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}

@@ -19,20 +19,12 @@ import { serveExample, type ExampleProcess } from '../serve-example.js';
 import { callUntil, type CallTally } from '../soak/mixed-calls.js';
 import { startHaproxy } from './haproxy.js';
 import { freePorts } from './free-ports.js';
+import { positiveFromEnv } from '../options.js';
 
 // Compiled, this file is dist/bench/cluster/run.js; the repository is three levels up.
 const repoRoot = fileURLToPath(
   new URL(import.meta.url.endsWith('.js') ? '../../..' : '../..', import.meta.url),
 );
-
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return value;
-}
 
 function progress(line: string): void {
   process.stderr.write(`[cluster] ${line}\n`);
@@ -80,8 +72,8 @@ async function drive(
 }
 
 async function main(): Promise<number> {
-  const seconds = positive('BENCH_CLUSTER_SECONDS', 20);
-  const clients = Math.round(positive('BENCH_CLUSTER_CLIENTS', 16));
+  const seconds = positiveFromEnv('BENCH_CLUSTER_SECONDS', 20);
+  const clients = Math.round(positiveFromEnv('BENCH_CLUSTER_CLIENTS', 16));
   const workDir = mkdtempSync(join(tmpdir(), 'servicedesk-cluster-'));
   const database = await createFreshPostgresDatabase();
   const [proxyPort, ...ports] = await freePorts(4);

@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { memoryGrowthLimit } from '../options.js';
+import { memoryGrowthLimit, positiveFromEnv } from '../options.js';
 import { megabytes, verdict } from '../report.js';
 import { serveExample } from '../serve-example.js';
 import { callUntil, type CallTally } from './mixed-calls.js';
@@ -30,15 +30,6 @@ interface Sample {
   readonly at: number;
   readonly rss: number;
   readonly calls: number;
-}
-
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return value;
 }
 
 /** The resident set size of process `pid` in bytes: from /proc on Linux, else from `ps`. */
@@ -94,9 +85,9 @@ function report(samples: readonly Sample[], run: { readonly seconds: number }): 
 }
 
 async function main(): Promise<number> {
-  const seconds = positive('BENCH_SOAK_SECONDS', 600);
-  const clients = Math.round(positive('BENCH_SOAK_CLIENTS', 8));
-  const sampleSeconds = positive('BENCH_SOAK_SAMPLE_SECONDS', 10);
+  const seconds = positiveFromEnv('BENCH_SOAK_SECONDS', 600);
+  const clients = Math.round(positiveFromEnv('BENCH_SOAK_CLIENTS', 8));
+  const sampleSeconds = positiveFromEnv('BENCH_SOAK_SAMPLE_SECONDS', 10);
   const workDir = mkdtempSync(join(tmpdir(), 'servicedesk-soak-'));
   const databaseUrl = process.env['BENCH_SOAK_DATABASE_URL'] ?? join(workDir, 'soak.db');
   const loadBefore = loadavg()[0]!;
