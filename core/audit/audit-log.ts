@@ -60,15 +60,25 @@ export class AuditLog {
   #outage: Outage | undefined;
   /** Rows dropped since the backlog was last full. */
   #dropped = 0;
+  readonly #onRecord: ((entry: AuditEntry) => void) | undefined;
 
-  constructor(options: { db: Database; engine: DatabaseEngine; log: Logger; flushMs?: number }) {
+  constructor(options: {
+    db: Database;
+    engine: DatabaseEngine;
+    log: Logger;
+    flushMs?: number;
+    /** Told of every entry as it is recorded (the call metrics), dropped or not. */
+    onRecord?: (entry: AuditEntry) => void;
+  }) {
     this.#db = options.db.withTables<AuditTables>();
+    this.#onRecord = options.onRecord;
     this.#log = options.log;
     this.#flushMs = options.flushMs ?? 200;
     this.#insert = auditInsert(options.engine);
   }
 
   record(entry: AuditEntry): void {
+    this.#onRecord?.(entry);
     if (this.#pending.length >= maxPendingAuditRows) {
       this.#drop(entry);
       return;

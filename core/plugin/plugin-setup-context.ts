@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
+import type { PluginMetrics } from '../metrics/plugin-metrics.js';
 import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
@@ -98,4 +99,13 @@ export interface PluginSetupContext {
   addReadinessCheck(name: string, check: () => Promise<{ ok: boolean; detail?: string }>): void;
   /** Tells subscribed clients that a resource changed. */
   notifyResourceUpdated(uri: string): void;
+  /**
+   * Declares this plugin's series on `/metrics`, named `servicedesk_<plugin id>_<name>`; they
+   * record nothing when metrics are off.
+   *
+   * @example
+   * const state = ctx.metrics.gauge({ name: 'remote_up', help: 'Remote connected', labelNames: ['remote'] });
+   * state.set({ remote: 'grafana' }, 1);
+   */
+  readonly metrics: PluginMetrics;
 }

@@ -73,6 +73,28 @@ export interface ResolvedSettings {
   readonly storage: StorageConfig;
   readonly sharedState: SharedStateSettings;
   readonly logLevel: LogLevel;
+  readonly metrics: MetricsSettings;
+}
+
+/** Whether `/metrics` is served, and the token a scrape from another host must bring. */
+export interface MetricsSettings {
+  readonly enabled: boolean;
+  readonly token: string | undefined;
+}
+
+/** `metrics.*` from config, then `METRICS_ENABLED` and `METRICS_TOKEN`; on, without a token, by default. */
+function metricsSettings(config: ServerConfig, env: NodeJS.ProcessEnv): MetricsSettings {
+  const enabled = fromEnv(env, 'METRICS_ENABLED');
+  if (
+    config.metrics?.enabled === undefined &&
+    enabled !== undefined &&
+    !/^(true|false)$/i.test(enabled)
+  )
+    throw new ServiceDeskError('CONFIG_INVALID', 'METRICS_ENABLED must be true or false');
+  return {
+    enabled: config.metrics?.enabled ?? (enabled === undefined || /^true$/i.test(enabled)),
+    token: config.metrics?.token ?? fromEnv(env, 'METRICS_TOKEN'),
+  };
 }
 
 /** A variable's value, or undefined when it is unset or blank. */
@@ -116,6 +138,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
       connectTimeoutMs: 5_000,
     },
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
+    metrics: metricsSettings(config, env),
   });
 }
 
@@ -158,6 +181,13 @@ export function checkSettings(settings: ResolvedSettings): void {
     }
   }
   checkDatabaseLimits(settings.storage);
+  // A short token can be guessed by whoever can reach the port; it is never logged.
+  const metricsToken = settings.metrics.token;
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      'metrics.token (METRICS_TOKEN) must be at least 16 characters',
+    );
   const redisUrl = settings.sharedState.url;
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     throw new ServiceDeskError(

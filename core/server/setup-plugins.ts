@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { pluginMetrics } from '../metrics/plugin-metrics.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { PluginCollectionSettings } from '../collection/collection-settings.js';
 import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
 import { ExtensionPointRegistry } from '../plugin/extension-point.js';
@@ -43,6 +45,8 @@ export async function setupPlugins(
     purpose: 'serve' | 'command';
     /** Each plugin's per-collection settings, parsed at startup (checkCollectionSettings). */
     collectionSettings: PluginCollectionSettings;
+    /** Where `ctx.metrics` declares each plugin's series. */
+    metrics: ServerMetrics;
   },
 ): Promise<SetUpPlugins> {
   const byId = new Map(ordered.map((p) => [p.id, p]));
@@ -103,6 +107,7 @@ export async function setupPlugins(
           env.dynamic.set(plugin.id, dynamicTools, options?.unavailable),
         addReadinessCheck: (name, check) => env.readiness.set(`${plugin.id}:${name}`, check),
         notifyResourceUpdated: env.notifyResourceUpdated,
+        metrics: pluginMetrics(env.metrics, plugin.id),
         purpose: env.purpose,
       });
       settled = true;
