@@ -84,11 +84,12 @@ describe('/metrics without a token configured', () => {
   afterAll(() => t?.close());
 
   it('refuses every proxied scrape, whatever it brings', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       proxied,
       { ...proxied, authorization: 'Bearer anything-at-all-here' },
       { forwarded: 'for=203.0.113.7' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const { status, body } = await scrape(t.url, headers);
       expect(status).toBe(403);
       expect(body).toContain('METRICS_TOKEN');
