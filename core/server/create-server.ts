@@ -95,7 +95,7 @@ export async function createServer(
   // Before the database, so a deployment that names an unreachable Redis fails fast.
   const shared = await openSharedState(settings.sharedState, log);
   const writeHealth = new WriteHealth();
-  const metrics = openMetrics(settings.metrics);
+  const metrics = await openMetrics(settings);
   const db = await openDatabase(
     // Commands (seed, migrate) run statements far longer than a tool call may.
     options.purpose === 'command'
@@ -278,7 +278,7 @@ export async function createServer(
     await closePlugins(setUp.closers, log);
     await audit.flush();
     await db.destroy();
-    await shared.close();
+    await Promise.all([shared.close(), metrics.close()]);
   }
   return server;
 }

@@ -6,30 +6,40 @@ import { ServerMetrics } from '../metrics/server-metrics.js';
 import type { DatabaseObservers } from '../storage/database.js';
 import type { WriteHealth } from '../storage/write-health.js';
 import type { MetricsSettings } from './settings.js';
+import { openTracing, type TracingSettings } from './open-tracing.js';
+import type { Tracer } from '@opentelemetry/api';
 
-/** A server's metrics: the registry, the core's series, and the `/metrics` middleware when served. */
+/** A server's metrics and traces: the registry, the core's series, `/metrics` when served, the tracer when traces are on. */
 export interface ServerMetricsWiring {
   readonly registry: ServerMetrics;
   readonly core: CoreMetrics;
   readonly mount: Koa.Middleware | undefined;
+  readonly tracer: Tracer | undefined;
+  /** Sends the spans still batched. */
+  close(): Promise<void>;
 }
 
 /**
- * Builds the server's metrics from its settings; when they are off, every series is a no-op
- * and no `/metrics` is mounted.
+ * Builds the server's metrics and traces from its settings; with metrics off every series is a
+ * no-op and no `/metrics` is mounted; with no OTLP endpoint there is no tracer (and no SDK loaded).
  *
  * @example
- * const metrics = openMetrics(settings.metrics);
+ * const metrics = await openMetrics(settings);
  * new AuditLog({ db, engine, log, onRecord: metrics.core.callEnded });
  */
-export function openMetrics(settings: MetricsSettings): ServerMetricsWiring {
-  const registry = new ServerMetrics({ enabled: settings.enabled });
+export async function openMetrics(settings: {
+  readonly metrics: MetricsSettings;
+  readonly tracing: TracingSettings | undefined;
+}): Promise<ServerMetricsWiring> {
+  const { enabled, token } = settings.metrics;
+  const registry = new ServerMetrics({ enabled });
+  const tracing = settings.tracing && (await openTracing(settings.tracing));
   return {
     registry,
     core: coreMetrics(registry),
-    mount: settings.enabled
-      ? metricsEndpoint({ metrics: registry, token: settings.token })
-      : undefined,
+    mount: enabled ? metricsEndpoint({ metrics: registry, token }) : undefined,
+    tracer: tracing?.tracer,
+    close: () => tracing?.close() ?? Promise.resolve(),
   };
 }
 

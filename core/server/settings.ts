@@ -2,6 +2,7 @@ import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { SharedStateSettings } from '../coordination/shared-state.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
+import { tracingFromEnv, type TracingSettings } from './open-tracing.js';
 import {
   defaultDatabaseLimits,
   storageFromUrl,
@@ -74,6 +75,8 @@ export interface ResolvedSettings {
   readonly sharedState: SharedStateSettings;
   readonly logLevel: LogLevel;
   readonly metrics: MetricsSettings;
+  /** Where traces go; undefined (the default) keeps them off. */
+  readonly tracing: TracingSettings | undefined;
 }
 
 /** Whether `/metrics` is served, and the token a scrape from another host must bring. */
@@ -139,6 +142,7 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     },
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
     metrics: metricsSettings(config, env),
+    tracing: tracingFromEnv(env),
   });
 }
 

@@ -1,0 +1,55 @@
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import type { CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
+import { randomUUID } from 'node:crypto';
+import { currentCallFrame, withCallFrame } from '../log/call-frame.js';
+
+/**
+ * Runs one `tools/call` in a call frame of its own: a new correlation id (the audit row's, on
+ * every log line of the call) and, when traces are on, a span with the collection, the tool and
+ * the correlation id (`call-tool.ts` adds the outcome). A nested call (a runbook step) gets its
+ * own id and a child span.
+ *
+ * @example
+ * return tracedCall({ request, collectionId, tracer }, () => runToolCall(request, extra, scope));
+ */
+export function tracedCall<T>(
+  call: {
+    readonly request: CallToolRequest;
+    readonly collectionId: string;
+    readonly tracer: Tracer | undefined;
+  },
+  work: () => Promise<T>,
+): Promise<T> {
+  const correlationId = randomUUID();
+  const { tracer } = call;
+  if (tracer === undefined) return withCallFrame({ correlationId }, work);
+  const parent = currentCallFrame()?.span;
+  const tool = call.request.params.name;
+  // The context is passed explicitly: no global context manager is installed (several servers
+  // may share a process), and the call frame carries the span from here on.
+  const span = tracer.startSpan(
+    `tools/call ${tool}`,
+    {
+      kind: parent ? SpanKind.INTERNAL : SpanKind.SERVER,
+      attributes: {
+        'mcp.method.name': 'tools/call',
+        'gen_ai.tool.name': tool,
+        'servicedesk.collection': call.collectionId,
+        'servicedesk.tool': tool,
+        'servicedesk.correlation_id': correlationId,
+      },
+    },
+    parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
+  );
+  return withCallFrame({ correlationId, span, tracer }, work).then(
+    (result) => {
+      span.end();
+      return result;
+    },
+    (error: unknown) => {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      span.end();
+      throw error;
+    },
+  );
+}
