@@ -1,4 +1,4 @@
-import type { Span, Tracer } from '@opentelemetry/api';
+import type { Attributes, Span } from '@opentelemetry/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** What the work done for one tool call shares, however deep it runs. */
@@ -7,7 +7,25 @@ export interface CallFrame {
   readonly correlationId: string;
   /** The call's span, when traces are on; the store's statements become its children. */
   readonly span?: Span | undefined;
-  readonly tracer?: Tracer | undefined;
+  readonly tracer?: CallTracer | undefined;
+}
+
+/**
+ * Starts and fails spans for the call frame. Built by `openTracing` from the OpenTelemetry API it
+ * loads, so nothing on the start path imports OpenTelemetry at run time (ADR 0033, ADR 0038).
+ */
+export interface CallTracer {
+  /** Starts a span, as a child of `parent` when given (contexts are passed, not ambient). */
+  start(
+    name: string,
+    options: {
+      readonly kind: 'server' | 'internal' | 'client';
+      readonly attributes: Attributes;
+      readonly parent?: Span | undefined;
+    },
+  ): Span;
+  /** Marks `span` failed with the error's message and ends it. */
+  fail(span: Span, error: unknown): void;
 }
 
 const frames = new AsyncLocalStorage<CallFrame>();

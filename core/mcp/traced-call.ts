@@ -1,7 +1,6 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
-import { currentCallFrame, withCallFrame } from '../log/call-frame.js';
+import { currentCallFrame, withCallFrame, type CallTracer } from '../log/call-frame.js';
 
 /**
  * Runs one `tools/call` in a call frame of its own: a new correlation id (the audit row's, on
@@ -16,7 +15,7 @@ export function tracedCall<T>(
   call: {
     readonly request: CallToolRequest;
     readonly collectionId: string;
-    readonly tracer: Tracer | undefined;
+    readonly tracer: CallTracer | undefined;
   },
   work: () => Promise<T>,
 ): Promise<T> {
@@ -25,30 +24,26 @@ export function tracedCall<T>(
   if (tracer === undefined) return withCallFrame({ correlationId }, work);
   const parent = currentCallFrame()?.span;
   const tool = call.request.params.name;
-  // The context is passed explicitly: no global context manager is installed (several servers
-  // may share a process), and the call frame carries the span from here on.
-  const span = tracer.startSpan(
-    `tools/call ${tool}`,
-    {
-      kind: parent ? SpanKind.INTERNAL : SpanKind.SERVER,
-      attributes: {
-        'mcp.method.name': 'tools/call',
-        'gen_ai.tool.name': tool,
-        'servicedesk.collection': call.collectionId,
-        'servicedesk.tool': tool,
-        'servicedesk.correlation_id': correlationId,
-      },
+  // No global context manager is installed (several servers may share a process): the call
+  // frame carries the span from here on.
+  const span = tracer.start(`tools/call ${tool}`, {
+    kind: parent ? 'internal' : 'server',
+    parent,
+    attributes: {
+      'mcp.method.name': 'tools/call',
+      'gen_ai.tool.name': tool,
+      'servicedesk.collection': call.collectionId,
+      'servicedesk.tool': tool,
+      'servicedesk.correlation_id': correlationId,
     },
-    parent ? trace.setSpan(ROOT_CONTEXT, parent) : ROOT_CONTEXT,
-  );
+  });
   return withCallFrame({ correlationId, span, tracer }, work).then(
     (result) => {
       span.end();
       return result;
     },
     (error: unknown) => {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      span.end();
+      tracer.fail(span, error);
       throw error;
     },
   );

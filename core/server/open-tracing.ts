@@ -1,4 +1,4 @@
-import type { Tracer } from '@opentelemetry/api';
+import type { CallTracer } from '../log/call-frame.js';
 
 /** Where spans go, from the standard OpenTelemetry variables; undefined keeps traces off. */
 export interface TracingSettings {
@@ -34,7 +34,7 @@ export function tracingFromEnv(env: NodeJS.ProcessEnv): TracingSettings | undefi
  */
 export async function openTracing(
   settings: TracingSettings,
-): Promise<{ tracer: Tracer; close: () => Promise<void> }> {
+): Promise<{ tracer: CallTracer; close: () => Promise<void> }> {
   const [
     { BasicTracerProvider, BatchSpanProcessor },
     { OTLPTraceExporter },
@@ -44,9 +44,31 @@ export async function openTracing(
     import('@opentelemetry/exporter-trace-otlp-http'),
     import('@opentelemetry/resources'),
   ]);
+  // The API too is loaded only here, so nothing on the start path imports OpenTelemetry.
+  const api = await import('@opentelemetry/api');
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: settings.url }))],
   });
-  return { tracer: provider.getTracer('servicedesk-mcp'), close: () => provider.shutdown() };
+  const tracer = provider.getTracer('servicedesk-mcp');
+  const kinds = {
+    server: api.SpanKind.SERVER,
+    internal: api.SpanKind.INTERNAL,
+    client: api.SpanKind.CLIENT,
+  } as const;
+  return {
+    tracer: {
+      start: (name, { kind, attributes, parent }) =>
+        tracer.startSpan(
+          name,
+          { kind: kinds[kind], attributes },
+          parent ? api.trace.setSpan(api.ROOT_CONTEXT, parent) : api.ROOT_CONTEXT,
+        ),
+      fail: (span, error) => {
+        span.setStatus({ code: api.SpanStatusCode.ERROR, message: (error as Error).message });
+        span.end();
+      },
+    },
+    close: () => provider.shutdown(),
+  };
 }

@@ -7,14 +7,14 @@ import type { DatabaseObservers } from '../storage/database.js';
 import type { WriteHealth } from '../storage/write-health.js';
 import type { MetricsSettings } from './settings.js';
 import { openTracing, type TracingSettings } from './open-tracing.js';
-import type { Tracer } from '@opentelemetry/api';
+import type { CallTracer } from '../log/call-frame.js';
 
 /** A server's metrics and traces: the registry, the core's series, `/metrics` when served, the tracer when traces are on. */
 export interface ServerMetricsWiring {
   readonly registry: ServerMetrics;
   readonly core: CoreMetrics;
   readonly mount: Koa.Middleware | undefined;
-  readonly tracer: Tracer | undefined;
+  readonly tracer: CallTracer | undefined;
   /** Sends the spans still batched. */
   close(): Promise<void>;
 }

@@ -1,4 +1,3 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { currentCallFrame } from '../log/call-frame.js';
 
 /**
@@ -12,22 +11,19 @@ export function traceStatement<T>(sql: string, run: () => Promise<T>): Promise<T
   const frame = currentCallFrame();
   if (frame?.span === undefined || frame.tracer === undefined) return run();
   const operation = /^\s*(?:\/\*.*?\*\/\s*)?(\w+)/s.exec(sql)?.[1]?.toLowerCase() ?? 'query';
-  const span = frame.tracer.startSpan(
-    `db ${operation}`,
-    {
-      kind: SpanKind.CLIENT,
-      attributes: { 'db.operation.name': operation, 'db.query.text': sql },
-    },
-    trace.setSpan(ROOT_CONTEXT, frame.span),
-  );
+  const { tracer } = frame;
+  const span = tracer.start(`db ${operation}`, {
+    kind: 'client',
+    parent: frame.span,
+    attributes: { 'db.operation.name': operation, 'db.query.text': sql },
+  });
   return run().then(
     (result) => {
       span.end();
       return result;
     },
     (error: unknown) => {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      span.end();
+      tracer.fail(span, error);
       throw error;
     },
   );
