@@ -33,7 +33,7 @@ import type { SessionState } from './session-state.js';
 import { isCancelled, type CancellableExtra } from './lazy-abort.js';
 import { CallCutOffError } from './call-cutoff.js';
 import { currentCallFrame } from '../log/call-frame.js';
-import { tracedCall } from './traced-call.js';
+import { tracedToolCalls } from './traced-call.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -112,16 +112,7 @@ const nestedProgressToken = 'nested';
  * An unknown or forbidden tool is a protocol error; everything else is a tool result — among
  * them a runtime tool its plugin reports unavailable, for a caller whose scopes allow it.
  */
-export function callTool(
-  request: CallToolRequest,
-  extra: Extra,
-  scope: CallScope,
-): Promise<CallToolResult> {
-  return tracedCall(
-    { request, collectionId: scope.registry.collection.id, tracer: scope.runtime.metrics.tracer },
-    () => runToolCall(request, extra, scope),
-  );
-}
+export const callTool = tracedToolCalls(runToolCall);
 
 async function runToolCall(
   request: CallToolRequest,

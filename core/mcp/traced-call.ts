@@ -1,4 +1,4 @@
-import type { CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
 import { currentCallFrame, withCallFrame, type CallTracer } from '../log/call-frame.js';
 
@@ -47,4 +47,26 @@ export function tracedCall<T>(
       throw error;
     },
   );
+}
+
+/** What {@link tracedToolCalls} reads from a call's scope. */
+interface TracedScope {
+  readonly registry: { readonly collection: { readonly id: string } };
+  readonly runtime: { readonly metrics: { readonly tracer: CallTracer | undefined } };
+}
+
+/**
+ * Wraps a `tools/call` runner so each call runs in its own call frame ({@link tracedCall}).
+ *
+ * @example
+ * export const callTool = tracedToolCalls(runToolCall);
+ */
+export function tracedToolCalls<TExtra, TScope extends TracedScope>(
+  run: (request: CallToolRequest, extra: TExtra, scope: TScope) => Promise<CallToolResult>,
+): (request: CallToolRequest, extra: TExtra, scope: TScope) => Promise<CallToolResult> {
+  return (request, extra, scope) =>
+    tracedCall(
+      { request, collectionId: scope.registry.collection.id, tracer: scope.runtime.metrics.tracer },
+      () => run(request, extra, scope),
+    );
 }
