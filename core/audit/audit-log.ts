@@ -1,5 +1,6 @@
 import type { Database, DatabaseEngine } from '../storage/database.js';
 import type { Logger } from '../log/logger.js';
+import { outsideCalls } from '../log/call-frame.js';
 import { auditInsert, auditValues, type AuditInsert, type AuditValues } from './audit-insert.js';
 import type { AuditOutcome, AuditTables } from './audit-schema.js';
 
@@ -60,15 +61,25 @@ export class AuditLog {
   #outage: Outage | undefined;
   /** Rows dropped since the backlog was last full. */
   #dropped = 0;
+  readonly #onRecord: ((entry: AuditEntry) => void) | undefined;
 
-  constructor(options: { db: Database; engine: DatabaseEngine; log: Logger; flushMs?: number }) {
+  constructor(options: {
+    db: Database;
+    engine: DatabaseEngine;
+    log: Logger;
+    flushMs?: number;
+    /** Told of every entry as it is recorded (the call metrics), dropped or not. */
+    onRecord?: (entry: AuditEntry) => void;
+  }) {
     this.#db = options.db.withTables<AuditTables>();
+    this.#onRecord = options.onRecord;
     this.#log = options.log;
     this.#flushMs = options.flushMs ?? 200;
     this.#insert = auditInsert(options.engine);
   }
 
   record(entry: AuditEntry): void {
+    this.#onRecord?.(entry);
     if (this.#pending.length >= maxPendingAuditRows) {
       this.#drop(entry);
       return;
@@ -76,8 +87,12 @@ export class AuditLog {
     this.#pending.push(auditValues(entry));
     // During an outage only the retry loop writes: a write per call would flood the database.
     if (this.#outage) return;
-    if (this.#pending.length >= maxBatch) void this.flush();
-    else this.#timer ??= setTimeout(() => void this.flush(), this.#flushMs).unref();
+    // The batch is written for many calls: outside this one's log id and span.
+    if (this.#pending.length >= maxBatch) outsideCalls(() => void this.flush());
+    else
+      this.#timer ??= outsideCalls(() =>
+        setTimeout(() => void this.flush(), this.#flushMs).unref(),
+      );
   }
 
   /** Rows waiting to be written. */

@@ -111,6 +111,12 @@ export interface ServerConfig {
    * `url` defaults to `REDIS_URL`; without one, this instance keeps them in process.
    */
   readonly redis?: { readonly url?: string; readonly keyPrefix?: string };
+  /**
+   * `/metrics` in Prometheus text (docs/deployment-metrics.md): on unless `enabled` is false
+   * (`METRICS_ENABLED`). Served to loopback without a token; from elsewhere only with
+   * `Authorization: Bearer <token>` (`token` defaults to `METRICS_TOKEN`, at least 16 characters).
+   */
+  readonly metrics?: { readonly enabled?: boolean; readonly token?: string };
   /** Audit rows are written in batches at most this far apart, in ms (default 200). */
   readonly auditFlushMs?: number;
   /** How old audit, OAuth and plugin rows get before they are pruned (docs/configuration.md). */

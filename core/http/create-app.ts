@@ -75,14 +75,20 @@ function challenge(error: ServiceDeskError, registry: CollectionRegistry | undef
 function sendError(
   ctx: Context,
   error: unknown,
-  sinks: { readonly log: Logger; readonly failedAuth: FailedAuthLog },
+  sinks: {
+    readonly log: Logger;
+    readonly failedAuth: FailedAuthLog;
+    readonly onAuthRefused: ((reason: string) => void) | undefined;
+  },
 ): void {
   if (ctx.headerSent || ctx.res.destroyed) return;
   const { log } = sinks;
   if (error instanceof ServiceDeskError) {
     ctx.status = error.httpStatus;
-    if (error.httpStatus === 401)
+    if (error.httpStatus === 401) {
       sinks.failedAuth.refused({ reason: error.code, address: ctx.ip, path: ctx.path });
+      sinks.onAuthRefused?.(error.code);
+    }
     if (error.code === 'SERVER_SHUTTING_DOWN') ctx.set('retry-after', '1');
     if (error.httpStatus === 401 || error.code === 'AUTH_INSUFFICIENT_SCOPE')
       ctx.set('www-authenticate', challenge(error, (ctx.state as AppState).registry));
@@ -118,6 +124,8 @@ export function createApp(options: {
   authorizationServers?: readonly string[];
   /** Take the client address from `X-Forwarded-For` (`http.trustProxy`): only behind a proxy that sets it. */
   trustProxy?: boolean;
+  /** Told the reason (error code) of every 401, for the metrics. */
+  onAuthRefused?: (reason: string) => void;
 }): Koa {
   const app = new Koa();
   app.silent = true;
@@ -144,7 +152,7 @@ export function createApp(options: {
         );
       await next();
     } catch (error) {
-      sendError(ctx, error, { log, failedAuth });
+      sendError(ctx, error, { log, failedAuth, onAuthRefused: options.onAuthRefused });
     }
     // During shutdown every answer closes its connection, so no client sends another request
     // on a connection about to be closed.

@@ -1,3 +1,4 @@
+import { currentCallFrame } from './call-frame.js';
 import { redactSecrets } from './redact.js';
 
 /** Log levels, lowest first. */
@@ -40,7 +41,16 @@ export function createLogger(
     fields?: Record<string, unknown>,
   ): void => {
     if (rank[at] < rank[level]) return;
-    const record = { time: new Date().toISOString(), level: at, msg: message, ...base, ...fields };
+    // A line written while a tool call runs names the call, as its audit row and span do.
+    const correlationId = currentCallFrame()?.correlationId;
+    const record = {
+      time: new Date().toISOString(),
+      level: at,
+      msg: message,
+      ...(correlationId !== undefined && { correlationId }),
+      ...base,
+      ...fields,
+    };
     sink(JSON.stringify(redactSecrets(record)));
   };
   return {

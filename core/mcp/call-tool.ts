@@ -32,6 +32,8 @@ import { requestContextOf } from './request-context.js';
 import type { SessionState } from './session-state.js';
 import { isCancelled, type CancellableExtra } from './lazy-abort.js';
 import { CallCutOffError } from './call-cutoff.js';
+import { currentCallFrame } from '../log/call-frame.js';
+import { tracedToolCalls } from './traced-call.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -110,7 +112,9 @@ const nestedProgressToken = 'nested';
  * An unknown or forbidden tool is a protocol error; everything else is a tool result — among
  * them a runtime tool its plugin reports unavailable, for a caller whose scopes allow it.
  */
-export async function callTool(
+export const callTool = tracedToolCalls(runToolCall);
+
+async function runToolCall(
   request: CallToolRequest,
   extra: Extra,
   scope: CallScope,
@@ -120,9 +124,11 @@ export async function callTool(
   const name = request.params.name;
   const args = request.params.arguments ?? {};
   const tool = scope.registry.tools.get(name);
-  const correlationId = randomUUID();
+  const frame = currentCallFrame();
+  const correlationId = frame?.correlationId ?? randomUUID();
   const context = requestContextOf(extra);
   const audit = (outcome: AuditOutcome, errorCode?: string): void => {
+    frame?.span?.setAttribute('servicedesk.outcome', outcome);
     scope.runtime.audit.record({
       at: new Date(),
       collectionId: scope.registry.collection.id,

@@ -1,6 +1,7 @@
 import type { PluginMessages } from '../coordination/plugin-messages.js';
 import type { z } from 'zod';
 import type { Logger } from '../log/logger.js';
+import type { PluginMetrics } from '../metrics/plugin-metrics.js';
 import type { PromptDefinition } from '../prompt/define-prompt.js';
 import type {
   ResourceDefinition,
@@ -112,4 +113,13 @@ export interface PluginSetupContext {
    * // in a tool: await messages.send('cancel', runId);
    */
   readonly messages: PluginMessages;
+  /**
+   * Declares this plugin's series on `/metrics`, named `servicedesk_<plugin id>_<name>`; they
+   * record nothing when metrics are off.
+   *
+   * @example
+   * const state = ctx.metrics.gauge({ name: 'remote_up', help: 'Remote connected', labelNames: ['remote'] });
+   * state.set({ remote: 'grafana' }, 1);
+   */
+  readonly metrics: PluginMetrics;
 }

@@ -27,6 +27,7 @@ import { resourceUpdatesAcrossInstances } from '../coordination/resource-updates
 import type { Runtime } from './runtime.js';
 import { checkSettings, resolveSettings, type ResolvedSettings } from './settings.js';
 import { closePlugins, setupPlugins } from './setup-plugins.js';
+import { databaseObservers, openMetrics } from './server-metrics-wiring.js';
 import { wireCollections, type ServedCollection } from './wire-collections.js';
 import { DynamicTools, type DynamicToolChange } from '../tool/dynamic-tools.js';
 import { CallCutoff } from '../mcp/call-cutoff.js';
@@ -99,22 +100,13 @@ export async function createServer(
   // Before the database, so a deployment that names an unreachable Redis fails fast.
   const shared = await openSharedState(settings.sharedState, log);
   const writeHealth = new WriteHealth();
+  const metrics = await openMetrics(settings);
   const db = await openDatabase(
     // Commands (seed, migrate) run statements far longer than a tool call may.
     options.purpose === 'command'
       ? { ...settings.storage, statementTimeoutMs: 0 }
       : settings.storage,
-    {
-      health: writeHealth,
-      onConnectionError: (error) =>
-        log.warn('a database connection was lost; the pool opens a new one when needed', {
-          error: error.message,
-        }),
-      onRollbackFailed: (error) =>
-        log.warn('a rollback failed after an error; the transaction is abandoned', {
-          error: error.message,
-        }),
-    },
+    databaseObservers({ log, health: writeHealth, metrics }),
   ).catch(async (error: unknown) => {
     await shared.close();
     throw error;
@@ -160,6 +152,7 @@ export async function createServer(
       dynamic,
       purpose: options.purpose ?? 'serve',
       collectionSettings,
+      metrics: metrics.registry,
     });
     setUpClosers = setUp.closers;
     registries = buildRegistries({
@@ -181,6 +174,7 @@ export async function createServer(
     db,
     engine: settings.storage.engine,
     log,
+    onRecord: metrics.core.callEnded,
     ...(config.auditFlushMs !== undefined && { flushMs: config.auditFlushMs }),
   });
   const cutoff = new CallCutoff();
@@ -192,6 +186,7 @@ export async function createServer(
     audit,
     cutoff,
     shared,
+    metrics,
   };
   const inFlight = new InFlight();
   let listener: HttpListener | undefined;
@@ -283,7 +278,7 @@ export async function createServer(
     await closePlugins(setUp.closers, log);
     await audit.flush();
     await db.destroy();
-    await shared.close();
+    await Promise.all([shared.close(), metrics.close()]);
   }
   return server;
 }

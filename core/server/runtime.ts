@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.js';
 import type { CallCutoff } from '../mcp/call-cutoff.js';
 import type { ServiceLocator } from '../plugin/service-ref.js';
 import type { Database, DatabaseEngine } from '../storage/database.js';
+import type { ServerMetricsWiring } from './server-metrics-wiring.js';
 
 /** What request handling needs from the running server; built once at startup. */
 export interface Runtime {
@@ -16,4 +17,6 @@ export interface Runtime {
   readonly shared: SharedState;
   /** Ends the calls still running when shutdown stops waiting for them. */
   readonly cutoff: CallCutoff;
+  /** The server's metrics: the core's series and the `/metrics` middleware. */
+  readonly metrics: ServerMetricsWiring;
 }

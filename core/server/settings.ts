@@ -7,6 +7,7 @@ import {
   type RetentionSettings,
 } from '../retention/retention-settings.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
+import { tracingFromEnv, type TracingSettings } from './open-tracing.js';
 import {
   defaultDatabaseLimits,
   storageFromUrl,
@@ -80,6 +81,30 @@ export interface ResolvedSettings {
   readonly sharedState: SharedStateSettings;
   readonly logLevel: LogLevel;
   readonly retention: RetentionSettings;
+  readonly metrics: MetricsSettings;
+  /** Where traces go; undefined (the default) keeps them off. */
+  readonly tracing: TracingSettings | undefined;
+}
+
+/** Whether `/metrics` is served, and the token a scrape from another host must bring. */
+export interface MetricsSettings {
+  readonly enabled: boolean;
+  readonly token: string | undefined;
+}
+
+/** `metrics.*` from config, then `METRICS_ENABLED` and `METRICS_TOKEN`; on, without a token, by default. */
+function metricsSettings(config: ServerConfig, env: NodeJS.ProcessEnv): MetricsSettings {
+  const enabled = fromEnv(env, 'METRICS_ENABLED');
+  if (
+    config.metrics?.enabled === undefined &&
+    enabled !== undefined &&
+    !/^(true|false)$/i.test(enabled)
+  )
+    throw new ServiceDeskError('CONFIG_INVALID', 'METRICS_ENABLED must be true or false');
+  return {
+    enabled: config.metrics?.enabled ?? (enabled === undefined || /^true$/i.test(enabled)),
+    token: config.metrics?.token ?? fromEnv(env, 'METRICS_TOKEN'),
+  };
 }
 
 /** A variable's value, or undefined when it is unset or blank. */
@@ -135,6 +160,8 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     },
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
     retention: resolveRetention(config, env),
+    metrics: metricsSettings(config, env),
+    tracing: tracingFromEnv(env),
   });
 }
 
@@ -178,6 +205,13 @@ export function checkSettings(settings: ResolvedSettings): void {
   }
   checkDatabaseLimits(settings.storage);
   checkRetention(settings.retention);
+  // A short token can be guessed by whoever can reach the port; it is never logged.
+  const metricsToken = settings.metrics.token;
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      'metrics.token (METRICS_TOKEN) must be at least 16 characters',
+    );
   const redisUrl = settings.sharedState.url;
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     throw new ServiceDeskError(

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { pluginMessages } from '../coordination/plugin-messages.js';
 import type { SharedState } from '../coordination/shared-state.js';
+import { pluginMetrics } from '../metrics/plugin-metrics.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { PluginCollectionSettings } from '../collection/collection-settings.js';
 import type { PluginDefinition, PluginInstance } from '../plugin/define-plugin.js';
 import { ExtensionPointRegistry } from '../plugin/extension-point.js';
@@ -47,6 +49,8 @@ export async function setupPlugins(
     purpose: 'serve' | 'command';
     /** Each plugin's per-collection settings, parsed at startup (checkCollectionSettings). */
     collectionSettings: PluginCollectionSettings;
+    /** Where `ctx.metrics` declares each plugin's series. */
+    metrics: ServerMetrics;
   },
 ): Promise<SetUpPlugins> {
   const byId = new Map(ordered.map((p) => [p.id, p]));
@@ -108,6 +112,7 @@ export async function setupPlugins(
         addReadinessCheck: (name, check) => env.readiness.set(`${plugin.id}:${name}`, check),
         notifyResourceUpdated: env.notifyResourceUpdated,
         messages: pluginMessages(env.shared, plugin.id),
+        metrics: pluginMetrics(env.metrics, plugin.id),
         purpose: env.purpose,
       });
       settled = true;

@@ -157,7 +157,8 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
     }),
   ];
   const app = createApp({
-    ...(mounts && { mounts }),
+    mounts: [...(runtime.metrics.mount ? [runtime.metrics.mount] : []), ...(mounts ?? [])],
+    onAuthRefused: runtime.metrics.core.authRefused,
     endpoints,
     policy,
     log: runtime.log,

@@ -6,6 +6,7 @@ import { guardDialect } from './guarded-dialect.js';
 import { openPostgresPool } from './postgres-pool.js';
 import { withStatementCache } from './statement-cache.js';
 import type { WriteHealth } from './write-health.js';
+import type { DatabaseMetrics } from '../metrics/core-metrics.js';
 
 /**
  * The database handle plugins receive. Plugins describe their own tables and narrow it with
@@ -71,6 +72,8 @@ export interface DatabaseObservers {
   readonly onRollbackFailed?: (error: Error) => void;
   /** Told whether writes go through. */
   readonly health?: WriteHealth;
+  /** Told how long statements wait for a PostgreSQL connection, and how to read the pool. */
+  readonly metrics?: DatabaseMetrics;
 }
 
 async function openSqlite(storage: StorageConfig, observers: DatabaseObservers) {
@@ -109,11 +112,10 @@ export async function openDatabase(
 ): Promise<Database> {
   try {
     if (storage.engine === 'sqlite') return await openSqlite(storage, observers);
-    const pool = await openPostgresPool(
-      storage.url,
-      storage,
-      observers.onConnectionError ?? (() => undefined),
-    );
+    const pool = await openPostgresPool(storage.url, storage, {
+      onConnectionError: observers.onConnectionError ?? (() => undefined),
+      ...(observers.metrics && { metrics: observers.metrics }),
+    });
     return new Kysely<object>({
       dialect: guardDialect(new PostgresDialect({ pool }), {
         health: observers.health,

@@ -9,6 +9,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { storageFailureOf } from './storage-failure.js';
+import { traceStatement } from './traced-statement.js';
 import type { WriteHealth } from './write-health.js';
 
 /** How a {@link guardDialect} driver treats its engine. */
@@ -45,7 +46,7 @@ class GuardedConnection implements DatabaseConnection {
   ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.driver.run<R>(this, query);
+    return traceStatement(query.sql, () => this.driver.run<R>(this, query));
   }
 
   streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {

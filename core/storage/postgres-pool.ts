@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import type { DatabaseMetrics } from '../metrics/core-metrics.js';
 
 /** The limits a PostgreSQL pool is opened with (0 turns a timeout off). */
 export interface PostgresLimits {
@@ -127,14 +128,19 @@ class AnsweringClient implements PostgresPoolClient {
  * fails the query after the statement timeout plus {@link answerMarginMs}.
  *
  * @example
- * const pool = await openPostgresPool(url, limits, (error) => log.warn('lost', { error: error.message }));
+ * const pool = await openPostgresPool(url, limits, { onConnectionError: (error) => log.warn('lost', { error: error.message }) });
  * new Kysely({ dialect: new PostgresDialect({ pool }) });
  */
 export async function openPostgresPool(
   url: string,
   limits: PostgresLimits,
-  onConnectionError: (error: Error) => void,
+  observers: {
+    readonly onConnectionError: (error: Error) => void;
+    /** Told each wait for a connection; given the pool's counts to read at scrapes. */
+    readonly metrics?: DatabaseMetrics;
+  },
 ): Promise<PostgresPool> {
+  const { onConnectionError, metrics } = observers;
   const { default: driver } = await import('pg');
   // BIGINT and NUMERIC arrive as strings by default; counts and ids stay numbers here.
   driver.types.setTypeParser(20, (v) => Number(v));
@@ -156,9 +162,16 @@ export async function openPostgresPool(
   const answerWithinMs =
     limits.statementTimeoutMs > 0 ? limits.statementTimeoutMs + answerMarginMs : 0;
   const clients = new WeakMap<pg.PoolClient, AnsweringClient>();
+  metrics?.pool(() => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  }));
   return {
     async connect() {
+      const asked = performance.now();
       const client = await pool.connect();
+      metrics?.waited(performance.now() - asked);
       // Kysely keeps one connection object per client it is handed, so the wrapper is reused.
       let wrapped = clients.get(client);
       if (!wrapped) {

@@ -14,6 +14,7 @@ import {
   createRemoteConnection,
   type RemoteConnection,
   type RemoteOffer,
+  remoteStates,
 } from './remote-connection.js';
 
 export type {
@@ -129,6 +130,19 @@ export function externalMcpPlugin(options: ExternalMcpPluginOptions): PluginDefi
           onTools: (offer) => publish(remote.id, offer),
         }),
       );
+      // One series per remote and state, 1 for the state it is in: alerts need no value mapping.
+      ctx.metrics.gauge({
+        name: 'remote_state',
+        help: 'Remote MCP servers by state (connecting, up, down, closed): 1 for the current one',
+        labelNames: ['remote', 'state'],
+        collect: () =>
+          remotes.flatMap((remote, index) =>
+            remoteStates.map((state) => ({
+              labels: { remote: remote.id, state },
+              value: connections[index]!.state() === state ? 1 : 0,
+            })),
+          ),
+      });
       remotes.forEach((remote, index) =>
         ctx.addReadinessCheck(remote.id, () => Promise.resolve(connections[index]!.readiness())),
       );

@@ -26,8 +26,15 @@ export interface RemoteConnection {
   /** The first attempt; resolves when it has connected or failed (never rejects). */
   start(): Promise<void>;
   readiness(): RemoteReadiness;
+  /** Where the connection stands now (the remote-state metric); retrying after a loss is `down`. */
+  state(): RemoteState;
   close(): Promise<void>;
 }
+
+/** The states a remote connection moves through. */
+export const remoteStates = ['connecting', 'up', 'down', 'closed'] as const;
+/** One of {@link remoteStates}. */
+export type RemoteState = (typeof remoteStates)[number];
 
 /** What a connection needs besides its remote's options. */
 export interface ConnectionDeps {
@@ -205,6 +212,8 @@ export function createRemoteConnection(
 
   return {
     start: connect,
+    // A retry after a loss is still "down": "connecting" is the first connection only.
+    state: () => (state.kind === 'connecting' && downSince !== undefined ? 'down' : state.kind),
     readiness() {
       switch (state.kind) {
         case 'up':

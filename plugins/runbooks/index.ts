@@ -111,7 +111,17 @@ export function runbooksPlugin(options: RunbooksPluginOptions): PluginDefinition
         log: ctx.log,
         sweep: ctx.purpose === 'serve',
       });
-      const deps = { store, background, liveness };
+      const runs = ctx.metrics.counter({
+        name: 'runs_total',
+        help: 'Runbook runs by runbook and final status',
+        labelNames: ['runbook', 'outcome'],
+      });
+      const deps = {
+        store,
+        background,
+        liveness,
+        onFinished: (runbook: string, outcome: string) => runs.inc({ runbook, outcome }),
+      };
       for (const runbook of runbooks) ctx.addTool(runbookTool(runbook, deps));
       provideRunbooksExtension(ctx, { configured: runbooks, deps });
       ctx.addTool(getRunbookRunTool(store));

@@ -29,6 +29,8 @@ export interface RunDriver {
   readonly signal: AbortSignal;
   readonly progress: ProgressReporter;
   readonly store: RunStore;
+  /** Told the run's final status once it is stored. */
+  readonly onFinished?: ((runbookId: string, status: RunStatus) => void) | undefined;
 }
 
 const aborted = Symbol('aborted');
@@ -163,5 +165,6 @@ export async function executeRun(
     return status;
   } finally {
     await driver.store.finish(run.id, status);
+    driver.onFinished?.(runbook.id, status);
   }
 }

@@ -14,6 +14,8 @@ export interface RunbookToolDeps {
   readonly store: RunStore;
   readonly background: BackgroundRuns;
   readonly liveness: RunLiveness;
+  /** Told each run's final status (the runs metric). */
+  readonly onFinished?: RunDriver['onFinished'];
 }
 
 const modeDescription =
@@ -82,7 +84,12 @@ export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
   const launch = async (ctx: RunContext): Promise<string> => {
     const { mode: _mode, ...runInput } = ctx.input;
     const runId = await begin(ctx, 'start');
-    const driver = { callTool: ctx.callTool, progress: () => Promise.resolve(), store };
+    const driver = {
+      callTool: ctx.callTool,
+      progress: () => Promise.resolve(),
+      store,
+      onFinished: deps.onFinished,
+    };
     background.launch(runId, (signal) =>
       deps.liveness.track(runId, () =>
         executeRun(runbook, { id: runId, input: runInput }, { ...driver, signal }),
@@ -110,6 +117,7 @@ export function runbookTool(runbook: RunbookDefinition, deps: RunbookToolDeps) {
         signal: ctx.signal,
         progress: ctx.progress,
         store,
+        onFinished: deps.onFinished,
       };
       await deps.liveness.track(runId, () =>
         executeRun(runbook, { id: runId, input: runInput }, driver),

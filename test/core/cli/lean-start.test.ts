@@ -24,6 +24,7 @@ const notLoaded: readonly (readonly [string, RegExp])[] = [
     "rate-limiter-flexible's Redis store",
     /node_modules\/rate-limiter-flexible\/lib\/RateLimiterRedis/,
   ],
+  // The API alone may load: prom-client requires it for exemplars (ADR 0038).
   ["OpenTelemetry's SDK", /node_modules\/@opentelemetry\/(sdk-|exporter-)/],
   ['the MCP SDK client', /node_modules\/@modelcontextprotocol\/sdk\/dist\/(esm|cjs)\/client\//],
   ['the built-in authorization server', /core\/oauth\/(authorization-server|server-keys)\./],

@@ -233,11 +233,13 @@ describe('servicedesk-mcp new plugin: what it writes passes its own test, lint a
       }),
     );
     // `servicedesk-mcp` resolves to this package's sources, as tsc does through the repository's
-    // customConditions: dist/ may be missing or stale here (package.json `exports`).
+    // customConditions: dist/ may be missing or stale here (package.json `exports`). Not
+    // `module`: Node would then load @opentelemetry/api's ESM build (which prom-client requires),
+    // whose extensionless imports only a bundler resolves.
     writeFileSync(
       join(project, 'vitest.config.mjs'),
       'export default { ssr: { resolve: { conditions: ' +
-        "['servicedesk-mcp-source', 'module', 'node', 'development|production'] } }, " +
+        "['servicedesk-mcp-source', 'node', 'development|production'] } }, " +
         "test: { include: ['test/**/*.test.ts'] } };\n",
     );
     const eslint = new ESLint({

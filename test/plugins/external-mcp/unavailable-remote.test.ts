@@ -3,6 +3,7 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../../../core/index.js';
 import { call } from '../../helpers/call-tool.js';
+import { parsePrometheus, valueOf } from '../../helpers/prometheus-text.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
 import { auditRows } from './support/audit-rows.js';
@@ -103,9 +104,25 @@ describe.each([
     expect(unknown.message).toMatch(/^MCP error -32602: Tool ev_nope not found: /);
   });
 
+  it('shows the remote down on /metrics', async () => {
+    expect(await remoteStates()).toEqual({ connecting: 0, up: 0, down: 1, closed: 0 });
+  });
+
   it('serves its tools again once it is back', async () => {
     await everything.start();
     await vi.waitFor(async () => expect(await names(sam)).toContain('ev_echo'), patience);
     expect((await call(sam, 'ev_echo', { message: 'back' })).text).toBe('Echo: back');
+    expect(await remoteStates()).toEqual({ connecting: 0, up: 1, down: 0, closed: 0 });
   });
+
+  /** The remote's state series, by state. */
+  async function remoteStates(): Promise<Record<string, number | undefined>> {
+    const samples = parsePrometheus(await (await fetch(`${t.url}/metrics`)).text());
+    return Object.fromEntries(
+      ['connecting', 'up', 'down', 'closed'].map((state) => [
+        state,
+        valueOf(samples, 'servicedesk_external_mcp_remote_state', { remote: 'everything', state }),
+      ]),
+    );
+  }
 });

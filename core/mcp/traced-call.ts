@@ -1,0 +1,72 @@
+import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { randomUUID } from 'node:crypto';
+import { currentCallFrame, withCallFrame, type CallTracer } from '../log/call-frame.js';
+
+/**
+ * Runs one `tools/call` in a call frame of its own: a new correlation id (the audit row's, on
+ * every log line of the call) and, when traces are on, a span with the collection, the tool and
+ * the correlation id (`call-tool.ts` adds the outcome). A nested call (a runbook step) gets its
+ * own id and a child span.
+ *
+ * @example
+ * return tracedCall({ request, collectionId, tracer }, () => runToolCall(request, extra, scope));
+ */
+export function tracedCall<T>(
+  call: {
+    readonly request: CallToolRequest;
+    readonly collectionId: string;
+    readonly tracer: CallTracer | undefined;
+  },
+  work: () => Promise<T>,
+): Promise<T> {
+  const correlationId = randomUUID();
+  const { tracer } = call;
+  if (tracer === undefined) return withCallFrame({ correlationId }, work);
+  const parent = currentCallFrame()?.span;
+  const tool = call.request.params.name;
+  // No global context manager is installed (several servers may share a process): the call
+  // frame carries the span from here on.
+  const span = tracer.start(`tools/call ${tool}`, {
+    kind: parent ? 'internal' : 'server',
+    parent,
+    attributes: {
+      'mcp.method.name': 'tools/call',
+      'gen_ai.tool.name': tool,
+      'servicedesk.collection': call.collectionId,
+      'servicedesk.tool': tool,
+      'servicedesk.correlation_id': correlationId,
+    },
+  });
+  return withCallFrame({ correlationId, span, tracer }, work).then(
+    (result) => {
+      span.end();
+      return result;
+    },
+    (error: unknown) => {
+      tracer.fail(span, error);
+      throw error;
+    },
+  );
+}
+
+/** What {@link tracedToolCalls} reads from a call's scope. */
+interface TracedScope {
+  readonly registry: { readonly collection: { readonly id: string } };
+  readonly runtime: { readonly metrics: { readonly tracer: CallTracer | undefined } };
+}
+
+/**
+ * Wraps a `tools/call` runner so each call runs in its own call frame ({@link tracedCall}).
+ *
+ * @example
+ * export const callTool = tracedToolCalls(runToolCall);
+ */
+export function tracedToolCalls<TExtra, TScope extends TracedScope>(
+  run: (request: CallToolRequest, extra: TExtra, scope: TScope) => Promise<CallToolResult>,
+): (request: CallToolRequest, extra: TExtra, scope: TScope) => Promise<CallToolResult> {
+  return (request, extra, scope) =>
+    tracedCall(
+      { request, collectionId: scope.registry.collection.id, tracer: scope.runtime.metrics.tracer },
+      () => run(request, extra, scope),
+    );
+}

@@ -1,0 +1,175 @@
+import type * as PromClient from 'prom-client';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
+
+/** Label values of one series, by label name. */
+export type MetricLabels = Readonly<Record<string, string>>;
+
+/** A gauge's value for one set of labels, as a collect function reports it. */
+export interface GaugeSample {
+  readonly labels: MetricLabels;
+  readonly value: number;
+}
+
+/** How a counter, gauge or histogram is declared. */
+export interface MetricDefinition {
+  /** Without the `servicedesk_` prefix (and, for a plugin, without its id): `remote_state`. */
+  readonly name: string;
+  readonly help: string;
+  readonly labelNames?: readonly string[];
+}
+
+/** A counter: only goes up. */
+export interface MetricCounter {
+  inc(labels?: MetricLabels, by?: number): void;
+}
+
+/** A gauge: set to the current value, or read at scrape time through `collect`. */
+export interface MetricGauge {
+  set(labels: MetricLabels, value: number): void;
+}
+
+/** A histogram of observed values (seconds, by Prometheus convention). */
+export interface MetricHistogram {
+  observe(labels: MetricLabels, value: number): void;
+}
+
+type Client = typeof PromClient;
+type Bundle = { client: Client; registry: PromClient.Registry };
+type Pending = (bundle: Bundle) => void;
+
+/** Operations kept while prom-client loads; past this, later ones are dropped (and counted). */
+const maxPending = 10_000;
+const namePattern = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * The server's metrics: counters, gauges and histograms in a `Registry` of its own (several
+ * servers share a test process), rendered in Prometheus text by `render()`. prom-client costs
+ * about 130 ms to import, so it is loaded on the first recorded value or scrape, never on the
+ * start path (ADR 0038); what is recorded meanwhile is kept and replayed. A disabled instance
+ * records nothing and loads nothing.
+ *
+ * @example
+ * const metrics = new ServerMetrics({ enabled: true });
+ * const calls = metrics.counter({ name: 'tool_calls_total', help: 'Tool calls', labelNames: ['tool'] });
+ * calls.inc({ tool: 'echo' });
+ * const { body } = await metrics.render();
+ */
+export class ServerMetrics {
+  readonly enabled: boolean;
+  readonly #names = new Set<string>();
+  #pending: Pending[] = [];
+  #dropped = 0;
+  #bundle: Bundle | undefined;
+  #loading: Promise<Bundle> | undefined;
+
+  constructor(options: { enabled: boolean }) {
+    this.enabled = options.enabled;
+  }
+
+  /** Declares a counter named `servicedesk_<name>`. */
+  counter(definition: MetricDefinition): MetricCounter {
+    const metric = this.#declare(definition, (client, common) => new client.Counter(common));
+    return { inc: (labels = {}, by = 1) => metric((m) => m.inc(labels, by)) };
+  }
+
+  /** Declares a histogram named `servicedesk_<name>` with `buckets` (upper bounds). */
+  histogram(
+    definition: MetricDefinition & { readonly buckets: readonly number[] },
+  ): MetricHistogram {
+    const metric = this.#declare(
+      definition,
+      (client, common) => new client.Histogram({ ...common, buckets: [...definition.buckets] }),
+    );
+    return { observe: (labels, value) => metric((m) => m.observe(labels, value)) };
+  }
+
+  /**
+   * Declares a gauge named `servicedesk_<name>`. With `collect`, its series are exactly what
+   * `collect` returns at each scrape (pool sizes, remote states); otherwise `set` them.
+   */
+  gauge(
+    definition: MetricDefinition & { readonly collect?: () => readonly GaugeSample[] },
+  ): MetricGauge {
+    const { collect } = definition;
+    const metric = this.#declare(definition, (client, common) =>
+      collect
+        ? new client.Gauge({
+            ...common,
+            collect() {
+              this.reset();
+              for (const sample of collect()) this.set(sample.labels, sample.value);
+            },
+          })
+        : new client.Gauge(common),
+    );
+    return { set: (labels, value) => metric((m) => m.set(labels, value)) };
+  }
+
+  /** The Prometheus text of every metric, with the Node process metrics. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    const { registry } = await this.#load();
+    return { contentType: registry.contentType, body: await registry.metrics() };
+  }
+
+  /** Operations dropped because prom-client had not loaded yet (0 unless it never could). */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  #declare<TMetric>(
+    definition: MetricDefinition,
+    build: (
+      client: Client,
+      common: {
+        name: string;
+        help: string;
+        labelNames: string[];
+        registers: PromClient.Registry[];
+      },
+    ) => TMetric,
+  ): (use: (metric: TMetric) => void) => void {
+    const name = `servicedesk_${definition.name}`;
+    if (!namePattern.test(definition.name) || this.#names.has(name)) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `metric "${name}" is declared twice or is not lower-case letters, digits and underscores`,
+      );
+    }
+    this.#names.add(name);
+    if (!this.enabled) return () => undefined;
+    let metric: TMetric | undefined;
+    const made = (bundle: Bundle): TMetric =>
+      (metric ??= build(bundle.client, {
+        name,
+        help: definition.help,
+        labelNames: [...(definition.labelNames ?? [])],
+        registers: [bundle.registry],
+      }));
+    // Declared now even when nothing is recorded, so the series' HELP appears at the first scrape.
+    this.#apply((bundle) => void made(bundle));
+    return (use) => this.#apply((bundle) => use(made(bundle)));
+  }
+
+  #apply(operation: Pending): void {
+    if (this.#bundle) {
+      operation(this.#bundle);
+      return;
+    }
+    if (this.#pending.length >= maxPending) this.#dropped++;
+    else this.#pending.push(operation);
+    void this.#load();
+  }
+
+  #load(): Promise<Bundle> {
+    return (this.#loading ??= import('prom-client').then((client) => {
+      const registry = new client.Registry();
+      // Unprefixed (process_*, nodejs_*), as the dashboards made for them expect.
+      client.collectDefaultMetrics({ register: registry });
+      const bundle = { client, registry };
+      for (const operation of this.#pending) operation(bundle);
+      this.#pending = [];
+      this.#bundle = bundle;
+      return bundle;
+    }));
+  }
+}
