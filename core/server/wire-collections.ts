@@ -153,6 +153,7 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
       registries,
       baseUrl,
       log: runtime.log,
+      shared: runtime.shared,
       policy: config.roles ?? defaultRolePolicy,
     }),
   ];
