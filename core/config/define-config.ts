@@ -1,3 +1,4 @@
+import type { CallLimits } from '../limits/call-limit-settings.js';
 import type { DevToken } from '../auth/dev-token-verifier.js';
 import type { ExternalIdentityProvider } from '../auth/external-identity-provider.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
@@ -100,6 +101,11 @@ export interface ServerConfig {
    * `url` defaults to `REDIS_URL`; without one, this instance keeps them in process.
    */
   readonly redis?: { readonly url?: string; readonly keyPrefix?: string };
+  /**
+   * Budgets on `tools/call` per user, per client and per collection (docs/configuration.md);
+   * a collection's own `limits` override these. `'off'` turns them all off.
+   */
+  readonly limits?: CallLimits | 'off';
   /** Audit rows are written in batches at most this far apart, in ms (default 200). */
   readonly auditFlushMs?: number;
 }

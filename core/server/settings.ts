@@ -1,6 +1,12 @@
 import type { ServerConfig } from '../config/define-config.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { SharedStateSettings } from '../coordination/shared-state.js';
+import {
+  checkAllCallLimits,
+  limitsByCollection,
+  resolveCallLimits,
+  type ResolvedCallLimits,
+} from '../limits/call-limit-settings.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
 import {
   defaultDatabaseLimits,
@@ -73,6 +79,9 @@ export interface ResolvedSettings {
   readonly storage: StorageConfig;
   readonly sharedState: SharedStateSettings;
   readonly logLevel: LogLevel;
+  /** Server-wide `tools/call` budgets, and each collection's (its own over the server's). */
+  readonly callLimits: ResolvedCallLimits;
+  readonly collectionCallLimits: ReadonlyMap<string, ResolvedCallLimits>;
 }
 
 /** A variable's value, or undefined when it is unset or blank. */
@@ -83,11 +92,12 @@ function fromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 /**
  * Resolves settings: config values win, then `HOST`, `PORT`, `PUBLIC_URL`, `DATABASE_URL`, the
- * `DATABASE_*` limits and `LOG_LEVEL` from `env`, then defaults (127.0.0.1:3000,
+ * `DATABASE_*` limits, `LIMIT_*` call budgets and `LOG_LEVEL` from `env`, then defaults (127.0.0.1:3000,
  * ./data/servicedesk.db, {@link defaultDatabaseLimits}, info).
  */
 export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): ResolvedSettings {
   const http = config.http ?? {};
+  const callLimits = resolveCallLimits(config.limits, env);
   const port =
     http.port ?? (env['PORT'] !== undefined && env['PORT'] !== '' ? Number(env['PORT']) : 3000);
   return Object.freeze({
@@ -116,6 +126,8 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
       connectTimeoutMs: 5_000,
     },
     logLevel: config.log?.level ?? parseLogLevel(env['LOG_LEVEL']),
+    callLimits,
+    collectionCallLimits: limitsByCollection(callLimits, config.collections),
   });
 }
 
@@ -158,6 +170,7 @@ export function checkSettings(settings: ResolvedSettings): void {
     }
   }
   checkDatabaseLimits(settings.storage);
+  checkAllCallLimits(settings.callLimits, settings.collectionCallLimits);
   const redisUrl = settings.sharedState.url;
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     throw new ServiceDeskError(
