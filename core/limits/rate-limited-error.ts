@@ -19,7 +19,7 @@ const budgetWords = {
 export function rateLimitedError(refusal: CallLimitRefusal): McpError {
   return protocolError(
     'RATE_LIMITED',
-    `Rate limit reached: collection ${refusal.collectionId} takes at most ${refusal.limit} tool calls ` +
+    `Rate limit reached: collection ${refusal.collectionId} takes at most ${refusal.limit} tool call${refusal.limit === 1 ? '' : 's'} ` +
       `every ${refusal.windowSeconds} s ${budgetWords[refusal.budget]}; retry in ${refusal.retryAfterSeconds} s`,
     { budget: refusal.budget, retryAfter: refusal.retryAfterSeconds },
   );
