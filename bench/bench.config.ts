@@ -20,6 +20,8 @@ export default defineConfig({
       roles: ['agent', 'admin'],
     }),
   ],
+  // One bench client makes thousands of calls a second: budgets would refuse them (ADR 0037).
+  limits: 'off',
   auth: {
     devTokens: [
       {

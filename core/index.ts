@@ -96,6 +96,7 @@ export {
   type AccountProvider,
 } from './oauth/account-provider.js';
 export type { BuiltInAuthSettings, StaticClient } from './oauth/built-in-auth-settings.js';
+export type { CallBudget, CallLimits } from './limits/call-limit-settings.js';
 export { jwtVerifier } from './auth/jwt-verifier.js';
 export type { ExternalIdentityProvider } from './auth/external-identity-provider.js';
 export { anyOfVerifiers } from './auth/configured-verifier.js';

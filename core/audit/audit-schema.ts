@@ -12,7 +12,9 @@ export type AuditOutcome =
   /** A 2026-07-28 call answered with questions for the client (MRTR); its retry has a row of its own. */
   | 'input_required'
   /** A 2026-07-28 call answered with a task (Tasks extension); the work's own tool calls have rows. */
-  | 'task';
+  | 'task'
+  /** Refused because a `tools/call` budget was spent (ADR 0037); the tool did not run. */
+  | 'rate_limited';
 
 /** The audit table as the core reads and writes it. */
 export type AuditTables = {

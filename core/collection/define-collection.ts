@@ -1,3 +1,4 @@
+import type { CallLimits } from '../limits/call-limit-settings.js';
 import type { Role, Scope } from '../scope/scope.js';
 
 /** A collection as written in config. */
@@ -47,6 +48,8 @@ export interface CollectionSpec {
    * text in `<untrusted-text>` fences is data (`untrustedTextNotice`), which every collection sends.
    */
   readonly instructions?: string;
+  /** This collection's `tools/call` budgets, over the server's `limits`; `'off'` for none. */
+  readonly limits?: CallLimits | 'off';
 }
 
 /** When a tool's call needs the person's confirmation (see {@link CollectionSpec.confirm}). */

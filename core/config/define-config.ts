@@ -1,3 +1,4 @@
+import type { CallLimits } from '../limits/call-limit-settings.js';
 import type { DevToken } from '../auth/dev-token-verifier.js';
 import type { ExternalIdentityProvider } from '../auth/external-identity-provider.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
@@ -117,6 +118,11 @@ export interface ServerConfig {
    * `Authorization: Bearer <token>` (`token` defaults to `METRICS_TOKEN`, at least 16 characters).
    */
   readonly metrics?: { readonly enabled?: boolean; readonly token?: string };
+  /**
+   * Budgets on `tools/call` per user, per client and per collection (docs/configuration.md);
+   * a collection's own `limits` override these. `'off'` turns them all off.
+   */
+  readonly limits?: CallLimits | 'off';
   /** Audit rows are written in batches at most this far apart, in ms (default 200). */
   readonly auditFlushMs?: number;
   /** How old audit, OAuth and plugin rows get before they are pruned (docs/configuration.md). */

@@ -71,6 +71,8 @@ export const errorCodes = {
   SESSION_NOT_FOUND: { http: 404, jsonRpc: -32001 },
   SESSION_REQUIRED: { http: 400, jsonRpc: -32000 },
   SESSION_LIMIT_REACHED: { http: 503, jsonRpc: -32000 },
+  // A tools/call budget is spent (ADR 0037): HTTP 429 with Retry-After where the reply can carry it.
+  RATE_LIMITED: { http: 429, jsonRpc: -32029 },
   SERVER_STARTING: { http: 503, jsonRpc: -32603 },
   SERVER_SHUTTING_DOWN: { http: 503, jsonRpc: -32603 },
   TOOL_NOT_FOUND: { http: 200, jsonRpc: -32602 },

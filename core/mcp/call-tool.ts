@@ -34,6 +34,7 @@ import { isCancelled, type CancellableExtra } from './lazy-abort.js';
 import { CallCutOffError } from './call-cutoff.js';
 import { currentCallFrame } from '../log/call-frame.js';
 import { tracedToolCalls } from './traced-call.js';
+import { rateLimitedError } from '../limits/rate-limited-error.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -160,6 +161,12 @@ async function runToolCall(
       'TOOL_NOT_FOUND',
       `Tool ${name} not found: it is not available on this endpoint with your permissions; call tools/list to see the tools you can use`,
     );
+  }
+  // After the scope check: an unauthenticated or forbidden flood is the connection limiter's job.
+  const refusal = scope.depth ? undefined : await scope.runtime.callLimits?.charge(principal);
+  if (refusal) {
+    audit('rate_limited', 'RATE_LIMITED');
+    throw rateLimitedError(refusal);
   }
   const checked = checkArguments(tool, args);
   if (!checked.ok) {

@@ -134,6 +134,15 @@ export class Exchange {
     return only !== undefined && 'error' in only ? only.error.code : undefined;
   }
 
+  /** The `data` of a single response's error (a refusal's `retryAfter`, for the HTTP reply). */
+  get errorData(): Readonly<Record<string, unknown>> | undefined {
+    const only = this.#batch ? undefined : this.#responses[0];
+    const data = only !== undefined && 'error' in only ? only.error.data : undefined;
+    return typeof data === 'object' && data !== null
+      ? (data as Record<string, unknown>)
+      : undefined;
+  }
+
   jsonBody(): string | undefined {
     if (this.#responses.length === 0) return undefined;
     return JSON.stringify(this.#batch ? this.#responses : this.#responses[0]);

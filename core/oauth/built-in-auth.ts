@@ -1,6 +1,7 @@
 import type Koa from 'koa';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
+import type { SharedState } from '../coordination/shared-state.js';
 import type { Logger } from '../log/logger.js';
 import type { ServiceLocator } from '../plugin/service-ref.js';
 import type { RolePolicy } from '../scope/role-policy.js';
@@ -19,6 +20,8 @@ export interface BuiltInAuthStart {
   readonly baseUrl: string;
   readonly policy: RolePolicy;
   readonly log: Logger;
+  /** Where sign-in and registration counters live, so every instance sees the same failures. */
+  readonly shared: SharedState;
 }
 
 /** The built-in authorization server as the server wires it: a verifier now, routes once started. */
@@ -39,7 +42,7 @@ export interface BuiltInAuth {
  *
  * @example
  * const auth = builtInAuth({ clients: [] });
- * app.use(await auth.start({ db, services, registries, baseUrl, policy, log }));
+ * app.use(await auth.start({ db, services, registries, baseUrl, policy, log, shared }));
  */
 export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
   let state: VerifierState | undefined;
@@ -69,7 +72,8 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
         provider: server.provider,
         accounts: server.accounts,
         resources: server.resources,
-        limiter: new LoginRateLimiter({
+        limiter: new LoginRateLimiter(context.shared, {
+          name: 'sign-in',
           max: settings.loginAttempts ?? 5,
           windowMs: settings.loginWindowMs ?? 15 * 60_000,
         }),
@@ -82,11 +86,20 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
       // Anyone may register a client, so registrations are counted per address and in all
       // (the limiter counts any event, here a registration).
       const perHour = settings.registrationsPerHour ?? 20;
-      const byAddress = new LoginRateLimiter({ max: perHour, windowMs: 3_600_000 });
-      const overall = new LoginRateLimiter({ max: perHour * 50, windowMs: 3_600_000 });
-      const registrationRefused = (ctx: Koa.Context): boolean => {
+      const hour = { windowMs: 3_600_000 };
+      const byAddress = new LoginRateLimiter(context.shared, {
+        name: 'registration-address',
+        max: perHour,
+        ...hour,
+      });
+      const overall = new LoginRateLimiter(context.shared, {
+        name: 'registration-all',
+        max: perHour * 50,
+        ...hour,
+      });
+      const registrationRefused = async (ctx: Koa.Context): Promise<boolean> => {
         const address = `address|${ctx.ip}`;
-        if (overall.blocked('all') || byAddress.blocked(address)) {
+        if ((await overall.blocked('all')) || (await byAddress.blocked(address))) {
           ctx.status = 429;
           ctx.set('retry-after', '3600');
           ctx.body = {
@@ -96,8 +109,8 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
           };
           return true;
         }
-        byAddress.fail(address);
-        overall.fail('all');
+        await byAddress.fail(address);
+        await overall.fail('all');
         return false;
       };
       // The provider runs as its own Koa app (its own cookie keys, proxy trust and error pages),
@@ -113,7 +126,11 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
           return;
         }
         if (await handleInteraction(ctx, deps)) return;
-        if (ctx.method === 'POST' && ctx.path === `${issuerPath}/reg` && registrationRefused(ctx))
+        if (
+          ctx.method === 'POST' &&
+          ctx.path === `${issuerPath}/reg` &&
+          (await registrationRefused(ctx))
+        )
           return;
         // A request without `scope` asks for everything the collection offers (the consent
         // page still shows it all and lets the user untick writes).

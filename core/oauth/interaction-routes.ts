@@ -107,7 +107,7 @@ async function submitLogin(step: Step, form: URLSearchParams) {
   const email = (form.get('email') ?? '').trim().toLowerCase();
   const password = form.get('password') ?? '';
   const key = `${ctx.ip}|${email}`;
-  if (deps.limiter.blocked(key)) {
+  if (await deps.limiter.blocked(key)) {
     return showLogin(step, {
       status: 429,
       email,
@@ -116,12 +116,12 @@ async function submitLogin(step: Step, form: URLSearchParams) {
   }
   const account = email === '' ? undefined : await deps.accounts.verifyPassword(email, password);
   if (!account?.active) {
-    deps.limiter.fail(key);
+    await deps.limiter.fail(key);
     const at = { collection: c.registry.collection.id, address: ctx.ip };
     deps.log.warn('sign-in failed', { ...at, emailHash: logDigest(email.toLowerCase()) });
     return showLogin(step, { status: 401, email, error: 'The e-mail or password is wrong.' });
   }
-  deps.limiter.succeed(key);
+  await deps.limiter.succeed(key);
   const refusal = roleRefusal(c.registry.collection, account);
   if (refusal !== undefined) return showLogin(step, { status: 403, error: refusal });
   return finish(step, { login: { accountId: account.userId } }, false);

@@ -1,48 +1,41 @@
+import type { SharedState } from '../coordination/shared-state.js';
+import { openLimiter, type Limiter } from '../limits/rate-limiter.js';
+
 /**
- * Counts failed sign-ins per key (IP address and e-mail) in a sliding window, in memory: each
- * process limits on its own, which bounds guessing to `max × processes` per window.
+ * Counts failed sign-ins (or any event) per key — IP address and e-mail — in a fixed window. On
+ * shared state in Redis every instance sees the others' failures, so guessing is bounded to `max`
+ * per window for the whole deployment; in process, each instance counts alone.
  *
  * @example
- * const limiter = new LoginRateLimiter({ max: 5, windowMs: 900_000 });
- * if (limiter.blocked(key)) return tooMany();
- * if (!ok) limiter.fail(key);
+ * const limiter = new LoginRateLimiter(shared, { name: 'sign-in', max: 5, windowMs: 900_000 });
+ * if (await limiter.blocked(key)) return tooMany();
+ * if (!ok) await limiter.fail(key);
  */
 export class LoginRateLimiter {
+  readonly #limiter: Limiter;
   readonly #max: number;
-  readonly #windowMs: number;
-  readonly #now: () => number;
-  readonly #failures = new Map<string, number[]>();
 
-  constructor(options: { max: number; windowMs: number; now?: () => number }) {
+  constructor(shared: SharedState, options: { name: string; max: number; windowMs: number }) {
     this.#max = options.max;
-    this.#windowMs = options.windowMs;
-    this.#now = options.now ?? Date.now;
-  }
-
-  #recent(key: string): number[] {
-    const since = this.#now() - this.#windowMs;
-    const times = (this.#failures.get(key) ?? []).filter((t) => t > since);
-    if (times.length === 0) this.#failures.delete(key);
-    else this.#failures.set(key, times);
-    return times;
+    this.#limiter = openLimiter(shared, {
+      name: options.name,
+      points: options.max,
+      durationSeconds: Math.max(1, Math.ceil(options.windowMs / 1000)),
+    });
   }
 
   /** True when `key` has used up its failures for this window. */
-  blocked(key: string): boolean {
-    return this.#recent(key).length >= this.#max;
+  async blocked(key: string): Promise<boolean> {
+    return (await this.#limiter.used(key)) >= this.#max;
   }
 
-  fail(key: string): void {
-    // A flood of distinct keys must not grow memory without bound: drop the oldest entries.
-    if (this.#failures.size >= 10_000) {
-      const oldest = this.#failures.keys().next().value;
-      if (oldest !== undefined) this.#failures.delete(oldest);
-    }
-    this.#failures.set(key, [...this.#recent(key), this.#now()]);
+  /** Counts one failure for `key`. */
+  async fail(key: string): Promise<void> {
+    await this.#limiter.consume(key);
   }
 
   /** Forgets `key` after a successful sign-in. */
-  succeed(key: string): void {
-    this.#failures.delete(key);
+  async succeed(key: string): Promise<void> {
+    await this.#limiter.reset(key);
   }
 }

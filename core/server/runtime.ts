@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/audit-log.js';
 import type { SharedState } from '../coordination/shared-state.js';
+import type { ToolCallLimits } from '../limits/tool-call-limits.js';
 import type { Logger } from '../log/logger.js';
 import type { CallCutoff } from '../mcp/call-cutoff.js';
 import type { ServiceLocator } from '../plugin/service-ref.js';
@@ -15,6 +16,8 @@ export interface Runtime {
   readonly audit: AuditLog;
   /** Limit counters and messages shared with the deployment's other instances (or in-process). */
   readonly shared: SharedState;
+  /** The `tools/call` budgets; absent where nothing counts calls (commands, tests of parts). */
+  readonly callLimits?: ToolCallLimits;
   /** Ends the calls still running when shutdown stops waiting for them. */
   readonly cutoff: CallCutoff;
   /** The server's metrics: the core's series and the `/metrics` middleware. */

@@ -6,6 +6,12 @@ import {
   resolveRetention,
   type RetentionSettings,
 } from '../retention/retention-settings.js';
+import {
+  checkAllCallLimits,
+  limitsByCollection,
+  resolveCallLimits,
+  type ResolvedCallLimits,
+} from '../limits/call-limit-settings.js';
 import { parseLogLevel, type LogLevel } from '../log/logger.js';
 import { tracingFromEnv, type TracingSettings } from './open-tracing.js';
 import {
@@ -84,6 +90,9 @@ export interface ResolvedSettings {
   readonly metrics: MetricsSettings;
   /** Where traces go; undefined (the default) keeps them off. */
   readonly tracing: TracingSettings | undefined;
+  /** Server-wide `tools/call` budgets, and each collection's (its own over the server's). */
+  readonly callLimits: ResolvedCallLimits;
+  readonly collectionCallLimits: ReadonlyMap<string, ResolvedCallLimits>;
 }
 
 /** Whether `/metrics` is served, and the token a scrape from another host must bring. */
@@ -115,11 +124,12 @@ function fromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 /**
  * Resolves settings: config values win, then `HOST`, `PORT`, `PUBLIC_URL`, `DATABASE_URL`, the
- * `DATABASE_*` limits and `LOG_LEVEL` from `env`, then defaults (127.0.0.1:3000,
+ * `DATABASE_*` limits, `LIMIT_*` call budgets and `LOG_LEVEL` from `env`, then defaults (127.0.0.1:3000,
  * ./data/servicedesk.db, {@link defaultDatabaseLimits}, info).
  */
 export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): ResolvedSettings {
   const http = config.http ?? {};
+  const callLimits = resolveCallLimits(config.limits, env);
   const port =
     http.port ?? (env['PORT'] !== undefined && env['PORT'] !== '' ? Number(env['PORT']) : 3000);
   return Object.freeze({
@@ -162,6 +172,8 @@ export function resolveSettings(config: ServerConfig, env: NodeJS.ProcessEnv): R
     retention: resolveRetention(config, env),
     metrics: metricsSettings(config, env),
     tracing: tracingFromEnv(env),
+    callLimits,
+    collectionCallLimits: limitsByCollection(callLimits, config.collections),
   });
 }
 
@@ -212,6 +224,7 @@ export function checkSettings(settings: ResolvedSettings): void {
       'CONFIG_INVALID',
       'metrics.token (METRICS_TOKEN) must be at least 16 characters',
     );
+  checkAllCallLimits(settings.callLimits, settings.collectionCallLimits);
   const redisUrl = settings.sharedState.url;
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     throw new ServiceDeskError(

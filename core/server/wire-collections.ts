@@ -23,6 +23,7 @@ import type { PluginDefinition } from '../plugin/define-plugin.js';
 import type { PluginContributions } from '../plugin/plugin-contributions.js';
 import { defaultRolePolicy } from '../scope/role-policy.js';
 import type { DynamicTools } from '../tool/dynamic-tools.js';
+import { withCallLimits } from './call-limits-runtime.js';
 import type { Runtime } from './runtime.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -74,7 +75,8 @@ export interface Wiring {
  * const { app, served } = await wireCollections({ ...context, baseUrl, port });
  */
 export async function wireCollections(context: WiringContext): Promise<Wiring> {
-  const { config, settings, baseUrl, runtime, endpoints } = context;
+  const { config, settings, baseUrl, endpoints } = context;
+  const runtime = withCallLimits(context.runtime, settings);
   const registries = buildRegistries({
     collections: config.collections,
     plugins: context.plugins,
@@ -153,6 +155,7 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
       registries,
       baseUrl,
       log: runtime.log,
+      shared: runtime.shared,
       policy: config.roles ?? defaultRolePolicy,
     }),
   ];

@@ -52,7 +52,8 @@ export interface TestServerOptions {
  * Starts a real server on an ephemeral loopback port with a fresh database and connects one SDK
  * client per collection over Streamable HTTP — the harness for plugin tests. Unless
  * `config.http` says otherwise, `close()` closes idle keep-alive connections at once
- * (`shutdownIdleGraceMs: 0`) rather than keeping them for a second.
+ * (`shutdownIdleGraceMs: 0`) rather than keeping them for a second; unless `config.limits` says
+ * otherwise, the `tools/call` budgets are off.
  *
  * @example
  * const t = await startTestServer({ plugins: [echoPlugin()], collections: [demo], tokens });
@@ -83,6 +84,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       {
         log: { level: 'silent' },
         auditFlushMs: 20,
+        // A test suite calls far faster than a person: budgets are on only where a test sets them.
+        limits: 'off',
         ...options.config,
         plugins: options.plugins,
         collections: options.collections,

@@ -56,6 +56,19 @@ function urlsOf(child: ChildProcess, output: string[], log: string[]): Promise<E
 }
 
 /**
+ * The environment that turns the `tools/call` budgets off (ADR 0037), for tests that load the
+ * server far beyond what one person does: their writers share one demo token.
+ *
+ * @example
+ * spawnExampleServer({ databaseUrl, env: withoutCallBudgets });
+ */
+export const withoutCallBudgets: NodeJS.ProcessEnv = {
+  LIMIT_CALLS_PER_USER: 'off',
+  LIMIT_CALLS_PER_CLIENT: 'off',
+  LIMIT_CALLS_PER_COLLECTION: 'off',
+};
+
+/**
  * Starts the example service desk (`examples/servicedesk`) on `databaseUrl` (a SQLite file or a
  * `postgres://` URL) on a free loopback port, with its demo tokens `demo-user-token` and
  * `demo-agent-token`. On an empty database it migrates and loads the demo desk first.

@@ -7,6 +7,7 @@ import {
 import {
   connectClient,
   spawnExampleServer,
+  withoutCallBudgets,
   type ExampleServer,
 } from '../../helpers/example-server.js';
 
@@ -113,7 +114,7 @@ describe('the server through PostgreSQL restarts and killed backends, with calls
     server = spawnExampleServer({
       databaseUrl: cluster.url,
       config: smallDesk,
-      env: { DATABASE_CONNECT_TIMEOUT_MS: '2000' },
+      env: { DATABASE_CONNECT_TIMEOUT_MS: '2000', ...withoutCallBudgets },
     });
     const { baseUrl } = await server.ready;
     client = await connectClient(`${baseUrl}/mcp/agent`, 'demo-agent-token');

@@ -5,6 +5,7 @@ import { call } from '../../helpers/call-tool.js';
 import {
   connectClient,
   spawnExampleServer,
+  withoutCallBudgets,
   type ExampleServer,
 } from '../../helpers/example-server.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
@@ -42,7 +43,7 @@ describe.each(testEngines)(
       for (let n = 0; n < 2; n++) {
         const server = spawnExampleServer({
           databaseUrl: database.url,
-          env: { LOG_LEVEL: 'warn' },
+          env: { LOG_LEVEL: 'warn', ...withoutCallBudgets },
         });
         servers.push(server);
         await server.ready;

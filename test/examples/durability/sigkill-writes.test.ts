@@ -6,6 +6,7 @@ import { call } from '../../helpers/call-tool.js';
 import {
   connectClient,
   spawnExampleServer,
+  withoutCallBudgets,
   type ExampleServer,
 } from '../../helpers/example-server.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
@@ -48,7 +49,7 @@ describe.each(testEngines)('SIGKILL during writes on $engine', ({ createDatabase
   }) => {
     const ledger = createLedger();
     for (let round = 1; round <= kills; round++) {
-      server = spawnExampleServer({ databaseUrl: database.url });
+      server = spawnExampleServer({ databaseUrl: database.url, env: withoutCallBudgets });
       const agentUrl = (await server.ready).collections.get('Agent Functions')!;
       const clients = await Promise.all(
         Array.from({ length: writers }, () => connectClient(agentUrl, agentToken)),
