@@ -10,7 +10,7 @@ import {
 import { freePort } from '../helpers/free-port.js';
 import { createTempFolder, type TempFolder } from '../helpers/temp-folder.js';
 import { testRedisUrl, uniqueRedisPrefix } from '../helpers/test-redis.js';
-import { agentToken, noticeUris } from './fixtures/cluster.config.js';
+import { agentToken, limitedBudget, noticeUris } from './fixtures/cluster.config.js';
 import { startHaproxy, type Haproxy } from '../../bench/cluster/haproxy.js';
 import { startInstance, type Instance } from './support/instance.js';
 import { runMixedLoad, type LoadReport } from './support/mixed-load.js';
@@ -141,5 +141,41 @@ describe('three instances behind HAProxy on PostgreSQL and Redis', () => {
       await direct.close();
     }
     await session.close();
+  }, 60_000);
+
+  it('holds one budget across the instances, each counting its refusals on /metrics', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < limitedBudget + 5; i++) {
+      // Round-robin: consecutive calls land on different instances.
+      const response = await fetch(`${proxy.url}/mcp/limited`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${agentToken}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: i,
+          method: 'tools/call',
+          params: { name: 'pin_notice', arguments: { uri: noticeUris[0] } },
+        }),
+      });
+      statuses.push(response.status);
+      if (response.status === 429) {
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await response.text()).toContain('RATE_LIMITED');
+      } else await response.text();
+    }
+    expect(statuses).toEqual([...Array(limitedBudget).fill(200), ...Array(5).fill(429)]);
+
+    let refused = 0;
+    for (const port of ports) {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const line =
+        /^servicedesk_rate_limited_calls_total\{[^}]*collection="limited"[^}]*\} (\d+)/m.exec(text);
+      refused += Number(line?.[1] ?? 0);
+    }
+    expect(refused).toBe(5);
   }, 60_000);
 });
