@@ -113,7 +113,7 @@ export interface ServerConfig {
    */
   readonly redis?: { readonly url?: string; readonly keyPrefix?: string };
   /**
-   * `/metrics` in Prometheus text (docs/deployment-metrics.md): on unless `enabled` is false
+   * `/metrics` in Prometheus text (docs/deployment.md): on unless `enabled` is false
    * (`METRICS_ENABLED`). Served to loopback without a token; from elsewhere only with
    * `Authorization: Bearer <token>` (`token` defaults to `METRICS_TOKEN`, at least 16 characters).
    */

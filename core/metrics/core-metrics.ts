@@ -33,7 +33,7 @@ export const callDurationBuckets = [
 export const poolWaitBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] as const;
 
 /**
- * The core's series (docs/deployment-metrics.md): tool calls by collection, tool and outcome
+ * The core's series (docs/deployment.md): tool calls by collection, tool and outcome
  * with their duration, refused authentication by reason, rate-limited calls, and the database
  * pool. Calls are counted where their audit row is recorded, since every call has exactly one.
  *
