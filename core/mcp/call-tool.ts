@@ -7,7 +7,7 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
-import { plainMessage, protocolError } from '../errors/protocol-error.js';
+import { protocolError } from '../errors/protocol-error.js';
 import type { AuditOutcome } from '../audit/audit-schema.js';
 import { permits, type CollectionRegistry } from '../collection/collection-registry.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
@@ -17,7 +17,6 @@ import {
   storageFailureOf,
   storageFailureText,
 } from '../storage/storage-failure.js';
-import type { NestedToolCaller } from '../tool/tool-context.js';
 import { checkArguments } from '../tool/check-arguments.js';
 import { ClientCapabilityRequired } from '../tool/client-capability-required.js';
 import { toToolResult } from './tool-output.js';
@@ -30,7 +29,8 @@ import { approveWrite, type Approval } from './write-approval.js';
 import { principalOf } from './request-principal.js';
 import { requestContextOf } from './request-context.js';
 import type { SessionState } from './session-state.js';
-import { isCancelled, type CancellableExtra } from './lazy-abort.js';
+import { isCancelled } from './lazy-abort.js';
+import { failure, nestedCaller } from './nested-caller.js';
 import { CallCutOffError } from './call-cutoff.js';
 import { currentCallFrame } from '../log/call-frame.js';
 import { tracedToolCalls } from './traced-call.js';
@@ -51,51 +51,6 @@ export interface CallScope {
   readonly tasks?: TaskRecords;
 }
 
-function failure(text: string): CallToolResult {
-  return { content: [{ type: 'text', text }], isError: true };
-}
-
-/** How deep tools may call tools (a runbook calling a runbook…) before the call is refused. */
-const maxNestingDepth = 8;
-
-/** `ctx.callTool`: the same collection and caller, no progress token of its own, one level deeper. */
-function nestedCaller(extra: Extra, scope: CallScope): NestedToolCaller {
-  const depth = scope.depth ?? 0;
-  return async (name, args, options = {}) => {
-    if (depth >= maxNestingDepth) {
-      return failure(
-        `Tool ${name} was not called: tools calling tools may nest at most ${maxNestingDepth} deep; a runbook probably calls itself`,
-      );
-    }
-    const onProgress = options.onProgress;
-    const signal = options.signal ?? extra.signal;
-    const nestedExtra: Extra & CancellableExtra = {
-      ...extra,
-      signal,
-      cancelled: () => signal.aborted,
-      _meta: onProgress ? { progressToken: nestedProgressToken } : {},
-      sendNotification: async (notification) => {
-        if (notification.method === 'notifications/progress') {
-          const { progress, total, message } = notification.params;
-          await onProgress?.(progress, total, message);
-          return;
-        }
-        await extra.sendNotification(notification);
-      },
-    };
-    try {
-      return await callTool(
-        { method: 'tools/call', params: { name, arguments: args } },
-        nestedExtra,
-        { ...scope, depth: depth + 1 },
-      );
-    } catch (error) {
-      if (error instanceof McpError) return failure(plainMessage(error.code, error.message));
-      throw error;
-    }
-  };
-}
-
 /** True for a protocol error carrying our `code` in its data. */
 function hasDataCode(error: unknown, code: string): boolean {
   return error instanceof McpError && (error.data as { code?: unknown } | undefined)?.code === code;
@@ -103,9 +58,6 @@ function hasDataCode(error: unknown, code: string): boolean {
 
 /** What a call's race ends with when its handler asked the client something (MRTR). */
 const waitingForInput = Symbol('waiting for input');
-
-/** Marks a nested call's progress so it reaches the caller's `onProgress`, not the client. */
-const nestedProgressToken = 'nested';
 
 /**
  * Runs one `tools/call`: looks the tool up among those the caller may use, validates the
@@ -221,7 +173,7 @@ async function runToolCall(
           scope,
           principal: { ...principal, correlationId },
           signal,
-          nested: nestedCaller(extra, scope),
+          nested: nestedCaller(extra, scope, callTool),
           ledger: round.ledger,
         });
         const task = taskContractFor(tool, extra, scope);
