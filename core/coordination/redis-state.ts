@@ -14,7 +14,7 @@ export function describeRedisUrl(url: string): string {
   }
 }
 
-/** Resolves once `client` is ready, or fails with SHARED_STATE_UNREACHABLE after `timeoutMs`. */
+/** Resolves once `client` is ready, or fails with SERVER_REDIS_UNREACHABLE after `timeoutMs`. */
 async function connected(client: Redis, where: string, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -22,7 +22,7 @@ async function connected(client: Redis, where: string, timeoutMs: number): Promi
       () =>
         reject(
           new ServiceDeskError(
-            'SHARED_STATE_UNREACHABLE',
+            'SERVER_REDIS_UNREACHABLE',
             `Redis at ${where} did not answer within ${timeoutMs} ms; start it, correct REDIS_URL, or unset REDIS_URL to run one instance on in-process state`,
           ),
         ),
@@ -35,7 +35,7 @@ async function connected(client: Redis, where: string, timeoutMs: number): Promi
     client.disconnect();
     if (error instanceof ServiceDeskError) throw error;
     throw new ServiceDeskError(
-      'SHARED_STATE_UNREACHABLE',
+      'SERVER_REDIS_UNREACHABLE',
       `Redis at ${where} refused the connection (${(error as Error).message}); start it, correct REDIS_URL, or unset REDIS_URL to run one instance on in-process state`,
     );
   } finally {

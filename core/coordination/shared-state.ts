@@ -65,7 +65,7 @@ export function processSharedState(keyPrefix: string): SharedState {
 
 /**
  * Opens shared state for `settings`: Redis when a URL is set (loading the client only then, ADR
- * 0033), else in-process. Fails startup with `SHARED_STATE_UNREACHABLE` when Redis does not
+ * 0033), else in-process. Fails startup with `SERVER_REDIS_UNREACHABLE` when Redis does not
  * answer within the connect timeout.
  *
  * @example

@@ -37,7 +37,7 @@ export const errorCodes = {
   COLLECTION_UNAUTHENTICATED_PUBLIC: { http: 500, jsonRpc: -32603 },
   AUTH_DEV_TOKENS_PUBLIC: { http: 500, jsonRpc: -32603 },
   STORAGE_UNREACHABLE: { http: 503, jsonRpc: -32603 },
-  SHARED_STATE_UNREACHABLE: { http: 503, jsonRpc: -32603 },
+  SERVER_REDIS_UNREACHABLE: { http: 503, jsonRpc: -32603 },
   MIGRATION_FAILED: { http: 500, jsonRpc: -32603 },
   CLI_USAGE: { http: 500, jsonRpc: -32603 },
   CLI_REFUSED: { http: 500, jsonRpc: -32603 },
@@ -72,7 +72,7 @@ export const errorCodes = {
   SESSION_REQUIRED: { http: 400, jsonRpc: -32000 },
   SESSION_LIMIT_REACHED: { http: 503, jsonRpc: -32000 },
   // A tools/call budget is spent (ADR 0037): HTTP 429 with Retry-After where the reply can carry it.
-  RATE_LIMITED: { http: 429, jsonRpc: -32029 },
+  TOOL_RATE_LIMITED: { http: 429, jsonRpc: -32029 },
   SERVER_STARTING: { http: 503, jsonRpc: -32603 },
   SERVER_SHUTTING_DOWN: { http: 503, jsonRpc: -32603 },
   TOOL_NOT_FOUND: { http: 200, jsonRpc: -32602 },

@@ -71,7 +71,7 @@ export async function runExchange(
   // Revision 2026-07-28 sends a missing client capability with HTTP 400; a spent budget is a 429
   // with Retry-After (a batch or a stream carries it in the JSON-RPC error only); all else is 200.
   const data = exchange.errorData;
-  if (data?.['code'] === 'RATE_LIMITED' && typeof data['retryAfter'] === 'number') {
+  if (data?.['code'] === 'TOOL_RATE_LIMITED' && typeof data['retryAfter'] === 'number') {
     ctx.status = 429;
     ctx.set('Retry-After', String(data['retryAfter']));
   } else ctx.status = exchange.errorCode === missingClientCapability ? 400 : 200;

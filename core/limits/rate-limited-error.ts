@@ -9,7 +9,7 @@ const budgetWords = {
 } as const;
 
 /**
- * The protocol error of a refused call (`RATE_LIMITED`), naming the budget and when to retry;
+ * The protocol error of a refused call (`TOOL_RATE_LIMITED`), naming the budget and when to retry;
  * `data.retryAfter` (seconds) becomes the `Retry-After` header of an HTTP 429 where one can be
  * sent (ADR 0037).
  *
@@ -18,7 +18,7 @@ const budgetWords = {
  */
 export function rateLimitedError(refusal: CallLimitRefusal): McpError {
   return protocolError(
-    'RATE_LIMITED',
+    'TOOL_RATE_LIMITED',
     `Rate limit reached: collection ${refusal.collectionId} takes at most ${refusal.limit} tool call${refusal.limit === 1 ? '' : 's'} ` +
       `every ${refusal.windowSeconds} s ${budgetWords[refusal.budget]}; retry in ${refusal.retryAfterSeconds} s`,
     { budget: refusal.budget, retryAfter: refusal.retryAfterSeconds },

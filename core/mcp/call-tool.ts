@@ -117,7 +117,7 @@ async function runToolCall(
   // After the scope check: an unauthenticated or forbidden flood is the connection limiter's job.
   const refusal = scope.depth ? undefined : await scope.runtime.callLimits?.charge(principal);
   if (refusal) {
-    audit('rate_limited', 'RATE_LIMITED');
+    audit('rate_limited', 'TOOL_RATE_LIMITED');
     throw rateLimitedError(refusal);
   }
   const checked = checkArguments(tool, args);

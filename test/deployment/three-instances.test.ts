@@ -164,7 +164,7 @@ describe('three instances behind HAProxy on PostgreSQL and Redis', () => {
       statuses.push(response.status);
       if (response.status === 429) {
         expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-        expect(await response.text()).toContain('RATE_LIMITED');
+        expect(await response.text()).toContain('TOOL_RATE_LIMITED');
       } else await response.text();
     }
     expect(statuses).toEqual([...Array(limitedBudget).fill(200), ...Array(5).fill(429)]);

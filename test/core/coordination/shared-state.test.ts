@@ -65,10 +65,10 @@ describe('openSharedState', () => {
     await expect.poll(() => received).toEqual(['for you']);
   });
 
-  it('fails startup with SHARED_STATE_UNREACHABLE when nothing answers, without the password', async () => {
+  it('fails startup with SERVER_REDIS_UNREACHABLE when nothing answers, without the password', async () => {
     const port = await freePort();
     await expect(open(`redis://:hunter2@127.0.0.1:${port}`)).rejects.toMatchObject({
-      code: 'SHARED_STATE_UNREACHABLE',
+      code: 'SERVER_REDIS_UNREACHABLE',
       message: expect.not.stringContaining('hunter2') as unknown,
     });
   });

@@ -61,7 +61,7 @@ async function statuses(t: TestServer, as: { user: string; on?: string }, times:
 }
 
 describe('tools/call budgets', () => {
-  it('refuse the call after the budget with 429, Retry-After, a RATE_LIMITED error and an audit row', async () => {
+  it('refuse the call after the budget with 429, Retry-After, a TOOL_RATE_LIMITED error and an audit row', async () => {
     const t = await start({ limits: { perUser: 3, windowSeconds: 60 } });
     expect(await statuses(t, { user: 'alice' }, 3)).toEqual([200, 200, 200]);
     const since = new Date();
@@ -71,14 +71,14 @@ describe('tools/call budgets', () => {
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
     const [body] = await messagesOf(refused);
     expect(body?.error?.code).toBe(-32029);
-    expect(body?.error?.data).toEqual({ code: 'RATE_LIMITED', budget: 'user', retryAfter });
+    expect(body?.error?.data).toEqual({ code: 'TOOL_RATE_LIMITED', budget: 'user', retryAfter });
     expect(body?.error?.message).toBe(
       `Rate limit reached: collection desk takes at most 3 tool calls every 60 s for each user; retry in ${retryAfter} s`,
     );
     await t.server.audit.flush();
     const rows = await t.server.audit.query({ since, tool: 'echo' });
     expect(rows.map((r) => [r.user_id, r.outcome, r.error_code])).toEqual([
-      ['alice@example.com', 'rate_limited', 'RATE_LIMITED'],
+      ['alice@example.com', 'rate_limited', 'TOOL_RATE_LIMITED'],
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('tools/call budgets', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
     const [body] = await messagesOf(refused);
-    expect((body?.error?.data as { code?: string }).code).toBe('RATE_LIMITED');
+    expect((body?.error?.data as { code?: string }).code).toBe('TOOL_RATE_LIMITED');
   });
 
   it('answer a refused call in a batch with its JSON-RPC error, the batch itself with 200', async () => {
@@ -139,7 +139,7 @@ describe('tools/call budgets', () => {
     expect(response.status).toBe(200);
     const messages = await messagesOf(response);
     const codes = messages.map((m) => (m.error?.data as { code?: string } | undefined)?.code);
-    expect(codes.sort()).toEqual(['RATE_LIMITED', undefined]);
+    expect(codes.sort()).toEqual(['TOOL_RATE_LIMITED', undefined]);
   });
 
   it('refuse an SDK client in a session with the error it can read', async () => {
@@ -149,7 +149,7 @@ describe('tools/call budgets', () => {
     const client = t.clients['desk'];
     await client?.callTool({ name: 'echo', arguments: { text: 'a' } });
     await expect(client?.callTool({ name: 'echo', arguments: { text: 'b' } })).rejects.toThrow(
-      /RATE_LIMITED[\s\S]*Rate limit reached|Rate limit reached[\s\S]*RATE_LIMITED/,
+      /TOOL_RATE_LIMITED[\s\S]*Rate limit reached|Rate limit reached[\s\S]*TOOL_RATE_LIMITED/,
     );
   });
 });

@@ -65,7 +65,7 @@ describe.each(testEngines)('SIGKILL during writes on $engine', ({ createDatabase
     }
 
     // The last restart: the server must serve every acknowledged write as it was acknowledged.
-    server = spawnExampleServer({ databaseUrl: database.url });
+    server = spawnExampleServer({ databaseUrl: database.url, env: withoutCallBudgets });
     const agent = await connectClient(
       (await server.ready).collections.get('Agent Functions')!,
       agentToken,
