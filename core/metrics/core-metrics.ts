@@ -82,6 +82,14 @@ export function coreMetrics(metrics: ServerMetrics): CoreMetrics {
       }));
     },
   });
+  const bySeries = new Map<
+    string,
+    {
+      readonly call: { inc(): void };
+      readonly duration: { observe(value: number): void };
+      readonly rateLimited: { inc(): void } | undefined;
+    }
+  >();
   const database: DatabaseMetrics = {
     waited: (ms) => poolWait.observe({}, ms / 1000),
     pool: (read) => {
@@ -90,11 +98,24 @@ export function coreMetrics(metrics: ServerMetrics): CoreMetrics {
   };
   return {
     callEnded: (entry) => {
-      const where = { collection: entry.collectionId, tool: entry.tool };
-      calls.inc({ ...where, outcome: entry.outcome });
-      duration.observe(where, entry.durationMs / 1000);
-      // The outcome is compared as a string: `rate_limited` is added by the limits.
-      if ((entry.outcome as string) === 'rate_limited') rateLimited.inc(where);
+      // A name no tool has is the caller's text: one series for all of them, or a caller could
+      // grow the series (and this map) without bound.
+      const tool = entry.errorCode === 'TOOL_NOT_FOUND' ? '(not found)' : entry.tool;
+      // Every call counts here: each series' labels are checked once, on its first call.
+      const key = `${entry.collectionId}\u0000${tool}\u0000${entry.outcome}`;
+      let series = bySeries.get(key);
+      if (series === undefined) {
+        const where = { collection: entry.collectionId, tool };
+        series = {
+          call: calls.bind({ ...where, outcome: entry.outcome }),
+          duration: duration.bind(where),
+          rateLimited: entry.outcome === 'rate_limited' ? rateLimited.bind(where) : undefined,
+        };
+        bySeries.set(key, series);
+      }
+      series.call.inc();
+      series.duration.observe(entry.durationMs / 1000);
+      series.rateLimited?.inc();
     },
     authRefused: (reason) => authFailures.inc({ reason }),
     database,

@@ -21,6 +21,11 @@ export interface MetricDefinition {
 /** A counter: only goes up. */
 export interface MetricCounter {
   inc(labels?: MetricLabels, by?: number): void;
+  /**
+   * The series of `labels`, for a hot path that counts it again and again: its labels are
+   * checked once, not at every `inc`.
+   */
+  bind(labels: MetricLabels): { inc(by?: number): void };
 }
 
 /** A gauge: set to the current value, or read at scrape time through `collect`. */
@@ -31,6 +36,8 @@ export interface MetricGauge {
 /** A histogram of observed values (seconds, by Prometheus convention). */
 export interface MetricHistogram {
   observe(labels: MetricLabels, value: number): void;
+  /** The series of `labels`, checked once (see {@link MetricCounter.bind}). */
+  bind(labels: MetricLabels): { observe(value: number): void };
 }
 
 type Client = typeof PromClient;
@@ -69,7 +76,18 @@ export class ServerMetrics {
   /** Declares a counter named `servicedesk_<name>`. */
   counter(definition: MetricDefinition): MetricCounter {
     const metric = this.#declare(definition, (client, common) => new client.Counter(common));
-    return { inc: (labels = {}, by = 1) => metric((m) => m.inc(labels, by)) };
+    return {
+      inc: (labels = {}, by = 1) => metric((m) => m.inc(labels, by)),
+      bind: (labels) => {
+        let child: PromClient.Counter.Internal | undefined;
+        return {
+          inc: (by = 1) => {
+            if (child) child.inc(by);
+            else metric((m) => (child ??= m.labels(labels)).inc(by));
+          },
+        };
+      },
+    };
   }
 
   /** Declares a histogram named `servicedesk_<name>` with `buckets` (upper bounds). */
@@ -80,7 +98,18 @@ export class ServerMetrics {
       definition,
       (client, common) => new client.Histogram({ ...common, buckets: [...definition.buckets] }),
     );
-    return { observe: (labels, value) => metric((m) => m.observe(labels, value)) };
+    return {
+      observe: (labels, value) => metric((m) => m.observe(labels, value)),
+      bind: (labels) => {
+        let child: PromClient.Histogram.Internal<string> | undefined;
+        return {
+          observe: (value) => {
+            if (child) child.observe(value);
+            else metric((m) => (child ??= m.labels(labels)).observe(value));
+          },
+        };
+      },
+    };
   }
 
   /**
@@ -155,9 +184,19 @@ export class ServerMetrics {
       operation(this.#bundle);
       return;
     }
-    if (this.#pending.length >= maxPending) this.#dropped++;
-    else this.#pending.push(operation);
-    void this.#load();
+    if (this.#pending.length >= maxPending) {
+      this.#dropped++;
+      void this.#load();
+    } else this.#pending.push(operation);
+  }
+
+  /**
+   * Loads prom-client now, instead of at the first scrape: the server calls it a moment after it
+   * is listening, so the import is off the path to its first answer (ADR 0033) and the queue of
+   * early operations stays short.
+   */
+  loadSoon(): void {
+    if (this.enabled) void this.#load();
   }
 
   #load(): Promise<Bundle> {

@@ -246,6 +246,7 @@ export async function createServer(
       served = [...wiring.served];
       const handle = wiring.app.callback();
       http.serve((req, res) => void handle(req, res));
+      setTimeout(() => metrics.registry.loadSoon(), 1_000).unref();
     },
     close() {
       closing ??= shutDown();

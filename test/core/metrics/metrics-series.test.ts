@@ -75,6 +75,9 @@ describe.each(testEngines)('/metrics series after real calls on $engine', (engin
     await call(desk, 'echo', { text: 'b' });
     await call(desk, 'echo', { text: 3 });
     await call(desk, 'refuse');
+    // Names no tool has: the caller's text, which must not become series of its own.
+    await desk.callTool({ name: 'no_such_tool_1', arguments: {} }).catch(() => undefined);
+    await desk.callTool({ name: 'no_such_tool_2', arguments: {} }).catch(() => undefined);
     const refused = await fetch(t.urlOf('desk'), {
       method: 'POST',
       headers: {
@@ -99,6 +102,8 @@ describe.each(testEngines)('/metrics series after real calls on $engine', (engin
     expect(calls('echo', 'invalid_input')).toBe(1);
     expect(calls('refuse', 'tool_error')).toBe(1);
     expect(calls('refuse', 'ok')).toBeUndefined();
+    expect(calls('(not found)', 'denied')).toBe(2);
+    expect(samples.some((sample) => sample.labels['tool']?.startsWith('no_such_tool'))).toBe(false);
   });
 
   it('puts every call into the duration histogram of its tool', () => {
