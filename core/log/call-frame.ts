@@ -61,3 +61,27 @@ export function currentCallFrame(): CallFrame | undefined {
 export function outsideCalls<T>(work: () => T): T {
   return frames.exit(work);
 }
+
+/**
+ * Ends `span` when `work` settles: as it is on success, marked failed (through `tracer`) on an
+ * error, which is passed on.
+ *
+ * @example
+ * return endSpanWhenSettled(run(), span, tracer);
+ */
+export function endSpanWhenSettled<T>(
+  work: Promise<T>,
+  span: Span,
+  tracer: CallTracer,
+): Promise<T> {
+  return work.then(
+    (result) => {
+      span.end();
+      return result;
+    },
+    (error: unknown) => {
+      tracer.fail(span, error);
+      throw error;
+    },
+  );
+}

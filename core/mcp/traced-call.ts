@@ -1,6 +1,11 @@
 import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
-import { currentCallFrame, withCallFrame, type CallTracer } from '../log/call-frame.js';
+import {
+  currentCallFrame,
+  endSpanWhenSettled,
+  withCallFrame,
+  type CallTracer,
+} from '../log/call-frame.js';
 
 /**
  * Runs one `tools/call` in a call frame of its own: a new correlation id (the audit row's, on
@@ -37,16 +42,7 @@ export function tracedCall<T>(
       'servicedesk.correlation_id': correlationId,
     },
   });
-  return withCallFrame({ correlationId, span, tracer }, work).then(
-    (result) => {
-      span.end();
-      return result;
-    },
-    (error: unknown) => {
-      tracer.fail(span, error);
-      throw error;
-    },
-  );
+  return endSpanWhenSettled(withCallFrame({ correlationId, span, tracer }, work), span, tracer);
 }
 
 /** What {@link tracedToolCalls} reads from a call's scope. */

@@ -1,4 +1,4 @@
-import { currentCallFrame } from '../log/call-frame.js';
+import { currentCallFrame, endSpanWhenSettled } from '../log/call-frame.js';
 
 /**
  * Runs one statement, as a child span of the tool call it runs for when traces are on (the
@@ -17,14 +17,5 @@ export function traceStatement<T>(sql: string, run: () => Promise<T>): Promise<T
     parent: frame.span,
     attributes: { 'db.operation.name': operation, 'db.query.text': sql },
   });
-  return run().then(
-    (result) => {
-      span.end();
-      return result;
-    },
-    (error: unknown) => {
-      tracer.fail(span, error);
-      throw error;
-    },
-  );
+  return endSpanWhenSettled(run(), span, tracer);
 }
