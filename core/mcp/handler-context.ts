@@ -7,6 +7,7 @@ import {
   type ListRootsResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Principal } from '../auth/principal.js';
+import type { Logger } from '../log/logger.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
 import type { NestedToolCaller, ToolContext } from '../tool/tool-context.js';
 import type { CallScope } from './call-tool.js';
@@ -102,12 +103,22 @@ export function handlerContext(
   const minimumLevel = modern ? request.logLevel : scope.session.logLevel;
   // Built on first use: most handlers never log, and a logger is six closures per call.
   let log: ToolContext<unknown>['log'] | undefined;
+  let serverLog: Logger | undefined;
+  // The call's lines carry the audit row's correlation id (ADR 0038), passed here rather than
+  // found through an AsyncLocalStorage, which would cost every promise of the process.
+  const callLog = (): Logger => {
+    const correlationId = call.principal.correlationId;
+    return (serverLog ??=
+      correlationId === undefined ? scope.runtime.log : scope.runtime.log.child({ correlationId }));
+  };
   return {
     input,
     principal: call.principal,
     db: scope.runtime.db,
     services: scope.runtime.services,
-    serverLog: scope.runtime.log,
+    get serverLog() {
+      return callLog();
+    },
     callTool: call.nested,
     get signal() {
       return call.signal();
@@ -115,7 +126,7 @@ export function handlerContext(
     get log() {
       return (log ??= createToolLogger({
         toolName: tool.definition.name,
-        serverLog: scope.runtime.log,
+        serverLog: callLog(),
         minimumLevel,
         // A 2026-07-28 client hears log lines only when its request asked for a level.
         send: (n) =>

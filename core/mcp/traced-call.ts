@@ -8,10 +8,12 @@ import {
 } from '../log/call-frame.js';
 
 /**
- * Runs one `tools/call` in a call frame of its own: a new correlation id (the audit row's, on
- * every log line of the call) and, when traces are on, a span with the collection, the tool and
- * the correlation id (`call-tool.ts` adds the outcome). A nested call (a runbook step) gets its
- * own id and a child span.
+ * Runs one `tools/call`, when traces are on, in a call frame of its own: a new correlation id
+ * (the audit row's) and a span with the collection, the tool and the correlation id
+ * (`call-tool.ts` adds the outcome), which every log line and statement of the call finds. A
+ * nested call (a runbook step) gets its own id and a child span. With traces off there is no
+ * frame: on Node 20 an AsyncLocalStorage in use hooks every promise of the process (ADR 0038),
+ * so `call-tool.ts` makes the id and hands it to the handler's loggers instead.
  *
  * @example
  * return tracedCall({ request, collectionId, tracer }, () => runToolCall(request, extra, scope));
@@ -24,9 +26,9 @@ export function tracedCall<T>(
   },
   work: () => Promise<T>,
 ): Promise<T> {
-  const correlationId = randomUUID();
   const { tracer } = call;
-  if (tracer === undefined) return withCallFrame({ correlationId }, work);
+  if (tracer === undefined) return work();
+  const correlationId = randomUUID();
   const parent = currentCallFrame()?.span;
   const tool = call.request.params.name;
   // No global context manager is installed (several servers may share a process): the call
