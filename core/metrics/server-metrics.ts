@@ -1,5 +1,6 @@
 import type * as PromClient from 'prom-client';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import { LocalSeries } from './local-series.js';
 
 /** Label values of one series, by label name. */
 export type MetricLabels = Readonly<Record<string, string>>;
@@ -51,8 +52,10 @@ const namePattern = /^[a-z][a-z0-9_]*$/;
 /**
  * The server's metrics: counters, gauges and histograms in a `Registry` of its own (several
  * servers share a test process), rendered in Prometheus text by `render()`. prom-client costs
- * about 130 ms to import, so it is loaded on the first recorded value or scrape, never on the
- * start path (ADR 0038); what is recorded meanwhile is kept and replayed. A disabled instance
+ * about 130 ms to import, so it is loaded a moment after listening or at the first scrape, never
+ * on the start path (ADR 0038). Counters and histograms are counted in plain numbers here
+ * ({@link LocalSeries}) and read by the registry at scrape time, so no prom-client code runs per
+ * call; gauge operations made before the load are kept and replayed. A disabled instance
  * records nothing and loads nothing.
  *
  * @example
@@ -75,17 +78,17 @@ export class ServerMetrics {
 
   /** Declares a counter named `servicedesk_<name>`. */
   counter(definition: MetricDefinition): MetricCounter {
-    const metric = this.#declare(definition, (client, common) => new client.Counter(common));
+    const local = this.#local(definition, 'counter');
+    if (!local) return { inc: () => undefined, bind: () => ({ inc: () => undefined }) };
+    const add = (series: { value: number }, by: number): void => {
+      if (by < 0) throw new TypeError(`a counter only goes up; ${String(by)} given`);
+      series.value += by;
+    };
     return {
-      inc: (labels = {}, by = 1) => metric((m) => m.inc(labels, by)),
+      inc: (labels = {}, by = 1) => add(local.series(labels), by),
       bind: (labels) => {
-        let child: PromClient.Counter.Internal | undefined;
-        return {
-          inc: (by = 1) => {
-            if (child) child.inc(by);
-            else metric((m) => (child ??= m.labels(labels)).inc(by));
-          },
-        };
+        const series = local.series(labels);
+        return { inc: (by = 1) => add(series, by) };
       },
     };
   }
@@ -94,20 +97,13 @@ export class ServerMetrics {
   histogram(
     definition: MetricDefinition & { readonly buckets: readonly number[] },
   ): MetricHistogram {
-    const metric = this.#declare(
-      definition,
-      (client, common) => new client.Histogram({ ...common, buckets: [...definition.buckets] }),
-    );
+    const local = this.#local(definition, 'histogram', definition.buckets);
+    if (!local) return { observe: () => undefined, bind: () => ({ observe: () => undefined }) };
     return {
-      observe: (labels, value) => metric((m) => m.observe(labels, value)),
+      observe: (labels, value) => local.observe(local.series(labels), value),
       bind: (labels) => {
-        let child: PromClient.Histogram.Internal<string> | undefined;
-        return {
-          observe: (value) => {
-            if (child) child.observe(value);
-            else metric((m) => (child ??= m.labels(labels)).observe(value));
-          },
-        };
+        const series = local.series(labels);
+        return { observe: (value) => local.observe(series, value) };
       },
     };
   }
@@ -145,6 +141,41 @@ export class ServerMetrics {
     return this.#dropped;
   }
 
+  /** Claims `servicedesk_<name>`, refusing a bad or repeated name. */
+  #claim(definition: MetricDefinition): string {
+    const name = `servicedesk_${definition.name}`;
+    if (!namePattern.test(definition.name) || this.#names.has(name)) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `metric "${name}" is declared twice or is not lower-case letters, digits and underscores`,
+      );
+    }
+    this.#names.add(name);
+    return name;
+  }
+
+  /** A counter's or histogram's series, registered with the registry once it is loaded. */
+  #local(
+    definition: MetricDefinition,
+    type: 'counter' | 'histogram',
+    buckets?: readonly number[],
+  ): LocalSeries | undefined {
+    const name = this.#claim(definition);
+    if (!this.enabled) return undefined;
+    const local = new LocalSeries({
+      name,
+      help: definition.help,
+      type,
+      labelNames: definition.labelNames ?? [],
+      ...(buckets !== undefined && { buckets }),
+    });
+    // Registered now even when nothing is recorded, so the series' HELP appears at the first scrape.
+    this.#apply((bundle) =>
+      bundle.registry.registerMetric(local.rendered() as unknown as PromClient.Metric),
+    );
+    return local;
+  }
+
   #declare<TMetric>(
     definition: MetricDefinition,
     build: (
@@ -157,14 +188,7 @@ export class ServerMetrics {
       },
     ) => TMetric,
   ): (use: (metric: TMetric) => void) => void {
-    const name = `servicedesk_${definition.name}`;
-    if (!namePattern.test(definition.name) || this.#names.has(name)) {
-      throw new ServiceDeskError(
-        'CONFIG_INVALID',
-        `metric "${name}" is declared twice or is not lower-case letters, digits and underscores`,
-      );
-    }
-    this.#names.add(name);
+    const name = this.#claim(definition);
     if (!this.enabled) return () => undefined;
     let metric: TMetric | undefined;
     const made = (bundle: Bundle): TMetric =>
