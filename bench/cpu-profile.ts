@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SourcePositions } from './source-positions.js';
 
 /** The parts of a V8 `.cpuprofile` the summary reads. */
 interface CpuProfile {
   nodes: {
     id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number };
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
     children?: number[];
   }[];
   startTime: number;
@@ -43,8 +44,16 @@ function groupOf(url: string, functionName: string, repoRoot: string): string {
   return `ours: ${folder}`;
 }
 
-function frameOf(callFrame: CpuProfile['nodes'][number]['callFrame'], repoRoot: string): Frame {
-  const { functionName, url, lineNumber } = callFrame;
+function frameOf(
+  callFrame: CpuProfile['nodes'][number]['callFrame'],
+  repoRoot: string,
+  positions: SourcePositions,
+): Frame {
+  const { functionName, lineNumber, columnNumber } = callFrame;
+  // A bundled frame is shown, and grouped, by the file it was bundled from.
+  const original = positions.original(callFrame.url, lineNumber, columnNumber);
+  const url = original?.path ?? callFrame.url;
+  const line = original?.line ?? lineNumber;
   const name = functionName === '' ? '(anonymous)' : functionName;
   const group = groupOf(url, functionName, repoRoot);
   let where = '';
@@ -53,9 +62,9 @@ function frameOf(callFrame: CpuProfile['nodes'][number]['callFrame'], repoRoot: 
     const modules = path.lastIndexOf('/node_modules/');
     const shown =
       modules >= 0 ? path.slice(modules + '/node_modules/'.length) : relative(repoRoot, path);
-    where = ` ${shown}:${lineNumber + 1}`;
+    where = ` ${shown}:${line + 1}`;
   }
-  return { key: `${name}@${url}:${lineNumber}`, label: `${name}${where}`, group };
+  return { key: `${name}@${url}:${line}`, label: `${name}${where}`, group };
 }
 
 function percent(part: number, whole: number): string {
@@ -75,8 +84,9 @@ export function summarizeProfile(file: string, repoRoot: string, top = 20): stri
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const frames = new Map<number, Frame>();
   const parents = new Map<number, number>();
+  const positions = new SourcePositions();
   for (const node of profile.nodes) {
-    frames.set(node.id, frameOf(node.callFrame, repoRoot));
+    frames.set(node.id, frameOf(node.callFrame, repoRoot, positions));
     for (const child of node.children ?? []) parents.set(child, node.id);
   }
   const selfByFrame = new Map<string, number>();
