@@ -208,7 +208,12 @@ describe.each(testEngines)('migrations on $engine', ({ createDatabase }) => {
 
   it('runs a migration missing between applied ones: the all-applied shortcut skips nothing', async () => {
     const runs: string[] = [];
-    const step = (name: string) => ({ up: () => void runs.push(name) });
+    const step = (name: string) => ({
+      up: () => {
+        runs.push(name);
+        return Promise.resolve();
+      },
+    });
     const notes = (migrations: Migrations) =>
       definePlugin({ id: 'notes', version: '1.0.0', migrations });
     await start(database.url, [notes({ '0001_a': step('0001_a'), '0003_c': step('0003_c') })]);
