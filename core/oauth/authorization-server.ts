@@ -1,24 +1,22 @@
 import type { CollectionRegistry } from '../collection/collection-registry.js';
-import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
 import type { ServiceLocator } from '../plugin/service-ref.js';
 import type { RolePolicy } from '../scope/role-policy.js';
-import { anySatisfies } from '../scope/scope.js';
 import type { Database } from '../storage/database.js';
-import { accountProviderRef, type AccountProvider } from './account-provider.js';
+import type { AccountProvider } from './account-provider.js';
+import { checkBuiltInAuth, issuerPath } from './built-in-auth-checks.js';
 import type { BuiltInAuthSettings } from './built-in-auth-settings.js';
 import { clientSecretMatches } from './client-secret.js';
 import { ClientMetadataDocuments, isClientMetadataUrl } from './client-metadata-documents.js';
-import { CollectionResources } from './collection-resources.js';
+import type { CollectionResources } from './collection-resources.js';
 import { Provider } from './oidc-provider.js';
 import { expireUnusedRegistrations } from './registered-clients.js';
 import { providerConfiguration } from './provider-config.js';
-import { isAllowedRedirectUri, redirectUriMatches } from './redirect-uris.js';
+import { redirectUriMatches } from './redirect-uris.js';
 import { loadServerKeys, type ServerKeys } from './server-keys.js';
 import { readStoredClient, type ClientKind } from './stored-clients.js';
 
-/** The path the authorization server is mounted at; its issuer is the public URL plus this. */
-export const issuerPath = '/oauth';
+export { issuerPath } from './built-in-auth-checks.js';
 
 /** A configured oidc-provider instance and what was needed to build it. */
 export interface AuthorizationServer {
@@ -27,38 +25,6 @@ export interface AuthorizationServer {
   readonly resources: CollectionResources;
   readonly accounts: AccountProvider;
   readonly keys: ServerKeys;
-}
-
-function checkStaticClients(settings: BuiltInAuthSettings, resources: CollectionResources): void {
-  const seen = new Set<string>();
-  for (const client of settings.clients ?? []) {
-    const where = `auth.builtIn.clients "${client.clientId}"`;
-    const fail = (rule: string): never => {
-      throw new ServiceDeskError('CONFIG_INVALID', `${where}: ${rule}`);
-    };
-    if (!/^[\w.-]{1,128}$/.test(client.clientId))
-      fail('clientId must be 1–128 letters, digits, ".", "_" or "-"');
-    if (seen.has(client.clientId)) fail('clientId is listed twice');
-    seen.add(client.clientId);
-    const registry = resources.byId(client.collection);
-    if (!registry)
-      fail(`collection "${client.collection}" is not an authenticated collection of this server`);
-    if ((client.clientSecret ?? '').length < 16 && client.clientSecretHash === undefined)
-      fail('give clientSecret (at least 16 characters, from the environment) or clientSecretHash');
-    for (const uri of client.redirectUris ?? [])
-      if (!isAllowedRedirectUri(uri))
-        fail(`redirect URI ${uri} must use https, or http on loopback`);
-    if (!client.redirectUris?.length && !client.serviceAccount)
-      fail('list redirectUris (sign-in) or serviceAccount (client credentials), or both');
-    if (client.serviceAccount && !registry?.collection.roles.includes('service'))
-      fail(`collection "${client.collection}" must list the service role for a service account`);
-    for (const scope of client.serviceAccount?.scopes ?? []) {
-      if (!anySatisfies(registry?.collection.grant ?? [], scope))
-        fail(
-          `service-account scope "${scope}" is outside collection "${client.collection}"'s grant`,
-        );
-    }
-  }
 }
 
 /**
@@ -80,15 +46,7 @@ export async function createAuthorizationServer(context: {
   log: Logger;
 }): Promise<AuthorizationServer> {
   const { settings, db, log } = context;
-  if (!context.services.has(accountProviderRef)) {
-    throw new ServiceDeskError(
-      'CONFIG_INVALID',
-      `auth.builtIn needs a plugin that provides accounts (service "${accountProviderRef.id}"), such as deskPlugin()`,
-    );
-  }
-  const accounts = context.services.get(accountProviderRef);
-  const resources = new CollectionResources(context.registries, context.policy);
-  checkStaticClients(settings, resources);
+  const { accounts, resources } = checkBuiltInAuth(context);
   const keys = await loadServerKeys(db, { maxAgeDays: settings.signingKeyMaxAgeDays ?? 90 });
   const issuer = context.baseUrl.replace(/\/+$/, '') + issuerPath;
   const provider = new Provider(
@@ -132,23 +90,6 @@ export async function createAuthorizationServer(context: {
     log.error('authorization server error', { error: error.message, stack: error.stack }),
   );
   return { provider, issuer, resources, accounts, keys };
-}
-
-/**
- * The user id a client-credentials client acts as: from config for static clients, from the
- * stored client for those added with `servicedesk-mcp clients add`.
- */
-export async function serviceUserOf(
-  context: { settings: BuiltInAuthSettings; db: Database },
-  clientId: string,
-): Promise<string | undefined> {
-  const configured = context.settings.clients?.find((c) => c.clientId === clientId);
-  if (configured) {
-    return configured.serviceAccount
-      ? (configured.serviceAccount.userId ?? `service:${clientId}`)
-      : undefined;
-  }
-  return (await readStoredClient(context.db, clientId))?.serviceUser;
 }
 
 /**

@@ -16,6 +16,7 @@ import { openDatabase, type Database } from '../storage/database.js';
 import { databaseReadiness } from '../storage/database-readiness.js';
 import { WriteHealth } from '../storage/write-health.js';
 import { runMigrations } from '../storage/migrator.js';
+import { startAfterListen } from './after-listen.js';
 import { HttpListener } from './http-listener.js';
 import { serverAuth } from './server-auth.js';
 import {
@@ -50,7 +51,13 @@ export interface ServiceDeskServer {
   readonly url: string;
   /** Every collection's registry (with its final URL once listening), for inspection and the CLI. */
   registries(): readonly CollectionRegistry[];
+  /** Binds the port and serves; work that can wait (ADR 0041) goes on after it resolves. */
   listen(): Promise<void>;
+  /**
+   * Resolves once what `listen()` left running has finished (plugins' `onListen` work, the
+   * built-in authorization server's start), failed work included; at once before `listen()`.
+   */
+  whenSettled(): Promise<void>;
   /** Stops accepting requests, lets in-flight calls finish (up to the shutdown timeout), then closes everything. */
   close(): Promise<void>;
 }
@@ -192,6 +199,7 @@ export async function createServer(
   let listener: HttpListener | undefined;
   let served: ServedCollection[] = [];
   let baseUrl = provisionalBase;
+  let settled: Promise<void> = Promise.resolve();
   const identity = { name: config.name ?? 'servicedesk-mcp', version: config.version ?? '0.1.0' };
 
   const server: ServiceDeskServer = {
@@ -208,6 +216,7 @@ export async function createServer(
       return baseUrl;
     },
     registries: () => registries,
+    whenSettled: () => settled,
     async listen() {
       const http = new HttpListener({
         log,
@@ -246,6 +255,9 @@ export async function createServer(
       served = [...wiring.served];
       const handle = wiring.app.callback();
       http.serve((req, res) => void handle(req, res));
+      settled = Promise.all([wiring.authStarted, startAfterListen(setUp.listeners, log)]).then(
+        () => undefined,
+      );
       setTimeout(() => metrics.registry.loadSoon(), 1_000).unref();
     },
     close() {
@@ -273,6 +285,8 @@ export async function createServer(
       began + Math.min(settings.shutdownIdleGraceMs, settings.shutdownTimeoutMs),
     );
     stopNotifying();
+    // Work still running after listen (a demo-data load) holds the database: let it finish.
+    await settled;
     for (const endpoint of endpoints.values()) await endpoint.close();
     await listener?.destroy();
     oauth?.close();

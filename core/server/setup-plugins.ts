@@ -27,6 +27,8 @@ export interface SetUpPlugins {
   readonly contributions: ReadonlyMap<string, PluginContributions>;
   /** Close functions, in the order they must run (reverse of setup). */
   readonly closers: readonly { pluginId: string; close: () => Promise<void> | void }[];
+  /** Work to start once listening, in setup order (`PluginInstance.onListen`). */
+  readonly listeners: readonly { pluginId: string; onListen: () => Promise<void> | void }[];
 }
 
 /**
@@ -146,12 +148,15 @@ export async function setupPlugins(
   }
   env.services.freeze();
   extensionPoints.freeze();
+  const listeners = instances.flatMap(({ pluginId, instance }) =>
+    instance.onListen ? [{ pluginId, onListen: () => instance.onListen?.() }] : [],
+  );
   const closers = instances
     .reverse()
     .flatMap(({ pluginId, instance }) =>
       instance.close ? [{ pluginId, close: () => instance.close?.() }] : [],
     );
-  return { contributions, closers };
+  return { contributions, closers, listeners };
 }
 
 /** A plugin's per-collection settings, read with the schema it declared (so typed by it). */

@@ -64,12 +64,14 @@ export interface Wiring {
   readonly registries: readonly CollectionRegistry[];
   readonly served: readonly ServedCollection[];
   readonly app: Koa;
+  /** Settles once the built-in authorization server is built (or has failed, logged). */
+  readonly authStarted: Promise<void>;
 }
 
 /**
  * Builds everything that needs the final URL: each collection's registry again (a port of 0 is
- * known only once bound), its MCP endpoint, the built-in authorization server, and the one Koa
- * app that serves them all.
+ * known only once bound), its MCP endpoint, the built-in authorization server's routes (its
+ * provider built in the background, ADR 0041), and the one Koa app that serves them all.
  *
  * @example
  * const { app, served } = await wireCollections({ ...context, baseUrl, port });
@@ -148,19 +150,21 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
     allowedOrigins: settings.allowedOrigins,
   });
   const oauth = context.oauth;
-  const mounts = oauth && [
-    await oauth.start({
-      db: runtime.db,
-      services: runtime.services,
-      registries,
-      baseUrl,
-      log: runtime.log,
-      shared: runtime.shared,
-      policy: config.roles ?? defaultRolePolicy,
-    }),
-  ];
+  // Checked now (a mistake fails listen()); oidc-provider is built after the first answer.
+  const auth = oauth?.start({
+    db: runtime.db,
+    services: runtime.services,
+    registries,
+    baseUrl,
+    log: runtime.log,
+    shared: runtime.shared,
+    policy: config.roles ?? defaultRolePolicy,
+  });
   const app = createApp({
-    mounts: [...(runtime.metrics.mount ? [runtime.metrics.mount] : []), ...(mounts ?? [])],
+    mounts: [
+      ...(runtime.metrics.mount ? [runtime.metrics.mount] : []),
+      ...(auth ? [auth.mount] : []),
+    ],
     onAuthRefused: runtime.metrics.core.authRefused,
     endpoints,
     policy,
@@ -173,5 +177,5 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
       ...(oauth?.issuer ? [oauth.issuer] : []),
     ],
   });
-  return { registries, served, app };
+  return { registries, served, app, authStarted: auth?.started ?? Promise.resolve() };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Database, DatabaseEngine } from './database.js';
 import type { Migrations } from './migration.js';
@@ -12,6 +12,28 @@ export interface MigrationSet {
 type MigrationTables = {
   sdm_migrations: { owner: string; name: string; applied_at: string };
 };
+
+/** True when every migration of `sets` is recorded; false too when the table does not exist. */
+async function allApplied(
+  db: Kysely<MigrationTables>,
+  sets: readonly MigrationSet[],
+  engine: DatabaseEngine,
+): Promise<boolean> {
+  // Asked of the catalogue, so a first start logs no failed statement.
+  const table =
+    engine === 'postgres'
+      ? sql<{ found: unknown }>`select to_regclass('sdm_migrations') as found`
+      : sql<{
+          found: unknown;
+        }>`select name as found from sqlite_master where type = 'table' and name = 'sdm_migrations'`;
+  const found = (await table.execute(db)).rows[0]?.found;
+  if (found === undefined || found === null) return false;
+  const rows = await db.selectFrom('sdm_migrations').select(['owner', 'name']).execute();
+  const done = new Set(rows.map((r) => `${r.owner}/${r.name}`));
+  return sets.every((set) =>
+    Object.keys(set.migrations).every((name) => done.has(`${set.owner}/${name}`)),
+  );
+}
 
 // Arbitrary but fixed: every process of one deployment takes the same advisory lock.
 const postgresLockKey = 7_240_311;
@@ -29,6 +51,9 @@ export async function runMigrations(
   engine: DatabaseEngine,
 ): Promise<readonly string[]> {
   const db = database.withTables<MigrationTables>();
+  // Most starts find everything applied: one read says so, without the transaction (and, on
+  // PostgreSQL, the advisory lock). Anything missing, or no table yet, takes the full path.
+  if (await allApplied(db, sets, engine)) return Object.freeze([]);
   await db.schema
     .createTable('sdm_migrations')
     .ifNotExists()

@@ -131,6 +131,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const clients: Record<string, Client> = {};
   try {
     await server.listen();
+    // A test sees the server as its plugins left it: demo data loaded, the authorization server built.
+    await server.whenSettled();
     for (const collection of options.collections) {
       const token = tokens.find((t) => t.collections.includes(collection.id));
       if (token || collection.auth === 'none')

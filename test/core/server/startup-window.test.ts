@@ -7,6 +7,8 @@ import {
   type PluginDefinition,
   type ServiceDeskServer,
 } from '../../../core/index.js';
+import { createLogger } from '../../../core/log/logger.js';
+import { HttpListener } from '../../../core/server/http-listener.js';
 import { deskPlugin, deskScopes } from '../../../plugins/desk/index.js';
 import { freePort } from '../../helpers/free-port.js';
 import { createTempFolder, type TempFolder } from '../../helpers/temp-folder.js';
@@ -120,7 +122,8 @@ describe('requests that arrive while the server starts', () => {
         // The desk provides the accounts the built-in authorization server signs in.
         plugins: [deskPlugin(), fixtureBesideDesk()],
         collections: fixtureCollections,
-        // The built-in authorization server generates its signing keys in listen(): a long window.
+        // The built-in authorization server is configured: its provider is built after listen()
+        // serves (ADR 0041), so nothing in the window waits for I/O any more.
         auth: { builtIn: {}, devTokens: fixtureTokens },
         databaseUrl: folder.file(),
         http: { host: '127.0.0.1', port },
@@ -168,9 +171,9 @@ describe('requests that arrive while the server starts', () => {
 
     expect(outcomes.flatMap((o) => o.failures)).toEqual([]);
     const answers = outcomes.flatMap((o) => o.answers);
-    const starting = answers.filter((a) => a.status === 503);
-    // The test must have hit the window, or it proves nothing.
-    expect(starting.length).toBeGreaterThan(0);
+    // Requests met in the window get the "starting" answer, checked below; since ADR 0041 the
+    // window rarely waits for I/O, so most meet the real app. The listener's own test below
+    // holds the window open.
     for (const answer of answers) {
       // The process is alive from the first connection on, ready or not.
       if (answer.path === '/healthz') {
@@ -197,6 +200,26 @@ describe('requests that arrive while the server starts', () => {
         expect(answer.status).toBe(200);
         expect(answer.body).toContain('"tools"');
       } else expect(answer.status).toBe(401);
+    }
+  });
+});
+
+describe('the listener between binding and serving', () => {
+  it('answers 503 SERVER_STARTING with Retry-After, then hands the same port to the app', async () => {
+    const listener = new HttpListener({
+      log: createLogger({ level: 'silent' }),
+      maxConnectionsPerAddress: 16,
+      maxPipelinedRequests: 4,
+    });
+    try {
+      const port = await listener.bind(0, '127.0.0.1');
+      const early = await send(port, { path: '/mcp/desk', ...toolsList });
+      expect(early).toMatchObject({ answer: { status: 503, retryAfter: '1' } });
+      listener.serve((_req, res) => res.end('app'));
+      const late = await send(port, { path: '/mcp/desk', ...toolsList });
+      expect(late).toMatchObject({ answer: { status: 200, body: 'app' } });
+    } finally {
+      await listener.destroy();
     }
   });
 });

@@ -206,6 +206,33 @@ describe.each(testEngines)('migrations on $engine', ({ createDatabase }) => {
     expect((await migrationRows(database.url)).map((r) => r.name)).toContain('0002_more_teams');
   });
 
+  it('runs a migration missing between applied ones: the all-applied shortcut skips nothing', async () => {
+    const runs: string[] = [];
+    const step = (name: string) => ({
+      up: () => {
+        runs.push(name);
+        return Promise.resolve();
+      },
+    });
+    const notes = (migrations: Migrations) =>
+      definePlugin({ id: 'notes', version: '1.0.0', migrations });
+    await start(database.url, [notes({ '0001_a': step('0001_a'), '0003_c': step('0003_c') })]);
+    runs.length = 0;
+    // Every other migration is recorded, so only a full comparison finds the gap.
+    await start(database.url, [
+      notes({ '0001_a': step('0001_a'), '0002_b': step('0002_b'), '0003_c': step('0003_c') }),
+    ]);
+    expect(runs).toEqual(['0002_b']);
+    expect(
+      (await migrationRows(database.url)).filter((r) => r.owner === 'notes').map((r) => r.name),
+    ).toEqual(['0001_a', '0002_b', '0003_c']);
+    runs.length = 0;
+    await start(database.url, [
+      notes({ '0001_a': step('0001_a'), '0002_b': step('0002_b'), '0003_c': step('0003_c') }),
+    ]);
+    expect(runs).toEqual([]);
+  });
+
   it('MIGRATION_FAILED names the migration and leaves the store as it was', async () => {
     const error = await startupError({
       plugins: [
