@@ -30,6 +30,8 @@ export interface BuiltInAuthStarted {
   readonly mount: Koa.Middleware;
   /** Settles once the provider is built or has failed (logged); never rejects. */
   readonly started: Promise<void>;
+  /** The `/readyz` check: not ready while the provider is built, nor after it failed. */
+  readonly readiness: () => Promise<{ ok: boolean; detail?: string }>;
 }
 
 /** The built-in authorization server as the server wires it: a verifier now, routes once started. */
@@ -89,12 +91,18 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
       const routes: Promise<AuthorizationRoutes> = import('./authorization-routes.js').then(
         ({ authorizationRoutes }) => authorizationRoutes(settings, context),
       );
+      let status: { ok: boolean; detail: string } = { ok: false, detail: 'starting' };
       const started = routes.then(
-        () => undefined,
-        (error: unknown) =>
+        () => {
+          status = { ok: true, detail: 'started' };
+        },
+        (error: unknown) => {
+          const message = (error as Error).message;
+          status = { ok: false, detail: `failed to start: ${message}` };
           log.error('the built-in authorization server failed to start; /oauth answers 503', {
-            error: (error as Error).message,
-          }),
+            error: message,
+          });
+        },
       );
       const mount: Koa.Middleware = async (ctx, next) => {
         if (!isAuthorizationPath(ctx.path)) {
@@ -118,7 +126,7 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
         }
         await handle(ctx, next);
       };
-      return { mount, started };
+      return { mount, started, readiness: () => Promise.resolve(status) };
     },
     close() {
       state = undefined;

@@ -50,7 +50,8 @@ export interface WiringContext {
   readonly oauth: BuiltInAuth | undefined;
   readonly runtime: Runtime;
   readonly audit: AuditLog;
-  readonly readiness: ReadonlyMap<string, ReadinessCheck>;
+  /** `/readyz`'s checks; the built-in authorization server adds its own. */
+  readonly readiness: Map<string, ReadinessCheck>;
   readonly inFlight: InFlight;
   readonly identity: { readonly name: string; readonly version: string };
   /** Filled with each collection's token audience, which the configured verifier reads. */
@@ -160,6 +161,7 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
     shared: runtime.shared,
     policy: config.roles ?? defaultRolePolicy,
   });
+  if (auth) context.readiness.set('authorization-server', auth.readiness);
   const app = createApp({
     mounts: [
       ...(runtime.metrics.mount ? [runtime.metrics.mount] : []),

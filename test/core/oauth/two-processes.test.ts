@@ -44,6 +44,16 @@ function serve(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<vo
   return { child, ready };
 }
 
+/** Waits until the process at `port` says it is ready: keys, provider and demo data are in. */
+async function readyAt(port: number): Promise<void> {
+  for (;;) {
+    const answer = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+    if (answer?.status === 200) return;
+    await answer?.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Sends a signal and waits for the process to go. */
 function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -85,6 +95,8 @@ describe('two server processes on one PostgreSQL database', () => {
     a = first.child;
     b = second.child;
     await Promise.all([first.ready, second.ready]);
+    // Listening is not ready: the provider and its keys are made after the first answer (ADR 0041).
+    await Promise.all([readyAt(ports.a), readyAt(ports.b)]);
     balancer.connect(ports);
   }, 90_000);
 
