@@ -185,16 +185,8 @@ export async function createServer(
     ...(config.auditFlushMs !== undefined && { flushMs: config.auditFlushMs }),
   });
   const cutoff = new CallCutoff();
-  const runtime: Runtime = {
-    db,
-    engine: settings.storage.engine,
-    services,
-    log,
-    audit,
-    cutoff,
-    shared,
-    metrics,
-  };
+  const engine = settings.storage.engine;
+  const runtime: Runtime = { db, engine, services, log, audit, cutoff, shared, metrics };
   const inFlight = new InFlight();
   let listener: HttpListener | undefined;
   let served: ServedCollection[] = [];
