@@ -1,4 +1,5 @@
 import type Koa from 'koa';
+import type { AppMount } from '../http/app-mount.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import type { SharedState } from '../coordination/shared-state.js';
@@ -30,8 +31,8 @@ export interface BuiltInAuth {
   readonly verifier: TokenVerifier;
   /** The issuer (public URL + `/oauth`) once started. */
   readonly issuer: string | undefined;
-  /** Builds the authorization server and returns the middleware that serves it. */
-  start(context: BuiltInAuthStart): Promise<Koa.Middleware>;
+  /** Builds the authorization server and returns the middleware that serves it, with the paths it owns. */
+  start(context: BuiltInAuthStart): Promise<AppMount>;
   close(): void;
 }
 
@@ -116,10 +117,14 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
       // The provider runs as its own Koa app (its own cookie keys, proxy trust and error pages),
       // seeing paths below the issuer, as when mounted in Express.
       const handle = server.provider.callback();
-      return async (ctx, next) => {
-        for (const document of ['oauth-authorization-server', 'openid-configuration']) {
-          if (ctx.path === `/.well-known/${document}${issuerPath}`)
-            ctx.path = `${issuerPath}/.well-known/${document}`;
+      const documents = ['oauth-authorization-server', 'openid-configuration'].map(
+        (document) => [`/.well-known/${document}${issuerPath}`, document] as const,
+      );
+      const owns = (path: string): boolean =>
+        path.startsWith(`${issuerPath}/`) || documents.some(([at]) => at === path);
+      const middleware: Koa.Middleware = async (ctx, next) => {
+        for (const [at, document] of documents) {
+          if (ctx.path === at) ctx.path = `${issuerPath}/.well-known/${document}`;
         }
         if (!ctx.path.startsWith(`${issuerPath}/`)) {
           await next();
@@ -153,6 +158,7 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
         setPageHeaders(ctx.res, { formAction: 'any' });
         await handle(ctx.req, ctx.res);
       };
+      return { middleware, owns };
     },
     close() {
       state = undefined;

@@ -244,8 +244,7 @@ export async function createServer(
       });
       registries = wiring.registries;
       served = [...wiring.served];
-      const handle = wiring.app.callback();
-      http.serve((req, res) => void handle(req, res));
+      http.serve(wiring.listener);
       setTimeout(() => metrics.registry.loadSoon(), 1_000).unref();
     },
     close() {
