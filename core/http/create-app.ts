@@ -136,7 +136,8 @@ export function createApp(options: {
     };
     return undefined;
   });
-  const listener = mcpPostListener(app.callback(), {
+  const handle = app.callback();
+  const listener = mcpPostListener((req, res) => void handle(req, res), {
     endpoints: new Map([...endpoints].filter(([path]) => servedFast(path, mounts))),
     guard,
     addressOf: (req, res) => app.createContext(req, res).ip,
