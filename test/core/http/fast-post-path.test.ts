@@ -234,3 +234,36 @@ describe('a collection at a path a mount answers', () => {
     await t.close();
   });
 });
+
+describe('the fast path over a spent budget', () => {
+  it('answers 429 with Retry-After as the app does', async () => {
+    const { t } = await startFixtureServer({ limits: { perUser: 1, windowSeconds: 60 } });
+    const host = new URL(t.url).host;
+    const desk = new URL(t.urlOf('desk')).pathname;
+    const call = (id: number) =>
+      mcpPost(
+        host,
+        {
+          jsonrpc: '2.0',
+          id,
+          method: 'tools/call',
+          params: { name: 'search_kb', arguments: { query: 'x' } },
+        },
+        { authorization: `Bearer ${tokens.alice}` },
+      );
+    const first = await rawExchange(t.url, { ...call(1), path: desk });
+    expect(first.statusLine).toBe('HTTP/1.1 200 OK');
+    const fast = await rawExchange(t.url, { ...call(2), path: desk });
+    const koa = await rawExchange(t.url, { ...call(2), path: `${desk}/` });
+    // The seconds left in the window may tick between the two requests.
+    const seconds = (answer: RawAnswer): RawAnswer => ({
+      ...answer,
+      headers: answer.headers.map((line) => line.replace(/^(Retry-After: )\d+$/i, '$1N')),
+      body: answer.body.replace(/"retryAfter":\d+/, '"retryAfter":N').replace(/in \d+ s/, 'in N s'),
+    });
+    expect(seconds(fast)).toEqual(seconds(koa));
+    expect(fast.statusLine).toBe('HTTP/1.1 429 Too Many Requests');
+    expect(fast.headers.join('\n')).toMatch(/^Retry-After: \d+$/im);
+    await t.close();
+  });
+});
