@@ -1,5 +1,5 @@
-import type { Context } from 'koa';
 import { errorCodes } from '../errors/error-codes.js';
+import { jsonContentType, type HttpAnswer } from './http-answer.js';
 import { jsonRpcRefusalBody } from './json-rpc-message.js';
 import type { EraRefusal } from './protocol-era.js';
 
@@ -10,9 +10,9 @@ import type { EraRefusal } from './protocol-era.js';
  * @example
  * if (era.era === 'refused') return answerRefusal(ctx, era.refusal);
  */
-export function answerRefusal(ctx: Context, refusal: EraRefusal): void {
+export function answerRefusal(ctx: HttpAnswer, refusal: EraRefusal): void {
   const { http, jsonRpc } = errorCodes[refusal.code];
   ctx.status = http;
-  ctx.type = 'application/json';
+  ctx.set('Content-Type', jsonContentType);
   ctx.body = jsonRpcRefusalBody({ ...refusal, jsonRpc });
 }

@@ -1,4 +1,4 @@
-import type { Context } from 'koa';
+import type { HttpAnswer } from './http-answer.js';
 
 /**
  * Response headers a browser-based MCP client must be able to read: the 401/403 challenge (where
@@ -18,7 +18,7 @@ const allowedRequestHeaders =
  * @example
  * allowOrigin(ctx); // Access-Control-Allow-Origin: https://app.example, Expose-Headers: WWW-Authenticate, Mcp-Session-Id
  */
-export function allowOrigin(ctx: Context): void {
+export function allowOrigin(ctx: HttpAnswer): void {
   const origin = ctx.get('origin');
   if (origin === '') return;
   ctx.set('access-control-allow-origin', origin);
@@ -33,7 +33,7 @@ export function allowOrigin(ctx: Context): void {
  * @example
  * if (answerPreflight(ctx)) return;
  */
-export function answerPreflight(ctx: Context): boolean {
+export function answerPreflight(ctx: HttpAnswer): boolean {
   if (ctx.method !== 'OPTIONS' || ctx.get('origin') === '') return false;
   ctx.set('access-control-allow-methods', allowedMethods);
   ctx.set('access-control-allow-headers', allowedRequestHeaders);

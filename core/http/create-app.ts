@@ -1,28 +1,39 @@
-import Koa, { type Context } from 'koa';
-import { randomUUID } from 'node:crypto';
+import Koa from 'koa';
+import type { RequestListener } from 'node:http';
 import { FailedAuthLog } from '../auth/failed-auth-log.js';
-import { InsufficientScopeError } from '../auth/step-up.js';
-import type { CollectionRegistry } from '../collection/collection-registry.js';
-import { ServiceDeskError } from '../errors/servicedesk-error.js';
+import type { AppMount } from './app-mount.js';
 import type { Logger } from '../log/logger.js';
 import type { InFlight } from './in-flight.js';
-import { allowOrigin, answerPreflight } from './cors.js';
-import { checkHostAndOrigin, type HostPolicy } from './host-guard.js';
-import { jsonRpcErrorBody } from './json-rpc-message.js';
+import type { HostPolicy } from './host-guard.js';
 import type { McpEndpoint } from './mcp-endpoint.js';
-import {
-  resourceMetadataPrefix,
-  resourceMetadataUrl,
-  serveResourceMetadata,
-} from './resource-metadata.js';
+import { mcpPostListener } from './mcp-post-listener.js';
+import { guardRequest, type RequestGuard } from './request-guard.js';
+import { resourceMetadataPrefix, serveResourceMetadata } from './resource-metadata.js';
+import { serveEndpoint } from './serve-endpoint.js';
 
 /** A named readiness probe; `/readyz` fails when any probe does. */
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
 
-/** What a request carries between the app's middleware. */
-interface AppState {
-  /** The collection the request is for, once its path is matched. */
-  registry?: CollectionRegistry;
+/** The app and the request listener that serves it, with its fast path for MCP POSTs. */
+export interface ServerApp {
+  readonly app: Koa;
+  readonly listener: RequestListener;
+}
+
+/** The key the app looks a request's path up by: without one trailing slash. */
+function endpointKey(path: string): string {
+  return path.length > 1 ? path.replace(/\/$/, '') : path;
+}
+
+/**
+ * True for an endpoint path the fast path may serve: one the app's lookup finds as it is, that
+ * the app does not answer before its lookup, and that no mount may answer.
+ */
+function servedFast(path: string, mounts: readonly AppMount[]): boolean {
+  if (endpointKey(path) !== path) return false;
+  if (path === '/healthz' || path === '/readyz' || path.startsWith(resourceMetadataPrefix))
+    return false;
+  return !mounts.some((mount) => mount.owns(path));
 }
 
 /** How long one readiness check may take before it counts as failed: probes have deadlines of their own. */
@@ -47,70 +58,11 @@ async function withinDeadline(check: ReadinessCheck): Promise<{ ok: boolean; det
   }
 }
 
-function quoted(value: string): string {
-  return `"${value.replace(/["\\]/g, "'")}"`;
-}
-
-/**
- * The `WWW-Authenticate` challenge of a refusal (RFC 6750 §3, MCP authorization): where the
- * collection's protected-resource metadata is, and which scopes to ask for — the collection's
- * grant, or for a step-up the scopes the refused call needs.
- */
-function challenge(error: ServiceDeskError, registry: CollectionRegistry | undefined): string {
-  const params = ['realm="servicedesk-mcp"'];
-  if (error.code === 'AUTH_INSUFFICIENT_SCOPE') params.push('error="insufficient_scope"');
-  else if (error.code !== 'AUTH_TOKEN_MISSING') params.push('error="invalid_token"');
-  if (error.code !== 'AUTH_TOKEN_MISSING') {
-    params.push(`error_description=${quoted(error.message)}`);
-  }
-  if (registry) {
-    params.push(`resource_metadata=${quoted(resourceMetadataUrl(registry.url))}`);
-    const scopes =
-      error instanceof InsufficientScopeError ? error.scopes : registry.collection.grant;
-    if (scopes.length > 0) params.push(`scope=${quoted(scopes.join(' '))}`);
-  }
-  return `Bearer ${params.join(', ')}`;
-}
-
-function sendError(
-  ctx: Context,
-  error: unknown,
-  sinks: {
-    readonly log: Logger;
-    readonly failedAuth: FailedAuthLog;
-    readonly onAuthRefused: ((reason: string) => void) | undefined;
-  },
-): void {
-  if (ctx.headerSent || ctx.res.destroyed) return;
-  const { log } = sinks;
-  if (error instanceof ServiceDeskError) {
-    ctx.status = error.httpStatus;
-    if (error.httpStatus === 401) {
-      sinks.failedAuth.refused({ reason: error.code, address: ctx.ip, path: ctx.path });
-      sinks.onAuthRefused?.(error.code);
-    }
-    if (error.code === 'SERVER_SHUTTING_DOWN') ctx.set('retry-after', '1');
-    if (error.httpStatus === 401 || error.code === 'AUTH_INSUFFICIENT_SCOPE')
-      ctx.set('www-authenticate', challenge(error, (ctx.state as AppState).registry));
-    ctx.type = 'application/json';
-    ctx.body = jsonRpcErrorBody(error.jsonRpcCode, error.message);
-    return;
-  }
-  const correlationId = randomUUID();
-  log.error('request failed', {
-    correlationId,
-    path: ctx.path,
-    error: (error as Error).message,
-    stack: (error as Error).stack,
-  });
-  ctx.status = 500;
-  ctx.type = 'application/json';
-  ctx.body = jsonRpcErrorBody(-32603, `Internal error (correlation id ${correlationId})`);
-}
-
 /**
  * The one Koa app: Host/Origin guard, health probes, each collection's protected-resource
- * metadata, and each collection's endpoint at its path.
+ * metadata, and each collection's endpoint at its path; and its request listener, which serves
+ * POSTs to a collection's endpoint path without Koa, through the same guard and endpoint code
+ * (ADR 0042).
  */
 export function createApp(options: {
   endpoints: ReadonlyMap<string, McpEndpoint>;
@@ -118,47 +70,29 @@ export function createApp(options: {
   log: Logger;
   readiness: ReadonlyMap<string, ReadinessCheck>;
   inFlight: InFlight;
-  /** Middleware served after the Host/Origin guard and before the endpoints (the built-in OAuth server); each calls `next()` for paths it does not own. */
-  mounts?: readonly Koa.Middleware[];
+  /** Served after the Host/Origin guard and before the endpoints; each calls `next()` for paths it does not own. */
+  mounts?: readonly AppMount[];
   /** Issuers named as `authorization_servers` in every collection's protected-resource metadata. */
   authorizationServers?: readonly string[];
   /** Take the client address from `X-Forwarded-For` (`http.trustProxy`): only behind a proxy that sets it. */
   trustProxy?: boolean;
   /** Told the reason (error code) of every 401, for the metrics. */
   onAuthRefused?: (reason: string) => void;
-}): Koa {
+}): ServerApp {
   const app = new Koa();
   app.silent = true;
   app.proxy = options.trustProxy ?? false;
-  const failedAuth = new FailedAuthLog(options.log);
   const { endpoints, inFlight, log } = options;
-  app.use(async (ctx, next) => {
-    const probe = ctx.path === '/healthz' || ctx.path === '/readyz';
-    try {
-      // Resource metadata is public and fetched by browser-based clients of any origin.
-      const metadata = ctx.path.startsWith(resourceMetadataPrefix);
-      const problem = checkHostAndOrigin(options.policy, {
-        host: ctx.req.headers.host,
-        origin: metadata ? undefined : ctx.req.headers.origin,
-        probe,
-      });
-      if (problem !== undefined) {
-        throw new ServiceDeskError(problem.code, problem.message);
-      }
-      if (inFlight.shuttingDown && !probe)
-        throw new ServiceDeskError(
-          'SERVER_SHUTTING_DOWN',
-          'the server is shutting down; retry shortly',
-        );
-      await next();
-    } catch (error) {
-      sendError(ctx, error, { log, failedAuth, onAuthRefused: options.onAuthRefused });
-    }
-    // During shutdown every answer closes its connection, so no client sends another request
-    // on a connection about to be closed.
-    if (inFlight.shuttingDown && !ctx.headerSent) ctx.set('connection', 'close');
-  });
-  for (const mount of options.mounts ?? []) app.use(mount);
+  const guard: RequestGuard = {
+    policy: options.policy,
+    inFlight,
+    log,
+    failedAuth: new FailedAuthLog(log),
+    onAuthRefused: options.onAuthRefused,
+  };
+  const mounts = options.mounts ?? [];
+  app.use((ctx, next) => guardRequest(ctx, guard, next));
+  for (const mount of mounts) app.use(mount.middleware);
   app.use(async (ctx) => {
     if (ctx.path === '/healthz') {
       ctx.body = { status: 'ok' };
@@ -193,23 +127,20 @@ export function createApp(options: {
       })
     )
       return;
-    const endpoint = endpoints.get(ctx.path.length > 1 ? ctx.path.replace(/\/$/, '') : ctx.path);
-    if (endpoint) {
-      (ctx.state as AppState).registry = endpoint.registry;
-      // The guard has accepted the origin; set now so a refusal's challenge is readable too.
-      allowOrigin(ctx);
-      if (answerPreflight(ctx)) return;
-    }
-    if (!endpoint) {
-      ctx.status = 404;
-      ctx.body = {
-        error: 'not_found',
-        message: `no endpoint at ${ctx.path}; MCP endpoints are at ${[...endpoints.keys()].join(', ')}`,
-      };
-      return;
-    }
-    if (ctx.method === 'POST') inFlight.track(ctx.res);
-    return endpoint.handle(ctx);
+    const endpoint = endpoints.get(endpointKey(ctx.path));
+    if (endpoint) return serveEndpoint(ctx, endpoint, inFlight);
+    ctx.status = 404;
+    ctx.body = {
+      error: 'not_found',
+      message: `no endpoint at ${ctx.path}; MCP endpoints are at ${[...endpoints.keys()].join(', ')}`,
+    };
+    return undefined;
   });
-  return app;
+  const handle = app.callback();
+  const listener = mcpPostListener((req, res) => void handle(req, res), {
+    endpoints: new Map([...endpoints].filter(([path]) => servedFast(path, mounts))),
+    guard,
+    addressOf: (req, res) => app.createContext(req, res).ip,
+  });
+  return { app, listener };
 }

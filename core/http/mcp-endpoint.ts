@@ -3,7 +3,6 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
   type JSONRPCMessage,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { Context } from 'koa';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
@@ -15,6 +14,7 @@ import { legacyContext } from '../mcp/request-context.js';
 import { authInfoFor } from '../mcp/request-principal.js';
 import { SessionManager, type Session, type SessionLimits } from '../mcp/session-manager.js';
 import { statelessState, type SessionState } from '../mcp/session-state.js';
+import { jsonContentType, type HttpAnswer } from './http-answer.js';
 import { readJsonRpcMessages } from './json-rpc-batch.js';
 import { answerRefusal } from './answer-refusal.js';
 import { classifyPost } from './protocol-era.js';
@@ -30,7 +30,7 @@ function ownerKey(principal: Principal): string {
   return `${principal.userId}\u0000${principal.clientId}`;
 }
 
-function headerValue(ctx: Context, name: string): string | undefined {
+function headerValue(ctx: HttpAnswer, name: string): string | undefined {
   const value = ctx.req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -128,7 +128,7 @@ export class McpEndpoint {
       void session.server.sendToolListChanged().catch(() => undefined);
   }
 
-  async handle(ctx: Context): Promise<void> {
+  async handle(ctx: HttpAnswer): Promise<void> {
     const principal = await this.#authenticator.authenticate(headerValue(ctx, 'authorization'));
     switch (ctx.method) {
       case 'POST':
@@ -144,10 +144,10 @@ export class McpEndpoint {
     }
   }
 
-  #methodNotAllowed(ctx: Context): void {
+  #methodNotAllowed(ctx: HttpAnswer): void {
     ctx.set('allow', 'POST');
     ctx.status = 405;
-    ctx.type = 'application/json';
+    ctx.set('Content-Type', jsonContentType);
     ctx.body = JSON.stringify({
       jsonrpc: '2.0',
       id: null,
@@ -158,7 +158,7 @@ export class McpEndpoint {
     });
   }
 
-  #session(ctx: Context, principal: Principal): Session {
+  #session(ctx: HttpAnswer, principal: Principal): Session {
     // GET and DELETE exist in 2025-11-25 alone; a POST's version is checked by classifyPost.
     const version = headerValue(ctx, 'mcp-protocol-version');
     if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
@@ -182,7 +182,7 @@ export class McpEndpoint {
     return session;
   }
 
-  async #post(ctx: Context, principal: Principal): Promise<void> {
+  async #post(ctx: HttpAnswer, principal: Principal): Promise<void> {
     const contentType = headerValue(ctx, 'content-type') ?? '';
     if (!contentType.toLowerCase().includes('application/json')) {
       throw new ServiceDeskError(
@@ -261,7 +261,7 @@ export class McpEndpoint {
     return undefined;
   }
 
-  #get(ctx: Context, principal: Principal): void {
+  #get(ctx: HttpAnswer, principal: Principal): void {
     if (!this.#sessions) return this.#methodNotAllowed(ctx);
     const session = this.#session(ctx, principal);
     if (!(headerValue(ctx, 'accept') ?? '').includes('text/event-stream')) {
@@ -274,7 +274,7 @@ export class McpEndpoint {
     return undefined;
   }
 
-  async #delete(ctx: Context, principal: Principal): Promise<void> {
+  async #delete(ctx: HttpAnswer, principal: Principal): Promise<void> {
     if (!this.#sessions) return this.#methodNotAllowed(ctx);
     const session = this.#session(ctx, principal);
     await this.#sessions.close(session.id);

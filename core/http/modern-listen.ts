@@ -1,9 +1,9 @@
 import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { Context } from 'koa';
 import type { Principal } from '../auth/principal.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import { readableResource } from '../mcp/resources.js';
 import { answerRefusal } from './answer-refusal.js';
+import type { HttpAnswer } from './http-answer.js';
 import { stopCounting } from './in-flight.js';
 import type { ListenFilter, ListenStreams } from './listen-streams.js';
 import type { RequestContext } from '../mcp/request-context.js';
@@ -57,7 +57,7 @@ function honoured(
  * await answerListen(ctx, { registry, listening, toolsChange, callerKey, readTask }, { principal, message, context });
  */
 export async function answerListen(
-  ctx: Context,
+  ctx: HttpAnswer,
   endpoint: {
     readonly registry: CollectionRegistry;
     readonly listening: ListenStreams;

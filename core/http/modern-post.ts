@@ -1,5 +1,4 @@
 import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js';
-import type { Context } from 'koa';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CollectionAuthenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
@@ -9,6 +8,7 @@ import type { RequestContext } from '../mcp/request-context.js';
 import type { TaskReader } from '../mcp/tasks/task-methods.js';
 import { authInfoFor } from '../mcp/request-principal.js';
 import { answerRefusal } from './answer-refusal.js';
+import type { HttpAnswer } from './http-answer.js';
 import type { ListenStreams } from './listen-streams.js';
 import { answerListen } from './modern-listen.js';
 import { isJsonRpcRequest } from './json-rpc-message.js';
@@ -25,7 +25,7 @@ import { acceptedWithoutBody, runExchange } from './run-exchange.js';
  * await postModern(ctx, { registry, authenticator, audit, transport, callerKey }, { principal, message, acceptsStream, context });
  */
 export async function postModern(
-  ctx: Context,
+  ctx: HttpAnswer,
   endpoint: {
     readonly registry: CollectionRegistry;
     readonly authenticator: CollectionAuthenticator;

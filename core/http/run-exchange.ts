@@ -1,17 +1,15 @@
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
-import type { Context } from 'koa';
 import { Exchange } from '../mcp/exchange.js';
 import type { MultiplexTransport } from '../mcp/multiplex-transport.js';
 import type { SessionEvents } from '../mcp/session-events.js';
+import { jsonContentType, type HttpAnswer } from './http-answer.js';
 import { isJsonRpcRequest } from './json-rpc-message.js';
 
 /** JSON-RPC code of revision 2026-07-28's "the request needs a capability the client did not declare". */
 const missingClientCapability = -32021;
 
-const jsonContentType = 'application/json; charset=utf-8';
-
 /** 202 with an empty body, as Streamable HTTP requires (Koa would otherwise send "Accepted"). */
-export function acceptedWithoutBody(ctx: Context): void {
+export function acceptedWithoutBody(ctx: HttpAnswer): void {
   ctx.body = null;
   ctx.status = 202;
 }
@@ -25,7 +23,7 @@ export function acceptedWithoutBody(ctx: Context): void {
  * await runExchange(ctx, transport, { messages, extra, callerKey, batch: false, acceptsStream: true });
  */
 export async function runExchange(
-  ctx: Context,
+  ctx: HttpAnswer,
   target: MultiplexTransport,
   options: {
     readonly messages: readonly JSONRPCMessage[];
@@ -75,7 +73,6 @@ export async function runExchange(
     ctx.status = 429;
     ctx.set('Retry-After', String(data['retryAfter']));
   } else ctx.status = exchange.errorCode === missingClientCapability ? 400 : 200;
-  // The header Koa's `ctx.type = 'application/json'` sets, without its MIME lookup per call.
   ctx.set('Content-Type', jsonContentType);
   ctx.body = json;
 }

@@ -1,4 +1,5 @@
-import type { Context } from 'koa';
+import type { ServerResponse } from 'node:http';
+import type { HttpAnswer } from './http-answer.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import { sseEvent, standaloneStream } from '../mcp/session-events.js';
 import type { Session } from '../mcp/session-manager.js';
@@ -6,7 +7,7 @@ import type { Session } from '../mcp/session-manager.js';
 /** A comment this often keeps proxies from closing an idle stream. */
 const keepAliveMs = 25_000;
 
-function startEventStream(ctx: Context, session: Session): Context['res'] {
+function startEventStream(ctx: HttpAnswer, session: Session): ServerResponse {
   const res = ctx.res;
   ctx.respond = false;
   res.writeHead(200, {
@@ -32,7 +33,7 @@ function startEventStream(ctx: Context, session: Session): Context['res'] {
  * @example
  * if (ctx.method === 'GET') openSessionStream(ctx, session);
  */
-export function openSessionStream(ctx: Context, session: Session): void {
+export function openSessionStream(ctx: HttpAnswer, session: Session): void {
   const lastEventId = ctx.get('last-event-id');
   if (lastEventId === '') return openStandalone(ctx, session, session.queued.splice(0));
   const replay = session.events.after(lastEventId);
@@ -59,7 +60,7 @@ export function openSessionStream(ctx: Context, session: Session): void {
   return undefined;
 }
 
-function openStandalone(ctx: Context, session: Session, first: readonly string[]): void {
+function openStandalone(ctx: HttpAnswer, session: Session, first: readonly string[]): void {
   if (session.stream) {
     ctx.status = 409;
     ctx.body = {

@@ -1,4 +1,5 @@
 import type Koa from 'koa';
+import type { AppMount } from '../http/app-mount.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
 import type { SharedState } from '../coordination/shared-state.js';
@@ -26,8 +27,11 @@ export interface BuiltInAuthStart {
 
 /** A started built-in authorization server: its routes now, the provider behind them soon. */
 export interface BuiltInAuthStarted {
-  /** Serves `/oauth` and its metadata; a request there waits until the provider is built. */
-  readonly mount: Koa.Middleware;
+  /**
+   * Serves `/oauth` and its metadata, the paths it owns (ADR 0042); a request there waits until
+   * the provider is built.
+   */
+  readonly mount: AppMount;
   /** Settles once the provider is built or has failed (logged); never rejects. */
   readonly started: Promise<void>;
   /** The `/readyz` check: not ready while the provider is built, nor after it failed. */
@@ -65,7 +69,7 @@ function isAuthorizationPath(path: string): boolean {
  *
  * @example
  * const auth = builtInAuth({ clients: [] });
- * app.use(auth.start({ db, services, registries, baseUrl, policy, log, shared }).mount);
+ * app.use(auth.start({ db, services, registries, baseUrl, policy, log, shared }).mount.middleware);
  */
 export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
   let state: VerifierState | undefined;
@@ -104,7 +108,7 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
           });
         },
       );
-      const mount: Koa.Middleware = async (ctx, next) => {
+      const middleware: Koa.Middleware = async (ctx, next) => {
         if (!isAuthorizationPath(ctx.path)) {
           await next();
           return;
@@ -126,7 +130,11 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
         }
         await handle(ctx, next);
       };
-      return { mount, started, readiness: () => Promise.resolve(status) };
+      return {
+        mount: { middleware, owns: isAuthorizationPath },
+        started,
+        readiness: () => Promise.resolve(status),
+      };
     },
     close() {
       state = undefined;

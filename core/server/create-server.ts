@@ -245,8 +245,7 @@ export async function createServer(
       });
       registries = wiring.registries;
       served = [...wiring.served];
-      const handle = wiring.app.callback();
-      http.serve((req, res) => void handle(req, res));
+      http.serve(wiring.listener);
       settled = Promise.all([wiring.authStarted, startAfterListen(setUp.listeners, log)]).then(
         () => undefined,
       );

@@ -1,5 +1,5 @@
-import type Koa from 'koa';
-import { metricsEndpoint } from '../http/metrics-endpoint.js';
+import type { AppMount } from '../http/app-mount.js';
+import { metricsEndpoint, metricsPath } from '../http/metrics-endpoint.js';
 import type { Logger } from '../log/logger.js';
 import { coreMetrics, type CoreMetrics } from '../metrics/core-metrics.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
@@ -13,7 +13,7 @@ import type { CallTracer } from '../log/call-frame.js';
 export interface ServerMetricsWiring {
   readonly registry: ServerMetrics;
   readonly core: CoreMetrics;
-  readonly mount: Koa.Middleware | undefined;
+  readonly mount: AppMount | undefined;
   readonly tracer: CallTracer | undefined;
   /** Sends the spans still batched. */
   close(): Promise<void>;
@@ -37,7 +37,12 @@ export async function openMetrics(settings: {
   return {
     registry,
     core: coreMetrics(registry),
-    mount: enabled ? metricsEndpoint({ metrics: registry, token }) : undefined,
+    mount: enabled
+      ? {
+          middleware: metricsEndpoint({ metrics: registry, token }),
+          owns: (path) => path === metricsPath,
+        }
+      : undefined,
     tracer: tracing?.tracer,
     close: () => tracing?.close() ?? Promise.resolve(),
   };

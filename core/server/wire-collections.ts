@@ -1,4 +1,3 @@
-import type Koa from 'koa';
 import type { AuditLog } from '../audit/audit-log.js';
 import { CollectionAuthenticator } from '../auth/authenticate.js';
 import { authorizationServersOf } from '../auth/configured-verifier.js';
@@ -6,6 +5,7 @@ import type { TokenVerifier } from '../auth/token-verifier.js';
 import { buildRegistries } from '../collection/build-registries.js';
 import { CollectionView, type CollectionRegistry } from '../collection/collection-registry.js';
 import type { ServerConfig } from '../config/define-config.js';
+import type { RequestListener } from 'node:http';
 import { createApp, type ReadinessCheck } from '../http/create-app.js';
 import type { InFlight } from '../http/in-flight.js';
 import { hostPolicy } from '../http/host-guard.js';
@@ -60,11 +60,12 @@ export interface WiringContext {
   readonly endpoints: Map<string, McpEndpoint>;
 }
 
-/** The wired server: registries with their final URLs, and the app that serves them. */
+/** The wired server: registries with their final URLs, and the request listener that serves them. */
 export interface Wiring {
   readonly registries: readonly CollectionRegistry[];
   readonly served: readonly ServedCollection[];
-  readonly app: Koa;
+  /** The app, with its fast path for MCP POSTs (ADR 0042). */
+  readonly listener: RequestListener;
   /** Settles once the built-in authorization server is built (or has failed, logged). */
   readonly authStarted: Promise<void>;
 }
@@ -72,10 +73,11 @@ export interface Wiring {
 /**
  * Builds everything that needs the final URL: each collection's registry again (a port of 0 is
  * known only once bound), its MCP endpoint, the built-in authorization server's routes (its
- * provider built in the background, ADR 0041), and the one Koa app that serves them all.
+ * provider built in the background, ADR 0041), and the one Koa app that serves them all, behind
+ * its request listener.
  *
  * @example
- * const { app, served } = await wireCollections({ ...context, baseUrl, port });
+ * const { listener, served } = await wireCollections({ ...context, baseUrl, port });
  */
 export async function wireCollections(context: WiringContext): Promise<Wiring> {
   const { config, settings, baseUrl, endpoints } = context;
@@ -162,7 +164,7 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
     policy: config.roles ?? defaultRolePolicy,
   });
   if (auth) context.readiness.set('authorization-server', auth.readiness);
-  const app = createApp({
+  const { listener } = createApp({
     mounts: [
       ...(runtime.metrics.mount ? [runtime.metrics.mount] : []),
       ...(auth ? [auth.mount] : []),
@@ -179,5 +181,5 @@ export async function wireCollections(context: WiringContext): Promise<Wiring> {
       ...(oauth?.issuer ? [oauth.issuer] : []),
     ],
   });
-  return { registries, served, app, authStarted: auth?.started ?? Promise.resolve() };
+  return { registries, served, listener, authStarted: auth?.started ?? Promise.resolve() };
 }
