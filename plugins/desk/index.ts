@@ -2,7 +2,7 @@ import { accountProviderRef, definePlugin, type PluginDefinition } from '../../c
 import { deskScopes, deskStoreRef } from './api.js';
 import { createDeskAccounts } from './auth/desk-accounts.js';
 import { seedCommand } from './demo/seed-command.js';
-import { demoDataOnStart } from './demo/demo-data-on-start.js';
+import { seedDemoData } from './demo/seed.js';
 import { deskMigrations } from './schema/migrations/index.js';
 import { keepRecentTicketSearchFresh } from './search/recent-ticket-search-upkeep.js';
 import type { DeskTables } from './schema/tables.js';
@@ -17,9 +17,7 @@ export interface DeskPluginOptions {
   readonly now?: () => Date;
   /**
    * `'if-empty'` loads the demo desk when a server starts to serve on a database that holds no
-   * desk data (what `npm start` does), right after it starts answering, with `/readyz` not ready
-   * ("loading demo data") until it is done; `'never'` (the default) leaves that to
-   * `servicedesk-mcp seed`.
+   * desk data (what `npm start` does); `'never'` (the default) leaves that to `servicedesk-mcp seed`.
    */
   readonly demoData?: 'if-empty' | 'never';
   /** Tickets the startup seed generates (3,000 by default). */
@@ -50,18 +48,18 @@ export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
     commands: [seedCommand],
     async setup(ctx) {
       // Only a serving server loads the demo desk: `seed --tickets N` must find the desk empty.
-      // It loads once the server answers, /readyz saying "loading demo data" until then (ADR 0041).
-      const demo =
-        options.demoData === 'if-empty' && ctx.purpose === 'serve'
-          ? await demoDataOnStart({
-              db: ctx.db,
-              engine: ctx.engine,
-              log: ctx.log,
-              ...(options.demoTickets !== undefined && { tickets: options.demoTickets }),
-            })
-          : undefined;
-      if (demo) ctx.addReadinessCheck('demo-data', demo.readiness);
-      const onListen = demo && { onListen: () => demo.load() };
+      if (options.demoData === 'if-empty' && ctx.purpose === 'serve') {
+        const started = performance.now();
+        const result = await seedDemoData(ctx.db, ctx.engine, {
+          ...(options.demoTickets !== undefined && { tickets: options.demoTickets }),
+        });
+        if (result.seeded) {
+          ctx.log.info('loaded the demo desk into the empty database', {
+            tickets: result.tickets,
+            ms: Math.round(performance.now() - started),
+          });
+        }
+      }
       const store = createDeskStore({
         db: ctx.db.withTables<DeskTables>(),
         engine: ctx.engine,
@@ -69,12 +67,12 @@ export function deskPlugin(options: DeskPluginOptions = {}): PluginDefinition {
       });
       ctx.provide(deskStoreRef, store);
       ctx.provide(accountProviderRef, createDeskAccounts(ctx.db.withTables<DeskTables>()));
-      if (ctx.engine !== 'postgres' || ctx.purpose !== 'serve') return { ...onListen };
+      if (ctx.engine !== 'postgres' || ctx.purpose !== 'serve') return {};
       const upkeep = keepRecentTicketSearchFresh(ctx.db.withTables<DeskTables>(), {
         everyMs: options.recentSearchCheckMs ?? 600_000,
         log: ctx.log,
       });
-      return { ...onListen, close: () => upkeep.close() };
+      return { close: () => upkeep.close() };
     },
   });
 }

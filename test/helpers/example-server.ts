@@ -16,7 +16,7 @@ export interface ExampleServer {
   readonly output: readonly string[];
   /** Every line it has printed on stderr (its log) so far. */
   readonly log: readonly string[];
-  /** Resolves once it has printed every URL and loaded any demo desk; rejects if it exits before. */
+  /** Resolves once it has printed every URL; rejects if it exits before. */
   readonly ready: Promise<ExampleUrls>;
   /** Resolves once the process has exited and its output is read. */
   readonly exited: Promise<void>;
@@ -53,20 +53,6 @@ function urlsOf(child: ChildProcess, output: string[], log: string[]): Promise<E
       if (line.includes('health:') && baseUrl !== undefined) resolve({ baseUrl, collections });
     });
   });
-}
-
-/**
- * Waits while `/readyz` says the demo desk is loading (ADR 0041: it loads after the server
- * answers), so a test starts on the desk it expects; a failed load is the test's to see.
- */
-async function demoDeskLoaded(baseUrl: string): Promise<void> {
-  for (;;) {
-    const answer = await fetch(`${baseUrl}/readyz`).catch(() => undefined);
-    const body = (await answer?.json().catch(() => undefined)) as
-      { checks?: Record<string, { detail?: string }> } | undefined;
-    if (body?.checks?.['desk:demo-data']?.detail !== 'loading demo data') return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
@@ -121,10 +107,7 @@ export function spawnExampleServer(options: {
       resolve();
     }),
   );
-  const ready = urlsOf(child, output, log).then(async (urls) => {
-    await demoDeskLoaded(urls.baseUrl);
-    return urls;
-  });
+  const ready = urlsOf(child, output, log);
   // A server killed before it listened has nothing to report; whoever awaits `ready` still sees it.
   ready.catch(() => undefined);
   const gone = () => child.exitCode !== null || child.signalCode !== null;

@@ -96,95 +96,14 @@ export async function isDeskEmpty(db: Database | Kysely<DeskTables>): Promise<bo
   return true;
 }
 
-/** Options of {@link startDemoLoad}: those of {@link seedDemoData}, and where tickets go first. */
-export interface DemoLoadOptions extends SeedDemoDataOptions {
-  /**
-   * True (the `seed` command): the first batch of tickets is written in the reference data's
-   * transaction, so the default seed is all or nothing. False (a server starting): only the
-   * reference data, so the server can answer while the tickets follow (ADR 0041).
-   */
-  readonly ticketsWithReference?: boolean;
-}
-
-/** The tickets still to write after {@link startDemoLoad} loaded the reference data. */
-export interface DemoTickets {
-  /** Writes the rest of the tickets, then settles the indexes and statistics. */
-  write(): Promise<SeedDemoDataResult>;
-}
-
 /**
- * Loads the demo desk's reference data (organisations, users and demo accounts, teams, ticket
- * types, SLA policies, quick actions, KB articles, the catalogue, services per customer) in one
- * transaction, when the desk is empty; undefined when it already has data. The returned handle
- * writes the generated tickets.
- *
- * @example
- * const tickets = await startDemoLoad(db, 'sqlite', { ticketsWithReference: false });
- * await tickets?.write();
- */
-export async function startDemoLoad(
-  db: Database | Kysely<DeskTables>,
-  engine: DatabaseEngine,
-  options: DemoLoadOptions = {},
-): Promise<DemoTickets | undefined> {
-  const count = options.tickets ?? defaultDemoTicketCount;
-  if (!Number.isSafeInteger(count) || count < 0) {
-    throw new RangeError(`tickets must be a whole number of at least 0, got ${count}`);
-  }
-  const perTransaction = Math.max(1, options.ticketsPerTransaction ?? defaultTicketsPerTransaction);
-  const until = options.until ?? new Date().toISOString();
-  const historyStart = new Date(Date.parse(until) - 730 * 86_400_000).toISOString();
-  const desk = deskTables(db);
-  const withLargeCache = async <T>(work: () => Promise<T>): Promise<T> => {
-    const restoreCache = engine === 'sqlite' ? await enlargeSqliteCache(desk) : undefined;
-    try {
-      return await work();
-    } finally {
-      await restoreCache?.();
-    }
-  };
-  const writer = await withLargeCache(() =>
-    desk.transaction().execute(async (trx): Promise<TicketWriter | undefined> => {
-      if (engine === 'postgres')
-        await sql`select pg_advisory_xact_lock(${postgresSeedLockKey})`.execute(trx);
-      if (!(await isDeskEmpty(trx))) return undefined;
-      // One rebuild after the load instead of keeping the newest tickets indexed row by row.
-      if (engine === 'sqlite') await pauseRecentTicketIndex(trx);
-      else await pauseRecentTicketSearch(trx);
-      const ids = await seedReferenceData(trx, historyStart);
-      const ticketWriter = await createTicketWriter(trx, ids, {
-        count,
-        seed: options.seed ?? defaultDemoSeed,
-        until,
-        engine,
-        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-      });
-      if (options.ticketsWithReference !== false) await ticketWriter.write(trx, perTransaction);
-      return ticketWriter;
-    }),
-  );
-  if (writer === undefined) return undefined;
-  return {
-    write: () =>
-      withLargeCache(async () => {
-        let before = -1;
-        while (writer.written.tickets < count && writer.written.tickets > before) {
-          before = writer.written.tickets;
-          await desk.transaction().execute((trx) => writer.write(trx, perTransaction));
-        }
-        await settleAfterBulkLoad(desk, engine);
-        return { seeded: true, ...writer.written };
-      }),
-  };
-}
-
-/**
- * Seeds the demo desk: the reference data of {@link startDemoLoad} and `tickets` generated
- * historical tickets with their resolution notes. The reference data and the first 50,000
- * tickets (`ticketsPerTransaction`) are one transaction, so the default seed is all or nothing;
- * larger seeds continue one transaction per 50,000 tickets, and the full-text indexes are merged
- * and planner statistics gathered at the end. A desk that already has data is left alone
- * (`seeded: false`): seeding twice is a no-op.
+ * Seeds the demo desk: customer organisations (Acorn Construction among them), users and demo
+ * accounts, teams, ticket types, SLA policies, quick actions, KB articles, the catalogue, services
+ * per customer and `tickets` generated historical tickets with their resolution notes. The
+ * reference data and the first 50,000 tickets (`ticketsPerTransaction`) are one transaction, so
+ * the default seed is all or nothing; larger seeds continue one transaction per 50,000 tickets,
+ * and the full-text indexes are merged and planner statistics gathered at the end. A desk that
+ * already has data is left alone (`seeded: false`): seeding twice is a no-op.
  *
  * @example
  * const result = await seedDemoData(db, 'sqlite', { tickets: 1_000_000 });
@@ -194,12 +113,50 @@ export async function seedDemoData(
   engine: DatabaseEngine,
   options: SeedDemoDataOptions = {},
 ): Promise<SeedDemoDataResult> {
-  const tickets = await startDemoLoad(db, engine, { ...options, ticketsWithReference: true });
-  if (tickets === undefined) {
-    return {
-      seeded: false,
-      reason: 'the desk already has data; demo data is seeded only into an empty desk',
-    };
+  const count = options.tickets ?? defaultDemoTicketCount;
+  if (!Number.isSafeInteger(count) || count < 0) {
+    throw new RangeError(`tickets must be a whole number of at least 0, got ${count}`);
   }
-  return tickets.write();
+  const perTransaction = Math.max(1, options.ticketsPerTransaction ?? defaultTicketsPerTransaction);
+  const until = options.until ?? new Date().toISOString();
+  const historyStart = new Date(Date.parse(until) - 730 * 86_400_000).toISOString();
+  const desk = deskTables(db);
+  const restoreCache = engine === 'sqlite' ? await enlargeSqliteCache(desk) : undefined;
+  try {
+    const writer = await desk
+      .transaction()
+      .execute(async (trx): Promise<TicketWriter | undefined> => {
+        if (engine === 'postgres')
+          await sql`select pg_advisory_xact_lock(${postgresSeedLockKey})`.execute(trx);
+        if (!(await isDeskEmpty(trx))) return undefined;
+        // One rebuild after the load instead of keeping the newest tickets indexed row by row.
+        if (engine === 'sqlite') await pauseRecentTicketIndex(trx);
+        else await pauseRecentTicketSearch(trx);
+        const ids = await seedReferenceData(trx, historyStart);
+        const ticketWriter = await createTicketWriter(trx, ids, {
+          count,
+          seed: options.seed ?? defaultDemoSeed,
+          until,
+          engine,
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        });
+        await ticketWriter.write(trx, perTransaction);
+        return ticketWriter;
+      });
+    if (writer === undefined) {
+      return {
+        seeded: false,
+        reason: 'the desk already has data; demo data is seeded only into an empty desk',
+      };
+    }
+    let before = -1;
+    while (writer.written.tickets < count && writer.written.tickets > before) {
+      before = writer.written.tickets;
+      await desk.transaction().execute((trx) => writer.write(trx, perTransaction));
+    }
+    await settleAfterBulkLoad(desk, engine);
+    return { seeded: true, ...writer.written };
+  } finally {
+    await restoreCache?.();
+  }
 }

@@ -137,14 +137,10 @@ describe('contributed ticket-type tools are checked at startup', () => {
         plugins: [deskPlugin({ demoData: 'if-empty', demoTickets: 0 })],
         collections: [],
         databaseUrl,
-        http: { host: '127.0.0.1', port: 0 },
         log: { level: 'silent' },
       },
       { env: {} },
     );
-    // The demo desk loads once the server listens (ADR 0041).
-    await server.listen();
-    await server.whenSettled();
     await server.close();
   });
   afterAll(() => folder.remove());
