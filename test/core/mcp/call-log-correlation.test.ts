@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  createServer,
-  defineCollection,
-  definePlugin,
-  defineTool,
-  type ServiceDeskServer,
-} from '../../../core/index.js';
+import { createServer, defineTool, type ServiceDeskServer } from '../../../core/index.js';
 import type { AuditRow } from '../../../core/audit/audit-log.js';
 import { currentCallFrame } from '../../../core/log/call-frame.js';
-import { modernRequest } from '../../helpers/modern-request.js';
 import { createTempFolder, type TempFolder } from '../../helpers/temp-folder.js';
-
-const token = 'log-token';
+import { noteInBothEras, noteServerConfig } from '../metrics/support/note-server.js';
 
 // Logs through both of its loggers and says whether it ran inside a call frame.
 const noteTool = defineTool({
@@ -37,67 +29,12 @@ describe('log lines of a tools/call with traces off', () => {
 
   beforeAll(async () => {
     folder = createTempFolder('call-log-correlation-');
-    server = await createServer({
-      log: {
-        level: 'info',
-        sink: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
-      },
-      auditFlushMs: 20,
-      databaseUrl: folder.file('desk.db'),
-      http: { host: '127.0.0.1', port: 0, shutdownIdleGraceMs: 0 },
-      plugins: [
-        definePlugin({
-          id: 'desk',
-          version: '1.0.0',
-          scopes: { 'desk:use': 'Use' },
-          tools: [noteTool],
-        }),
-      ],
-      collections: [
-        defineCollection({ id: 'desk', title: 'Desk', plugins: ['desk'], grant: ['desk:use'] }),
-      ],
-      auth: {
-        devTokens: [
-          {
-            token,
-            name: 'app',
-            userId: 'sam@example.com',
-            role: 'agent',
-            scopes: ['desk:use'],
-            collections: ['desk'],
-          },
-        ],
-      },
-    });
+    server = await createServer(
+      noteServerConfig({ tool: noteTool, lines, databaseUrl: folder.file('desk.db') }),
+    );
     await server.listen();
-    const url = server.collections[0]!.url;
-    const legacy = await fetch(url, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        accept: 'application/json, text/event-stream',
-        'content-type': 'application/json',
-        'mcp-protocol-version': '2025-11-25',
-      },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'tools/call',
-        params: { name: 'note', arguments: { text: 'legacy' } },
-      }),
-    });
-    answers.push(await legacy.text());
-    const modern = modernRequest({
-      method: 'tools/call',
-      params: { name: 'note', arguments: { text: 'modern' } },
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const answer = await fetch(url, {
-      method: 'POST',
-      headers: modern.headers,
-      body: JSON.stringify(modern.body),
-    });
-    answers.push(await answer.text());
+    for (const answer of await noteInBothEras(server.collections[0]!.url))
+      answers.push(answer.body);
     await server.audit.flush();
     rows = await server.audit.query({ since: new Date(0), tool: 'note' });
   });

@@ -3,17 +3,11 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  createServer,
-  defineCollection,
-  definePlugin,
-  defineTool,
-  type ServiceDeskServer,
-} from '../../../core/index.js';
+import { createServer, defineTool, type ServiceDeskServer } from '../../../core/index.js';
 import type { AuditRow } from '../../../core/audit/audit-log.js';
-import { modernRequest } from '../../helpers/modern-request.js';
 import type { FreshDatabase } from '../../helpers/fresh-postgres-database.js';
 import { testEngines } from '../../helpers/test-databases.js';
+import { noteInBothEras, noteServerConfig } from './support/note-server.js';
 
 interface OtlpSpan {
   traceId: string;
@@ -36,7 +30,6 @@ const noteTool = defineTool({
   },
 });
 
-const token = 'trace-token';
 const attribute = (span: OtlpSpan, key: string) =>
   span.attributes.find((a) => a.key === key)?.value.stringValue;
 
@@ -66,38 +59,7 @@ describe.each(testEngines)(
       database = await createDatabase();
       const port = (receiver.address() as AddressInfo).port;
       server = await createServer(
-        {
-          log: {
-            level: 'info',
-            sink: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
-          },
-          auditFlushMs: 20,
-          databaseUrl: database.url,
-          http: { host: '127.0.0.1', port: 0, shutdownIdleGraceMs: 0 },
-          plugins: [
-            definePlugin({
-              id: 'desk',
-              version: '1.0.0',
-              scopes: { 'desk:use': 'Use' },
-              tools: [noteTool],
-            }),
-          ],
-          collections: [
-            defineCollection({ id: 'desk', title: 'Desk', plugins: ['desk'], grant: ['desk:use'] }),
-          ],
-          auth: {
-            devTokens: [
-              {
-                token,
-                name: 'app',
-                userId: 'sam@example.com',
-                role: 'agent',
-                scopes: ['desk:use'],
-                collections: ['desk'],
-              },
-            ],
-          },
-        },
+        noteServerConfig({ tool: noteTool, lines, databaseUrl: database.url }),
         {
           env: {
             OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}/`,
@@ -106,36 +68,8 @@ describe.each(testEngines)(
         },
       );
       await server.listen();
-      const url = server.collections[0]!.url;
-      const legacy = await fetch(url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json, text/event-stream',
-          'content-type': 'application/json',
-          'mcp-protocol-version': '2025-11-25',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'tools/call',
-          params: { name: 'note', arguments: { text: 'legacy' } },
-        }),
-      });
-      expect(legacy.status).toBe(200);
-      await legacy.text();
-      const modern = modernRequest({
-        method: 'tools/call',
-        params: { name: 'note', arguments: { text: 'modern' } },
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const answer = await fetch(url, {
-        method: 'POST',
-        headers: modern.headers,
-        body: JSON.stringify(modern.body),
-      });
-      expect(answer.status).toBe(200);
-      await answer.text();
+      for (const answer of await noteInBothEras(server.collections[0]!.url))
+        expect(answer.status).toBe(200);
       await server.audit.flush();
       rows = await server.audit.query({ since: new Date(0), tool: 'note' });
       // Closing sends the spans still batched.
