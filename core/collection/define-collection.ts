@@ -1,4 +1,5 @@
 import type { CallLimits } from '../limits/call-limit-settings.js';
+import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Role, Scope } from '../scope/scope.js';
 
 /** A collection as written in config. */
@@ -77,6 +78,7 @@ export interface CollectionDefinition extends CollectionSpec {
  *   tools: ['create_ticket', 'get_my_tickets'], grant: ['tickets:read:own', 'tickets:write:own'] })
  */
 export function defineCollection(spec: CollectionSpec): CollectionDefinition {
+  checkSpec(spec);
   return Object.freeze({
     ...spec,
     kind: 'collection' as const,
@@ -88,4 +90,26 @@ export function defineCollection(spec: CollectionSpec): CollectionDefinition {
     ...(spec.tools !== undefined && { tools: Object.freeze([...spec.tools]) }),
     grant: Object.freeze([...spec.grant]),
   });
+}
+
+const isStringList = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * What TypeScript checks, checked again for a config written in JavaScript: without it a missing
+ * list surfaced as "spec.grant is not iterable", naming neither the collection nor the field.
+ */
+function checkSpec(spec: CollectionSpec): void {
+  const id = typeof spec.id === 'string' && spec.id !== '' ? spec.id : undefined;
+  const wrong = (rule: string): ServiceDeskError =>
+    new ServiceDeskError('CONFIG_INVALID', `collection ${id ?? '(no id)'}: ${rule}`);
+  if (id === undefined) throw wrong('id must be a non-empty string, e.g. "agent"');
+  if (typeof spec.title !== 'string') throw wrong('title must be a string');
+  if (!isStringList(spec.plugins)) throw wrong('plugins must be a list of plugin ids');
+  if (!isStringList(spec.grant))
+    throw wrong('grant must be a list of scopes ([] when the collection grants none)');
+  for (const key of ['tools', 'roles'] as const) {
+    if (spec[key] !== undefined && !isStringList(spec[key]))
+      throw wrong(`${key}, when given, must be a list of strings`);
+  }
 }
