@@ -54,6 +54,25 @@ export interface BuiltInAuth {
 
 const documents = ['oauth-authorization-server', 'openid-configuration'];
 
+/** How long a request to `/oauth` waits for the provider still being built before a 503. */
+const providerWaitMs = 10_000;
+
+/** The routes once built, `failed` if building failed, `late` if not built within `waitMs`. */
+async function routesWithin(
+  routes: Promise<AuthorizationRoutes>,
+  waitMs: number,
+): Promise<AuthorizationRoutes | 'failed' | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), waitMs);
+  });
+  try {
+    return await Promise.race([routes.catch(() => 'failed' as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** True for a path the authorization server answers: below the issuer, or its metadata. */
 function isAuthorizationPath(path: string): boolean {
   return (
@@ -113,14 +132,16 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
           await next();
           return;
         }
-        let handle: AuthorizationRoutes;
-        try {
-          handle = await routes;
-        } catch {
+        const handle = await routesWithin(routes, providerWaitMs);
+        if (typeof handle === 'string') {
           ctx.status = 503;
+          if (handle === 'late') ctx.set('retry-after', '5');
           ctx.body = {
             error: 'temporarily_unavailable',
-            error_description: 'the authorization server failed to start; the server log says why',
+            error_description:
+              handle === 'late'
+                ? 'the authorization server is still starting; try again in a few seconds'
+                : 'the authorization server failed to start; the server log says why',
           };
           return;
         }
