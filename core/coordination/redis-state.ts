@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { settleWithin } from '../async/settle-within.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { Logger } from '../log/logger.js';
 import type { SharedState, SharedStateSettings } from './shared-state.js';
@@ -16,30 +17,24 @@ export function describeRedisUrl(url: string): string {
 
 /** Resolves once `client` is ready, or fails with SERVER_REDIS_UNREACHABLE after `timeoutMs`. */
 async function connected(client: Redis, where: string, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new ServiceDeskError(
-            'SERVER_REDIS_UNREACHABLE',
-            `Redis at ${where} did not answer within ${timeoutMs} ms; start it, correct REDIS_URL, or unset REDIS_URL to run one instance on in-process state`,
-          ),
-        ),
-      timeoutMs,
-    );
-  });
+  const fix =
+    'start it, correct REDIS_URL, or unset REDIS_URL to run one instance on in-process state';
   try {
-    await Promise.race([client.connect(), timeout]);
+    await settleWithin(client.connect(), timeoutMs, () =>
+      Promise.reject(
+        new ServiceDeskError(
+          'SERVER_REDIS_UNREACHABLE',
+          `Redis at ${where} did not answer within ${timeoutMs} ms; ${fix}`,
+        ),
+      ),
+    );
   } catch (error) {
     client.disconnect();
     if (error instanceof ServiceDeskError) throw error;
     throw new ServiceDeskError(
       'SERVER_REDIS_UNREACHABLE',
-      `Redis at ${where} refused the connection (${(error as Error).message}); start it, correct REDIS_URL, or unset REDIS_URL to run one instance on in-process state`,
+      `Redis at ${where} refused the connection (${(error as Error).message}); ${fix}`,
     );
-  } finally {
-    clearTimeout(timer);
   }
 }
 

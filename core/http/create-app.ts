@@ -1,5 +1,6 @@
 import Koa from 'koa';
 import type { RequestListener } from 'node:http';
+import { settleWithin } from '../async/settle-within.js';
 import { FailedAuthLog } from '../auth/failed-auth-log.js';
 import type { AppMount } from './app-mount.js';
 import type { Logger } from '../log/logger.js';
@@ -14,9 +15,8 @@ import { serveEndpoint } from './serve-endpoint.js';
 /** A named readiness probe; `/readyz` fails when any probe does. */
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
 
-/** The app and the request listener that serves it, with its fast path for MCP POSTs. */
+/** The request listener that serves the app, with its fast path for MCP POSTs. */
 export interface ServerApp {
-  readonly app: Koa;
   readonly listener: RequestListener;
 }
 
@@ -40,22 +40,12 @@ function servedFast(path: string, mounts: readonly AppMount[]): boolean {
 export const readinessCheckTimeoutMs = 2000;
 
 /** Runs a check; a check that throws or outlasts {@link readinessCheckTimeoutMs} is not ready. */
-async function withinDeadline(check: ReadinessCheck): Promise<{ ok: boolean; detail?: string }> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<{ ok: boolean; detail: string }>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, detail: `no answer within ${readinessCheckTimeoutMs} ms` }),
-      readinessCheckTimeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([
-      check().catch((error: unknown) => ({ ok: false, detail: (error as Error).message })),
-      late,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+function withinDeadline(check: ReadinessCheck): Promise<{ ok: boolean; detail?: string }> {
+  return settleWithin(
+    check().catch((error: unknown) => ({ ok: false, detail: (error as Error).message })),
+    readinessCheckTimeoutMs,
+    () => ({ ok: false, detail: `no answer within ${readinessCheckTimeoutMs} ms` }),
+  );
 }
 
 /**
@@ -142,5 +132,5 @@ export function createApp(options: {
     guard,
     addressOf: (req, res) => app.createContext(req, res).ip,
   });
-  return { app, listener };
+  return { listener };
 }

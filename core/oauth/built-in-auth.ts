@@ -1,4 +1,5 @@
 import type Koa from 'koa';
+import { settleWithin } from '../async/settle-within.js';
 import type { AppMount } from '../http/app-mount.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { CollectionRegistry } from '../collection/collection-registry.js';
@@ -56,22 +57,6 @@ const documents = ['oauth-authorization-server', 'openid-configuration'];
 
 /** How long a request to `/oauth` waits for the provider still being built before a 503. */
 const providerWaitMs = 10_000;
-
-/** The routes once built, `failed` if building failed, `late` if not built within `waitMs`. */
-async function routesWithin(
-  routes: Promise<AuthorizationRoutes>,
-  waitMs: number,
-): Promise<AuthorizationRoutes | 'failed' | 'late'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), waitMs);
-  });
-  try {
-    return await Promise.race([routes.catch(() => 'failed' as const), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** True for a path the authorization server answers: below the issuer, or its metadata. */
 function isAuthorizationPath(path: string): boolean {
@@ -132,7 +117,11 @@ export function builtInAuth(settings: BuiltInAuthSettings): BuiltInAuth {
           await next();
           return;
         }
-        const handle = await routesWithin(routes, providerWaitMs);
+        const handle = await settleWithin(
+          routes.catch(() => 'failed' as const),
+          providerWaitMs,
+          () => 'late' as const,
+        );
         if (typeof handle === 'string') {
           ctx.status = 503;
           if (handle === 'late') ctx.set('retry-after', '5');
