@@ -11,20 +11,8 @@ import type { RetentionRule } from '../retention/retention-rule.js';
 import type { PluginCommand } from './define-command.js';
 import type { PluginSetupContext } from './plugin-setup-context.js';
 
-/**
- * What a plugin's setup may hand back: work to start once the server answers, and a function run
- * on shutdown, in reverse order.
- *
- * @example
- * setup: (ctx) => ({ onListen: () => warmCache(ctx.db), close: () => cache.clear() })
- */
+/** What a plugin's setup may hand back: a function run on shutdown, in reverse order. */
 export interface PluginInstance {
-  /**
-   * Work that can wait for the first answer (loading demo data, warming a cache): called once
-   * `listen()` serves requests, never awaited by it. Report progress through a readiness check;
-   * a failure is logged with the plugin's id.
-   */
-  onListen?(): Promise<void> | void;
   close?(): Promise<void> | void;
 }
 

@@ -16,7 +16,6 @@ import { openDatabase, type Database } from '../storage/database.js';
 import { databaseReadiness } from '../storage/database-readiness.js';
 import { WriteHealth } from '../storage/write-health.js';
 import { runMigrations } from '../storage/migrator.js';
-import { startAfterListen } from './after-listen.js';
 import { HttpListener } from './http-listener.js';
 import { serverAuth } from './server-auth.js';
 import {
@@ -54,8 +53,8 @@ export interface ServiceDeskServer {
   /** Binds the port and serves; work that can wait (ADR 0041) goes on after it resolves. */
   listen(): Promise<void>;
   /**
-   * Resolves once what `listen()` left running has finished (plugins' `onListen` work, the
-   * built-in authorization server's start), failed work included; at once before `listen()`.
+   * Resolves once what `listen()` left running has finished (the built-in authorization
+   * server's build, failed or not); at once before `listen()`.
    */
   whenSettled(): Promise<void>;
   /** Stops accepting requests, lets in-flight calls finish (up to the shutdown timeout), then closes everything. */
@@ -246,9 +245,7 @@ export async function createServer(
       registries = wiring.registries;
       served = [...wiring.served];
       http.serve(wiring.listener);
-      settled = Promise.all([wiring.authStarted, startAfterListen(setUp.listeners, log)]).then(
-        () => undefined,
-      );
+      settled = wiring.authStarted;
       setTimeout(() => metrics.registry.loadSoon(), 1_000).unref();
     },
     close() {
@@ -276,7 +273,7 @@ export async function createServer(
       began + Math.min(settings.shutdownIdleGraceMs, settings.shutdownTimeoutMs),
     );
     stopNotifying();
-    // Work still running after listen (a demo-data load) holds the database: let it finish.
+    // The authorization server's build may still be reading its keys: let it finish first.
     await settled;
     for (const endpoint of endpoints.values()) await endpoint.close();
     await listener?.destroy();

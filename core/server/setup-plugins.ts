@@ -27,8 +27,6 @@ export interface SetUpPlugins {
   readonly contributions: ReadonlyMap<string, PluginContributions>;
   /** Close functions, in the order they must run (reverse of setup). */
   readonly closers: readonly { pluginId: string; close: () => Promise<void> | void }[];
-  /** Work to start once listening, in setup order (`PluginInstance.onListen`). */
-  readonly listeners: readonly { pluginId: string; onListen: () => Promise<void> | void }[];
 }
 
 /**
@@ -148,15 +146,12 @@ export async function setupPlugins(
   }
   env.services.freeze();
   extensionPoints.freeze();
-  const listeners = instances.flatMap(({ pluginId, instance }) =>
-    instance.onListen ? [{ pluginId, onListen: () => instance.onListen?.() }] : [],
-  );
   const closers = instances
     .reverse()
     .flatMap(({ pluginId, instance }) =>
       instance.close ? [{ pluginId, close: () => instance.close?.() }] : [],
     );
-  return { contributions, closers, listeners };
+  return { contributions, closers };
 }
 
 /** A plugin's per-collection settings, read with the schema it declared (so typed by it). */
