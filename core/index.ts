@@ -44,6 +44,17 @@ export type {
 export { toolResult, type ToolResult } from './tool/tool-result.js';
 export type { TaskInputRequest, TaskProgress, ToolTasks } from './tool/tool-tasks.js';
 export { tasksCapability, tasksExtension } from './mcp/tasks/start-task.js';
+export {
+  defineView,
+  viewMimeType,
+  appsExtension,
+  type ViewDefinition,
+  type ViewSpec,
+  type ViewCsp,
+} from './view/define-view.js';
+export { declaresApps, type ToolUi, type ToolVisibility } from './view/tool-ui.js';
+export { viewActionsKey } from './view/view-actions.js';
+export { bundledViewHtml } from './view/bundled-view.js';
 export type { UnavailableTool, DynamicToolsOptions } from './tool/unavailable-tool.js';
 export { fromJsonSchema, type JsonSchemaShape } from './tool/json-schema-shape.js';
 export { untrustedText, untrustedTextNotice } from './tool/untrusted-text.js';

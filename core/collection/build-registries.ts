@@ -1,5 +1,6 @@
 import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import { checkWriteConfirmations } from './write-confirmations.js';
+import { addViewResources } from './view-resources.js';
 import { ServiceDeskError } from '../errors/servicedesk-error.js';
 import type { PluginDefinition } from '../plugin/define-plugin.js';
 import { isKebabId } from '../plugin/plugin-order.js';
@@ -265,6 +266,7 @@ export function buildRegistries(options: {
       if (options.toolsKnown !== false) {
         checkCalledTools(collection, offered, byId);
         checkWriteConfirmations(collection, offered);
+        addViewResources(name, offered, resources);
       }
       const dynamic = options.dynamic;
       const changing =

@@ -9,6 +9,7 @@ import type { Scope } from '../scope/scope.js';
 import type { CompiledTool } from '../tool/compile-tool.js';
 import type { UnavailableTool } from '../tool/unavailable-tool.js';
 import type { CollectionDefinition } from './define-collection.js';
+import { listedFor } from '../view/tool-ui.js';
 
 /** A resource template with its compiled matcher. */
 export interface CompiledTemplate {
@@ -70,18 +71,22 @@ export class CollectionView {
     this.#registry = registry;
   }
 
-  tools(scopes: ReadonlySet<Scope>): readonly Tool[] {
+  /**
+   * The tools a caller with `scopes` may list. App-only tools (`ui.visibility: ['app']`) are
+   * listed only to a client that declares MCP Apps (`apps`), whose host keeps them from the model.
+   */
+  tools(scopes: ReadonlySet<Scope>, client: { apps: boolean } = { apps: false }): readonly Tool[] {
     const current = this.#registry.tools;
     if (current !== this.#listedFrom) {
       this.#toolLists.clear();
       this.#listedFrom = current;
     }
-    const key = cacheKey(scopes);
+    const key = client.apps ? `apps ${cacheKey(scopes)}` : cacheKey(scopes);
     let list = this.#toolLists.get(key);
     if (!list) {
       list = Object.freeze(
         [...current.values()]
-          .filter((t) => permits(scopes, t.definition.scopes))
+          .filter((t) => permits(scopes, t.definition.scopes) && listedFor(t.definition.ui, client))
           .map((t) => t.listing),
       );
       if (this.#toolLists.size < 1024) this.#toolLists.set(key, list);
@@ -98,6 +103,7 @@ export class CollectionView {
         ...(d.title !== undefined && { title: d.title }),
         ...(d.description !== undefined && { description: d.description }),
         ...(d.mimeType !== undefined && { mimeType: d.mimeType }),
+        ...(d.meta !== undefined && { _meta: { ...d.meta } }),
       }));
   }
 

@@ -25,6 +25,8 @@ export const errorCodes = {
   TOOL_DUPLICATE_NAME: { http: 500, jsonRpc: -32603 },
   RESOURCE_DUPLICATE: { http: 500, jsonRpc: -32603 },
   PROMPT_DUPLICATE_NAME: { http: 500, jsonRpc: -32603 },
+  VIEW_INVALID: { http: 500, jsonRpc: -32603 },
+  VIEW_UNAVAILABLE: { http: 500, jsonRpc: -32603 },
   COLLECTION_INVALID_ID: { http: 500, jsonRpc: -32603 },
   COLLECTION_INVALID_PATH: { http: 500, jsonRpc: -32603 },
   COLLECTION_DUPLICATE_ID: { http: 500, jsonRpc: -32603 },

@@ -35,6 +35,7 @@ import { CallCutOffError } from './call-cutoff.js';
 import { currentCallFrame } from '../log/call-frame.js';
 import { tracedToolCalls } from './traced-call.js';
 import { rateLimitedError } from '../limits/rate-limited-error.js';
+import { withViewActions } from '../view/view-actions.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -201,7 +202,10 @@ async function runToolCall(
     const result = toToolResult(tool, returned);
     if (result.ok) {
       audit(result.value.isError === true ? 'tool_error' : 'ok');
-      return result.value;
+      return withViewActions(result.value, tool, {
+        scopes: principal.scopes,
+        offered: scope.registry.tools,
+      });
     }
     scope.runtime.log.error('tool returned output that does not match its output schema', {
       plugin: tool.pluginId,

@@ -11,6 +11,8 @@ import type { HandlerExtra } from './direct-request.js';
 import { getPrompt } from './prompts.js';
 import { principalOf } from './request-principal.js';
 import { readResource } from './resources.js';
+import { requestContextOf } from './request-context.js';
+import { declaresApps } from '../view/tool-ui.js';
 
 /** A request as a handler reads it: params already checked against the method's schema. */
 type CheckedRequest = { method: string; params?: Record<string, unknown> };
@@ -43,7 +45,11 @@ export type CollectionMethod =
 export function collectionHandlers(scope: CallScope, view: CollectionView): CollectionHandlers {
   return {
     'tools/list': (_request, extra) =>
-      Promise.resolve({ tools: view.tools(principalOf(extra).scopes) as never }),
+      Promise.resolve({
+        tools: view.tools(principalOf(extra).scopes, {
+          apps: declaresApps(requestContextOf(extra)?.clientCapabilities),
+        }) as never,
+      }),
     'tools/call': (request, extra) => callTool(request as CallToolRequest, extra, scope),
     'resources/list': (_request, extra) =>
       Promise.resolve({ resources: view.resources(principalOf(extra).scopes) }),

@@ -18,6 +18,7 @@ import { type CollectionView, type CollectionRegistry } from '../collection/coll
 import { protocolError } from '../errors/protocol-error.js';
 import type { Runtime } from '../server/runtime.js';
 import { untrustedTextNotice } from '../tool/untrusted-text.js';
+import { appsExtension } from '../view/define-view.js';
 import { collectionHandlers, type CollectionMethod } from './collection-handlers.js';
 import { principalOf } from './request-principal.js';
 import { readableResource, readResource } from './resources.js';
@@ -78,6 +79,7 @@ export function createCollectionServer(
       capabilities: collectionCapabilities({
         subscribe: session.stateful,
         toolsChange: options.toolsChange === true,
+        extensions: toolExtensions(registry),
       }),
       instructions: collectionInstructions(registry),
     },
@@ -132,13 +134,31 @@ export function createCollectionServer(
 export function collectionCapabilities(options: {
   subscribe: boolean;
   toolsChange: boolean;
+  /** Extensions the collection speaks (MCP Apps when a tool has a view; Tasks, modern only). */
+  extensions?: readonly string[];
 }): ServerCapabilities {
+  const extensions = options.extensions ?? [];
   return {
     tools: { listChanged: options.toolsChange },
     resources: { subscribe: options.subscribe, listChanged: false },
     prompts: { listChanged: false },
     completions: {},
+    ...(extensions.length > 0 && {
+      extensions: Object.fromEntries(extensions.map((name) => [name, {}])),
+    }),
   };
+}
+
+/**
+ * The extensions a collection's tools use: MCP Apps when one of them has a view or is app-only.
+ *
+ * @example
+ * toolExtensions(registry); // ['io.modelcontextprotocol/ui']
+ */
+export function toolExtensions(registry: CollectionRegistry): string[] {
+  return [...registry.tools.values()].some((tool) => tool.definition.ui !== undefined)
+    ? [appsExtension]
+    : [];
 }
 
 /**

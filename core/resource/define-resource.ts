@@ -26,6 +26,8 @@ interface ResourceCommon {
   readonly title?: string;
   readonly description?: string;
   readonly mimeType?: string;
+  /** `_meta` of the resource's entry in `resources/list` (MCP Apps views put their CSP here). */
+  readonly meta?: Readonly<Record<string, unknown>>;
   readonly scopes: readonly Scope[];
   readonly read: (
     ctx: ResourceReadContext,

@@ -5,6 +5,7 @@ import type { AnyToolDefinition } from './define-tool.js';
 import { toolJsonSchema, type JsonSchemaObject } from './json-schema.js';
 import { compileJsonSchema, isJsonSchemaShape, type JsonSchemaShape } from './json-schema-shape.js';
 import { portableSchema } from './portable-schema.js';
+import { toolUiMeta } from '../view/tool-ui.js';
 import type { z } from 'zod';
 
 const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -58,6 +59,7 @@ export function compileTool(
     inputSchema: listedSchema(tool.input, { owner, io: 'input' }),
     ...(tool.output ? { outputSchema: listedSchema(tool.output, { owner, io: 'output' }) } : {}),
     annotations: { title: tool.title, ...tool.annotations },
+    ...(tool.ui && { _meta: toolUiMeta(tool.ui, owner) }),
   };
   return Object.freeze({
     definition: tool,

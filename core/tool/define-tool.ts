@@ -5,6 +5,7 @@ import type { JsonSchemaShape } from './json-schema-shape.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolResult } from './tool-result.js';
 import type { ToolTasks } from './tool-tasks.js';
+import type { ToolUi } from '../view/tool-ui.js';
 
 /** MCP tool annotations: hints for clients, never a security boundary. */
 export interface ToolAnnotations {
@@ -71,6 +72,11 @@ export interface ToolSpec<
    * extension; other clients keep getting the handler's answer. See {@link ToolTasks}.
    */
   readonly task?: ToolTasks<ShapeOutput<TInput>, ToolReturn<TOutput>>;
+  /**
+   * MCP Apps: the view a host renders beside the result, and whether the model or only views
+   * call the tool. See {@link ToolUi}.
+   */
+  readonly ui?: ToolUi;
 }
 
 /**
@@ -92,6 +98,7 @@ export interface AnyToolDefinition {
   handler(ctx: ToolContext<unknown>): unknown;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any input type is accepted here
   readonly task?: ToolTasks<any, unknown>;
+  readonly ui?: ToolUi;
 }
 
 /** A frozen tool definition, as produced by {@link defineTool}. */

@@ -4,12 +4,13 @@ import type { CollectionHandlers, CollectionMethod } from '../collection-handler
 import {
   collectionCapabilities,
   collectionInstructions,
+  toolExtensions,
   type ServerIdentity,
 } from '../collection-server.js';
 import type { DirectHandler } from '../direct-request.js';
 import { MultiplexTransport } from '../multiplex-transport.js';
 import { paramsRefusal } from '../request-params.js';
-import { tasksCapability } from '../tasks/start-task.js';
+import { tasksExtension } from '../tasks/start-task.js';
 import type { TaskMethod } from '../tasks/task-methods.js';
 import { modernProtocolVersion } from './envelope-keys.js';
 import {
@@ -101,8 +102,8 @@ export function modernBinding(options: {
           [...registry.resources.values()].some((r) => r.definition.subscribable === true) ||
           registry.templates.some((t) => t.definition.subscribable === true),
         toolsChange: options.toolsChange,
+        extensions: [...toolExtensions(registry), ...(options.tasks ? [tasksExtension] : [])],
       }),
-      ...(options.tasks && tasksCapability),
     },
     instructions: collectionInstructions(registry),
   };
