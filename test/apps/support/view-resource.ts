@@ -39,7 +39,11 @@ export async function readView(
   const { tools } = await client.listTools();
   const uri = viewUriOf(tools.find((t) => t.name === wanted.toolName));
   if (uri === undefined) {
-    const html = await readFile(join(builtViewsFolder, `${wanted.view}.html`), 'utf8');
+    const html = await readFile(join(builtViewsFolder, `${wanted.view}.html`), 'utf8').catch(() => {
+      throw new Error(
+        `${wanted.toolName} names no view (_meta.ui.resourceUri) and dist/views/${wanted.view}.html is not built`,
+      );
+    });
     return { html, source: 'dist' };
   }
   const read = await client.readResource({ uri });
