@@ -79,6 +79,7 @@ describe('the MCP Apps test host in headless Chromium (SQLite)', () => {
       expect(await opened.page.evaluate('window.teardownView()')).toEqual({});
       expect(opened.requests).toEqual([]);
       expect(opened.dialogs).toEqual([]);
+      expect(opened.errors).toEqual([]);
     } finally {
       await opened.close();
     }
