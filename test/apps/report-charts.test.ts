@@ -35,11 +35,17 @@ async function openReport(
 }
 
 /** The text of the view's charts (labels and values are SVG text). */
-function chartText(opened: OpenedView): Promise<string> {
+async function chartText(opened: OpenedView): Promise<string> {
   // A string, evaluated in the view: the project's TypeScript has no DOM types.
-  return opened.frame
+  const text: unknown = await opened.frame
     .locator('svg')
-    .evaluateAll<string>('(svgs) => svgs.map((s) => s.textContent).join("\\n")');
+    .evaluateAll('(svgs) => svgs.map((s) => s.textContent).join("\\n")');
+  return String(text);
+}
+
+/** The report a view was mounted with (the initial call's structured content). */
+function reportOf<TRow>(opened: OpenedView): Report<TRow> {
+  return opened.result.structuredContent as unknown as Report<TRow>;
 }
 
 /** The filled shapes of the charts: bars and cells (rects, or paths for rounded bars). */
@@ -76,7 +82,7 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
       arguments: { month: lastMonth() },
     });
     try {
-      const { rows } = opened.result.structuredContent as Report<{ agent_name: string }>;
+      const { rows } = reportOf<{ agent_name: string }>(opened);
       expect(rows.length).toBeGreaterThan(0);
       const text = await chartText(opened);
       for (const row of rows) expect(text).toContain(row.agent_name);
@@ -96,7 +102,7 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
     });
     try {
       type Row = { team_name: string; priority: number; open_tickets: number };
-      const { rows } = opened.result.structuredContent as Report<Row>;
+      const { rows } = reportOf<Row>(opened);
       expect(rows.length).toBeGreaterThan(0);
       const text = await chartText(opened);
       for (const row of rows) {
@@ -120,7 +126,7 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
     });
     try {
       type Row = { agent_name: string; week_start: string; minutes: number };
-      const { rows } = opened.result.structuredContent as Report<Row>;
+      const { rows } = reportOf<Row>(opened);
       expect(rows.map((r) => r.agent_name)).toContain('Sam Taylor');
       const text = await chartText(opened);
       for (const row of rows) expect(text).toContain(row.agent_name);
@@ -140,7 +146,7 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
     });
     try {
       type Row = { service_name: string; has: boolean };
-      const { rows } = opened.result.structuredContent as Report<Row>;
+      const { rows } = reportOf<Row>(opened);
       const gaps = rows.filter((r) => !r.has);
       expect(gaps.length).toBeGreaterThan(0);
       const text = await chartText(opened);
