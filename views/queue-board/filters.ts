@@ -20,6 +20,8 @@ const valueOf: Record<Field, (row: BoardRow) => string | undefined> = {
   sla: (row) => row.slaState,
 };
 
+const groupName: Record<Field, string> = { status: 'Status', priority: 'Priority', sla: 'SLA' };
+
 const labelOf: Record<Field, (value: string) => string> = {
   status: statusLabel,
   priority: (value) => priorityLabel(Number(value)),
@@ -58,7 +60,8 @@ export function filterBar(
     if (values.length < 2 && choice[field].size === 0) return null;
     return h(
       'div',
-      { class: 'chips', role: 'group', 'aria-label': `Filter by ${field}` },
+      { class: 'chips', role: 'group', 'aria-label': `Filter by ${groupName[field]}` },
+      h('span', { class: 'chips-label muted' }, groupName[field]),
       values.map((value) => {
         const on = choice[field].has(value);
         return h(

@@ -12,12 +12,12 @@ export type RowDetail =
 function slaCell(row: BoardRow): HTMLElement {
   if (row.slaState === undefined)
     return h('span', { class: 'badge sla-none sla-cell' }, 'no SLA info');
+  const left = minutesLeft(row.minutesRemaining ?? null);
   return h(
     'span',
     { class: `badge sla-cell ${slaClass(row.slaState)}`, 'data-sla': row.slaState },
-    h('span', { class: 'sla-state' }, slaLabel(row.slaState)),
-    ' · ',
-    minutesLeft(row.minutesRemaining ?? null),
+    // "breached 20 min ago" already says the state.
+    left.startsWith('breached') ? left : `${slaLabel(row.slaState)} · ${left}`,
   );
 }
 

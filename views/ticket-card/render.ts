@@ -31,7 +31,7 @@ function slaBadge(ticket: CardTicket, now: Date): HTMLElement {
     return h(
       'span',
       { class: `badge ${slaClass(sla.state)}`, 'data-sla': sla.state },
-      `SLA ${slaLabel(sla.state)} · ${left}`,
+      left.startsWith('breached') ? `SLA ${left}` : `SLA ${slaLabel(sla.state)} · ${left}`,
     );
   }
   if (ticket.dueAt !== undefined) {
