@@ -1,7 +1,7 @@
 // The queue board view (issue 21): get_assigned_tickets and search_tickets results as a list
 // ordered by breach risk, with local filter chips, "More" paging (search_tickets' nextCursor,
 // re-called with the remembered tool-input arguments) and a small detail on click (get_ticket).
-import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
+// It offers no agent action, so it has no use for the result's allowed actions.
 import { h, replaceChildren } from '../kit/dom.js';
 import { connectToHost, type HostConnection, type ToolResultMessage } from '../kit/host.js';
 import { resultText, statusBlock } from '../kit/status.js';
@@ -14,7 +14,6 @@ interface State {
   page?: BoardPage;
   rows: BoardRow[];
   args: Record<string, unknown>;
-  allowed: ReadonlySet<string>;
   choice: FilterChoice;
   details: Map<number, RowDetail>;
   problem?: string;
@@ -24,17 +23,23 @@ interface State {
 const state: State = {
   rows: [],
   args: {},
-  allowed: new Set(),
   choice: { status: new Set(), priority: new Set(), sla: new Set() },
   details: new Map(),
   loadingMore: false,
 };
 let host: HostConnection | undefined;
 
-function counts(rows: readonly BoardRow[]): string {
-  const breached = rows.filter((r) => r.slaState === 'breached').length;
-  const atRisk = rows.filter((r) => r.slaState === 'at_risk').length;
-  const parts = [`${rows.length} ticket${rows.length === 1 ? '' : 's'}`];
+/** The header's counts: the server's over the whole queue when it sends them, else the rows'. */
+function counts(rows: readonly BoardRow[], page: BoardPage): string {
+  const whole = page.counts;
+  const breached = whole?.breached ?? rows.filter((r) => r.slaState === 'breached').length;
+  const atRisk = whole?.atRisk ?? rows.filter((r) => r.slaState === 'at_risk').length;
+  const total = whole?.total ?? rows.length;
+  const parts = [
+    total > rows.length
+      ? `${rows.length} of ${total} tickets shown`
+      : `${total} ticket${total === 1 ? '' : 's'}`,
+  ];
   if (breached > 0) parts.push(`${breached} breached`);
   if (atRisk > 0) parts.push(`${atRisk} at risk`);
   return parts.join(' · ');
@@ -44,14 +49,13 @@ function draw(): void {
   const page = state.page;
   if (!page) return;
   const shown = sortByRisk(state.rows.filter((row) => matches(row, state.choice)));
-  const canOpen = state.allowed.has('get_ticket');
   replaceChildren(
     document.body,
     h(
       'header',
       { class: 'board-head' },
       h('h1', null, page.source === 'search_tickets' ? 'Tickets' : 'My queue'),
-      h('span', { class: 'muted' }, counts(state.rows)),
+      h('span', { class: 'muted' }, counts(state.rows, page)),
     ),
     filterBar(state.rows, state.choice, draw),
     state.problem !== undefined && statusBlock('error', state.problem),
@@ -63,7 +67,8 @@ function draw(): void {
           shown.map((row) =>
             boardRow(row, {
               detail: state.details.get(row.id),
-              onOpen: canOpen ? () => void toggle(row.id) : undefined,
+              // Reading a ticket is not an agent action: whoever sees the list may open it.
+              onOpen: () => void toggle(row.id),
             }),
           ),
         ),
@@ -152,7 +157,6 @@ function onToolResult(result: ToolResultMessage): void {
   state.rows = page.rows;
   state.details.clear();
   state.problem = undefined;
-  if (Array.isArray(result._meta?.[ACTIONS_META_KEY])) state.allowed = allowedActions(result);
   draw();
 }
 

@@ -40,7 +40,7 @@ function detailBlock(detail: RowDetail): HTMLElement {
 /** Options of {@link boardRow}. */
 export interface BoardRowOptions {
   detail?: RowDetail | undefined;
-  /** Present when the caller may open a ticket (get_ticket is allowed). */
+  /** Opens or closes the row's detail; without it the summary is plain text. */
   onOpen?: (() => void) | undefined;
 }
 

@@ -21,6 +21,8 @@ export interface BoardPage {
   source: BoardSource;
   nextCursor: string | null;
   truncated: boolean;
+  /** get_assigned_tickets' counts over the whole queue, which may be longer than `rows`. */
+  counts?: { total: number; breached: number; atRisk: number } | undefined;
 }
 
 type Fields = Record<string, unknown>;
@@ -66,33 +68,41 @@ export function readPage(structured: Fields | undefined): BoardPage | undefined 
     .map(row)
     .filter((r): r is BoardRow => r !== undefined);
   const paged = 'nextCursor' in structured;
+  const { total, breached, at_risk: atRisk } = structured;
   return {
     rows,
     source: paged ? 'search_tickets' : 'get_assigned_tickets',
     nextCursor: typeof structured.nextCursor === 'string' ? structured.nextCursor : null,
     truncated: structured.truncated === true,
+    counts:
+      typeof total === 'number' && typeof breached === 'number' && typeof atRisk === 'number'
+        ? { total, breached, atRisk }
+        : undefined,
   };
 }
 
 const riskRank: Record<string, number> = { breached: 0, at_risk: 1, ok: 2 };
+const NO_SLA = 3;
 
 /**
- * Orders rows by breach risk: breached, then at risk, then on track, then rows with no SLA
- * figure; within each, the fewest minutes left first (no due time last), then the higher
- * priority (P1 first), then the lower ticket number.
+ * Orders rows by breach risk: breached, then at risk, then on track; within each, the fewest
+ * minutes left first (no due time last), then the higher priority (P1 first), then the lower
+ * ticket number. Rows with no SLA figure (search_tickets sends none) come last in the order the
+ * server gave them, which for a text search is relevance.
  *
  * @example
  * sortByRisk(rows)[0] // the most overdue breached ticket
  */
 export function sortByRisk(rows: readonly BoardRow[]): BoardRow[] {
   const rank = (r: BoardRow): number =>
-    r.slaState === undefined ? 3 : (riskRank[r.slaState] ?? 3);
+    r.slaState === undefined ? NO_SLA : (riskRank[r.slaState] ?? NO_SLA);
   const left = (r: BoardRow): number => r.minutesRemaining ?? Number.POSITIVE_INFINITY;
-  return [...rows].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (left(a) === left(b) ? 0 : left(a) < left(b) ? -1 : 1) ||
-      a.priority - b.priority ||
-      a.id - b.id,
-  );
+  const compare = (a: BoardRow, b: BoardRow): number => {
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
+    // Array.prototype.sort is stable: these keep the server's order.
+    if (rank(a) === NO_SLA) return 0;
+    if (left(a) !== left(b)) return left(a) < left(b) ? -1 : 1;
+    return a.priority - b.priority || a.id - b.id;
+  };
+  return [...rows].sort(compare);
 }

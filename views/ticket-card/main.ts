@@ -135,6 +135,11 @@ void connectToHost({
   name: 'servicedesk-ticket-card',
   version: '0.1.0',
   onToolResult,
+  // Until the result comes, say which ticket is on its way (get_ticket and update_ticket name it).
+  onToolInput: (args) => {
+    if (!state.ticket && typeof args.ticketId === 'number')
+      replaceChildren(document.body, statusBlock('loading', `Loading ticket #${args.ticketId}…`));
+  },
   onContextChange: applyHostContext,
 }).then(
   (connection) => {

@@ -19,6 +19,11 @@ describe('views/queue-board/rows', () => {
     expect(sortByRisk(rows).map((r) => r.id)).toEqual([5, 3, 4, 7, 1, 6, 2]);
   });
 
+  it("keeps the server's order (relevance) for rows without SLA figures", () => {
+    const rows = [row(9, { priority: 4 }), row(2, { priority: 1 }), row(5, {})];
+    expect(sortByRisk(rows).map((r) => r.id)).toEqual([9, 2, 5]);
+  });
+
   it('tells search_tickets pages (nextCursor) from get_assigned_tickets results', () => {
     const card = { id: 1, summary: 'x', status: 'new', priority: 2, assigned: false, agent: null };
     const search = readPage({ tickets: [card], nextCursor: 'c1', truncated: false });
@@ -27,7 +32,11 @@ describe('views/queue-board/rows', () => {
 
     const sla = { state: 'at_risk', minutes_remaining: 12 };
     const queue = readPage({ tickets: [{ ...card, sla }], total: 1, breached: 0, at_risk: 1 });
-    expect(queue).toMatchObject({ source: 'get_assigned_tickets', nextCursor: null });
+    expect(queue).toMatchObject({
+      source: 'get_assigned_tickets',
+      nextCursor: null,
+      counts: { total: 1, breached: 0, atRisk: 1 },
+    });
     expect(queue?.rows[0]).toMatchObject({ slaState: 'at_risk', minutesRemaining: 12 });
   });
 
