@@ -116,6 +116,25 @@ describe('the queue board in an MCP Apps host (example desk, SQLite)', () => {
     }
   });
 
+  it('shows summaries without the model’s <untrusted-text> markers', async () => {
+    const view = await readView(desk.sam, {
+      toolName: 'get_assigned_tickets',
+      view: 'queue-board',
+    });
+    const opened = await openView(await desk.browser(), {
+      client: desk.sam,
+      view,
+      call: { name: 'get_assigned_tickets', arguments: {} },
+    });
+    try {
+      const body = opened.frame.locator('body');
+      await expect.poll(() => body.innerText()).toContain('Queue board P1 check');
+      expect(await body.innerText()).not.toContain('untrusted-text');
+    } finally {
+      await opened.close();
+    }
+  });
+
   it.each(['desktop', 'phone'] as const)('reads well on a %s in the dark theme', async (device) => {
     const view = await readView(desk.sam, {
       toolName: 'get_assigned_tickets',

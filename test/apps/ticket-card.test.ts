@@ -96,6 +96,23 @@ describe('the ticket card in an MCP Apps host (example desk, SQLite)', () => {
     }
   });
 
+  it('shows what the user wrote without the model’s <untrusted-text> markers', async () => {
+    const view = await readView(desk.sam, { toolName: 'get_ticket', view: 'ticket-card' });
+    const opened = await openView(await desk.browser(), {
+      client: desk.sam,
+      view,
+      call: { name: 'get_ticket', arguments: { ticketId } },
+    });
+    try {
+      // The server marks user-written text for the model; a person should see only the text.
+      const text = await shownText(opened, summary);
+      expect(text).toContain(privateNote);
+      expect(text).not.toContain('untrusted-text');
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('reads well on a phone in the dark theme', async () => {
     const view = await readView(desk.sam, { toolName: 'get_ticket', view: 'ticket-card' });
     const opened = await openView(await desk.browser(), {

@@ -41,7 +41,8 @@ async function mountView(options: MountOptions): Promise<void> {
   iframe.style.cssText = 'display:block;border:0;width:100%;height:200px';
   document.body.replaceChildren(iframe);
   // The chat around the view takes the theme too, so a dark screenshot is dark to its edges.
-  document.body.style.background = options.hostContext.theme === 'dark' ? '#1e1e1e' : '#ffffff';
+  document.documentElement.style.background =
+    options.hostContext.theme === 'dark' ? '#1e1e1e' : '#ffffff';
   const target = iframe.contentWindow;
   if (target === null) throw new Error('the view iframe has no window');
 
