@@ -18,7 +18,7 @@ describe('the CSP the test host gives a view', () => {
     expect(viewCspHeader()).toBe(
       "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; " +
         "img-src data:; font-src data:; media-src data:; connect-src 'none'; frame-src 'none'; " +
-        "base-uri 'self'; form-action 'none'",
+        "base-uri 'self'",
     );
   });
 
@@ -107,6 +107,25 @@ describe('the MCP Apps test host in headless Chromium (SQLite)', () => {
       expect(await opened.frame.locator('#probe').textContent()).toBe('fetch refused');
       expect(opened.errors.join('\n')).toMatch(/form submission/i);
       await opened.screenshot('fixture', 'harness');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('lets a form submit under the sandbox of ext-apps’ reference host (allow-forms)', async () => {
+    const opened = await openView(await browser.get(), {
+      client: sam,
+      view: await fixtureView(),
+      call,
+      sandbox: 'allow-scripts allow-same-origin allow-forms',
+    });
+    try {
+      await expect.poll(() => opened.frame.locator('#theme').textContent()).toBe('light');
+      await opened.frame.getByRole('button', { name: 'Submit form' }).click();
+      await expect
+        .poll(() => opened.frame.locator('#probe').textContent())
+        .toBe('submit event fired');
+      expect(opened.errors).toEqual([]);
     } finally {
       await opened.close();
     }

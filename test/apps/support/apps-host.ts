@@ -26,6 +26,12 @@ export interface OpenViewOptions {
   readonly call: { readonly name: string; readonly arguments: Record<string, unknown> };
   readonly theme?: 'light' | 'dark';
   readonly device?: Device;
+  /**
+   * The iframe's sandbox. Default `allow-scripts`, the strictest a view can run in: no form
+   * submission (a `submit` listener never fires), no same origin, no popups or dialogs.
+   * ext-apps' reference host gives `allow-scripts allow-same-origin allow-forms`.
+   */
+  readonly sandbox?: string;
 }
 
 /** A mounted view and everything the host saw of it. */
@@ -156,6 +162,7 @@ export async function openView(browser: Browser, options: OpenViewOptions): Prom
     hostContext,
     toolInput: options.call.arguments,
     toolResult: result,
+    sandbox: options.sandbox ?? 'allow-scripts',
   };
   // A string keeps DOM types out of this (Node) program; the page defines window.mountView.
   await page.evaluate(`window.mountView(${JSON.stringify(mount)})`);

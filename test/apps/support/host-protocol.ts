@@ -32,6 +32,8 @@ export interface MountOptions {
   readonly toolInput: Record<string, unknown>;
   /** Its CallToolResult, sent whole as `ui/notifications/tool-result`. */
   readonly toolResult: Record<string, unknown>;
+  /** The iframe's sandbox attribute (see OpenViewOptions.sandbox). */
+  readonly sandbox: string;
 }
 
 /** Something the host page saw besides tool calls: initialized, size, log, open-link, message. */

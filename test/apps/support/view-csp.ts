@@ -33,7 +33,6 @@ export function viewCspHeader(csp: ViewCsp | undefined = {}): string {
     `connect-src ${sources(csp.connectDomains, "'none'")}`,
     `frame-src ${sources(csp.frameDomains, "'none'")}`,
     `base-uri ${sources(csp.baseUriDomains, "'self'")}`,
-    "form-action 'none'",
   ].join('; ');
 }
 

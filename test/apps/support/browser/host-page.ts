@@ -26,8 +26,8 @@ declare global {
 let bridge: AppBridge | undefined;
 
 /**
- * Mounts the view in an `<iframe sandbox="allow-scripts">` (no same origin, no forms, no popups:
- * what the strictest real hosts give), answers its `ui/initialize` with the host context, then
+ * Mounts the view in a sandboxed iframe (by default `allow-scripts` alone: no same origin, no
+ * forms, no popups, the strictest a host may give), answers its `ui/initialize` with the host context, then
  * sends the tool input and result. Resolves once the result is sent.
  *
  * @example
@@ -36,7 +36,7 @@ let bridge: AppBridge | undefined;
 async function mountView(options: MountOptions): Promise<void> {
   const iframe = document.createElement('iframe');
   iframe.id = 'view';
-  iframe.setAttribute('sandbox', 'allow-scripts');
+  iframe.setAttribute('sandbox', options.sandbox);
   iframe.setAttribute('title', 'MCP App view');
   iframe.style.cssText = 'display:block;border:0;width:100%;height:200px';
   document.body.replaceChildren(iframe);
