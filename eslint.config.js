@@ -76,6 +76,40 @@ export default tseslint.config(
     },
   },
   {
+    // Views render text written by end users: the DOM is built with views/kit/dom.ts, never by
+    // parsing markup.
+    files: ['views/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'Build the DOM with h()/svg() from views/kit/dom.ts; text goes in as text.',
+        })),
+        ...['write', 'writeln'].map((property) => ({
+          object: 'document',
+          property,
+          message: 'Build the DOM with h()/svg() from views/kit/dom.ts; text goes in as text.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Use named exports (config files are the exception).',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
+          message: 'Build the DOM with h()/svg() from views/kit/dom.ts; text goes in as text.',
+        },
+        {
+          selector: 'MemberExpression[property.value=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
+          message: 'Build the DOM with h()/svg() from views/kit/dom.ts; text goes in as text.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.config.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

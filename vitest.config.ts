@@ -16,6 +16,8 @@ const packaging = ['test/packaging/*.test.ts'];
 
 export default defineConfig({
   test: {
+    // Builds dist/views/ first: tests that serve or load the views use this run's build.
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -1,5 +1,5 @@
-// npm's prepare step: compile to dist/ and bundle the framework's entries (scripts/bundle.mjs,
-// ADR 0036), as `npm run build` does, so `npm start` and the CLI run compiled code. A production
+// npm's prepare step: compile to dist/, bundle the framework's entries (scripts/bundle.mjs,
+// ADR 0036) and build the MCP Apps views (scripts/build-views.mjs), as `npm run build` does, so `npm start` and the CLI run compiled code. A production
 // install (`npm ci --omit=dev`) has no TypeScript; it must not fail there, since such an install
 // ships the dist/ built in an earlier stage.
 import { spawnSync } from 'node:child_process';
@@ -23,4 +23,8 @@ if (result.status !== 0) process.exit(result.status ?? 1);
 const bundled = spawnSync(process.execPath, [join(import.meta.dirname, 'bundle.mjs')], {
   stdio: 'inherit',
 });
-process.exit(bundled.status ?? 1);
+if (bundled.status !== 0) process.exit(bundled.status ?? 1);
+const views = spawnSync(process.execPath, [join(import.meta.dirname, 'build-views.mjs')], {
+  stdio: 'inherit',
+});
+process.exit(views.status ?? 1);
