@@ -5,8 +5,14 @@ import { ServiceDeskError } from '../errors/servicedesk-error.js';
 
 const packageName = 'servicedesk-mcp';
 
+let root: string | undefined;
+
 /** The folder of this package's package.json, from the sources, dist/ or node_modules alike. */
 function packageRoot(): string {
+  return (root ??= findPackageRoot());
+}
+
+function findPackageRoot(): string {
   let folder = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(folder, 'package.json');

@@ -5,6 +5,7 @@ import type { AnyReportDefinition } from './define-report.js';
 import { reportToolName } from './report-checks.js';
 import { decodeReportCursor, encodeReportCursor, parametersFingerprint } from './report-cursor.js';
 import { reportText } from './report-text.js';
+import { reportChartsView } from './report-view.js';
 
 /**
  * The scope every report tool needs; end users cannot hold an `:all` extent.
@@ -99,6 +100,7 @@ export function reportTool(
       page: pageSchema,
     }),
     scopes: gate === 'own' ? report.scopes : [reportsReadScope, ...report.scopes],
+    ui: { view: reportChartsView },
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     summarize: (out) =>
       reportText({

@@ -20,6 +20,7 @@ import { agentIdFor, organisationIdFor, typeIdFor, userIdByEmail } from '../tick
 import { isStaff, loadTicketNames, type TicketNames } from '../ticket-names.js';
 import { namingFields } from '../store-errors.js';
 import { customFieldValuesSchema, prioritySchema, ticketStatusSchema } from '../ticket-schemas.js';
+import { ticketCardView } from '../ticket-views.js';
 
 const input = z.object({
   type: z
@@ -208,6 +209,7 @@ export function createTicketTool(deps: TicketToolDeps) {
       triage: newTicketTriageSchema.optional(),
     }),
     scopes: ['tickets:write:own'],
+    ui: { view: ticketCardView },
     annotations: {
       readOnlyHint: false,
       destructiveHint: false,

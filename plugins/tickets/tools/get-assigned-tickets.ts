@@ -11,6 +11,7 @@ import {
   ticketStatusSchema,
   unfinishedStatuses,
 } from '../ticket-schemas.js';
+import { queueBoardView } from '../ticket-views.js';
 
 const queuedSchema = ticketCardSchema.extend({ sla: slaSchema });
 
@@ -77,6 +78,7 @@ export function getAssignedTicketsTool(deps: TicketToolDeps) {
       truncated: z.boolean().describe('True when the queue was longer than the server reads.'),
     }),
     scopes: ['tickets:read:all'],
+    ui: { view: queueBoardView },
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     summarize: (out) => {
       const head = `${out.total} ticket(s) in your queue: ${out.breached} breached, ${out.at_risk} at risk.`;

@@ -4,6 +4,7 @@ import { ticketDetailSchema, toTicketDetailView } from '../ticket-detail.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { loadTicketNames } from '../ticket-names.js';
 import { ticketIdSchema } from '../ticket-schemas.js';
+import { ticketCardView } from '../ticket-views.js';
 
 /**
  * `get_ticket`: one ticket with its notes, history, SLA state and (for agents) time logged.
@@ -25,6 +26,7 @@ export function getTicketTool(deps: TicketToolDeps) {
     input: z.object({ ticketId: ticketIdSchema }),
     output: z.object({ ticket: ticketDetailSchema }),
     scopes: ['tickets:read:own'],
+    ui: { view: ticketCardView },
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     summarize: ({ ticket: t }) => {
       const lines = [

@@ -18,6 +18,7 @@ import {
 } from '../ticket-filters.js';
 import { loadTicketNames, type TicketNames } from '../ticket-names.js';
 import { prioritySchema, ticketCardSchema, ticketStatusSchema } from '../ticket-schemas.js';
+import { queueBoardView } from '../ticket-views.js';
 
 const input = z.object({
   text: z
@@ -195,6 +196,7 @@ export function searchTicketsTool(deps: TicketToolDeps) {
         .describe('True when more tickets match than one search ranks; narrow it, e.g. createdTo.'),
     }),
     scopes: ['tickets:read:own'],
+    ui: { view: queueBoardView },
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     summarize: (out) => {
       if (out.tickets.length === 0) return 'No tickets match.';

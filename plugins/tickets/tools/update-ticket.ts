@@ -12,6 +12,7 @@ import {
   ticketIdSchema,
   ticketStatusSchema,
 } from '../ticket-schemas.js';
+import { ticketCardView } from '../ticket-views.js';
 
 const input = z.object({
   ticketId: ticketIdSchema,
@@ -162,6 +163,7 @@ export function updateTicketTool(deps: TicketToolDeps) {
       note_id: z.number().int().nullable().describe('The note holding the information, if any.'),
     }),
     scopes: ['tickets:write:own'],
+    ui: { view: ticketCardView },
     annotations: {
       readOnlyHint: false,
       destructiveHint: false,
