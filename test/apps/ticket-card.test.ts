@@ -144,26 +144,23 @@ describe('the ticket card in an MCP Apps host (example desk, SQLite)', () => {
   });
 
   it('shows an end user no agent action and no private note', async () => {
-    // Whichever User Functions tool shows the card (an end user has no get_ticket).
+    // An end user has no get_ticket: update_ticket (adding information) shows her the card.
     const { tools } = await desk.alice.listTools();
-    const tool = tools.find((t) => viewUriOf(t) === cardUri);
-    expect(tool?.name, 'no User Functions tool shows the ticket card').toBeDefined();
-    const args: Record<string, unknown> =
-      tool!.name === 'create_ticket'
-        ? { summary: 'Second monitor cable', customFields: { affected_service: 'Managed Laptops' } }
-        : { ticketId };
-    const view = await readView(desk.alice, { toolName: tool!.name, view: 'ticket-card' });
+    const tool = tools.find((t) => t.name === 'update_ticket');
+    expect(viewUriOf(tool), 'update_ticket does not show the ticket card').toBe(cardUri);
+    const information = 'It happens with the spare dock too';
+    const args = { ticketId, information };
+    const view = await readView(desk.alice, { toolName: 'update_ticket', view: 'ticket-card' });
     const opened = await openView(await desk.browser(), {
       client: desk.alice,
       view,
-      call: { name: tool!.name, arguments: args },
+      call: { name: 'update_ticket', arguments: args },
     });
     try {
       expect(opened.result.isError).toBeFalsy();
       const actions = opened.result._meta?.['servicedesk-mcp/actions'];
       expect(actions).not.toContain('assign_to_me');
-      const shown = tool!.name === 'create_ticket' ? 'Second monitor cable' : summary;
-      const text = await shownText(opened, shown);
+      const text = await shownText(opened, summary);
       expect(text).not.toContain(privateNote);
       expect(await opened.frame.getByRole('button', { name: /assign to me/i }).count()).toBe(0);
       await opened.screenshot('ticket-card', 'end-user');

@@ -183,7 +183,13 @@ export async function openView(browser: Browser, options: OpenViewOptions): Prom
     dialogs,
     viewFrame,
     waitForCall: (name, n = 1) =>
-      waitFor(`the view to call ${name} (${n})`, () => calls.filter((c) => c.name === name)[n - 1]),
+      waitFor(
+        `the view to call ${name} (${n})`,
+        () => calls.filter((c) => c.name === name)[n - 1],
+      ).catch((error: Error) => {
+        // Why a view did not call is usually in its console (a refused form, a CSP block).
+        throw new Error(`${error.message}; console errors: ${JSON.stringify(errors)}`);
+      }),
     screenshot: async (view, name) => {
       const path = screenshotPath({ view, case: name, device, theme });
       await page.screenshot({ path, fullPage: true });
