@@ -47,6 +47,10 @@ describe('the ticket card in an MCP Apps host (example desk, SQLite)', () => {
     expect(viewUriOf(tools.find((t) => t.name === 'get_ticket'))).toBe(cardUri);
     const view = await readView(desk.sam, { toolName: 'get_ticket', view: 'ticket-card' });
     expect(view.source).toBe('server');
+    // No outside origin: the host's CSP for it is the strict default.
+    expect(view.csp).toBeDefined();
+    expect(view.csp?.connectDomains ?? []).toEqual([]);
+    expect(view.csp?.resourceDomains ?? []).toEqual([]);
   });
 
   it('shows an agent the ticket with its private notes, assigns it and adds a note', async () => {
