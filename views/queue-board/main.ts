@@ -1,7 +1,7 @@
 // The queue board view (issue 21): get_assigned_tickets and search_tickets results as a list
 // ordered by breach risk, with local filter chips, "More" paging (search_tickets' nextCursor,
 // re-called with the remembered tool-input arguments) and a small detail on click (get_ticket).
-// It offers no agent action, so it has no use for the result's allowed actions.
+import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
 import { h, replaceChildren } from '../kit/dom.js';
 import { connectToHost, type HostConnection, type ToolResultMessage } from '../kit/host.js';
 import { resultText, statusBlock } from '../kit/status.js';
@@ -14,6 +14,8 @@ interface State {
   page?: BoardPage;
   rows: BoardRow[];
   args: Record<string, unknown>;
+  /** The server names get_ticket here when this endpoint offers it to this caller. */
+  allowed: ReadonlySet<string>;
   choice: FilterChoice;
   details: Map<number, RowDetail>;
   problem?: string;
@@ -23,6 +25,7 @@ interface State {
 const state: State = {
   rows: [],
   args: {},
+  allowed: new Set(),
   choice: { status: new Set(), priority: new Set(), sla: new Set() },
   details: new Map(),
   loadingMore: false,
@@ -48,6 +51,7 @@ function counts(rows: readonly BoardRow[], page: BoardPage): string {
 function draw(): void {
   const page = state.page;
   if (!page) return;
+  const canOpen = state.allowed.has('get_ticket');
   const shown = sortByRisk(state.rows.filter((row) => matches(row, state.choice)));
   replaceChildren(
     document.body,
@@ -67,8 +71,7 @@ function draw(): void {
           shown.map((row) =>
             boardRow(row, {
               detail: state.details.get(row.id),
-              // Reading a ticket is not an agent action: whoever sees the list may open it.
-              onOpen: () => void toggle(row.id),
+              onOpen: canOpen ? () => void toggle(row.id) : undefined,
             }),
           ),
         ),
@@ -157,6 +160,7 @@ function onToolResult(result: ToolResultMessage): void {
   state.rows = page.rows;
   state.details.clear();
   state.problem = undefined;
+  if (Array.isArray(result._meta?.[ACTIONS_META_KEY])) state.allowed = allowedActions(result);
   draw();
 }
 

@@ -9,9 +9,9 @@ export type RowDetail =
   | { kind: 'error'; text: string }
   | { kind: 'ticket'; details: string; notes: number };
 
-function slaCell(row: BoardRow): HTMLElement {
-  if (row.slaState === undefined)
-    return h('span', { class: 'badge sla-none sla-cell' }, 'no SLA info');
+function slaCell(row: BoardRow): HTMLElement | null {
+  // search_tickets sends no SLA figures: a "no SLA" badge on every row would only be noise.
+  if (row.slaState === undefined) return null;
   const left = minutesLeft(row.minutesRemaining ?? null);
   return h(
     'span',
@@ -79,7 +79,10 @@ export function boardRow(row: BoardRow, options: BoardRowOptions): HTMLElement {
   );
   return h(
     'li',
-    { class: `ticket ${slaClass(row.slaState)}-row`, 'data-ticket': row.id },
+    {
+      class: `ticket ${row.slaState === undefined ? 'no-sla' : `${slaClass(row.slaState)}-row`}`,
+      'data-ticket': row.id,
+    },
     main,
     options.detail && detailBlock(options.detail),
   );

@@ -16,6 +16,8 @@ interface State {
   /** The last action's failure (a tool's error text or a protocol error), shown above the card. */
   problem?: string;
   busy: boolean;
+  /** Said after an action when the card could not be read again (no get_ticket). */
+  notice?: string;
   /** A note being sent or refused: the form is drawn again with it, so the text survives. */
   draft?: NoteDraft;
 }
@@ -31,6 +33,7 @@ function draw(): void {
   replaceChildren(
     document.body,
     state.problem !== undefined && statusBlock('error', state.problem),
+    state.notice !== undefined && statusBlock('info', state.notice),
     renderTicket(ticket, new Date()),
     (canAssign || canNote) &&
       h(
@@ -85,21 +88,40 @@ async function call(
   }
 }
 
-async function reload(): Promise<void> {
+/**
+ * Reads the whole ticket again with get_ticket, when the result's actions name it (a collection
+ * that does not offer get_ticket would refuse the call). Says whether the card is now fresh.
+ */
+async function reload(): Promise<boolean> {
   const ticket = state.ticket;
-  if (!ticket) return;
+  if (!ticket || !state.allowed.has('get_ticket')) return false;
   const fresh = await call('get_ticket', { ticketId: ticket.id });
-  if (fresh) take(fresh);
+  return fresh !== undefined && take(fresh);
+}
+
+/** Without get_ticket, what an action's own result tells: assign_to_me returns the ticket card. */
+function applyActionResult(name: string, result: ToolResultMessage): void {
+  const changed = readTicket(result.structuredContent);
+  if (state.ticket && changed && changed.id === state.ticket.id) {
+    state.ticket = {
+      ...state.ticket,
+      status: changed.status ?? state.ticket.status,
+      assignee: changed.assignee ?? state.ticket.assignee,
+      assigned: changed.assigned ?? state.ticket.assigned,
+    };
+  }
+  state.notice = name === 'add_note' ? 'Note added.' : 'Assigned to you.';
 }
 
 async function act(name: string, args: Record<string, unknown>): Promise<boolean> {
   state.busy = true;
   state.problem = undefined;
+  state.notice = undefined;
   draw();
   const done = await call(name, args);
   // The note went in: the form starts empty next time it is drawn.
   if (done && name === 'add_note') state.draft = undefined;
-  if (done) await reload();
+  if (done && !(await reload())) applyActionResult(name, done);
   state.busy = false;
   draw();
   return done !== undefined;
@@ -117,6 +139,7 @@ function addNote(draft: NoteDraft): Promise<boolean> {
 
 function onToolResult(result: ToolResultMessage): void {
   state.problem = undefined;
+  state.notice = undefined;
   if (result.isError === true) {
     replaceChildren(document.body, statusBlock('error', resultText(result)));
     return;
