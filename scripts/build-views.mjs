@@ -55,8 +55,10 @@ function escapeTitle(text) {
 }
 
 function page(name, script, css) {
-  // "</script" inside the bundle (a string literal, say) would end the inline script early.
-  const safeScript = script.replace(/<\/script/gi, '<\\/script');
+  // "</script" inside the bundle (a string literal, say) would end the inline script early, and
+  // "<!--" would switch the HTML parser into its escaped-script state. "<\/" and "\x3C" mean the
+  // same as "</" and "<" in a JavaScript string, template or regular expression.
+  const safeScript = script.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '\\x3C!--');
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -148,10 +148,12 @@ describe('the packed package, installed in a project outside the repository', ()
         'dist/testing/index.js',
         'dist/testing/index.d.ts',
         'dist/plugins/desk/index.js',
+        'dist/views/ticket-card.html',
+        'dist/views/queue-board.html',
       ]),
     );
     const unwanted =
-      /^(core|plugins|testing|examples|test|bench|scripts|docs)\/|^dist\/(examples|bench)\/|\.tsbuildinfo$/;
+      /^(core|plugins|testing|examples|test|bench|scripts|docs|views)\/|^dist\/(examples|bench)\/|\.tsbuildinfo$/;
     expect(files.filter((file) => unwanted.test(file))).toEqual([]);
   });
 

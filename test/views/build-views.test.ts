@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempFolder, type TempFolder } from '../helpers/temp-folder.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -25,25 +25,25 @@ function outerTags(html: string): string[] {
 }
 
 describe('scripts/build-views.mjs', () => {
-  let out: string;
+  let out: TempFolder;
   let printed: string;
 
   beforeAll(() => {
-    out = mkdtempSync(join(tmpdir(), 'views-'));
+    out = createTempFolder('views');
     printed = execFileSync(
       process.execPath,
-      [join(root, 'scripts', 'build-views.mjs'), '--out', out],
+      [join(root, 'scripts', 'build-views.mjs'), '--out', out.path],
       { cwd: root, encoding: 'utf8' },
     );
   });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => out.remove());
 
   it('finds the views', () => {
     expect(views).toEqual(expect.arrayContaining(['ticket-card', 'queue-board']));
   });
 
   it.each(views)('writes %s.html as one self-contained document within budget', (name) => {
-    const html = readFileSync(join(out, `${name}.html`), 'utf8');
+    const html = readFileSync(out.file(`${name}.html`), 'utf8');
     expect(printed).toContain(`${name}.html`);
     expect(Buffer.byteLength(html)).toBeLessThan(BUDGET_BYTES);
     expect(html.startsWith('<!doctype html>')).toBe(true);

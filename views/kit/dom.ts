@@ -21,6 +21,24 @@ function append(parent: Node, children: readonly Child[]): void {
   }
 }
 
+/** Attributes whose value the browser loads or runs as a URL. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster']);
+
+function checkAttribute(key: string, value: string): void {
+  // An `onclick` attribute is a string of code: handlers go under `on`, never as attributes.
+  if (/^on/i.test(key)) throw new Error(`h(): use on: { ... } for "${key}"`);
+  // srcdoc is markup: a view never builds one from data.
+  if (key.toLowerCase() === 'srcdoc') throw new Error('h(): srcdoc is not allowed');
+  // A ticket's text could become a link: never one that runs script or embeds a document.
+  // Browsers ignore whitespace and control characters inside the scheme ("java\tscript:").
+  const scheme = [...value]
+    .filter((char) => char.charCodeAt(0) > 0x20)
+    .join('')
+    .toLowerCase();
+  if (URL_ATTRIBUTES.has(key.toLowerCase()) && /^(javascript|data|vbscript):/.test(scheme))
+    throw new Error(`h(): refused a script or data URL in ${key}`);
+}
+
 function applyProps(element: Element, props: Props | undefined): void {
   if (!props) return;
   for (const [key, value] of Object.entries(props)) {
@@ -29,13 +47,15 @@ function applyProps(element: Element, props: Props | undefined): void {
         element.addEventListener(type, listener);
       continue;
     }
-    // An `onclick` attribute is a string of code: handlers go under `on`, never as attributes.
-    if (/^on/i.test(key)) throw new Error(`h(): use on: { ... } for "${key}"`);
-    if (value === undefined || value === null || value === false) continue;
-    if (value === true) element.setAttribute(key, '');
-    else if (typeof value === 'string' || typeof value === 'number')
-      element.setAttribute(key, `${value}`);
-    else throw new Error(`h(): attribute "${key}" must be a string, number or boolean`);
+    if (value === undefined || value === null || value === false) {
+      checkAttribute(key, '');
+      continue;
+    }
+    if (value !== true && typeof value !== 'string' && typeof value !== 'number')
+      throw new Error(`h(): attribute "${key}" must be a string, number or boolean`);
+    const text = value === true ? '' : `${value}`;
+    checkAttribute(key, text);
+    element.setAttribute(key, text);
   }
 }
 

@@ -183,19 +183,36 @@ export async function connectToHost(options: ConnectOptions): Promise<HostConnec
   };
 }
 
-/** Tells the host the document's size whenever it changes, so the iframe fits its content. */
+/**
+ * Tells the host the content's size whenever it changes, so the iframe fits its content. The
+ * root's scrollHeight never drops below the iframe's own height, so the height is measured with
+ * the root sized to its content for that one read; the width is the frame's.
+ */
 function reportSize(send: (message: RpcMessage) => void): void {
   let last = '';
+  let scheduled = false;
   const measure = (): void => {
+    scheduled = false;
     const root = document.documentElement;
-    const width = Math.ceil(root.scrollWidth);
-    const height = Math.ceil(root.scrollHeight);
+    const before = root.style.height;
+    root.style.height = 'max-content';
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    root.style.height = before;
+    const width = Math.ceil(window.innerWidth);
     const key = `${width}x${height}`;
-    // ResizeObserver fires on every layout pass; the host needs only real changes.
+    // The observer fires on every layout pass; the host needs only real changes.
     if (key === last) return;
     last = key;
     send({ jsonrpc: '2.0', method: 'ui/notifications/size-changed', params: { width, height } });
   };
-  new ResizeObserver(measure).observe(document.documentElement);
-  measure();
+  // One measure per frame, however many resizes the frame saw.
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(measure);
+  };
+  const observer = new ResizeObserver(schedule);
+  observer.observe(document.documentElement);
+  observer.observe(document.body);
+  schedule();
 }

@@ -2,10 +2,10 @@
 import { h } from './dom.js';
 
 /** What a view can show instead of its content. */
-export type StatusKind = 'loading' | 'error' | 'empty';
+export type StatusKind = 'loading' | 'error' | 'empty' | 'info';
 
 /**
- * A status block: a polite live region for loading and empty, an alert for errors. The text is
+ * A status block: a polite live region for loading, empty and info, an alert for errors. The text is
  * shown as text (it may be a tool's error message).
  *
  * @example

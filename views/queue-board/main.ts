@@ -1,13 +1,185 @@
-// Placeholder while the view is written: connects and shows that a result arrived.
-import { connectToHost } from '../kit/host.js';
+// The queue board view (issue 21): get_assigned_tickets and search_tickets results as a list
+// ordered by breach risk, with local filter chips, "More" paging (search_tickets' nextCursor,
+// re-called with the remembered tool-input arguments) and a small detail on click (get_ticket).
+import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
+import { h, replaceChildren } from '../kit/dom.js';
+import { connectToHost, type HostConnection, type ToolResultMessage } from '../kit/host.js';
+import { resultText, statusBlock } from '../kit/status.js';
 import { applyHostContext } from '../kit/theme.js';
-import { replaceChildren } from '../kit/dom.js';
-import { statusBlock } from '../kit/status.js';
+import { filterBar, matches, type FilterChoice } from './filters.js';
+import { boardRow, type RowDetail } from './render.js';
+import { readPage, sortByRisk, type BoardPage, type BoardRow } from './rows.js';
 
-replaceChildren(document.body, statusBlock('loading', 'Loading…'));
+interface State {
+  page?: BoardPage;
+  rows: BoardRow[];
+  args: Record<string, unknown>;
+  /** The server names get_ticket here when this endpoint offers it to this caller. */
+  allowed: ReadonlySet<string>;
+  choice: FilterChoice;
+  details: Map<number, RowDetail>;
+  problem?: string;
+  loadingMore: boolean;
+}
+
+const state: State = {
+  rows: [],
+  args: {},
+  allowed: new Set(),
+  choice: { status: new Set(), priority: new Set(), sla: new Set() },
+  details: new Map(),
+  loadingMore: false,
+};
+let host: HostConnection | undefined;
+
+/** The header's counts: the server's over the whole queue when it sends them, else the rows'. */
+function counts(rows: readonly BoardRow[], page: BoardPage): string {
+  const whole = page.counts;
+  const breached = whole?.breached ?? rows.filter((r) => r.slaState === 'breached').length;
+  const atRisk = whole?.atRisk ?? rows.filter((r) => r.slaState === 'at_risk').length;
+  const total = whole?.total ?? rows.length;
+  const parts = [
+    total > rows.length
+      ? `${rows.length} of ${total} tickets shown`
+      : `${total} ticket${total === 1 ? '' : 's'}`,
+  ];
+  if (breached > 0) parts.push(`${breached} breached`);
+  if (atRisk > 0) parts.push(`${atRisk} at risk`);
+  return parts.join(' · ');
+}
+
+function draw(): void {
+  const page = state.page;
+  if (!page) return;
+  const canOpen = state.allowed.has('get_ticket');
+  const shown = sortByRisk(state.rows.filter((row) => matches(row, state.choice)));
+  replaceChildren(
+    document.body,
+    h(
+      'header',
+      { class: 'board-head' },
+      h('h1', null, page.source === 'search_tickets' ? 'Tickets' : 'My queue'),
+      h('span', { class: 'muted' }, counts(state.rows, page)),
+    ),
+    filterBar(state.rows, state.choice, draw),
+    state.problem !== undefined && statusBlock('error', state.problem),
+    shown.length === 0
+      ? statusBlock('empty', state.rows.length === 0 ? 'No tickets.' : 'No ticket matches.')
+      : h(
+          'ol',
+          { class: 'board' },
+          shown.map((row) =>
+            boardRow(row, {
+              detail: state.details.get(row.id),
+              onOpen: canOpen ? () => void toggle(row.id) : undefined,
+            }),
+          ),
+        ),
+    page.truncated &&
+      h('p', { class: 'muted' }, 'More tickets match than one search reads; narrow the search.'),
+    page.nextCursor !== null &&
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'more',
+          disabled: state.loadingMore,
+          on: { click: () => void more() },
+        },
+        state.loadingMore ? 'Loading…' : 'More',
+      ),
+  );
+}
+
+async function call(
+  name: string,
+  args: Record<string, unknown>,
+): Promise<ToolResultMessage | { error: string }> {
+  if (!host) return { error: 'Not connected to the host yet.' };
+  try {
+    const result = await host.callTool(name, args);
+    return result.isError === true ? { error: resultText(result) } : result;
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function more(): Promise<void> {
+  const page = state.page;
+  if (!page || page.nextCursor === null) return;
+  state.loadingMore = true;
+  state.problem = undefined;
+  draw();
+  const result = await call(page.source, { ...state.args, cursor: page.nextCursor });
+  state.loadingMore = false;
+  const next = 'error' in result ? undefined : readPage(result.structuredContent);
+  if ('error' in result) state.problem = result.error;
+  else if (!next) state.problem = 'The next page held no tickets.';
+  else {
+    // A ticket changed between pages can come twice: keep the first copy.
+    const seen = new Set(state.rows.map((r) => r.id));
+    state.rows.push(...next.rows.filter((r) => !seen.has(r.id)));
+    state.page = { ...next, source: page.source };
+  }
+  draw();
+}
+
+async function toggle(id: number): Promise<void> {
+  if (state.details.has(id)) {
+    state.details.delete(id);
+    draw();
+    return;
+  }
+  state.details.set(id, { kind: 'loading' });
+  draw();
+  const result = await call('get_ticket', { ticketId: id });
+  const ticket = 'error' in result ? undefined : result.structuredContent?.ticket;
+  if ('error' in result) state.details.set(id, { kind: 'error', text: result.error });
+  else if (typeof ticket === 'object' && ticket !== null) {
+    const t = ticket as Record<string, unknown>;
+    state.details.set(id, {
+      kind: 'ticket',
+      details: typeof t.details === 'string' ? t.details : '',
+      notes: Array.isArray(t.notes) ? t.notes.length : 0,
+    });
+  } else state.details.set(id, { kind: 'error', text: 'The result held no ticket.' });
+  draw();
+}
+
+function onToolResult(result: ToolResultMessage): void {
+  if (result.isError === true) {
+    replaceChildren(document.body, statusBlock('error', resultText(result)));
+    return;
+  }
+  const page = readPage(result.structuredContent);
+  if (!page) {
+    replaceChildren(document.body, statusBlock('empty', 'This result holds no ticket list.'));
+    return;
+  }
+  state.page = page;
+  state.rows = page.rows;
+  state.details.clear();
+  state.problem = undefined;
+  if (Array.isArray(result._meta?.[ACTIONS_META_KEY])) state.allowed = allowedActions(result);
+  draw();
+}
+
+replaceChildren(document.body, statusBlock('loading', 'Loading tickets…'));
 void connectToHost({
   name: 'servicedesk-queue-board',
   version: '0.1.0',
-  onToolResult: () => replaceChildren(document.body, statusBlock('empty', 'Result received.')),
+  onToolResult,
+  // "More" re-calls the tool with the arguments the assistant gave it, plus the cursor.
+  onToolInput: (args) => {
+    state.args = Object.fromEntries(Object.entries(args).filter(([key]) => key !== 'cursor'));
+  },
   onContextChange: applyHostContext,
-});
+}).then(
+  (connection) => {
+    host = connection;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    replaceChildren(document.body, statusBlock('error', `Could not reach the host: ${message}`));
+  },
+);
