@@ -158,18 +158,19 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
       await buttons.first().click();
       const logged = await opened.waitForCall('log_opportunity');
       expect(logged.result.isError).toBeFalsy();
-      expect(logged.arguments).toMatchObject({ service: gaps[0]!.service_name });
-      const created = logged.result.structuredContent as { id?: number; ticket?: { id: number } };
-      const ticketId = created.id ?? created.ticket?.id;
-      expect(ticketId).toBeTypeOf('number');
-      const stored = await callOk<{ ticket: { type: string; summary: string } }>(
-        desk.samText,
-        'get_ticket',
-        { ticketId },
-      );
+      const service = String(logged.arguments['service']);
+      expect(gaps.map((g) => g.service_name)).toContain(service);
+      const { id: ticketId } = logged.result.structuredContent as { id: number };
+      const stored = await callOk<{
+        ticket: { type: string; summary: string; organisation: string };
+      }>(desk.samText, 'get_ticket', { ticketId });
       expect(stored.ticket.type).toBe('opportunity');
-      expect(unwrapUntrusted(stored.ticket.summary)).toContain(gaps[0]!.service_name);
-      await expect.poll(() => opened.frame.locator('body').innerText()).toContain(`#${ticketId}`);
+      expect(stored.ticket.organisation).toBe(customer);
+      expect(unwrapUntrusted(stored.ticket.summary)).toContain(service);
+      // The gap now says it was logged, with the new ticket's number.
+      await expect
+        .poll(() => opened.frame.locator('body').innerText())
+        .toMatch(new RegExp(`#?${ticketId}\\b`));
       expect(opened.errors).toEqual([]);
       expect(opened.requests).toEqual([]);
     } finally {
