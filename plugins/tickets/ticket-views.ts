@@ -18,8 +18,8 @@ export const ticketCardView = defineView({
 });
 
 /**
- * The queue board (MCP Apps) for get_assigned_tickets and search_tickets: tickets by breach
- * risk with SLA colours, filter chips and paging through the same tool.
+ * The queue board (MCP Apps) for get_assigned_tickets, search_tickets and get_my_tickets:
+ * tickets by breach risk with SLA colours, filter chips and paging through the same tool.
  *
  * @example
  * defineTool({ ..., ui: { view: queueBoardView } })

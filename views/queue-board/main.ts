@@ -1,4 +1,4 @@
-// The queue board view (issue 21): get_assigned_tickets and search_tickets results as a list
+// The queue board view (issue 21): get_assigned_tickets, search_tickets and get_my_tickets results as a list
 // ordered by breach risk, with local filter chips, "More" paging (search_tickets' nextCursor,
 // re-called with the remembered tool-input arguments) and a small detail on click (get_ticket).
 import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
@@ -32,6 +32,20 @@ const state: State = {
 };
 let host: HostConnection | undefined;
 
+/**
+ * The tool whose result this is: the host names it in `toolInfo` (get_my_tickets pages like
+ * search_tickets); without that, the one the result's shape suggests.
+ */
+function listTool(page: BoardPage): string {
+  const info = host?.context.toolInfo as { tool?: { name?: unknown } } | undefined;
+  return typeof info?.tool?.name === 'string' ? info.tool.name : page.source;
+}
+
+const titles: Record<string, string> = {
+  get_assigned_tickets: 'My queue',
+  get_my_tickets: 'My tickets',
+};
+
 /** The header's counts: the server's over the whole queue when it sends them, else the rows'. */
 function counts(rows: readonly BoardRow[], page: BoardPage): string {
   const whole = page.counts;
@@ -58,7 +72,7 @@ function draw(): void {
     h(
       'header',
       { class: 'board-head' },
-      h('h1', null, page.source === 'search_tickets' ? 'Tickets' : 'My queue'),
+      h('h1', null, titles[listTool(page)] ?? 'Tickets'),
       h('span', { class: 'muted' }, counts(state.rows, page)),
     ),
     filterBar(state.rows, state.choice, draw),
@@ -110,7 +124,7 @@ async function more(): Promise<void> {
   state.loadingMore = true;
   state.problem = undefined;
   draw();
-  const result = await call(page.source, { ...state.args, cursor: page.nextCursor });
+  const result = await call(listTool(page), { ...state.args, cursor: page.nextCursor });
   state.loadingMore = false;
   const next = 'error' in result ? undefined : readPage(result.structuredContent);
   if ('error' in result) state.problem = result.error;

@@ -37,7 +37,10 @@ export interface ArticleSearchInput extends SearchPage {
   readonly includeUnpublished?: boolean;
 }
 
-/** The ticket columns a search hit carries (no details or custom fields: fetch the ticket). */
+/**
+ * The ticket columns a search hit carries (no details or custom fields: fetch the ticket), with
+ * the SLA times, so a hit's SLA standing needs no second read.
+ */
 export type TicketSearchRow = Pick<
   TicketRow,
   | 'id'
@@ -52,6 +55,10 @@ export type TicketSearchRow = Pick<
   | 'organisation_id'
   | 'created_at'
   | 'updated_at'
+  | 'response_due_at'
+  | 'resolution_due_at'
+  | 'responded_at'
+  | 'resolved_at'
 >;
 
 /** The article columns a search hit carries (no body: fetch the article). */
@@ -96,6 +103,10 @@ export const ticketSearchColumns = [
   'organisation_id',
   'created_at',
   'updated_at',
+  'response_due_at',
+  'resolution_due_at',
+  'responded_at',
+  'resolved_at',
 ] as const satisfies readonly (keyof TicketSearchRow)[];
 
 /** Clamps paging input to whole numbers in range. */

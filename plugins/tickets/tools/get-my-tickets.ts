@@ -4,6 +4,7 @@ import { cardLine, toTicketCard } from '../ticket-card.js';
 import type { TicketToolDeps } from '../ticket-deps.js';
 import { loadTicketNames } from '../ticket-names.js';
 import { ticketCardSchema, ticketStatusSchema } from '../ticket-schemas.js';
+import { queueBoardView } from '../ticket-views.js';
 
 /**
  * `get_my_tickets`: the tickets the caller raised, newest first.
@@ -40,6 +41,7 @@ export function getMyTicketsTool(deps: TicketToolDeps) {
       nextCursor: z.string().nullable(),
     }),
     scopes: ['tickets:read:own'],
+    ui: { view: queueBoardView },
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
     summarize: (out) =>
       out.tickets.length === 0

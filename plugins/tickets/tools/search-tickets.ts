@@ -17,7 +17,12 @@ import {
   userIdByEmail,
 } from '../ticket-filters.js';
 import { loadTicketNames, type TicketNames } from '../ticket-names.js';
-import { prioritySchema, ticketCardSchema, ticketStatusSchema } from '../ticket-schemas.js';
+import {
+  prioritySchema,
+  slaSchema,
+  ticketCardSchema,
+  ticketStatusSchema,
+} from '../ticket-schemas.js';
 import { queueBoardView } from '../ticket-views.js';
 
 const input = z.object({
@@ -64,6 +69,7 @@ const input = z.object({
 type SearchInput = z.output<typeof input>;
 
 const hitSchema = ticketCardSchema.extend({
+  sla: slaSchema.describe('SLA standing now: ok, at_risk or breached, minutes left, due times.'),
   score: z.number().describe('Relevance within this search, higher is better; 0 when listing.'),
   snippet: z.string().describe(`An excerpt; matched words are in **bold**. ${untrustedTextNotice}`),
 });
@@ -133,6 +139,7 @@ async function listPage(query: SearchInput, context: SearchContext, people: Reso
   const tickets: Hit[] = await Promise.all(
     page.tickets.map(async (ticket) => ({
       ...(await toTicketCard(ticket, context)),
+      sla: { ...(await context.deps.desk.sla.statusOf(context.principal, ticket)) },
       score: 0,
       snippet: untrustedText(`ticket ${ticket.id} details`, leadingText(ticket.details)),
     })),
@@ -159,6 +166,7 @@ async function searchPage(query: SearchInput, context: SearchContext, people: Re
   const tickets: Hit[] = await Promise.all(
     result.hits.map(async (hit) => ({
       ...(await toTicketCard(hit.row, context)),
+      sla: { ...(await context.deps.desk.sla.statusOf(context.principal, hit.row)) },
       score: hit.score,
       snippet: untrustedText(`ticket ${hit.row.id} excerpt`, hit.snippet),
     })),
