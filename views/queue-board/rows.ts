@@ -1,5 +1,6 @@
 // Reads the ticket rows out of get_assigned_tickets and search_tickets results, and orders them
 // by breach risk.
+import { unfence } from '../kit/untrusted.js';
 
 /** One ticket row on the board; fields the result lacks are undefined. */
 export interface BoardRow {
@@ -42,7 +43,7 @@ function row(t: Fields): BoardRow | undefined {
   const sla = isRecord(t.sla) ? t.sla : undefined;
   return {
     id: t.id,
-    summary: t.summary,
+    summary: unfence(t.summary),
     status: typeof t.status === 'string' ? t.status : 'unknown',
     priority: typeof t.priority === 'number' ? t.priority : 0,
     assignee: assignee(t),

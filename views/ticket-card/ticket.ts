@@ -1,6 +1,7 @@
 // Reads a ticket out of the results of the tools that show the card. Their shapes differ:
 // get_ticket and update_ticket nest it under `ticket`, create_ticket returns it flat with the
 // agent as an e-mail and the due times at the top level, assign_to_me returns a card.
+import { unfence } from '../kit/untrusted.js';
 
 /** A note on the ticket, in the order the server sent them. */
 export interface CardNote {
@@ -51,6 +52,8 @@ function isRecord(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const fencedText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? unfence(value) : undefined;
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 function nullableStr(value: unknown): string | null | undefined {
   return value === null ? null : str(value);
@@ -80,7 +83,7 @@ function notes(value: unknown): CardNote[] | undefined {
     id: num(note.id) ?? 0,
     author: str(note.author) ?? 'unknown',
     visibility: str(note.visibility) ?? 'public',
-    body: str(note.body) ?? '',
+    body: unfence(str(note.body) ?? ''),
     createdAt: str(note.created_at) ?? '',
     writtenByAi: note.written_by_ai === true,
   }));
@@ -96,7 +99,7 @@ export function readTicket(structured: Fields | undefined): CardTicket | undefin
   if (!structured) return undefined;
   const t = isRecord(structured.ticket) ? structured.ticket : structured;
   const id = num(t.id);
-  const summary = str(t.summary);
+  const summary = fencedText(t.summary);
   if (id === undefined || summary === undefined) return undefined;
   return {
     id,
@@ -110,7 +113,7 @@ export function readTicket(structured: Fields | undefined): CardTicket | undefin
     assigned: typeof t.assigned === 'boolean' ? t.assigned : undefined,
     requester: person(t.requester),
     organisation: nullableStr(t.organisation),
-    details: str(t.details),
+    details: fencedText(t.details),
     sla: sla(t.sla),
     dueAt: nullableStr(t.resolution_due_at),
     notes: notes(t.notes),
