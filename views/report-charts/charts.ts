@@ -9,8 +9,14 @@ const BAR = 22;
 const GAP = 10;
 const TOP = 8;
 
-/** Space for the value text printed after a bar. */
-const VALUE_PX = 110;
+/** Space for the value text printed after a bar: its longest text at about 6.5 px a character. */
+function valueColumn(texts: readonly string[]): number {
+  return Math.ceil(Math.max(0, ...texts.map((t) => t.length)) * 6.5) + 14;
+}
+
+function missedWords(bar: MissedBar): string {
+  return `${bar.missed} of ${bar.handled} missed (${bar.percent}%)`;
+}
 
 /**
  * Missed SLAs per technician: a light bar of tickets handled, with the missed ones over it in
@@ -24,7 +30,7 @@ export function missedChart(bars: readonly MissedBar[], width: number): SVGSVGEl
     bars.map((b) => b.label),
     Math.min(160, width * 0.35),
   );
-  const plot = Math.max(60, width - labelW - VALUE_PX);
+  const plot = Math.max(60, width - labelW - valueColumn(bars.map(missedWords)));
   const ticks = niceTicks(Math.max(1, ...bars.map((b) => b.handled)), plot < 160 ? 2 : 5);
   const scale = plot / (ticks[ticks.length - 1] ?? 1);
   const bottom = TOP + bars.length * (BAR + GAP);
@@ -41,7 +47,7 @@ export function missedChart(bars: readonly MissedBar[], width: number): SVGSVGEl
     }),
     bars.map((bar, i) => {
       const y = TOP + i * (BAR + GAP);
-      const summary = `${bar.missed} of ${bar.handled} missed (${bar.percent}%)`;
+      const summary = missedWords(bar);
       return svg(
         'g',
         null,
@@ -141,7 +147,12 @@ export function heatChart(grid: HeatGrid, width: number): SVGSVGElement {
                 y: y + CELL_H / 2 + 4,
                 'text-anchor': 'middle',
                 // On the darker cells the count takes the background colour to stay readable.
-                class: share > 0.55 ? 'rc-cell-text rc-on-strong' : 'rc-cell-text',
+                class:
+                  count === 0
+                    ? 'rc-cell-text rc-cell-zero'
+                    : share > 0.55
+                      ? 'rc-cell-text rc-on-strong'
+                      : 'rc-cell-text',
               },
               String(count),
             ),
@@ -174,8 +185,10 @@ export function stackedChart(model: StackedModel, width: number): SVGSVGElement 
     model.bars.map((b) => b.label),
     Math.min(160, width * 0.35),
   );
-  const valueW = 70;
-  const plot = Math.max(60, width - labelW - valueW);
+  const plot = Math.max(
+    60,
+    width - labelW - valueColumn(model.bars.map((b) => hoursText(b.total))),
+  );
   const ticks = niceTicks(Math.max(60, model.max) / 60, plot < 160 ? 2 : 5);
   const scale = plot / ((ticks[ticks.length - 1] ?? 1) * 60);
   const bottom = TOP + model.bars.length * (BAR + GAP);

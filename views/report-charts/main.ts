@@ -8,7 +8,8 @@ import { resultText, statusBlock } from '../kit/status.js';
 import { applyHostContext } from '../kit/theme.js';
 import { mergePages, readReport, type ReportResult, type WhitespaceCell } from './model.js';
 import { reportSection } from './sections.js';
-import { opportunityArgs, type GapLog } from './whitespace.js';
+import { opportunityArgs } from './opportunity.js';
+import type { GapLog } from './whitespace.js';
 
 interface State {
   report?: ReportResult;
@@ -47,7 +48,9 @@ function draw(): void {
       h(
         'span',
         { class: 'muted' },
-        report.page.total > shown ? `${shown} of ${report.page.total} rows` : `${shown} rows`,
+        report.page.total > shown
+          ? `${shown} of ${report.page.total} rows`
+          : `${shown} row${shown === 1 ? '' : 's'}`,
       ),
     ),
     state.problem !== undefined && statusBlock('error', state.problem),

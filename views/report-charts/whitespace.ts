@@ -2,7 +2,8 @@
 // reads every name; the report is about one customer, the column) with its gaps marked, and
 // below it a "Log opportunity" button per gap when the server allows log_opportunity.
 import { h, svg } from '../kit/dom.js';
-import { text, whitespaceCells, type ReportResult, type WhitespaceCell } from './model.js';
+import { whitespaceCells, type ReportResult, type WhitespaceCell } from './model.js';
+import { customerOf } from './opportunity.js';
 import { chartSvg, label, labelColumn } from './svg-parts.js';
 
 /** Where logging an opportunity for one gap stands. */
@@ -17,43 +18,6 @@ export interface WhitespaceOptions {
   /** Per service name, what logging it gave. */
   logs: ReadonlyMap<string, GapLog>;
   onLog(cell: WhitespaceCell): void;
-}
-
-/**
- * The customer of a whitespace result, from its summary.
- *
- * @example
- * customerOf(report) // { id: 3, name: 'Acorn Construction' }
- */
-export function customerOf(report: ReportResult): { id: number | null; name: string } {
-  const org = report.summary.organisation as Record<string, unknown> | undefined;
-  const id = typeof org?.id === 'number' ? org.id : null;
-  return { id, name: text(org?.name) || text(report.parameters.customer) || 'Customer' };
-}
-
-/**
- * The arguments of log_opportunity for a gap: the ticket type's required summary, details and
- * service, the customer as the organisation, and the account manager (who the report says owns
- * follow-ups) as the agent when there is one.
- *
- * @example
- * opportunityArgs(report, { service: 'Backup', category: 'Data', has: false, since: null })
- */
-export function opportunityArgs(
-  report: ReportResult,
-  cell: WhitespaceCell,
-): Record<string, unknown> {
-  const customer = customerOf(report);
-  const manager = report.summary.account_manager as Record<string, unknown> | null | undefined;
-  return {
-    summary: `Opportunity: ${cell.service} for ${customer.name}`,
-    details:
-      `${customer.name} does not have ${cell.service}` +
-      `${cell.category === '' ? '' : ` (${cell.category})`}; spotted in the whitespace report.`,
-    service: cell.service,
-    organisation: customer.id ?? customer.name,
-    ...(typeof manager?.email === 'string' ? { agent: manager.email } : {}),
-  };
 }
 
 const ROW = 30;
@@ -71,9 +35,10 @@ function matrix(
   options: WhitespaceOptions,
 ): SVGSVGElement {
   const customer = customerOf(report).name;
+  // The cell needs about 120 px ("since 2024-12-06"); the service names get the rest.
   const labelW = labelColumn(
     cells.map((c) => c.service),
-    Math.min(220, options.width * 0.5),
+    Math.max(100, Math.min(260, options.width - 128)),
   );
   const cellW = Math.max(120, Math.min(200, options.width - labelW - 8));
   const head = 26;
