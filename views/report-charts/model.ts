@@ -1,5 +1,6 @@
 // Report results as chart models: pure functions from a get_report_<id> result to what the
 // charts draw, kept apart from the DOM so they can be tested in node.
+import { unfence } from '../kit/untrusted.js';
 
 /** The page block of a report result (plugins/reports/report-tool.ts). */
 export interface ReportPage {
@@ -36,13 +37,14 @@ export function num(value: unknown): number {
 }
 
 /**
- * A label from a row value: strings as they are, numbers and booleans as text, else ''.
+ * A label from a row value: strings as people wrote them (without the server's untrusted-text
+ * fence, which is for models), numbers and booleans as text, else ''.
  *
  * @example
  * text(4) // '4'
  */
 export function text(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return unfence(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
 }

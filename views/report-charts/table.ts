@@ -1,10 +1,11 @@
 // Any report the view has no chart for: its rows as a plain table, columns from the row keys.
 import { h } from '../kit/dom.js';
+import { unfence } from '../kit/untrusted.js';
 import { tableColumns } from './model.js';
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return unfence(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value) ?? '';
 }
