@@ -83,13 +83,16 @@ const CELL_H = 34;
  */
 export function heatChart(grid: HeatGrid, width: number): SVGSVGElement {
   const labelW = labelColumn(grid.rows, Math.min(170, width * 0.4));
-  // Cells at least 44 px wide (a count and a tap); wider screens share the rest evenly.
+  // Cells at least 44 px wide (a count and a tap); wider screens share the rest evenly. The
+  // last column is the team's total, as text.
+  const totalW = 48;
   const cellW = Math.max(
     44,
-    Math.min(120, (width - labelW - 8) / Math.max(1, grid.columns.length)),
+    Math.min(120, (width - labelW - totalW - 8) / Math.max(1, grid.columns.length)),
   );
   const head = 24;
-  const total = labelW + cellW * grid.columns.length + 8;
+  const totalX = labelW + cellW * grid.columns.length;
+  const total = totalX + totalW + 8;
   const names: Record<number, string> = {
     1: 'P1 critical',
     2: 'P2 high',
@@ -109,10 +112,25 @@ export function heatChart(grid: HeatGrid, width: number): SVGSVGElement {
         'rc-head',
       ),
     ),
+    svg(
+      'text',
+      { x: totalX + totalW / 2, y: 16, class: 'rc-head', 'text-anchor': 'middle' },
+      'Total',
+    ),
     grid.rows.map((team, r) =>
       svg(
         'g',
         null,
+        svg(
+          'text',
+          {
+            x: totalX + totalW / 2,
+            y: head + r * CELL_H + CELL_H / 2 + 4,
+            class: 'rc-value',
+            'text-anchor': 'middle',
+          },
+          String((grid.values[r] ?? []).reduce((sum, v) => sum + v, 0)),
+        ),
         label(team, {
           x: labelW - 8,
           y: head + r * CELL_H + CELL_H / 2 + 4,

@@ -8,6 +8,7 @@ import { resultText, statusBlock } from '../kit/status.js';
 import { applyHostContext } from '../kit/theme.js';
 import { mergePages, readReport, type ReportResult, type WhitespaceCell } from './model.js';
 import { reportSection } from './sections.js';
+import { gapKey } from './whitespace-matrix.js';
 import { opportunityArgs } from './opportunity.js';
 import type { GapLog } from './whitespace.js';
 
@@ -108,10 +109,10 @@ async function more(): Promise<void> {
 }
 
 async function logOpportunity(report: ReportResult, cell: WhitespaceCell): Promise<void> {
-  state.logs.set(cell.service, { kind: 'pending' });
+  state.logs.set(gapKey(cell), { kind: 'pending' });
   draw();
   const result = await call('log_opportunity', opportunityArgs(report, cell));
-  if ('error' in result) state.logs.set(cell.service, { kind: 'error', text: result.error });
+  if ('error' in result) state.logs.set(gapKey(cell), { kind: 'error', text: result.error });
   else {
     const ticket = result.structuredContent ?? {};
     const reference =
@@ -120,7 +121,7 @@ async function logOpportunity(report: ReportResult, cell: WhitespaceCell): Promi
         : typeof ticket.id === 'number'
           ? `#${ticket.id}`
           : 'a ticket';
-    state.logs.set(cell.service, { kind: 'logged', reference });
+    state.logs.set(gapKey(cell), { kind: 'logged', reference });
   }
   draw();
 }

@@ -202,10 +202,34 @@ export interface WhitespaceCell {
   category: string;
   has: boolean;
   since: string | null;
+  /** The customer, when the row names one (a report over many customers); else the summary's. */
+  customer?: string;
+  customerId?: number;
+}
+
+/** The customer a whitespace row names, if any: by name field, or an `{ id, name }` object. */
+function rowCustomer(row: Record<string, unknown>): { customer?: string; customerId?: number } {
+  const org = isRecord(row.organisation)
+    ? row.organisation
+    : isRecord(row.customer)
+      ? row.customer
+      : {};
+  const name =
+    text(row.organisation_name) ||
+    text(row.customer_name) ||
+    text(org.name) ||
+    (typeof row.organisation === 'string' ? text(row.organisation) : '') ||
+    (typeof row.customer === 'string' ? text(row.customer) : '');
+  const id = [row.organisation_id, row.customer_id, org.id].find((v) => typeof v === 'number');
+  return {
+    ...(name === '' ? {} : { customer: name }),
+    ...(typeof id === 'number' ? { customerId: id } : {}),
+  };
 }
 
 /**
- * The whitespace rows as matrix cells, in the server's order.
+ * The whitespace rows as matrix cells, in the server's order; a row that names its customer
+ * (a report over many customers) keeps it on the cell.
  *
  * @example
  * whitespaceCells([{ service_name: 'Backup', category: 'Data', has: false, since: null }])
@@ -216,6 +240,7 @@ export function whitespaceCells(rows: readonly Record<string, unknown>[]): White
     category: text(row.category),
     has: row.has === true,
     since: typeof row.since === 'string' ? row.since : null,
+    ...rowCustomer(row),
   }));
 }
 

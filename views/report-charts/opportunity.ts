@@ -25,8 +25,14 @@ export function opportunityArgs(
   report: ReportResult,
   cell: WhitespaceCell,
 ): Record<string, unknown> {
-  const customer = customerOf(report);
-  const manager = report.summary.account_manager as Record<string, unknown> | null | undefined;
+  const summary = customerOf(report);
+  // A report over many customers names each row's customer; the account manager in the
+  // summary is then not that customer's, so nobody is assigned.
+  const own = cell.customer === undefined || cell.customer === summary.name;
+  const customer = own ? summary : { id: cell.customerId ?? null, name: cell.customer };
+  const manager = own
+    ? (report.summary.account_manager as Record<string, unknown> | null | undefined)
+    : undefined;
   return {
     summary: `Opportunity: ${cell.service} for ${customer.name}`,
     details:

@@ -5,6 +5,7 @@ import { h, svg } from '../kit/dom.js';
 import { whitespaceCells, type ReportResult, type WhitespaceCell } from './model.js';
 import { customerOf } from './opportunity.js';
 import { chartSvg, label, labelColumn } from './svg-parts.js';
+import { cellCustomers, customersMatrix, gapKey } from './whitespace-matrix.js';
 
 /** Where logging an opportunity for one gap stands. */
 export type GapLog =
@@ -15,7 +16,7 @@ export interface WhitespaceOptions {
   width: number;
   /** Offer the button (the result's actions name log_opportunity). */
   canLog: boolean;
-  /** Per service name, what logging it gave. */
+  /** Per gap (`gapKey`: customer and service), what logging it gave. */
   logs: ReadonlyMap<string, GapLog>;
   onLog(cell: WhitespaceCell): void;
 }
@@ -55,7 +56,7 @@ function matrix(
     ),
     cells.map((cell, i) => {
       const y = head + i * ROW;
-      const log = options.logs.get(cell.service);
+      const log = options.logs.get(gapKey(cell));
       const state = cell.has ? 'has' : log?.kind === 'logged' ? 'logged' : 'gap';
       return svg(
         'g',
@@ -94,11 +95,15 @@ function matrix(
 }
 
 function gapItem(cell: WhitespaceCell, options: WhitespaceOptions, customer: string): HTMLElement {
-  const log = options.logs.get(cell.service);
+  const log = options.logs.get(gapKey(cell));
   return h(
     'li',
     { class: 'rc-gap' },
-    h('span', { class: 'rc-gap-name' }, cell.service),
+    h(
+      'span',
+      { class: 'rc-gap-name' },
+      cell.customer === undefined ? cell.service : `${cell.service} · ${cell.customer}`,
+    ),
     log?.kind === 'logged'
       ? h('span', { class: 'badge sla-ok' }, `Logged ${log.reference}`)
       : options.canLog &&
@@ -107,7 +112,7 @@ function gapItem(cell: WhitespaceCell, options: WhitespaceOptions, customer: str
             {
               type: 'button',
               disabled: log?.kind === 'pending',
-              'aria-label': `Log opportunity: ${cell.service} for ${customer}`,
+              'aria-label': `Log opportunity: ${cell.service} for ${cell.customer ?? customer}`,
               on: { click: () => options.onLog(cell) },
             },
             log?.kind === 'pending' ? 'Logging…' : 'Log opportunity',
@@ -126,6 +131,8 @@ export function whitespaceView(report: ReportResult, options: WhitespaceOptions)
   const cells = whitespaceCells(report.rows);
   const gaps = cells.filter((c) => !c.has);
   const customer = customerOf(report).name;
+  // Rows that name more than one customer: a services × customers matrix, no one summary.
+  if (cellCustomers(cells).length > 1) return manyCustomers(cells, gaps, options);
   const manager = report.summary.account_manager as Record<string, unknown> | null | undefined;
   const has =
     typeof report.summary.has === 'number' ? report.summary.has : cells.length - gaps.length;
@@ -140,18 +147,43 @@ export function whitespaceView(report: ReportResult, options: WhitespaceOptions)
       typeof manager?.name === 'string' ? ` · account manager ${manager.name}` : '',
     ),
     h('div', { class: 'rc-scroll' }, matrix(report, cells, options)),
+    gapList(gaps, options, customer),
+  );
+}
+
+function gapList(
+  gaps: readonly WhitespaceCell[],
+  options: WhitespaceOptions,
+  customer: string,
+): HTMLElement | false {
+  return (
     gaps.length > 0 &&
+    h(
+      'section',
+      { class: 'rc-gaps' },
+      h('h2', null, `Gaps (${gaps.length})`),
+      !options.canLog &&
+        h('p', { class: 'muted' }, 'Logging opportunities is not offered to you here.'),
       h(
-        'section',
-        { class: 'rc-gaps' },
-        h('h2', null, `Gaps (${gaps.length})`),
-        !options.canLog &&
-          h('p', { class: 'muted' }, 'Logging opportunities is not offered to you here.'),
-        h(
-          'ul',
-          null,
-          gaps.map((cell) => gapItem(cell, options, customer)),
-        ),
+        'ul',
+        null,
+        gaps.map((cell) => gapItem(cell, options, customer)),
       ),
+    )
+  );
+}
+
+function manyCustomers(
+  cells: readonly WhitespaceCell[],
+  gaps: readonly WhitespaceCell[],
+  options: WhitespaceOptions,
+): HTMLElement {
+  const customers = cellCustomers(cells).length;
+  return h(
+    'section',
+    null,
+    h('p', { class: 'muted' }, `${customers} customers · ${gaps.length} gaps`),
+    h('div', { class: 'rc-scroll' }, customersMatrix(cells, options)),
+    gapList(gaps, options, 'the customer'),
   );
 }
