@@ -36,11 +36,10 @@ async function openReport(
 
 /** The text of the view's charts (labels and values are SVG text). */
 async function chartText(opened: OpenedView): Promise<string> {
-  // A string, evaluated in the view: the project's TypeScript has no DOM types.
-  const text: unknown = await opened.frame
-    .locator('svg')
-    .evaluateAll('(svgs) => svgs.map((s) => s.textContent).join("\\n")');
-  return String(text);
+  // Playwright evaluates a string as an expression and never calls it, so a function written as
+  // a string returned undefined here: read each SVG's textContent through the locator instead.
+  const texts = await opened.frame.locator('svg').allTextContents();
+  return texts.join('\n');
 }
 
 /** The report a view was mounted with (the initial call's structured content). */

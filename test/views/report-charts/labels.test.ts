@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { untrustedText } from '../../../core/index.js';
+import { missedBars, text } from '../../../views/report-charts/model.js';
+
+describe('report chart labels', () => {
+  it('show names as people wrote them, without the fence the server adds for models', () => {
+    const name = '<b>Sam</b> "Taylor"';
+    expect(text(untrustedText('user 3 name', name))).toBe(name);
+    const [bar] = missedBars([{ agent_name: untrustedText('user 3 name', name) }]);
+    expect(bar?.label).toBe(name);
+  });
+
+  it('write numbers and booleans as text and anything else as nothing', () => {
+    expect(text(4)).toBe('4');
+    expect(text(false)).toBe('false');
+    expect(text({ name: 'x' })).toBe('');
+  });
+});
