@@ -47,9 +47,13 @@ function reportOf<TRow>(opened: OpenedView): Report<TRow> {
   return opened.result.structuredContent as unknown as Report<TRow>;
 }
 
-/** The filled shapes of the charts: bars and cells (rects, or paths for rounded bars). */
-function marks(opened: OpenedView): Promise<number> {
-  return opened.frame.locator('svg rect, svg path').count();
+/**
+ * How many marks of a kind the charts draw. The classes are the view's (views/report-charts):
+ * `rc-missed` and `rc-handled` bars, `rc-cell` heat map cells, `rc-segment` stacked segments
+ * (those with a tooltip; the legend's swatches have none), `rc-ws-<state>` whitespace cells.
+ */
+function marks(opened: OpenedView, selector: string): Promise<number> {
+  return opened.frame.locator(`svg ${selector}`).count();
 }
 
 describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
@@ -85,7 +89,8 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
       expect(rows.length).toBeGreaterThan(0);
       const text = await chartText(opened);
       for (const row of rows) expect(text).toContain(row.agent_name);
-      expect(await marks(opened)).toBeGreaterThanOrEqual(rows.length);
+      expect(await marks(opened, 'rect.rc-missed')).toBe(rows.length);
+      expect(await marks(opened, 'rect.rc-handled')).toBe(rows.length);
       expect(await opened.frame.locator('body').innerText()).toContain(lastMonth());
       await opened.screenshot('report-charts', 'missed-sla');
       expect(opened.errors).toEqual([]);
@@ -108,9 +113,13 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
         expect(text).toContain(row.team_name);
         expect(text).toContain(String(row.open_tickets));
       }
+      // A full grid: every team with open tickets × priorities 1–4 (and any other present).
       const teams = new Set(rows.map((r) => r.team_name)).size;
-      const priorities = new Set(rows.map((r) => r.priority)).size;
-      expect(await marks(opened)).toBeGreaterThanOrEqual(Math.max(rows.length, teams * priorities));
+      const priorities = new Set([1, 2, 3, 4, ...rows.map((r) => r.priority)]).size;
+      expect(await marks(opened, 'rect.rc-cell')).toBe(teams * priorities);
+      expect(await marks(opened, 'rect.rc-cell:not(.rc-cell-empty)')).toBe(
+        rows.filter((r) => r.open_tickets > 0).length,
+      );
       await opened.screenshot('report-charts', 'open-tickets');
       expect(opened.errors).toEqual([]);
     } finally {
@@ -129,7 +138,11 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
       expect(rows.map((r) => r.agent_name)).toContain('Sam Taylor');
       const text = await chartText(opened);
       for (const row of rows) expect(text).toContain(row.agent_name);
-      expect(await marks(opened)).toBeGreaterThanOrEqual(rows.filter((r) => r.minutes > 0).length);
+      // A segment per agent and week with time logged.
+      const segments = new Set(
+        rows.filter((r) => r.minutes > 0).map((r) => `${r.agent_name} ${r.week_start}`),
+      );
+      expect(await marks(opened, 'rect.rc-segment:has(title)')).toBe(segments.size);
       await opened.screenshot('report-charts', 'time-logged');
       expect(opened.errors).toEqual([]);
     } finally {
@@ -150,6 +163,8 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
       expect(gaps.length).toBeGreaterThan(0);
       const text = await chartText(opened);
       for (const row of rows) expect(text).toContain(row.service_name);
+      expect(await marks(opened, 'rect.rc-ws')).toBe(rows.length);
+      expect(await marks(opened, 'rect.rc-ws-gap')).toBe(gaps.length);
       const buttons = opened.frame.getByRole('button', { name: /log opportunity/i });
       expect(await buttons.count()).toBe(gaps.length);
       await opened.screenshot('report-charts', 'whitespace');
@@ -170,6 +185,7 @@ describe('the report charts in an MCP Apps host (example desk, SQLite)', () => {
       await expect
         .poll(() => opened.frame.locator('body').innerText())
         .toMatch(new RegExp(`#?${ticketId}\\b`));
+      expect(await marks(opened, 'rect.rc-ws-logged')).toBe(1);
       expect(opened.errors).toEqual([]);
       expect(opened.requests).toEqual([]);
     } finally {
