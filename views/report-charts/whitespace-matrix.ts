@@ -3,33 +3,10 @@
 // sideways in their container. One customer's report keeps the wider single column
 // (whitespace.ts), which has room for "since" dates.
 import { svg } from '../kit/dom.js';
+import { cellCustomers, gapKey } from './gaps.js';
 import type { WhitespaceCell } from './model.js';
 import { CHAR_PX, chartSvg, label, labelColumn } from './svg-parts.js';
 import type { GapLog } from './whitespace.js';
-
-/**
- * The key of a gap in the logs: its customer and its service (one customer's report has no
- * customer on its cells, so there the service alone tells gaps apart).
- *
- * @example
- * logs.set(gapKey(cell), { kind: 'pending' });
- */
-export function gapKey(cell: WhitespaceCell): string {
-  return `${cell.customer ?? ''}\u0000${cell.service}`;
-}
-
-/**
- * The customers the cells name, in the order first seen; empty when no cell names one.
- *
- * @example
- * cellCustomers(whitespaceCells(report.rows)) // ['Acorn Construction', 'Birch Dental']
- */
-export function cellCustomers(cells: readonly WhitespaceCell[]): string[] {
-  const names: string[] = [];
-  for (const cell of cells)
-    if (cell.customer !== undefined && !names.includes(cell.customer)) names.push(cell.customer);
-  return names;
-}
 
 const ROW = 30;
 const HEAD = 26;
