@@ -225,8 +225,8 @@ export function stackedChart(model: StackedModel, width: number): SVGSVGElement 
       plot,
       top: TOP - 4,
       bottom,
-      format: (h) => `${h}h`,
-      caption: 'hours logged',
+      format: (hours) => hoursText(hours * 60),
+      caption: 'time logged',
     }),
     model.bars.map((bar, i) => {
       const y = TOP + i * (BAR + GAP);

@@ -8,7 +8,7 @@ import { resultText, statusBlock } from '../kit/status.js';
 import { applyHostContext } from '../kit/theme.js';
 import { mergePages, readReport, type ReportResult, type WhitespaceCell } from './model.js';
 import { reportSection } from './sections.js';
-import { gapKey } from './whitespace-matrix.js';
+import { gapKey } from './gaps.js';
 import { opportunityArgs } from './opportunity.js';
 import type { GapLog } from './whitespace.js';
 

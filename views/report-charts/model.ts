@@ -281,7 +281,7 @@ export function niceTicks(max: number, count: number): number[] {
   const rough = max / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
-  const ticks: number[] = [];
-  for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
-  return ticks;
+  // Multiples of the step, rounded: adding 0.2 five times prints as 0.6000000000000001.
+  const last = Math.ceil(max / step - 1e-9);
+  return Array.from({ length: last + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }

@@ -3,33 +3,10 @@
 // sideways in their container. One customer's report keeps the wider single column
 // (whitespace.ts), which has room for "since" dates.
 import { svg } from '../kit/dom.js';
+import { cellCustomers, gapKey } from './gaps.js';
 import type { WhitespaceCell } from './model.js';
-import { chartSvg, label, labelColumn } from './svg-parts.js';
+import { CHAR_PX, chartSvg, label, labelColumn } from './svg-parts.js';
 import type { GapLog } from './whitespace.js';
-
-/**
- * The key of a gap in the logs: its customer and its service (one customer's report has no
- * customer on its cells, so there the service alone tells gaps apart).
- *
- * @example
- * logs.set(gapKey(cell), { kind: 'pending' });
- */
-export function gapKey(cell: WhitespaceCell): string {
-  return `${cell.customer ?? ''}\u0000${cell.service}`;
-}
-
-/**
- * The customers the cells name, in the order first seen; empty when no cell names one.
- *
- * @example
- * cellCustomers(whitespaceCells(report.rows)) // ['Acorn Construction', 'Birch Dental']
- */
-export function cellCustomers(cells: readonly WhitespaceCell[]): string[] {
-  const names: string[] = [];
-  for (const cell of cells)
-    if (cell.customer !== undefined && !names.includes(cell.customer)) names.push(cell.customer);
-  return names;
-}
 
 const ROW = 30;
 const HEAD = 26;
@@ -60,11 +37,12 @@ export function customersMatrix(
   const services = [...new Set(cells.map((c) => c.service))];
   const customers = cellCustomers(cells);
   const byKey = new Map(cells.map((c) => [gapKey(c), c]));
-  const labelW = labelColumn(services, Math.max(100, Math.min(220, options.width * 0.45)));
-  // Columns share the rest of the width, never under 72 px (a word and a tap).
+  const labelW = labelColumn(services, Math.max(100, Math.min(200, options.width * 0.4)));
+  // A column is as wide as its longest customer name (72 to 112 px), so the names read; a
+  // matrix wider than the view scrolls sideways in its container.
   const cellW = Math.max(
     72,
-    Math.min(140, (options.width - labelW - 8) / Math.max(1, customers.length)),
+    Math.min(112, Math.max(...customers.map((c) => c.length)) * CHAR_PX + 12),
   );
   return chartSvg(
     {

@@ -5,7 +5,8 @@ import { h, svg } from '../kit/dom.js';
 import { whitespaceCells, type ReportResult, type WhitespaceCell } from './model.js';
 import { customerOf } from './opportunity.js';
 import { chartSvg, label, labelColumn } from './svg-parts.js';
-import { cellCustomers, customersMatrix, gapKey } from './whitespace-matrix.js';
+import { cellCustomers, gapKey } from './gaps.js';
+import { customersMatrix } from './whitespace-matrix.js';
 
 /** Where logging an opportunity for one gap stands. */
 export type GapLog =

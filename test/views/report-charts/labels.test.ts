@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { untrustedText } from '../../../core/index.js';
-import { missedBars, text } from '../../../views/report-charts/model.js';
+import { missedBars, niceTicks, text } from '../../../views/report-charts/model.js';
 
 describe('report chart labels', () => {
   it('show names as people wrote them, without the fence the server adds for models', () => {
@@ -14,5 +14,11 @@ describe('report chart labels', () => {
     expect(text(4)).toBe('4');
     expect(text(false)).toBe('false');
     expect(text({ name: 'x' })).toBe('');
+  });
+
+  it('tick values that print cleanly, fractions of an hour included', () => {
+    expect(niceTicks(1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(15, 3)).toEqual([0, 5, 10, 15]);
+    expect(niceTicks(0.3, 2)).toEqual([0, 0.2, 0.4]);
   });
 });

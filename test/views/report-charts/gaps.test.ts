@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReport, whitespaceCells } from '../../../views/report-charts/model.js';
 import { opportunityArgs } from '../../../views/report-charts/opportunity.js';
-import { cellCustomers, gapKey } from '../../../views/report-charts/whitespace-matrix.js';
+import { cellCustomers, gapKey } from '../../../views/report-charts/gaps.js';
 
 const rows = [
   { service_name: 'Backup', category: 'Data', has: false, since: null, organisation_name: 'Acorn' },
