@@ -8,7 +8,7 @@ import {
   type ToolResultMessage,
 } from './host.js';
 import { resultText, statusBlock } from './status.js';
-import { applyHostContext } from './theme.js';
+import { applyHostContext, followSystemTheme } from './theme.js';
 
 /** A tool's result, or why the call failed: its isError text, or the host's refusal. */
 export type CallOutcome = ToolResultMessage | { error: string };
@@ -33,6 +33,7 @@ export interface StartedView {
  */
 export function startView(options: ConnectOptions & { loading: string }): StartedView {
   let host: HostConnection | undefined;
+  followSystemTheme();
   replaceChildren(document.body, statusBlock('loading', options.loading));
   connectToHost({ onContextChange: applyHostContext, ...options }).then(
     (connection) => {

@@ -4,6 +4,7 @@
 import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
 import { h, replaceChildren } from '../kit/dom.js';
 import type { ToolResultMessage } from '../kit/host.js';
+import { moreButton } from '../kit/more-button.js';
 import { startView } from '../kit/start-view.js';
 import { resultText, statusBlock } from '../kit/status.js';
 import { filterBar, matches, type FilterChoice } from './filters.js';
@@ -89,17 +90,11 @@ function draw(): void {
         ),
     page.truncated &&
       h('p', { class: 'muted' }, 'More tickets match than one search reads; narrow the search.'),
-    page.nextCursor !== null &&
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'more',
-          disabled: state.loadingMore,
-          on: { click: () => void more() },
-        },
-        state.loadingMore ? 'Loading…' : 'More',
-      ),
+    moreButton({
+      hasMore: page.nextCursor !== null,
+      loading: state.loadingMore,
+      onClick: () => void more(),
+    }),
   );
 }
 

@@ -4,6 +4,7 @@
 import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
 import { h, replaceChildren } from '../kit/dom.js';
 import type { ToolResultMessage } from '../kit/host.js';
+import { moreButton } from '../kit/more-button.js';
 import { startView } from '../kit/start-view.js';
 import { resultText, statusBlock } from '../kit/status.js';
 import { mergePages, readReport, type ReportResult, type WhitespaceCell } from './model.js';
@@ -61,17 +62,11 @@ function draw(): void {
         onLog: (cell) => void logOpportunity(report, cell),
       },
     }),
-    report.page.nextCursor !== null &&
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'more',
-          disabled: state.loadingMore,
-          on: { click: () => void more() },
-        },
-        state.loadingMore ? 'Loading…' : 'More',
-      ),
+    moreButton({
+      hasMore: report.page.nextCursor !== null,
+      loading: state.loadingMore,
+      onClick: () => void more(),
+    }),
   );
 }
 
