@@ -22,3 +22,17 @@ export function applyHostContext(context: HostContext): void {
     else root.style.setProperty(name, value);
   }
 }
+
+/**
+ * Starts in the system's theme, until the host says which it uses: base.css keys its palettes on
+ * `data-theme` alone.
+ *
+ * @example
+ * followSystemTheme(); // <html data-theme="dark"> on a dark system
+ */
+export function followSystemTheme(): void {
+  const root = document.documentElement;
+  if (root.dataset.theme !== undefined) return;
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  root.dataset.theme = dark ? 'dark' : 'light';
+}

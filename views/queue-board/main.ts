@@ -3,9 +3,10 @@
 // re-called with the remembered tool-input arguments) and a small detail on click (get_ticket).
 import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
 import { h, replaceChildren } from '../kit/dom.js';
-import { connectToHost, type HostConnection, type ToolResultMessage } from '../kit/host.js';
+import type { ToolResultMessage } from '../kit/host.js';
+import { moreButton } from '../kit/more-button.js';
+import { startView } from '../kit/start-view.js';
 import { resultText, statusBlock } from '../kit/status.js';
-import { applyHostContext } from '../kit/theme.js';
 import { filterBar, matches, type FilterChoice } from './filters.js';
 import { boardRow, type RowDetail } from './render.js';
 import { readPage, sortByRisk, type BoardPage, type BoardRow } from './rows.js';
@@ -30,15 +31,13 @@ const state: State = {
   details: new Map(),
   loadingMore: false,
 };
-let host: HostConnection | undefined;
 
 /**
  * The tool whose result this is: the host names it in `toolInfo` (get_my_tickets pages like
  * search_tickets); without that, the one the result's shape suggests.
  */
 function listTool(page: BoardPage): string {
-  const info = host?.context.toolInfo as { tool?: { name?: unknown } } | undefined;
-  return typeof info?.tool?.name === 'string' ? info.tool.name : page.source;
+  return view.toolName() ?? page.source;
 }
 
 const titles: Record<string, string> = {
@@ -91,31 +90,12 @@ function draw(): void {
         ),
     page.truncated &&
       h('p', { class: 'muted' }, 'More tickets match than one search reads; narrow the search.'),
-    page.nextCursor !== null &&
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'more',
-          disabled: state.loadingMore,
-          on: { click: () => void more() },
-        },
-        state.loadingMore ? 'Loading…' : 'More',
-      ),
+    moreButton({
+      hasMore: page.nextCursor !== null,
+      loading: state.loadingMore,
+      onClick: () => void more(),
+    }),
   );
-}
-
-async function call(
-  name: string,
-  args: Record<string, unknown>,
-): Promise<ToolResultMessage | { error: string }> {
-  if (!host) return { error: 'Not connected to the host yet.' };
-  try {
-    const result = await host.callTool(name, args);
-    return result.isError === true ? { error: resultText(result) } : result;
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 async function more(): Promise<void> {
@@ -124,7 +104,7 @@ async function more(): Promise<void> {
   state.loadingMore = true;
   state.problem = undefined;
   draw();
-  const result = await call(listTool(page), { ...state.args, cursor: page.nextCursor });
+  const result = await view.call(listTool(page), { ...state.args, cursor: page.nextCursor });
   state.loadingMore = false;
   const next = 'error' in result ? undefined : readPage(result.structuredContent);
   if ('error' in result) state.problem = result.error;
@@ -146,7 +126,7 @@ async function toggle(id: number): Promise<void> {
   }
   state.details.set(id, { kind: 'loading' });
   draw();
-  const result = await call('get_ticket', { ticketId: id });
+  const result = await view.call('get_ticket', { ticketId: id });
   const ticket = 'error' in result ? undefined : result.structuredContent?.ticket;
   if ('error' in result) state.details.set(id, { kind: 'error', text: result.error });
   else if (typeof ticket === 'object' && ticket !== null) {
@@ -178,8 +158,8 @@ function onToolResult(result: ToolResultMessage): void {
   draw();
 }
 
-replaceChildren(document.body, statusBlock('loading', 'Loading tickets…'));
-void connectToHost({
+const view = startView({
+  loading: 'Loading tickets…',
   name: 'servicedesk-queue-board',
   version: '0.1.0',
   onToolResult,
@@ -187,13 +167,4 @@ void connectToHost({
   onToolInput: (args) => {
     state.args = Object.fromEntries(Object.entries(args).filter(([key]) => key !== 'cursor'));
   },
-  onContextChange: applyHostContext,
-}).then(
-  (connection) => {
-    host = connection;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    replaceChildren(document.body, statusBlock('error', `Could not reach the host: ${message}`));
-  },
-);
+});

@@ -3,9 +3,10 @@
 // whitespace matrix, a "Log opportunity" action per gap when the server names log_opportunity.
 import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
 import { h, replaceChildren } from '../kit/dom.js';
-import { connectToHost, type HostConnection, type ToolResultMessage } from '../kit/host.js';
+import type { ToolResultMessage } from '../kit/host.js';
+import { moreButton } from '../kit/more-button.js';
+import { startView } from '../kit/start-view.js';
 import { resultText, statusBlock } from '../kit/status.js';
-import { applyHostContext } from '../kit/theme.js';
 import { mergePages, readReport, type ReportResult, type WhitespaceCell } from './model.js';
 import { reportSection } from './sections.js';
 import { gapKey } from './gaps.js';
@@ -23,12 +24,10 @@ interface State {
 }
 
 const state: State = { allowed: new Set(), logs: new Map(), loadingMore: false };
-let host: HostConnection | undefined;
 
 /** The tool to page: the one the host names in toolInfo, else the report's own tool name. */
 function reportTool(report: ReportResult): string {
-  const info = host?.context.toolInfo as { tool?: { name?: unknown } } | undefined;
-  return typeof info?.tool?.name === 'string' ? info.tool.name : `get_report_${report.report}`;
+  return view.toolName() ?? `get_report_${report.report}`;
 }
 
 /** Chart width: the body's inner width, so the SVG is drawn at pixel size (text never shrinks). */
@@ -63,31 +62,12 @@ function draw(): void {
         onLog: (cell) => void logOpportunity(report, cell),
       },
     }),
-    report.page.nextCursor !== null &&
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'more',
-          disabled: state.loadingMore,
-          on: { click: () => void more() },
-        },
-        state.loadingMore ? 'Loading…' : 'More',
-      ),
+    moreButton({
+      hasMore: report.page.nextCursor !== null,
+      loading: state.loadingMore,
+      onClick: () => void more(),
+    }),
   );
-}
-
-async function call(
-  name: string,
-  args: Record<string, unknown>,
-): Promise<ToolResultMessage | { error: string }> {
-  if (!host) return { error: 'Not connected to the host yet.' };
-  try {
-    const result = await host.callTool(name, args);
-    return result.isError === true ? { error: resultText(result) } : result;
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 async function more(): Promise<void> {
@@ -99,7 +79,7 @@ async function more(): Promise<void> {
   // The cursor is bound to the parameters as given: the tool-input arguments when the host sent
   // them; else the result's parameters (defaults filled in, which the server reads the same way).
   const args = { ...(state.args ?? report.parameters), cursor: report.page.nextCursor };
-  const result = await call(reportTool(report), args);
+  const result = await view.call(reportTool(report), args);
   state.loadingMore = false;
   const next = 'error' in result ? undefined : readReport(result.structuredContent);
   if ('error' in result) state.problem = result.error;
@@ -111,7 +91,7 @@ async function more(): Promise<void> {
 async function logOpportunity(report: ReportResult, cell: WhitespaceCell): Promise<void> {
   state.logs.set(gapKey(cell), { kind: 'pending' });
   draw();
-  const result = await call('log_opportunity', opportunityArgs(report, cell));
+  const result = await view.call('log_opportunity', opportunityArgs(report, cell));
   if ('error' in result) state.logs.set(gapKey(cell), { kind: 'error', text: result.error });
   else {
     const ticket = result.structuredContent ?? {};
@@ -155,21 +135,12 @@ window.addEventListener('resize', () => {
   });
 });
 
-replaceChildren(document.body, statusBlock('loading', 'Loading the report…'));
-void connectToHost({
+const view = startView({
+  loading: 'Loading the report…',
   name: 'servicedesk-report-charts',
   version: '0.1.0',
   onToolResult,
   onToolInput: (args) => {
     state.args = Object.fromEntries(Object.entries(args).filter(([key]) => key !== 'cursor'));
   },
-  onContextChange: applyHostContext,
-}).then(
-  (connection) => {
-    host = connection;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    replaceChildren(document.body, statusBlock('error', `Could not reach the host: ${message}`));
-  },
-);
+});

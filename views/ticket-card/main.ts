@@ -3,9 +3,9 @@
 // "Add note". After an action it reloads the ticket with get_ticket and draws it again.
 import { ACTIONS_META_KEY, allowedActions } from '../kit/actions.js';
 import { h, replaceChildren } from '../kit/dom.js';
-import { connectToHost, type HostConnection, type ToolResultMessage } from '../kit/host.js';
+import type { ToolResultMessage } from '../kit/host.js';
+import { startView } from '../kit/start-view.js';
 import { resultText, statusBlock } from '../kit/status.js';
-import { applyHostContext } from '../kit/theme.js';
 import { noteForm, type NoteDraft } from './note-form.js';
 import { renderTicket } from './render.js';
 import { readTicket, type CardTicket } from './ticket.js';
@@ -23,7 +23,6 @@ interface State {
 }
 
 const state: State = { allowed: new Set(), busy: false };
-let host: HostConnection | undefined;
 
 function draw(): void {
   const ticket = state.ticket;
@@ -74,18 +73,10 @@ async function call(
   name: string,
   args: Record<string, unknown>,
 ): Promise<ToolResultMessage | undefined> {
-  if (!host) return undefined;
-  try {
-    const result = await host.callTool(name, args);
-    if (result.isError === true) {
-      state.problem = resultText(result);
-      return undefined;
-    }
-    return result;
-  } catch (error) {
-    state.problem = error instanceof Error ? error.message : String(error);
-    return undefined;
-  }
+  const outcome = await view.call(name, args);
+  if (!('error' in outcome)) return outcome;
+  state.problem = outcome.error;
+  return undefined;
 }
 
 /**
@@ -153,8 +144,8 @@ function onToolResult(result: ToolResultMessage): void {
   if (state.ticket?.notes === undefined) void reload().then(draw);
 }
 
-replaceChildren(document.body, statusBlock('loading', 'Loading ticket…'));
-void connectToHost({
+const view = startView({
+  loading: 'Loading ticket…',
   name: 'servicedesk-ticket-card',
   version: '0.1.0',
   onToolResult,
@@ -163,13 +154,4 @@ void connectToHost({
     if (!state.ticket && typeof args.ticketId === 'number')
       replaceChildren(document.body, statusBlock('loading', `Loading ticket #${args.ticketId}…`));
   },
-  onContextChange: applyHostContext,
-}).then(
-  (connection) => {
-    host = connection;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    replaceChildren(document.body, statusBlock('error', `Could not reach the host: ${message}`));
-  },
-);
+});

@@ -1,4 +1,6 @@
 // The "Add note" form: a textarea and, for agents, the public/private choice add_note offers.
+// No <form> submission: a host's sandbox without allow-forms (the spec's default) blocks submit
+// events, so the button's click (or Ctrl/Cmd+Enter in the text) sends the note.
 import { h } from '../kit/dom.js';
 
 /** What the form hands back when submitted. */
@@ -18,12 +20,12 @@ export interface NoteFormOptions {
 }
 
 /**
- * A form that adds a note.
+ * A group of fields that adds a note.
  *
  * @example
  * panel.append(noteForm({ allowPrivate: true, onSubmit: (draft) => send(draft) }));
  */
-export function noteForm(options: NoteFormOptions): HTMLFormElement {
+export function noteForm(options: NoteFormOptions): HTMLElement {
   const body = h('textarea', {
     name: 'body',
     required: true,
@@ -39,16 +41,16 @@ export function noteForm(options: NoteFormOptions): HTMLFormElement {
   );
   body.value = options.initial?.body ?? '';
   if (options.initial?.visibility === 'private') visibility.value = 'private';
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Add note');
+  const submit = h('button', { type: 'button', class: 'primary' }, 'Add note');
   const form = h(
-    'form',
-    { class: 'note-form' },
+    'section',
+    { class: 'note-form', 'aria-label': 'Add a note' },
     h('h2', null, 'Add a note'),
     body,
     h('div', { class: 'row' }, options.allowPrivate && visibility, submit),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const send = (): void => {
+    if (submit.disabled) return;
     const text = body.value.trim();
     if (text === '') return;
     const chosen = options.allowPrivate && visibility.value === 'private' ? 'private' : 'public';
@@ -59,6 +61,10 @@ export function noteForm(options: NoteFormOptions): HTMLFormElement {
       body.disabled = false;
       if (done) body.value = '';
     });
+  };
+  submit.addEventListener('click', send);
+  body.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) send();
   });
   return form;
 }
