@@ -46,7 +46,7 @@ describe('ServiceDeskError', () => {
   it('codes are SCREAMING_SNAKE_CASE with a known area prefix', () => {
     for (const code of codes) {
       expect(code).toMatch(
-        /^(CONFIG|PLUGIN|SCOPE|TOOL|RESOURCE|PROMPT|COLLECTION|AUTH|STORAGE|MIGRATION|HTTP|MCP|SESSION|SERVER|INTERNAL|CLI)_[A-Z_]+$/,
+        /^(CONFIG|PLUGIN|SCOPE|TOOL|RESOURCE|PROMPT|COLLECTION|AUTH|STORAGE|MIGRATION|HTTP|MCP|SESSION|SERVER|INTERNAL|CLI|VIEW)_[A-Z_]+$/,
       );
     }
   });

@@ -59,9 +59,12 @@ describe.each(testEngines)('runbook runs as tasks (2026-07-28) on $engine', (eng
       return task?.status === 'working' ? undefined : task;
     });
 
-  it('advertises the extension in server/discover', async () => {
+  it('advertises the extension in server/discover, beside MCP Apps for its views', async () => {
     const { body } = await post('server/discover', {});
-    expect(body.result.capabilities.extensions).toEqual({ 'io.modelcontextprotocol/tasks': {} });
+    expect(body.result.capabilities.extensions).toEqual({
+      'io.modelcontextprotocol/ui': {},
+      'io.modelcontextprotocol/tasks': {},
+    });
   });
 
   it('answers a run with a task and completes it with the run the tool would have answered', async () => {
