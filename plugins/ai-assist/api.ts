@@ -1,5 +1,6 @@
 import { defineServiceRef, type Principal, type ServiceRef } from '../../core/index.js';
 import type { TicketFieldDefinition } from '../desk/api.js';
+import type { FieldModels } from './model/field-models.js';
 
 // The ai-assist plugin's public API: its triage service and the types it speaks. A plugin that
 // imports it lists 'ai-assist' in `requires`, or in `optionalRequires` when it checks
@@ -104,3 +105,18 @@ export interface TicketTriage {
  */
 export const ticketTriageRef: ServiceRef<TicketTriage> =
   defineServiceRef<TicketTriage>(ticketTriageServiceId);
+
+export type { FieldModels, TrainedFieldModels } from './model/field-models.js';
+
+/**
+ * The desk's learned classifiers for category, priority and team, provided while a server runs
+ * with them on (`maxTrainingTickets` above 0): when they were trained, on how many tickets, and a
+ * way to retrain now (`refresh({ force: true })`) rather than at the next scheduled check.
+ *
+ * @example
+ * const models = ctx.services.get(fieldModelsRef);
+ * await models.refresh({ force: true });
+ * models.current()?.tickets // 48_210
+ */
+export const fieldModelsRef: ServiceRef<FieldModels> =
+  defineServiceRef<FieldModels>('ai-assist.models');

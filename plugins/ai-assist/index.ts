@@ -3,9 +3,10 @@ import { defaultNeighbours, defaultThreshold } from './scoring/suggestion-fields
 import { evalCommand } from './eval/eval-command.js';
 import { applySuggestionsTool } from './tools/apply-suggestions-tool.js';
 import { deskStoreRef } from '../desk/api.js';
-import { ticketTriageRef } from './api.js';
+import { fieldModelsRef, ticketTriageRef } from './api.js';
 import { matchingTool } from './tools/matching-tool.js';
 import { createTicketTriage } from './triage/ticket-triage.js';
+import { createFieldModels } from './model/field-models.js';
 
 // The public API, for configs and examples; other plugins import plugins/ai-assist/api.ts.
 export * from './api.js';
@@ -16,6 +17,23 @@ export interface AiAssistPluginOptions {
   readonly neighbours?: number;
   /** The confidence (0–1) a suggestion needs when the caller names no threshold (0.6). */
   readonly threshold?: number;
+  /**
+   * The newest resolved and closed tickets the learned models train on, at most (100,000): bounds
+   * training time and memory on a large desk. 0 turns the models off (the vote alone).
+   */
+  readonly maxTrainingTickets?: number;
+  /** Minutes between checks for new resolutions to retrain on (30; 0: train once at start). */
+  readonly retrainMinutes?: number;
+}
+
+function wholeNumberOption(name: string, value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new ServiceDeskError(
+      'CONFIG_INVALID',
+      `aiAssistPlugin: ${name} must be a whole number from 0 to ${max}, got ${value}`,
+    );
+  }
+  return value;
 }
 
 /**
@@ -43,6 +61,12 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
       `aiAssistPlugin: threshold must be from 0 to 1, got ${threshold}`,
     );
   }
+  const maxTrainingTickets = wholeNumberOption(
+    'maxTrainingTickets',
+    options.maxTrainingTickets ?? 100_000,
+    1_000_000,
+  );
+  const retrainMinutes = wholeNumberOption('retrainMinutes', options.retrainMinutes ?? 30, 10_080);
   return definePlugin({
     id: 'ai-assist',
     version: '0.1.0',
@@ -52,9 +76,21 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
     commands: [evalCommand],
     setup(ctx) {
       const desk = ctx.services.get(deskStoreRef);
+      // Commands (eval, seed…) never train: they would read the whole history for nothing.
+      const models =
+        ctx.purpose === 'serve' && maxTrainingTickets > 0
+          ? createFieldModels(desk, {
+              maxTickets: maxTrainingTickets,
+              refreshMinutes: retrainMinutes,
+              log: ctx.log,
+            })
+          : undefined;
       ctx.addTool(matchingTool(desk));
-      ctx.addTool(applySuggestionsTool(desk, { neighbours, threshold }));
-      ctx.provide(ticketTriageRef, createTicketTriage(desk, { neighbours, threshold }));
+      ctx.addTool(applySuggestionsTool(desk, { neighbours, threshold, models }));
+      ctx.provide(ticketTriageRef, createTicketTriage(desk, { neighbours, threshold, models }));
+      if (models !== undefined) ctx.provide(fieldModelsRef, models);
+      models?.start();
+      return { close: () => models?.stop() };
     },
   });
 }

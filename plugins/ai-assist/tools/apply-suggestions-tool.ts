@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool, ToolError, type AnyToolDefinition } from '../../../core/index.js';
 import type { DeskStore } from '../../desk/api.js';
+import type { FieldModels } from '../model/field-models.js';
 import type { SuggestionOutcome } from '../scoring/suggestion-decision.js';
 import { suggestionFields } from '../scoring/suggestion-fields.js';
 import { finishedStatuses } from './similar-tickets.js';
@@ -13,6 +14,8 @@ export interface ApplySuggestionsSettings {
   readonly neighbours: number;
   /** The confidence a field needs when the caller names no threshold. */
   readonly threshold: number;
+  /** The desk's learned classifiers; the similar tickets' vote alone without them. */
+  readonly models?: FieldModels;
 }
 
 const outcomes = [
@@ -33,20 +36,44 @@ const output = z.object({
       field: z.enum(suggestionFields),
       current: z.string().nullable(),
       predicted: z.string().nullable().describe('Team by key; priority as "1"–"4"'),
-      confidence: z.number().describe("The predicted value's share of the weighted vote, 0–1"),
+      confidence: z
+        .number()
+        .describe(
+          "0–1: the learned model's calibrated probability, or the predicted value's share of the vote",
+        ),
+      method: z
+        .enum(['learned', 'similar_tickets'])
+        .nullable()
+        .describe('learned: the model trained on resolved tickets; similar_tickets: their vote'),
       outcome: z.enum(outcomes),
       reason: z.string(),
-      evidence: z.array(z.number()).describe('Similar resolved tickets that voted for it'),
+      evidence: z
+        .array(z.number())
+        .describe('Similar resolved tickets with the predicted value: why it is likely'),
     }),
   ),
-  evidenceTicketIds: z.array(z.number()).describe('Every similar resolved ticket that voted'),
+  evidenceTicketIds: z.array(z.number()).describe('Every similar resolved ticket found, most similar first'),
 });
 
 type Output = z.output<typeof output>;
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
+/** "tickets like #12 and #40 went to network", or nothing without such tickets. */
+function explanation(suggestion: FieldSuggestion): string {
+  const ids = suggestion.evidence.slice(0, 3).map((id) => `#${id}`);
+  if (ids.length === 0 || suggestion.predicted === null) return '';
+  const like = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
+  return `; similar resolved tickets like ${like} had ${suggestion.predicted}`;
+}
+
 function reasonFor(suggestion: FieldSuggestion, threshold: number): string {
+  return `${outcomeReason(suggestion, threshold)}${
+    suggestion.method === 'learned' ? ` (learned model${explanation(suggestion)})` : ''
+  }`;
+}
+
+function outcomeReason(suggestion: FieldSuggestion, threshold: number): string {
   switch (suggestion.outcome) {
     case 'applied':
       return `confidence ${percent(suggestion.confidence)} ≥ ${percent(threshold)}; changed from ${suggestion.current ?? 'unset'}`;
@@ -78,8 +105,8 @@ function summarize(out: Output): string {
 }
 
 /**
- * `apply_ai_suggestions`: predicts a ticket's category, priority and team from the most similar
- * resolved tickets by a similarity-weighted vote and applies the confident predictions that
+ * `apply_ai_suggestions`: predicts a ticket's category, priority and team with the model learned
+ * from the desk's resolved tickets (the most similar ones' vote before it is trained) and applies the confident predictions that
  * change something, with provenance `ai` in the ticket history.
  *
  * @example
@@ -93,8 +120,9 @@ export function applySuggestionsTool(
     name: 'apply_ai_suggestions',
     title: 'Apply AI suggestions to a ticket',
     description:
-      "Predicts a ticket's category, priority and team from the most similar resolved tickets (a vote weighted by " +
-      "similarity; confidence is the winner's share of the vote) and sets each field whose confidence reaches the " +
+      "Predicts a ticket's category, priority and team with a model learned from the desk's resolved tickets " +
+      '(calibrated confidence; before it is trained, or for a field too sparse to learn, a vote of the most similar ' +
+      'resolved tickets) and sets each field whose confidence reaches the ' +
       'threshold and differs from the current value. Changes are recorded in the ticket history as made by AI. ' +
       'Returns per field the prediction, confidence, whether it was applied and why, and the evidence ticket ids. ' +
       'Use dryRun to only see the predictions; use get_matching_articles_and_tickets to read the evidence. ' +
@@ -133,6 +161,7 @@ export function applySuggestionsTool(
         neighbours: settings.neighbours,
         threshold,
         dryRun: input.dryRun,
+        models: await settings.models?.settled(),
       });
       return {
         ticketId: ticket.id,

@@ -3,6 +3,8 @@ import type { DeskStore, Ticket, TicketUpdate } from '../../desk/api.js';
 import { decideSuggestion, type SuggestionOutcome } from '../scoring/suggestion-decision.js';
 import type { SuggestionField } from '../scoring/suggestion-fields.js';
 import { predictByWeightedVote, type Neighbour } from '../scoring/weighted-vote.js';
+import type { TrainedFieldModels } from '../model/field-models.js';
+import { combinePredictions, type PredictionMethod } from '../model/learned-predictions.js';
 import {
   findSimilarTickets,
   finishedStatuses,
@@ -16,10 +18,12 @@ export interface FieldSuggestion {
   readonly field: SuggestionField;
   readonly current: string | null;
   readonly predicted: string | null;
-  /** The predicted value's share of the weighted vote, 0–1 (0 without a prediction). */
+  /** The learned model's calibrated probability, or the vote's share, 0–1 (0 without one). */
   readonly confidence: number;
+  /** Which predicted it: the learned model, or the similar tickets' vote; null without one. */
+  readonly method: PredictionMethod | null;
   readonly outcome: SuggestionOutcome;
-  /** Similar resolved tickets that voted for the predicted value, most similar first. */
+  /** Similar resolved tickets with the predicted value, most similar first: the explanation. */
   readonly evidence: readonly number[];
 }
 
@@ -85,8 +89,9 @@ function currentLabels(
 }
 
 /**
- * Predicts `fields` of `ticket` from its `neighbours` most similar resolved or closed tickets by
- * the similarity-weighted vote, and — unless `dryRun` — writes every prediction that reaches
+ * Predicts `fields` of `ticket` with the desk's learned `models` where they are trained, else
+ * from its `neighbours` most similar resolved or closed tickets by the similarity-weighted vote
+ * (the similar tickets are the explanation either way), and — unless `dryRun` — writes every prediction that reaches
  * `threshold` and differs from the current value in one `desk.tickets.update` with provenance
  * `ai` and the version read (a concurrent edit is refused, not overwritten). Writing runs as
  * `principal` (`apply_ai_suggestions` passes its caller, triage of a new ticket a service
@@ -115,6 +120,13 @@ export async function suggestTicketFields(
      * them. Below it the field is left alone, so a value never stands for one customer's ticket.
      */
     readonly minimumSupport?: MinimumSupport;
+    /** The desk's learned classifiers; the vote alone when left out or not yet trained. */
+    readonly models?: TrainedFieldModels;
+    /**
+     * For callers who may not learn other organisations' words: the classifiers read only words
+     * several organisations' tickets hold, and the vote stands in only for an untrained field.
+     */
+    readonly sharedOnly?: boolean;
   },
 ): Promise<TicketFieldSuggestions> {
   const { ticket, fields, threshold, dryRun } = request;
@@ -130,11 +142,14 @@ export async function suggestTicketFields(
     score: t.score,
     labels: { category: t.category, priority: String(t.priority), team: t.team?.key ?? null },
   }));
-  const predictions = supported(
-    predictByWeightedVote(voters, fields),
-    similar,
-    request.minimumSupport,
-  );
+  const predictions = combinePredictions({
+    models: request.models,
+    fields,
+    text: `${ticket.summary}\n${ticket.details}`,
+    neighbours: voters,
+    vote: supported(predictByWeightedVote(voters, fields), similar, request.minimumSupport),
+    sharedOnly: request.sharedOnly === true,
+  });
   const current = currentLabels(ticket, teams);
   const suggestions = fields.map((field): FieldSuggestion => {
     const prediction = predictions[field];
@@ -143,6 +158,7 @@ export async function suggestTicketFields(
       current: current[field] ?? null,
       predicted: prediction?.value ?? null,
       confidence: prediction?.confidence ?? 0,
+      method: prediction?.method ?? null,
       outcome: decideSuggestion({ prediction, current: current[field], threshold, dryRun }),
       evidence: (prediction?.evidence ?? []).map(Number),
     };

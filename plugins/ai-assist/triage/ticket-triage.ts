@@ -1,5 +1,6 @@
 import { ToolError, type Principal } from '../../../core/index.js';
 import type { DeskStore } from '../../desk/api.js';
+import type { FieldModels } from '../model/field-models.js';
 import { finishedStatuses, ticketQuery } from '../tools/similar-tickets.js';
 import { suggestTicketFields } from '../tools/suggest-ticket-fields.js';
 import type { TicketTriage, TriageOutcome } from '../api.js';
@@ -11,6 +12,8 @@ export interface TicketTriageSettings {
   readonly neighbours: number;
   /** The confidence a field needs to be applied. */
   readonly threshold: number;
+  /** The desk's learned classifiers; the similar tickets' vote alone without them. */
+  readonly models?: FieldModels;
 }
 
 /** Roles that may read every ticket, and so may see how triage decided. */
@@ -67,15 +70,18 @@ export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettin
         );
       }
       // Staff may read every ticket that votes. Anyone else gets the routing but nothing derived
-      // from tickets they may not read: no count, no confidence, and only values that several
-      // tickets of several organisations agree on (never one customer's ticket).
+      // from tickets they may not read: no count, no confidence; the learned models read only
+      // words several organisations' tickets hold, and the vote (before they are trained) applies
+      // only values that several tickets of several organisations agree on.
       const staff = staffRoles.has(principal.role);
       const { suggestions, similar } = await suggestTicketFields(desk, triagePrincipal(principal), {
         ticket,
         fields: options.fields,
-        ...settings,
+        neighbours: settings.neighbours,
+        threshold: settings.threshold,
+        models: await settings.models?.settled(),
         dryRun: false,
-        ...(!staff && { minimumSupport: endUserSupport }),
+        ...(!staff && { minimumSupport: endUserSupport, sharedOnly: true }),
       });
       const words = ticketQuery(ticket);
       const articles =
@@ -113,7 +119,8 @@ export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettin
       const staff = staffRoles.has(principal.role);
       const suggestions = await suggestTypeFieldValues(desk, request, {
         historyReader: triagePrincipal(principal),
-        ...settings,
+        neighbours: settings.neighbours,
+        threshold: settings.threshold,
         ...(!staff && { minimumSupport: endUserSupport }),
       });
       // As for routing: an end user learns the value, not how many tickets of others voted.
