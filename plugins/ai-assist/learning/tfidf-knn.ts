@@ -43,7 +43,11 @@ function tfidf(text: string, idf: ReadonlyMap<string, number>): Map<string, numb
 /** Inserts a candidate into the best-first list of at most `k`, keeping training order on ties. */
 function keepBest(best: KnnNeighbour[], candidate: KnnNeighbour, k: number): void {
   let at = best.length;
-  while (at > 0 && (best[at - 1]?.similarity ?? 0) < candidate.similarity) at -= 1;
+  for (; at > 0; at -= 1) {
+    const before = best[at - 1] as KnnNeighbour;
+    if (before.similarity > candidate.similarity) break;
+    if (before.similarity === candidate.similarity && before.index < candidate.index) break;
+  }
   if (at >= k) return;
   best.splice(at, 0, candidate);
   if (best.length > k) best.pop();
@@ -83,12 +87,13 @@ export function createTfidfKnn(train: readonly KnnExample[]): TfidfKnn {
     for (const [term, weight] of tfidf(text, idf)) {
       const list = postings.get(term);
       if (list === undefined) continue;
-      for (const [at, document] of list.documents.entries()) {
+      const { documents, weights } = list;
+      for (let at = 0; at < documents.length; at += 1) {
+        const document = documents[at] ?? 0;
         if (scores[document] === 0) touched.push(document);
-        scores[document] = (scores[document] ?? 0) + weight * (list.weights[at] ?? 0);
+        scores[document] = (scores[document] ?? 0) + weight * (weights[at] ?? 0);
       }
     }
-    touched.sort((a, b) => a - b);
     const best: KnnNeighbour[] = [];
     for (const index of touched) {
       keepBest(best, { index, similarity: scores[index] ?? 0 }, k);
