@@ -113,8 +113,10 @@ function temperatureFor(
   options: TextClassifierOptions,
 ): number {
   const share = options.calibrationShare ?? 0.15;
-  const held = examples.filter((example) => idShare(example.id) < share);
-  const kept = examples.filter((example) => idShare(example.id) >= share);
+  // Salted, so a split made by the plain hash of the id (as the eval's) cannot empty the slice.
+  const inSlice = (example: TrainingExample) => idShare(`calibration:${example.id}`) < share;
+  const held = examples.filter(inSlice);
+  const kept = examples.filter((example) => !inSlice(example));
   if (held.length < minimumCalibrationExamples || new Set(kept.map((e) => e.label)).size < 2)
     return 1;
   const { vocabulary, model } = fit(kept, classOf, options);
