@@ -141,6 +141,12 @@ function temperatureFor(
  * to learn from: fewer than {@link minimumTrainingExamples} examples, fewer than two labels, or
  * no feature in two documents; callers then fall back to the neighbours' vote.
  *
+ * Memory, with F features (at most `maxFeatures`), K labels, N examples of z non-zero features
+ * on average: the model keeps F × K × 4 bytes of weights plus the vocabulary (5 bytes and its key
+ * per feature). Training also holds, for a moment, every distinct candidate key with 13 bytes of
+ * counts, the examples as compact rows (N × (z × 8 + 4) bytes, no object per example) and
+ * AdaGrad's sums (another F × K × 4). On 38,000 tickets of ~300 characters: z ≈ 370, rows ≈ 110 MB.
+ *
  * @example
  * const classifier = trainTextClassifier(history.map((t) => ({ id: t.id, text: t.text, label: t.team })));
  * classifier?.predict('VPN drops every hour') // { value: 'network', confidence: 0.91, ranked: […] }
