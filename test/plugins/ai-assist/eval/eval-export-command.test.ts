@@ -61,8 +61,8 @@ describe('servicedesk-mcp eval export on the demo desk', () => {
     expect(suggestions.code).toBe(0);
     const accuracy = (field: string) =>
       Number(
-        new RegExp(`^${field}: accuracy ([\\d.]+)`).exec(
-          suggestions.lines.find((line) => line.startsWith(`${field}:`)) ?? '',
+        new RegExp(`^${field}(?: \\(learned\\))?: accuracy ([\\d.]+)`).exec(
+          suggestions.lines.find((line) => line.startsWith(field)) ?? '',
         )?.[1],
       );
     // Each demo ticket template has one category and team: similar text finds them.
