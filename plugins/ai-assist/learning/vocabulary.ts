@@ -166,8 +166,10 @@ function scale(weights: Map<number, number>): Map<number, number> {
 /**
  * The TF-IDF vector of a text over a vocabulary: sublinear tf (1 + ln tf) times idf, unit
  * length (per block, then overall, unless the vocabulary says 'joint'). Keys the vocabulary does
- * not hold are ignored, and with `sharedOnly` so are features that are not shared, so a word only
- * one organisation wrote weighs exactly as a word nobody wrote. Undefined when no feature is left.
+ * not hold are ignored. With `sharedOnly` so are features that are not shared, and every
+ * character n-gram: a word only one organisation wrote would still bring the n-grams it shares
+ * with common words, whose weights that organisation's tickets taught. So such a word weighs
+ * exactly as a word nobody wrote. Undefined when no feature is left.
  *
  * @example
  * vectorise(vocabulary, 'VPN keeps dropping')?.indices.length // how many known features
@@ -177,13 +179,14 @@ export function vectorise(
   text: string,
   options: { readonly sharedOnly?: boolean } = {},
 ): SparseVector | undefined {
-  const keys = textFeatureKeys(text);
   const sharedOnly = options.sharedOnly === true;
+  const all = textFeatureKeys(text);
+  const keys = sharedOnly ? { words: all.words, chars: [] } : all;
   const blocks =
     vocabulary.normalise === 'joint'
       ? [weigh(vocabulary, [...keys.words, ...keys.chars], sharedOnly)]
       : [weigh(vocabulary, keys.words, sharedOnly), weigh(vocabulary, keys.chars, sharedOnly)];
-  const all = scale(new Map(blocks.flatMap((block) => [...scale(block)])));
-  if (all.size === 0) return undefined;
-  return { indices: Int32Array.from(all.keys()), values: Float32Array.from(all.values()) };
+  const vector = scale(new Map(blocks.flatMap((block) => [...scale(block)])));
+  if (vector.size === 0) return undefined;
+  return { indices: Int32Array.from(vector.keys()), values: Float32Array.from(vector.values()) };
 }

@@ -57,7 +57,9 @@ async function trainFields(history: readonly HistoryTicket[]) {
         ? []
         : [{ id: ticket.id, text: ticket.text, label, organisation: ticket.organisation }];
     });
-    const classifier = await trainTextClassifier(examples);
+    // Let calls waiting on the event loop run between fields.
+    await new Promise((resolve) => setImmediate(resolve));
+    const classifier = trainTextClassifier(examples);
     if (classifier !== undefined) classifiers[field] = classifier;
   }
   return classifiers;
@@ -115,7 +117,7 @@ export function createFieldModels(desk: DeskStore, settings: FieldModelSettings)
       if (latest !== undefined || first === undefined) return latest;
       let timeout: NodeJS.Timeout | undefined;
       const waited = new Promise<undefined>((resolve) => {
-        timeout = setTimeout(resolve, waitMs);
+        timeout = setTimeout(() => resolve(undefined), waitMs);
       });
       const result = await Promise.race([first, waited]);
       clearTimeout(timeout);

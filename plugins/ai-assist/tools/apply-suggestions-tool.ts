@@ -52,7 +52,9 @@ const output = z.object({
         .describe('Similar resolved tickets with the predicted value: why it is likely'),
     }),
   ),
-  evidenceTicketIds: z.array(z.number()).describe('Every similar resolved ticket found, most similar first'),
+  evidenceTicketIds: z
+    .array(z.number())
+    .describe('Every similar resolved ticket found, most similar first'),
 });
 
 type Output = z.output<typeof output>;

@@ -100,7 +100,11 @@ describe.each(testEngines)('learned models on $engine', ({ createDatabase }) => 
   it('trains at start on the resolved history and predicts with it, explained by similar tickets', async () => {
     const trained = await models.settled();
     expect(trained?.tickets).toBe(120);
-    expect(Object.keys(trained?.classifiers ?? {}).sort()).toEqual(['category', 'priority', 'team']);
+    expect(Object.keys(trained?.classifiers ?? {}).sort()).toEqual([
+      'category',
+      'priority',
+      'team',
+    ]);
     const ticket = await desk.tickets.create(agent, {
       ...incident,
       summary: 'router and dns problem',
@@ -109,7 +113,15 @@ describe.each(testEngines)('learned models on $engine', ({ createDatabase }) => 
     const out = (await call('agent', 'apply_ai_suggestions', {
       ticketId: ticket.id,
       dryRun: true,
-    })) as { suggestions: { field: string; predicted: string; method: string; reason: string; evidence: number[] }[] };
+    })) as {
+      suggestions: {
+        field: string;
+        predicted: string;
+        method: string;
+        reason: string;
+        evidence: number[];
+      }[];
+    };
     const team = out.suggestions.find((s) => s.field === 'team')!;
     expect(team).toMatchObject({ predicted: 'network', method: 'learned' });
     expect(team.reason).toMatch(/learned model; similar resolved tickets like #\d+/);
