@@ -38,6 +38,9 @@ export interface FieldedDocument {
  *   below a title word. Its length grows with how often the document resolved something — a sign
  *   of usefulness, not of verbosity — so it is only half normalised.
  * - **b 0.75, k1 1.2** for title and body: SQLite FTS5's and Lucene's BM25 defaults.
+ *
+ * @example
+ * createBm25fRanker(documents, { fields: { ...defaultBm25fFields, learned: { weight: 0, b: 0.5 } } })
  */
 export const defaultBm25fFields: Readonly<Record<Bm25fFieldName, Bm25fField>> = Object.freeze({
   title: Object.freeze({ weight: 3, b: 0.75 }),

@@ -16,7 +16,12 @@ export interface LearnedExpansionOptions {
   readonly maxQueriesPerDocument?: number;
 }
 
-/** The default of {@link LearnedExpansionOptions.maxQueriesPerDocument}. */
+/**
+ * The default of {@link LearnedExpansionOptions.maxQueriesPerDocument}.
+ *
+ * @example
+ * learnedExpansions(history, { maxQueriesPerDocument: defaultMaxQueriesPerDocument * 2 })
+ */
 export const defaultMaxQueriesPerDocument = 50;
 
 /**
