@@ -1,4 +1,5 @@
 import { defineCommand, ServiceDeskError, type PluginCommand } from '../../../core/index.js';
+import { evalClassifyMode } from './eval-classify-mode.js';
 import { evalExportMode } from './eval-export-mode.js';
 import { evalModeNames, type EvalMode, type EvalModeName } from './eval-mode.js';
 import { evalRetrievalMode } from './eval-retrieval-mode.js';
@@ -8,6 +9,7 @@ const modes: Readonly<Record<EvalModeName, EvalMode>> = {
   suggestions: evalSuggestionsMode,
   retrieval: evalRetrievalMode,
   export: evalExportMode,
+  classify: evalClassifyMode,
 };
 
 /** An option given that the chosen mode does not read: said, not silently ignored. */
@@ -25,7 +27,7 @@ function refuseForeignOptions(mode: EvalMode, given: Readonly<Record<string, unk
 }
 
 /**
- * `servicedesk-mcp eval <suggestions|retrieval|export> …`: measures AI suggestions and matching
+ * `servicedesk-mcp eval <suggestions|retrieval|export|classify> …`: measures AI suggestions and matching
  * with the same code the tools run, on JSONL files, or writes those files from the desk's own
  * history with the newest tickets held out.
  *
@@ -35,12 +37,13 @@ function refuseForeignOptions(mode: EvalMode, given: Readonly<Record<string, unk
  */
 export const evalCommand: PluginCommand = defineCommand({
   name: 'eval',
-  description: 'Measure suggestions or retrieval on JSONL files, or export them from the desk',
+  description:
+    'Measure suggestions or retrieval on JSONL files, classifiers on public ticket sets, or export from the desk',
   arguments: [
     {
       name: 'mode',
       description:
-        'suggestions (--train, --test), retrieval (--corpus, --queries, --qrels) or export (--out)',
+        'suggestions (--train, --test), retrieval (--corpus, --queries, --qrels), export (--out) or classify (--data, --text-fields, --label)',
       choices: evalModeNames,
     },
   ],

@@ -1,7 +1,7 @@
 import type { CommandOption, PluginCommandContext } from '../../../core/index.js';
 
 /** What `servicedesk-mcp eval <mode>` can do. */
-export const evalModeNames = ['suggestions', 'retrieval', 'export'] as const;
+export const evalModeNames = ['suggestions', 'retrieval', 'export', 'classify'] as const;
 
 /** One of {@link evalModeNames}. */
 export type EvalModeName = (typeof evalModeNames)[number];

@@ -9,7 +9,8 @@ const usage = 'eval suggestions --train a.jsonl --test b.jsonl';
 
 /**
  * The report lines of a suggestion evaluation: one line per field with accuracy and macro-F1,
- * and what the tool's threshold would let through.
+ * and what the tool's threshold would let through; "(learned)" marks a field predicted by its
+ * trained classifier rather than the vote.
  *
  * @example
  * formatSuggestionEvaluation(evaluateSuggestions(train, test)).forEach((line) => console.log(line));
@@ -20,7 +21,7 @@ export function formatSuggestionEvaluation(result: SuggestionEvaluation): string
       `${result.neighbours} neighbours vote, threshold ${result.threshold}`,
     ...result.fields.map(
       (f) =>
-        `${f.field}: accuracy ${figure(f.accuracy)}, macro-F1 ${figure(f.macroF1)} (n=${f.count}); ` +
+        `${f.field}${f.method === 'learned' ? ' (learned)' : ''}: accuracy ${figure(f.accuracy)}, macro-F1 ${figure(f.macroF1)} (n=${f.count}); ` +
         `at threshold: applied ${(f.coverage * 100).toFixed(1)}%, accuracy ${figure(f.accuracyAtThreshold)}`,
     ),
   ];

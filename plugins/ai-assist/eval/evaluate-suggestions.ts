@@ -1,3 +1,5 @@
+import { predictField } from '../learning/predict-field.js';
+import { trainTextClassifier, type TextClassifier } from '../learning/text-classifier.js';
 import { createBm25Ranker } from '../scoring/bm25-ranker.js';
 import {
   classificationScores,
@@ -12,7 +14,6 @@ import {
   type SuggestionField,
 } from '../scoring/suggestion-fields.js';
 import { queryWords } from '../scoring/tokenise.js';
-import { predictByWeightedVote } from '../scoring/weighted-vote.js';
 import type { SuggestionRecord } from './eval-records.js';
 
 /** Options of {@link evaluateSuggestions}. */
@@ -26,6 +27,8 @@ export interface SuggestionEvalOptions {
 /** How one field fared. */
 export interface FieldEvaluation extends ClassificationScores {
   readonly field: SuggestionField;
+  /** 'learned' when the field's classifier trained, else 'vote'. */
+  readonly method: 'learned' | 'vote';
   /** Share of scored records whose prediction reaches the threshold (the tool would apply it). */
   readonly coverage: number;
   /** Accuracy among those; 0 when none reaches it. */
@@ -42,9 +45,33 @@ export interface SuggestionEvaluation {
 }
 
 /**
- * Predicts category, priority and team for every test record from its most similar training
- * records, exactly as `apply_ai_suggestions` does for a ticket: the same query words, a BM25
- * ranking standing in for the desk's full-text search, the same weighted vote and threshold rule.
+ * The learned classifier of each field, trained on the records that carry it; a field with too
+ * few of them has none, and its suggestions come from the vote.
+ *
+ * @example
+ * const classifiers = fieldClassifiers(train); classifiers.team?.predict('VPN drops')
+ */
+export function fieldClassifiers(
+  train: readonly SuggestionRecord[],
+): Partial<Record<SuggestionField, TextClassifier>> {
+  const classifiers: Partial<Record<SuggestionField, TextClassifier>> = {};
+  for (const field of suggestionFields) {
+    const classifier = trainTextClassifier(
+      train.flatMap(({ id, text, [field]: label }) =>
+        label === undefined ? [] : [{ id, text, label }],
+      ),
+    );
+    if (classifier !== undefined) classifiers[field] = classifier;
+  }
+  return classifiers;
+}
+
+/**
+ * Predicts category, priority and team for every test record as the suggestions are meant to
+ * run ({@link predictField}): each field's learned classifier when the training records were
+ * enough to train one, else the weighted vote of its most similar training records (the same
+ * query words, a BM25 ranking standing in for the desk's full-text search), and the same
+ * threshold rule.
  * Each field is scored over the test records that carry it.
  *
  * @example
@@ -60,6 +87,7 @@ export function evaluateSuggestions(
   const threshold = options.threshold ?? defaultThreshold;
   const ranker = createBm25Ranker(train);
   const byId = new Map(train.map((record) => [record.id, record]));
+  const classifiers = fieldClassifiers(train);
   const examples = new Map<SuggestionField, LabelledPrediction[]>();
   const applied = new Map<SuggestionField, { count: number; correct: number }>();
   for (const field of suggestionFields) {
@@ -72,11 +100,15 @@ export function evaluateSuggestions(
       score,
       labels: byId.get(id) ?? {},
     }));
-    const predictions = predictByWeightedVote(similar, suggestionFields);
     for (const field of suggestionFields) {
       const gold = record[field];
       if (gold === undefined) continue;
-      const prediction = predictions[field];
+      const prediction = predictField({
+        field,
+        text: record.text,
+        neighbours: similar,
+        classifier: classifiers[field],
+      });
       examples.get(field)?.push({ gold, predicted: prediction?.value });
       const outcome = decideSuggestion({ prediction, current: undefined, threshold });
       const tally = applied.get(field);
@@ -96,6 +128,7 @@ export function evaluateSuggestions(
       const tally = applied.get(field) ?? { count: 0, correct: 0 };
       return {
         field,
+        method: classifiers[field] === undefined ? 'vote' : 'learned',
         ...scores,
         coverage: scores.count === 0 ? 0 : tally.count / scores.count,
         accuracyAtThreshold: tally.count === 0 ? 0 : tally.correct / tally.count,

@@ -238,8 +238,8 @@ describe('servicedesk-mcp eval <mode>', () => {
   useTemporaryDatabaseUrl();
 
   it.each([
-    [['eval', 'rankings'], /mode "rankings" is not one of suggestions, retrieval, export/],
-    [['eval'], /missing <mode>.*one of suggestions, retrieval, export/],
+    [['eval', 'rankings'], /mode "rankings" is not one of suggestions, retrieval, export, classify/],
+    [['eval'], /missing <mode>.*one of suggestions, retrieval, export, classify/],
     [
       ['eval', 'retrieval', '--train', file('train.jsonl')],
       /eval retrieval does not take --train; its options are --corpus, --queries, --qrels, --title-field/,
@@ -253,6 +253,6 @@ describe('servicedesk-mcp eval <mode>', () => {
   it('lists the modes in the usage, where the old eval-suggestions is no command', async () => {
     const run = await runCli(['eval-suggestions', ...config, '--train', file('train.jsonl')]);
     expect(run.code).toBe(2);
-    expect(run.lines.join('\n')).toMatch(/eval\s+<suggestions\|retrieval\|export>/);
+    expect(run.lines.join('\n')).toMatch(/eval\s+<suggestions\|retrieval\|export\|classify>/);
   });
 });
