@@ -1,4 +1,5 @@
 import { stem, tokens } from './tokenise.js';
+import { topRanked } from './top-ranked.js';
 
 /** One document of an in-memory corpus. */
 export interface RankerDocument {
@@ -63,20 +64,23 @@ export function createBm25Ranker(
   return Object.freeze({
     size: total,
     rank(query: readonly string[], limit: number): RankedDocument[] {
-      const scores = new Map<number, number>();
+      const scores = new Float64Array(total);
+      const touched: number[] = [];
       for (const root of new Set(query.map(stem))) {
         const list = postings.get(root);
         if (list === undefined) continue;
         const idf = Math.log(1 + (total - list.length + 0.5) / (list.length + 0.5));
         for (const [index, tf] of list) {
           const norm = 1 - b + (b * (lengths[index] ?? 0)) / (averageLength || 1);
-          scores.set(index, (scores.get(index) ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1 * norm));
+          // Every contribution is positive, so a zero score means not yet touched.
+          if (scores[index] === 0) touched.push(index);
+          scores[index] = (scores[index] ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1 * norm);
         }
       }
-      return [...scores]
-        .sort(([ia, sa], [ib, sb]) => sb - sa || ia - ib)
-        .slice(0, Math.max(0, limit))
-        .map(([index, score]) => ({ id: documents[index]?.id ?? '', score }));
+      return topRanked(scores, touched, Math.max(0, limit)).map((index) => ({
+        id: documents[index]?.id ?? '',
+        score: scores[index] ?? 0,
+      }));
     },
   });
 }

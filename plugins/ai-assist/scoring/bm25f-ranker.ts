@@ -1,5 +1,6 @@
 import type { RankedDocument } from './bm25-ranker.js';
 import { stem, tokens } from './tokenise.js';
+import { topRanked } from './top-ranked.js';
 
 /** How one field of a document counts in BM25F. */
 export interface Bm25fField {
@@ -114,24 +115,37 @@ export function createBm25fRanker(
       }
     }
   }
+  // Packed per stem as parallel arrays: ranking walks them for every query word.
+  const packed = new Map(
+    [...postings].map(([token, list]) => [
+      token,
+      { indices: Int32Array.from(list.keys()), tfs: Float64Array.from(list.values()) },
+    ]),
+  );
   const total = documents.length;
 
   return Object.freeze({
     size: total,
     rank(query: readonly string[], limit: number): RankedDocument[] {
-      const scores = new Map<number, number>();
+      const scores = new Float64Array(total);
+      const touched: number[] = [];
       for (const root of new Set(query.map(stem))) {
-        const list = postings.get(root);
+        const list = packed.get(root);
         if (list === undefined) continue;
-        const idf = Math.log(1 + (total - list.size + 0.5) / (list.size + 0.5));
-        for (const [index, tf] of list) {
-          scores.set(index, (scores.get(index) ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1));
+        const df = list.indices.length;
+        const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        for (let i = 0; i < df; i += 1) {
+          const index = list.indices[i] as number;
+          const tf = list.tfs[i] as number;
+          // Every contribution is positive, so a zero score means not yet touched.
+          if (scores[index] === 0) touched.push(index);
+          scores[index] = (scores[index] ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1);
         }
       }
-      return [...scores]
-        .sort(([ia, sa], [ib, sb]) => sb - sa || ia - ib)
-        .slice(0, Math.max(0, limit))
-        .map(([index, score]) => ({ id: documents[index]?.id ?? '', score }));
+      return topRanked(scores, touched, Math.max(0, limit)).map((index) => ({
+        id: documents[index]?.id ?? '',
+        score: scores[index] ?? 0,
+      }));
     },
   });
 }
