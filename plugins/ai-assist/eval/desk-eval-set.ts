@@ -28,10 +28,13 @@ export interface DeskEvalSet {
 
 /**
  * How many older tickets one history ticket is judged to have been resolved by: the newest with
- * its resolution note, as many as a document's learned field keeps queries. It bounds the file
- * (a note shared by thousands of tickets would otherwise give millions of pairs).
+ * its resolution note. One, because a resolved ticket points to one fix (an article or an
+ * earlier ticket), as the desk's own learned fields are fed. Judging it resolved by every earlier
+ * ticket with the note would let each of them learn every later ticket's words, so on a desk
+ * where one note serves hundreds of tickets all of them would learn the same hundreds of
+ * incidental words (sites, times, names) and an exact duplicate would no longer stand out.
  */
-const historyJudgementsPerTicket = 50;
+const historyJudgementsPerTicket = 1;
 
 /** How the desk's finished tickets are read and split. */
 export interface DeskEvalSetOptions {
@@ -69,7 +72,7 @@ async function finishedTickets(
  * Retrieval: the older tickets are the corpus (summary as title, details as text), the held-out
  * ones the `test` queries, and an older ticket is relevant (1) when it was resolved with the same
  * resolution note — it would have told the agent how to fix the new one. The older tickets are
- * also `train` queries, each judged resolved by the newest earlier tickets with its note, so
+ * also `train` queries, each judged resolved by the newest earlier ticket with its note, so
  * `eval retrieval` lets those learn its words as the desk's own search learns from resolutions.
  *
  * @example

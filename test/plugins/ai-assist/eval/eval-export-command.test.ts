@@ -94,6 +94,16 @@ describe('servicedesk-mcp eval export on the demo desk', () => {
     const queries = readFileSync(join(out, 'queries.jsonl'), 'utf8').trim().split('\n');
     expect(JSON.parse(queries[0]!)).toMatchObject({ split: 'train' });
     expect(JSON.parse(queries.at(-1)!)).toMatchObject({ split: 'test' });
+    // A history ticket was resolved by one older ticket: the newest with its note.
+    const trainIds = new Set(trainRecords.map((r) => r.id));
+    const historyQrels = readFileSync(join(out, 'qrels.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { queryId: string; docId: string })
+      .filter((qrel) => trainIds.has(qrel.queryId));
+    expect(historyQrels.length).toBeGreaterThan(Number(train) / 2);
+    expect(new Set(historyQrels.map((qrel) => qrel.queryId)).size).toBe(historyQrels.length);
+    expect(historyQrels.every((qrel) => Number(qrel.docId) < Number(qrel.queryId))).toBe(true);
     const corpus = readFileSync(join(out, 'corpus.jsonl'), 'utf8').trim().split('\n');
     expect(JSON.parse(corpus[0]!)).toEqual({
       id: trainRecords[0]!.id,
