@@ -27,20 +27,6 @@ export const suggestionRecord = z.object({
 export type SuggestionRecord = z.output<typeof suggestionRecord>;
 
 /**
- * A corpus document or a query for `eval retrieval`: `{ id, text }`.
- *
- * @example
- * textRecord.parse({ id: 'q1', text: 'printer jam' })
- */
-export const textRecord = z.object({
-  id: textOrNumber,
-  text: z.string().min(1, 'text must not be empty'),
-});
-
-/** A parsed {@link textRecord}. */
-export type TextRecord = z.output<typeof textRecord>;
-
-/**
  * A relevance judgement for `eval retrieval`: `{ queryId, docId, relevance }` (0 = not relevant).
  *
  * @example

@@ -1,4 +1,5 @@
 import { stem, tokens } from './tokenise.js';
+import { topRanked } from './top-ranked.js';
 
 /** One document of an in-memory corpus. */
 export interface RankerDocument {
@@ -59,13 +60,11 @@ export function createBm25Ranker(
   });
   const total = documents.length;
   const averageLength = total === 0 ? 0 : lengths.reduce((sum, n) => sum + n, 0) / total;
-  // Per-query scratch, cleared after each query: a score and a "touched" mark per document.
-  const scores = new Float64Array(total);
-  const seen = new Uint8Array(total);
 
   return Object.freeze({
     size: total,
     rank(query: readonly string[], limit: number): RankedDocument[] {
+      const scores = new Float64Array(total);
       const touched: number[] = [];
       for (const root of new Set(query.map(stem))) {
         const list = postings.get(root);
@@ -73,39 +72,15 @@ export function createBm25Ranker(
         const idf = Math.log(1 + (total - list.length + 0.5) / (list.length + 0.5));
         for (const [index, tf] of list) {
           const norm = 1 - b + (b * (lengths[index] ?? 0)) / (averageLength || 1);
-          if (!seen[index]) {
-            seen[index] = 1;
-            touched.push(index);
-          }
+          // Every contribution is positive, so a zero score means not yet touched.
+          if (scores[index] === 0) touched.push(index);
           scores[index] = (scores[index] ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1 * norm);
         }
       }
-      // Keep only the best `limit` while scanning: sorting every touched document per query made
-      // a large corpus (tens of thousands of tickets) cost seconds per query.
-      const best: number[] = [];
-      const keep = Math.max(0, limit);
-      for (const index of touched) {
-        const score = scores[index] ?? 0;
-        let at = best.length;
-        for (; at > 0; at -= 1) {
-          const before = best[at - 1] ?? 0;
-          const other = scores[before] ?? 0;
-          if (other > score || (other === score && before < index)) break;
-        }
-        if (at < keep) {
-          best.splice(at, 0, index);
-          if (best.length > keep) best.pop();
-        }
-      }
-      const ranked = best.map((index) => ({
+      return topRanked(scores, touched, Math.max(0, limit)).map((index) => ({
         id: documents[index]?.id ?? '',
         score: scores[index] ?? 0,
       }));
-      for (const index of touched) {
-        scores[index] = 0;
-        seen[index] = 0;
-      }
-      return ranked;
     },
   });
 }
