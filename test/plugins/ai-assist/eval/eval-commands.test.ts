@@ -149,7 +149,10 @@ describe('servicedesk-mcp eval <mode>', () => {
   useTemporaryDatabaseUrl();
 
   it.each([
-    [['eval', 'rankings'], /mode "rankings" is not one of suggestions, retrieval, export, classify/],
+    [
+      ['eval', 'rankings'],
+      /mode "rankings" is not one of suggestions, retrieval, export, classify/,
+    ],
     [['eval'], /missing <mode>.*one of suggestions, retrieval, export, classify/],
     [
       ['eval', 'retrieval', '--train', file('train.jsonl')],
