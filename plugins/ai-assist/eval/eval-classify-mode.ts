@@ -126,7 +126,7 @@ export function formatClassification(label: string, result: ClassificationEvalua
   const knn = find('tfidf-knn-10');
   const model = result.classifier;
   return [
-    `${label}: ${result.train} training and ${result.test} test rows, ${result.classes} classes; threshold ${result.threshold}`,
+    `${label}: ${result.train} training and ${result.test} test rows, ${result.classes} ${result.classes === 1 ? 'class' : 'classes'}; threshold ${result.threshold}`,
     `  ${'method'.padEnd(13)} accuracy  macro-F1  applied  accuracy-applied`,
     ...result.methods.map(({ method, accuracy, macroF1, atThreshold }) =>
       [

@@ -85,7 +85,7 @@ describe('servicedesk-mcp eval classify', () => {
       /^ {2}learned model: \d+ features, temperature \d+\.\d\d, \d+\.\d MB, trained in/,
     );
     // Priority is on every other row, all "high": one class, so no classifier; 90 rows skipped.
-    expect(rest).toContain('priority: 75 training and 15 test rows, 1 classes; threshold 0.6');
+    expect(rest).toContain('priority: 75 training and 15 test rows, 1 class; threshold 0.6');
     expect(rest).toContain('  90 rows without priority skipped');
     expect(rest).toContain(
       '  learned: too few training rows to train (fewer than 40 or one class); the vote stands in',
