@@ -1,3 +1,4 @@
+import { runToEnd, type ChunkedWork } from './cooperative.js';
 import { seededRandom } from './seeded-random.js';
 import type { SparseRows } from './sparse-rows.js';
 import type { SparseVector } from './vocabulary.js';
@@ -13,6 +14,9 @@ export interface SoftmaxTrainingOptions {
   /** Seed of the shuffles (1). */
   readonly seed?: number;
 }
+
+/** Examples per chunk of {@link softmaxTraining}: a few milliseconds of work. */
+const chunkRows = 1024;
 
 /**
  * A multinomial logistic regression: weight of feature `f` for class `c` at `f * classes + c`.
@@ -89,8 +93,30 @@ export function softmax(logits: Float64Array, temperature: number): Float64Array
 export function trainSoftmaxRegression(
   rows: SparseRows,
   labels: Int32Array,
-  shape: { readonly features: number; readonly classes: number } & SoftmaxTrainingOptions,
+  shape: SoftmaxShape,
 ): SoftmaxModel {
+  return runToEnd(softmaxTraining(rows, labels, shape));
+}
+
+/** The size of a model to train, how, and on which rows. */
+export type SoftmaxShape = {
+  readonly features: number;
+  readonly classes: number;
+  /** The rows to learn from (all when left out); `labels` is read at these rows. */
+  readonly rows?: Int32Array;
+} & SoftmaxTrainingOptions;
+
+/**
+ * {@link trainSoftmaxRegression} as chunked work, yielding after every 1,024 examples.
+ *
+ * @example
+ * const model = await runCooperatively(softmaxTraining(rows, labels, shape));
+ */
+export function* softmaxTraining(
+  rows: SparseRows,
+  labels: Int32Array,
+  shape: SoftmaxShape,
+): ChunkedWork<SoftmaxModel> {
   const { features, classes } = shape;
   const epochs = shape.epochs ?? 5;
   const rate = shape.learningRate ?? 0.5;
@@ -105,7 +131,8 @@ export function trainSoftmaxRegression(
   const { weights, bias } = model;
   const squared = new Float32Array(features * classes);
   const biasSquared = new Float32Array(classes);
-  const order = Int32Array.from({ length: rows.count }, (_, i) => i);
+  // A copy: the shuffles reorder it in place.
+  const order = shape.rows?.slice() ?? Int32Array.from({ length: rows.count }, (_, i) => i);
   const error = new Float64Array(classes);
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (let i = order.length - 1; i > 0; i -= 1) {
@@ -114,7 +141,9 @@ export function trainSoftmaxRegression(
       order[i] = order[j] ?? 0;
       order[j] = swap;
     }
-    for (const row of order) {
+    for (let visited = 0; visited < order.length; visited += 1) {
+      if (visited % chunkRows === chunkRows - 1) yield;
+      const row = order[visited] ?? 0;
       const from = rows.offsets[row] ?? 0;
       const to = rows.offsets[row + 1] ?? 0;
       const probabilities = softmax(

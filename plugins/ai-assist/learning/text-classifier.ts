@@ -2,16 +2,20 @@ import { idShare } from './seeded-random.js';
 import {
   softmax,
   softmaxLogits,
-  trainSoftmaxRegression,
+  softmaxTraining,
   type SoftmaxModel,
+  type SoftmaxShape,
   type SoftmaxTrainingOptions,
 } from './softmax-regression.js';
-import { packSparseRows } from './sparse-rows.js';
+import { runToEnd, type ChunkedWork } from './cooperative.js';
+import { createRowPacker, type SparseRows } from './sparse-rows.js';
 import { fitTemperature, type CalibrationExample } from './temperature.js';
 import {
-  buildVocabulary,
+  createFeatureCounter,
   vectorise,
+  type SparseVector,
   type Vocabulary,
+  type VocabularyDocument,
   type VocabularyOptions,
 } from './vocabulary.js';
 
@@ -83,53 +87,136 @@ export interface TextClassifier {
   ): ClassifierPrediction | undefined;
 }
 
-interface Fitted {
+/** Texts featurised once: the vocabulary over all of them, and one row per text. */
+export interface FeaturisedTexts {
   readonly vocabulary: Vocabulary;
-  readonly model: SoftmaxModel;
+  readonly rows: SparseRows;
 }
 
-function fit(
-  examples: readonly TrainingExample[],
-  classOf: ReadonlyMap<string, number>,
-  options: TextClassifierOptions,
-): Fitted {
-  const vocabulary = buildVocabulary(examples, options);
-  function* vectors() {
-    for (const example of examples) yield vectorise(vocabulary, example.text);
+/** One labelled text among {@link FeaturisedTexts}: its row, id (for the calibration slice), label. */
+export interface LabelledRow {
+  readonly row: number;
+  readonly id: string;
+  readonly label: string;
+}
+
+/** Texts per chunk while featurising: a few milliseconds of work. */
+const chunkTexts = 256;
+
+/**
+ * Builds the vocabulary of `documents` and their TF-IDF rows, once for every field and fit that
+ * learns from them, as chunked work.
+ *
+ * @example
+ * const texts = runToEnd(featurising(history, {}));
+ */
+export function* featurising(
+  documents: readonly VocabularyDocument[],
+  options: VocabularyOptions,
+): ChunkedWork<FeaturisedTexts> {
+  const counter = createFeatureCounter(options);
+  for (const [index, document] of documents.entries()) {
+    if (index % chunkTexts === chunkTexts - 1) yield;
+    counter.add(document);
   }
-  const rows = packSparseRows(vectors());
-  const labels = Int32Array.from(examples, (example) => classOf.get(example.label) ?? 0);
-  const model = trainSoftmaxRegression(rows, labels, {
-    ...options,
-    features: vocabulary.size,
-    classes: classOf.size,
-  });
-  return { vocabulary, model };
+  const vocabulary = counter.finish();
+  const packer = createRowPacker();
+  for (const [index, document] of documents.entries()) {
+    if (index % chunkTexts === chunkTexts - 1) yield;
+    packer.push(vectorise(vocabulary, document.text));
+  }
+  return { vocabulary, rows: packer.finish() };
 }
 
-function temperatureFor(
-  examples: readonly TrainingExample[],
-  classOf: ReadonlyMap<string, number>,
-  options: TextClassifierOptions,
-): number {
-  const share = options.calibrationShare ?? 0.15;
+/** Row `row` of `rows` as a vector, without copying. */
+function rowVector(rows: SparseRows, row: number): SparseVector {
+  const from = rows.offsets[row] ?? 0;
+  const to = rows.offsets[row + 1] ?? 0;
+  return { indices: rows.indices.subarray(from, to), values: rows.values.subarray(from, to) };
+}
+
+function* calibrating(
+  texts: FeaturisedTexts & { readonly gold: Int32Array },
+  examples: readonly LabelledRow[],
+  shape: SoftmaxShape & TextClassifierOptions,
+): ChunkedWork<number> {
+  const { gold } = texts;
+  const share = shape.calibrationShare ?? 0.15;
   // Salted, so a split made by the plain hash of the id (as the eval's) cannot empty the slice.
-  const inSlice = (example: TrainingExample) => idShare(`calibration:${example.id}`) < share;
+  const inSlice = (example: LabelledRow) => idShare(`calibration:${example.id}`) < share;
   const held = examples.filter(inSlice);
   const kept = examples.filter((example) => !inSlice(example));
   if (held.length < minimumCalibrationExamples || new Set(kept.map((e) => e.label)).size < 2)
     return 1;
-  const { vocabulary, model } = fit(kept, classOf, options);
+  const model = yield* softmaxTraining(texts.rows, gold, {
+    ...shape,
+    rows: Int32Array.from(kept, (example) => example.row),
+  });
   const calibration: CalibrationExample[] = [];
   for (const example of held) {
-    const vector = vectorise(vocabulary, example.text);
-    if (vector === undefined) continue;
-    calibration.push({
-      logits: softmaxLogits(model, vector),
-      gold: classOf.get(example.label) ?? 0,
-    });
+    const vector = rowVector(texts.rows, example.row);
+    if (vector.indices.length === 0) continue;
+    calibration.push({ logits: softmaxLogits(model, vector), gold: gold[example.row] ?? 0 });
   }
   return fitTemperature(calibration);
+}
+
+/**
+ * Trains one calibrated classifier on some of `texts` (see {@link trainTextClassifier}), as
+ * chunked work; several fields of the same texts share one featurising.
+ *
+ * @example
+ * const team = runToEnd(classifierTraining(texts, rowsWithTeam, {}));
+ */
+export function* classifierTraining(
+  texts: FeaturisedTexts,
+  examples: readonly LabelledRow[],
+  options: TextClassifierOptions,
+): ChunkedWork<TextClassifier | undefined> {
+  const labels = [...new Set(examples.map((example) => example.label))].sort();
+  const { vocabulary } = texts;
+  if (examples.length < minimumTrainingExamples || labels.length < 2 || vocabulary.size === 0)
+    return undefined;
+  const classOf = new Map(labels.map((label, index) => [label, index]));
+  const gold = new Int32Array(texts.rows.count);
+  for (const example of examples) gold[example.row] = classOf.get(example.label) ?? 0;
+  const shape = { ...options, features: vocabulary.size, classes: labels.length };
+  const temperature = yield* calibrating({ ...texts, gold }, examples, shape);
+  const model = yield* softmaxTraining(texts.rows, gold, {
+    ...shape,
+    rows: Int32Array.from(examples, (example) => example.row),
+  });
+  return trainedClassifier({ vocabulary, model, temperature, labels, trainedOn: examples.length });
+}
+
+function trainedClassifier(parts: {
+  readonly vocabulary: Vocabulary;
+  readonly model: SoftmaxModel;
+  readonly temperature: number;
+  readonly labels: readonly string[];
+  readonly trainedOn: number;
+}): TextClassifier {
+  const { vocabulary, model, temperature, labels } = parts;
+  let keyBytes = 0;
+  for (const key of vocabulary.index.keys()) keyBytes += 2 * key.length + 48;
+  keyBytes += 24 * vocabulary.chars.size;
+  return Object.freeze({
+    labels: Object.freeze([...labels]),
+    trainedOn: parts.trainedOn,
+    temperature,
+    features: vocabulary.size,
+    memoryBytes: model.weights.byteLength + model.bias.byteLength + 5 * vocabulary.size + keyBytes,
+    predict(text: string, predictOptions: { readonly sharedOnly?: boolean } = {}) {
+      const vector = vectorise(vocabulary, text, predictOptions);
+      if (vector === undefined) return undefined;
+      const probabilities = softmax(softmaxLogits(model, vector), temperature);
+      const ranked = labels
+        .map((label, index) => ({ label, probability: probabilities[index] ?? 0 }))
+        .sort((a, b) => b.probability - a.probability);
+      const top = ranked[0] as RankedLabel;
+      return { value: top.label, confidence: top.probability, ranked };
+    },
+  });
 }
 
 /**
@@ -155,29 +242,11 @@ export function trainTextClassifier(
   examples: readonly TrainingExample[],
   options: TextClassifierOptions = {},
 ): TextClassifier | undefined {
-  const labels = [...new Set(examples.map((example) => example.label))].sort();
-  if (examples.length < minimumTrainingExamples || labels.length < 2) return undefined;
-  const classOf = new Map(labels.map((label, index) => [label, index]));
-  const temperature = temperatureFor(examples, classOf, options);
-  const { vocabulary, model } = fit(examples, classOf, options);
-  if (vocabulary.size === 0) return undefined;
-  let keyBytes = 0;
-  for (const key of vocabulary.index.keys()) keyBytes += 2 * key.length + 48;
-  return Object.freeze({
-    labels: Object.freeze(labels),
-    trainedOn: examples.length,
-    temperature,
-    features: vocabulary.size,
-    memoryBytes: model.weights.byteLength + model.bias.byteLength + 5 * vocabulary.size + keyBytes,
-    predict(text: string, predictOptions: { readonly sharedOnly?: boolean } = {}) {
-      const vector = vectorise(vocabulary, text, predictOptions);
-      if (vector === undefined) return undefined;
-      const probabilities = softmax(softmaxLogits(model, vector), temperature);
-      const ranked = labels
-        .map((label, index) => ({ label, probability: probabilities[index] ?? 0 }))
-        .sort((a, b) => b.probability - a.probability);
-      const top = ranked[0] as RankedLabel;
-      return { value: top.label, confidence: top.probability, ranked };
-    },
-  });
+  return runToEnd(
+    (function* () {
+      const texts = yield* featurising(examples, options);
+      const rows = examples.map(({ id, label }, row) => ({ row, id, label }));
+      return yield* classifierTraining(texts, rows, options);
+    })(),
+  );
 }

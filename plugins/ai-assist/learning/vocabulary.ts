@@ -1,4 +1,4 @@
-import { textFeatureKeys } from './text-features.js';
+import { textFeatures } from './text-features.js';
 
 /**
  * A feature is "shared" when at least this many training documents from at least this many
@@ -39,8 +39,10 @@ export interface SparseVector {
 /** The chosen features with their idf and whether each is shared across organisations. */
 export interface Vocabulary {
   readonly size: number;
-  /** Feature key → index. */
+  /** Word feature key (`w:vpn`, `b:vpn drop`) → index. */
   readonly index: ReadonlyMap<string, number>;
+  /** Hashed character n-gram (see `textFeatures`) → index. */
+  readonly chars: ReadonlyMap<number, number>;
   /** Smooth idf per feature: ln((1 + n) / (1 + df)) + 1. */
   readonly idf: Float32Array;
   /** 1 where the feature meets {@link sharedFeatureMinimums}. */
@@ -56,12 +58,112 @@ function grow<T extends Int32Array | Uint8Array>(array: T, needed: number): T {
   return bigger;
 }
 
+/** Counts features document by document; {@link buildVocabulary} over a stream. */
+export interface FeatureCounter {
+  add(document: VocabularyDocument): void;
+  /** The vocabulary of every document added. */
+  finish(): Vocabulary;
+}
+
 /**
  * Counts, per candidate feature, its document frequency and its distinct organisations (capped
  * at {@link sharedFeatureMinimums}.organisations: only "one or at least two" matters), then keeps
  * the `maxFeatures` most frequent of those in at least `minDocumentFrequency` documents (ties by
  * key, so the choice is deterministic). Memory while counting: every distinct candidate key
  * once, plus 13 bytes per key; after: the kept keys, plus 5 bytes per kept feature.
+ *
+ * @example
+ * const counter = createFeatureCounter();
+ * for (const ticket of history) counter.add(ticket);
+ * const vocabulary = counter.finish();
+ */
+export function createFeatureCounter(options: VocabularyOptions = {}): FeatureCounter {
+  const minDf = options.minDocumentFrequency ?? 2;
+  const maxFeatures = options.maxFeatures ?? 2 ** 18;
+  const slots = new Map<string, number>();
+  const charSlots = new Map<number, number>();
+  let df = new Int32Array(1024);
+  let lastDocument = new Int32Array(1024);
+  let firstOrganisation = new Int32Array(1024);
+  let organisations = new Uint8Array(1024);
+  const organisationIds = new Map<string, number>();
+  let position = -1;
+  return {
+    add(document) {
+      position += 1;
+      const named = document.organisation;
+      // Unknown organisations get a negative id of their own, so they never pool.
+      let organisation = -(position + 1);
+      if (named !== undefined && named !== null && String(named) !== '') {
+        const key = String(named);
+        organisation = organisationIds.get(key) ?? organisationIds.size;
+        organisationIds.set(key, organisation);
+      }
+      const features = textFeatures(document.text);
+      const count = (key: string | number) => {
+        const map: Map<string | number, number> = typeof key === 'string' ? slots : charSlots;
+        let slot = map.get(key);
+        if (slot === undefined) {
+          slot = slots.size + charSlots.size;
+          map.set(key, slot);
+          df = grow(df, slot + 1);
+          lastDocument = grow(lastDocument, slot + 1);
+          firstOrganisation = grow(firstOrganisation, slot + 1);
+          organisations = grow(organisations, slot + 1);
+          lastDocument[slot] = -1;
+        }
+        if (lastDocument[slot] === position) return;
+        lastDocument[slot] = position;
+        df[slot] = (df[slot] ?? 0) + 1;
+        if (organisations[slot] === 0) {
+          organisations[slot] = 1;
+          firstOrganisation[slot] = organisation;
+        } else if (organisations[slot] === 1 && firstOrganisation[slot] !== organisation) {
+          organisations[slot] = sharedFeatureMinimums.organisations;
+        }
+      };
+      for (const key of features.words) count(key);
+      for (const key of features.chars) count(key);
+    },
+    finish() {
+      // Words before character n-grams at equal frequency, then by key: a deterministic choice.
+      const candidates = [...slots, ...charSlots].filter(([, slot]) => (df[slot] ?? 0) >= minDf);
+      const rank = (key: string | number) => (typeof key === 'string' ? 0 : 1);
+      candidates.sort(
+        ([ka, sa], [kb, sb]) =>
+          (df[sb] ?? 0) - (df[sa] ?? 0) || rank(ka) - rank(kb) || (ka < kb ? -1 : 1),
+      );
+      const kept = candidates.slice(0, maxFeatures);
+      const index = new Map<string, number>();
+      const chars = new Map<number, number>();
+      const idf = new Float32Array(kept.length);
+      const shared = new Uint8Array(kept.length);
+      const n = position + 1;
+      for (const [feature, [key, slot]] of kept.entries()) {
+        const frequency = df[slot] ?? 0;
+        if (typeof key === 'string') index.set(key, feature);
+        else chars.set(key, feature);
+        idf[feature] = Math.log((1 + n) / (1 + frequency)) + 1;
+        shared[feature] =
+          frequency >= sharedFeatureMinimums.documents &&
+          (organisations[slot] ?? 0) >= sharedFeatureMinimums.organisations
+            ? 1
+            : 0;
+      }
+      return Object.freeze({
+        size: kept.length,
+        index,
+        chars,
+        idf,
+        shared,
+        normalise: options.normalise ?? 'blocks',
+      });
+    },
+  };
+}
+
+/**
+ * {@link createFeatureCounter} over a list of documents.
  *
  * @example
  * const vocabulary = buildVocabulary([{ text: 'VPN drops', organisation: 'acme' }, { text: 'VPN slow' }]);
@@ -71,81 +173,20 @@ export function buildVocabulary(
   documents: readonly VocabularyDocument[],
   options: VocabularyOptions = {},
 ): Vocabulary {
-  const minDf = options.minDocumentFrequency ?? 2;
-  const maxFeatures = options.maxFeatures ?? 2 ** 18;
-  const slots = new Map<string, number>();
-  let df = new Int32Array(1024);
-  let lastDocument = new Int32Array(1024);
-  let firstOrganisation = new Int32Array(1024);
-  let organisations = new Uint8Array(1024);
-  const organisationIds = new Map<string, number>();
-  for (const [position, document] of documents.entries()) {
-    const named = document.organisation;
-    // Unknown organisations get a negative id of their own, so they never pool.
-    let organisation = -(position + 1);
-    if (named !== undefined && named !== null && String(named) !== '') {
-      const key = String(named);
-      organisation = organisationIds.get(key) ?? organisationIds.size;
-      organisationIds.set(key, organisation);
-    }
-    const keys = textFeatureKeys(document.text);
-    for (const key of [...keys.words, ...keys.chars]) {
-      let slot = slots.get(key);
-      if (slot === undefined) {
-        slot = slots.size;
-        slots.set(key, slot);
-        df = grow(df, slot + 1);
-        lastDocument = grow(lastDocument, slot + 1);
-        firstOrganisation = grow(firstOrganisation, slot + 1);
-        organisations = grow(organisations, slot + 1);
-        lastDocument[slot] = -1;
-      }
-      if (lastDocument[slot] === position) continue;
-      lastDocument[slot] = position;
-      df[slot] = (df[slot] ?? 0) + 1;
-      if (organisations[slot] === 0) {
-        organisations[slot] = 1;
-        firstOrganisation[slot] = organisation;
-      } else if (organisations[slot] === 1 && firstOrganisation[slot] !== organisation) {
-        organisations[slot] = sharedFeatureMinimums.organisations;
-      }
-    }
-  }
-  const candidates = [...slots].filter(([, slot]) => (df[slot] ?? 0) >= minDf);
-  candidates.sort(([ka, sa], [kb, sb]) => (df[sb] ?? 0) - (df[sa] ?? 0) || (ka < kb ? -1 : 1));
-  const kept = candidates.slice(0, maxFeatures);
-  const index = new Map<string, number>();
-  const idf = new Float32Array(kept.length);
-  const shared = new Uint8Array(kept.length);
-  const n = documents.length;
-  for (const [feature, [key, slot]] of kept.entries()) {
-    const frequency = df[slot] ?? 0;
-    index.set(key, feature);
-    idf[feature] = Math.log((1 + n) / (1 + frequency)) + 1;
-    shared[feature] =
-      frequency >= sharedFeatureMinimums.documents &&
-      (organisations[slot] ?? 0) >= sharedFeatureMinimums.organisations
-        ? 1
-        : 0;
-  }
-  return Object.freeze({
-    size: kept.length,
-    index,
-    idf,
-    shared,
-    normalise: options.normalise ?? 'blocks',
-  });
+  const counter = createFeatureCounter(options);
+  for (const document of documents) counter.add(document);
+  return counter.finish();
 }
 
-/** Sublinear tf-idf weights of the known keys, in first-seen order. */
+/** Sublinear tf-idf weights of the known keys (words, or hashed n-grams), in first-seen order. */
 function weigh(
   vocabulary: Vocabulary,
-  keys: readonly string[],
+  keys: readonly (string | number)[],
   sharedOnly: boolean,
 ): Map<number, number> {
   const counts = new Map<number, number>();
   for (const key of keys) {
-    const feature = vocabulary.index.get(key);
+    const feature = typeof key === 'string' ? vocabulary.index.get(key) : vocabulary.chars.get(key);
     if (feature === undefined || (sharedOnly && vocabulary.shared[feature] !== 1)) continue;
     counts.set(feature, (counts.get(feature) ?? 0) + 1);
   }
@@ -155,12 +196,10 @@ function weigh(
   return counts;
 }
 
-function scale(weights: Map<number, number>): Map<number, number> {
+function lengthOf(weights: ReadonlyMap<number, number>): number {
   let sum = 0;
   for (const weight of weights.values()) sum += weight * weight;
-  const norm = Math.sqrt(sum);
-  if (norm > 0) for (const [feature, weight] of weights) weights.set(feature, weight / norm);
-  return weights;
+  return Math.sqrt(sum);
 }
 
 /**
@@ -180,13 +219,28 @@ export function vectorise(
   options: { readonly sharedOnly?: boolean } = {},
 ): SparseVector | undefined {
   const sharedOnly = options.sharedOnly === true;
-  const all = textFeatureKeys(text);
+  const all = textFeatures(text);
   const keys = sharedOnly ? { words: all.words, chars: [] } : all;
   const blocks =
     vocabulary.normalise === 'joint'
       ? [weigh(vocabulary, [...keys.words, ...keys.chars], sharedOnly)]
       : [weigh(vocabulary, keys.words, sharedOnly), weigh(vocabulary, keys.chars, sharedOnly)];
-  const vector = scale(new Map(blocks.flatMap((block) => [...scale(block)])));
-  if (vector.size === 0) return undefined;
-  return { indices: Int32Array.from(vector.keys()), values: Float32Array.from(vector.values()) };
+  // Each block to unit length, then the whole: the blocks' features never overlap, so the whole
+  // is as long as the square root of the number of blocks that have any.
+  const lengths = blocks.map(lengthOf);
+  const size = blocks.reduce((sum, block) => sum + block.size, 0);
+  const whole = Math.sqrt(lengths.filter((length) => length > 0).length);
+  if (size === 0 || whole === 0) return undefined;
+  const indices = new Int32Array(size);
+  const values = new Float32Array(size);
+  let at = 0;
+  for (const [b, block] of blocks.entries()) {
+    const scaleBy = 1 / ((lengths[b] ?? 1) * whole);
+    for (const [feature, weight] of block) {
+      indices[at] = feature;
+      values[at] = weight * scaleBy;
+      at += 1;
+    }
+  }
+  return { indices, values };
 }

@@ -1,9 +1,11 @@
 import type { Logger } from '../../../core/index.js';
 import type { DeskStore } from '../../desk/api.js';
-import { trainTextClassifier, type TextClassifier } from '../learning/text-classifier.js';
+import { runCooperatively } from '../learning/cooperative.js';
+import { fieldClassifierTraining } from '../learning/field-classifiers.js';
+import type { TextClassifier } from '../learning/text-classifier.js';
 import { suggestionFields, type SuggestionField } from '../scoring/suggestion-fields.js';
 import { historyReader } from './history-reader.js';
-import { readTrainingHistory, type HistoryTicket } from './training-history.js';
+import { readTrainingHistory } from './training-history.js';
 
 /** The classifiers of one training, by field; a field too sparse to learn is left out. */
 export interface TrainedFieldModels {
@@ -47,24 +49,6 @@ export interface FieldModels {
 /** How long a call just after start waits for the first training (a small desk's takes less). */
 const defaultSettleMs = 15_000;
 
-/** Trains one classifier per field from the tickets that carry it. */
-async function trainFields(history: readonly HistoryTicket[]) {
-  const classifiers: Partial<Record<SuggestionField, TextClassifier>> = {};
-  for (const field of suggestionFields) {
-    const examples = history.flatMap((ticket) => {
-      const label = ticket.labels[field];
-      return label === undefined
-        ? []
-        : [{ id: ticket.id, text: ticket.text, label, organisation: ticket.organisation }];
-    });
-    // Let calls waiting on the event loop run between fields.
-    await new Promise((resolve) => setImmediate(resolve));
-    const classifier = trainTextClassifier(examples);
-    if (classifier !== undefined) classifiers[field] = classifier;
-  }
-  return classifiers;
-}
-
 /**
  * The desk's learned classifiers for category, priority and team: trained from the newest
  * `maxTickets` resolved and closed tickets (read through the store as a service that reaches
@@ -89,7 +73,10 @@ export function createFieldModels(desk: DeskStore, settings: FieldModelSettings)
     try {
       const history = await readTrainingHistory(desk, historyReader, settings.maxTickets);
       if (!force && history.signature === signature) return latest;
-      const classifiers = await trainFields(history.tickets);
+      // In chunks of a few milliseconds, so calls keep being answered while it trains.
+      const classifiers = await runCooperatively(
+        fieldClassifierTraining(history.tickets, suggestionFields),
+      );
       signature = history.signature;
       latest = Object.freeze({
         classifiers: Object.freeze(classifiers),
