@@ -1,5 +1,9 @@
 import { definePlugin, ServiceDeskError, type PluginDefinition } from '../../core/index.js';
-import { defaultNeighbours, defaultThreshold } from './scoring/suggestion-fields.js';
+import {
+  defaultNeighbours,
+  defaultThreshold,
+  defaultTypeFieldThreshold,
+} from './scoring/suggestion-fields.js';
 import { evalCommand } from './eval/eval-command.js';
 import { applySuggestionsTool } from './tools/apply-suggestions-tool.js';
 import { deskStoreRef } from '../desk/api.js';
@@ -15,8 +19,13 @@ export * from './api.js';
 export interface AiAssistPluginOptions {
   /** How many of the most similar resolved tickets vote on a suggestion, 1–100 (10). */
   readonly neighbours?: number;
-  /** The confidence (0–1) a suggestion needs when the caller names no threshold (0.6). */
+  /** The confidence (0–1) a suggestion needs when the caller names no threshold (0.85). */
   readonly threshold?: number;
+  /**
+   * The share of the similar tickets' vote a ticket type's required choice needs before triage
+   * fills it in (0.6).
+   */
+  readonly typeFieldThreshold?: number;
   /**
    * The newest resolved and closed tickets the learned models train on, at most (100,000): bounds
    * training time and memory on a large desk. 0 turns the models off (the vote alone).
@@ -55,11 +64,17 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
       `aiAssistPlugin: neighbours must be a whole number from 1 to 100, got ${neighbours}`,
     );
   }
-  if (!(threshold >= 0 && threshold <= 1)) {
-    throw new ServiceDeskError(
-      'CONFIG_INVALID',
-      `aiAssistPlugin: threshold must be from 0 to 1, got ${threshold}`,
-    );
+  const typeFieldThreshold = options.typeFieldThreshold ?? defaultTypeFieldThreshold;
+  for (const [name, value] of [
+    ['threshold', threshold],
+    ['typeFieldThreshold', typeFieldThreshold],
+  ] as const) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new ServiceDeskError(
+        'CONFIG_INVALID',
+        `aiAssistPlugin: ${name} must be from 0 to 1, got ${value}`,
+      );
+    }
   }
   const maxTrainingTickets = wholeNumberOption(
     'maxTrainingTickets',
@@ -87,7 +102,10 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
           : undefined;
       ctx.addTool(matchingTool(desk));
       ctx.addTool(applySuggestionsTool(desk, { neighbours, threshold, models }));
-      ctx.provide(ticketTriageRef, createTicketTriage(desk, { neighbours, threshold, models }));
+      ctx.provide(
+        ticketTriageRef,
+        createTicketTriage(desk, { neighbours, threshold, typeFieldThreshold, models }),
+      );
       if (models !== undefined) ctx.provide(fieldModelsRef, models);
       models?.start();
       return { close: () => models?.stop() };

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { ServiceDeskError } from '../../../core/index.js';
-import { idShare } from '../learning/seeded-random.js';
+import { idShare } from '../scoring/id-share.js';
 import { defaultNeighbours, defaultThreshold } from '../scoring/suggestion-fields.js';
 import { figure, numberOption } from './command-options.js';
 import type { EvalMode } from './eval-mode.js';

@@ -1,4 +1,4 @@
-import { idShare } from './id-share.js';
+import { idShare } from '../scoring/id-share.js';
 import type { RetrievalQuery } from './retrieval-set.js';
 
 /** How a retrieval set's queries divide into resolution history and test queries. */

@@ -5,6 +5,14 @@ import {
 } from '../scoring/weighted-vote.js';
 import type { TextClassifier } from './text-classifier.js';
 
+/** Where a field's prediction came from. */
+export type PredictionMethod = 'learned' | 'similar_tickets';
+
+/** A prediction and its source. */
+export interface SourcedPrediction extends FieldPrediction {
+  readonly method: PredictionMethod;
+}
+
 /** What {@link predictField} combines for one field of one ticket. */
 export interface FieldPredictionInput<TField extends string> {
   readonly field: TField;
@@ -13,8 +21,13 @@ export interface FieldPredictionInput<TField extends string> {
   readonly neighbours: readonly Neighbour<TField>[];
   /** The field's trained classifier, when there was enough history to train one. */
   readonly classifier?: TextClassifier | undefined;
-  /** Read only features shared across organisations (see `sharedFeatureMinimums`). */
+  /**
+   * Read only features shared across organisations (see `sharedFeatureMinimums`); a classifier
+   * that finds none is then not replaced by the vote, which would find tickets by those words.
+   */
   readonly sharedOnly?: boolean;
+  /** Whether a vote may stand (e.g. enough organisations behind it); every vote when left out. */
+  readonly voteStands?: (vote: FieldPrediction) => boolean;
 }
 
 /**
@@ -30,10 +43,15 @@ export interface FieldPredictionInput<TField extends string> {
  */
 export function predictField<TField extends string>(
   input: FieldPredictionInput<TField>,
-): FieldPrediction | undefined {
+): SourcedPrediction | undefined {
   const { field, neighbours } = input;
   const learned = input.classifier?.predict(input.text, { sharedOnly: input.sharedOnly === true });
-  if (learned === undefined) return predictByWeightedVote(neighbours, [field])[field];
+  if (learned === undefined) {
+    if (input.classifier !== undefined && input.sharedOnly === true) return undefined;
+    const vote = predictByWeightedVote(neighbours, [field])[field];
+    if (vote === undefined || !(input.voteStands?.(vote) ?? true)) return undefined;
+    return { ...vote, method: 'similar_tickets' };
+  }
   const labelled = [...neighbours]
     .sort((a, b) => b.score - a.score)
     .filter(
@@ -44,5 +62,6 @@ export function predictField<TField extends string>(
     confidence: Math.round(learned.confidence * 1000) / 1000,
     evidence: labelled.filter((n) => n.labels[field] === learned.value).map((n) => n.id),
     voters: labelled.length,
+    method: 'learned',
   };
 }

@@ -1,4 +1,4 @@
-import { idShare } from './seeded-random.js';
+import { idShare } from '../scoring/id-share.js';
 import {
   softmax,
   softmaxLogits,

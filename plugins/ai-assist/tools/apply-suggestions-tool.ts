@@ -112,7 +112,7 @@ function summarize(out: Output): string {
  * change something, with provenance `ai` in the ticket history.
  *
  * @example
- * ctx.addTool(applySuggestionsTool(desk, { neighbours: 10, threshold: 0.6 }));
+ * ctx.addTool(applySuggestionsTool(desk, { neighbours: 10, threshold: 0.85 }));
  */
 export function applySuggestionsTool(
   desk: DeskStore,
@@ -133,8 +133,8 @@ export function applySuggestionsTool(
       ticketId: ticketIdInput,
       threshold: z
         .number()
-        .min(0, 'threshold must be from 0 to 1, e.g. 0.6')
-        .max(1, 'threshold must be from 0 to 1, e.g. 0.6')
+        .min(0, 'threshold must be from 0 to 1, e.g. 0.85')
+        .max(1, 'threshold must be from 0 to 1, e.g. 0.85')
         .optional()
         .describe(`Confidence (0–1) a field needs to be applied (${settings.threshold})`),
       dryRun: z.boolean().default(false).describe('true: predict and explain, change nothing'),

@@ -2,9 +2,10 @@ import type { Principal } from '../../../core/index.js';
 import type { DeskStore, Ticket, TicketUpdate } from '../../desk/api.js';
 import { decideSuggestion, type SuggestionOutcome } from '../scoring/suggestion-decision.js';
 import type { SuggestionField } from '../scoring/suggestion-fields.js';
-import { predictByWeightedVote, type Neighbour } from '../scoring/weighted-vote.js';
+import type { FieldPrediction, Neighbour } from '../scoring/weighted-vote.js';
+import type { PredictionMethod } from '../learning/predict-field.js';
 import type { TrainedFieldModels } from '../model/field-models.js';
-import { combinePredictions, type PredictionMethod } from '../model/learned-predictions.js';
+import { fieldPredictions } from '../model/learned-predictions.js';
 import {
   findSimilarTickets,
   finishedStatuses,
@@ -43,8 +44,6 @@ export interface MinimumSupport {
   readonly organisations: number;
 }
 
-type Predictions = ReturnType<typeof predictByWeightedVote<SuggestionField>>;
-
 /**
  * True when a prediction's `evidence` (ids of the tickets that voted for it) reaches `minimum`:
  * enough tickets, from enough distinct organisations (`organisationOf` maps id to organisation).
@@ -61,20 +60,14 @@ export function meetsSupport(
   return evidence.length >= minimum.tickets && organisations.size >= minimum.organisations;
 }
 
-/** The predictions whose evidence reaches `minimum`; all of them without one. */
-function supported(
-  predictions: Predictions,
+/** Whether a vote's evidence reaches `minimum`; every vote stands without one. */
+function voteSupport(
   similar: readonly SimilarTicket[],
   minimum: MinimumSupport | undefined,
-): Predictions {
-  if (minimum === undefined) return predictions;
+): ((vote: FieldPrediction) => boolean) | undefined {
+  if (minimum === undefined) return undefined;
   const organisationOf = new Map(similar.map((t) => [String(t.id), t.organisationId]));
-  return Object.fromEntries(
-    Object.entries(predictions).filter(
-      ([, prediction]) =>
-        prediction !== undefined && meetsSupport(prediction.evidence, organisationOf, minimum),
-    ),
-  );
+  return (vote) => meetsSupport(vote.evidence, organisationOf, minimum);
 }
 
 function currentLabels(
@@ -101,7 +94,7 @@ function currentLabels(
  *
  * @example
  * const { changed } = await suggestTicketFields(desk, principal, {
- *   ticket, fields: ['team'], neighbours: 10, threshold: 0.6, dryRun: false,
+ *   ticket, fields: ['team'], neighbours: 10, threshold: 0.85, dryRun: false,
  * });
  */
 export async function suggestTicketFields(
@@ -142,13 +135,14 @@ export async function suggestTicketFields(
     score: t.score,
     labels: { category: t.category, priority: String(t.priority), team: t.team?.key ?? null },
   }));
-  const predictions = combinePredictions({
+  const voteStands = voteSupport(similar, request.minimumSupport);
+  const predictions = fieldPredictions({
     models: request.models,
     fields,
     text: `${ticket.summary}\n${ticket.details}`,
     neighbours: voters,
-    vote: supported(predictByWeightedVote(voters, fields), similar, request.minimumSupport),
     sharedOnly: request.sharedOnly === true,
+    ...(voteStands !== undefined && { voteStands }),
   });
   const current = currentLabels(ticket, teams);
   const suggestions = fields.map((field): FieldSuggestion => {

@@ -12,6 +12,8 @@ export interface TicketTriageSettings {
   readonly neighbours: number;
   /** The confidence a field needs to be applied. */
   readonly threshold: number;
+  /** The vote share a type's required choice needs to be filled in. */
+  readonly typeFieldThreshold: number;
   /** The desk's learned classifiers; the similar tickets' vote alone without them. */
   readonly models?: FieldModels;
 }
@@ -56,7 +58,7 @@ export function triagePrincipal(caller: Principal): Principal {
  * are searched as the caller, published only.
  *
  * @example
- * ctx.provide(ticketTriageRef, createTicketTriage(desk, { neighbours: 10, threshold: 0.6 }));
+ * ctx.provide(ticketTriageRef, createTicketTriage(desk, { neighbours: 10, threshold: 0.85, typeFieldThreshold: 0.6 }));
  */
 export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettings): TicketTriage {
   const triage: TicketTriage = {
@@ -120,7 +122,7 @@ export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettin
       const suggestions = await suggestTypeFieldValues(desk, request, {
         historyReader: triagePrincipal(principal),
         neighbours: settings.neighbours,
-        threshold: settings.threshold,
+        threshold: settings.typeFieldThreshold,
         ...(!staff && { minimumSupport: endUserSupport }),
       });
       // As for routing: an end user learns the value, not how many tickets of others voted.

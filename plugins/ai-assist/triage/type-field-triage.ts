@@ -25,7 +25,7 @@ export interface TypeFieldRequest {
  * enough organisations voted for it. Only values among the field's options are ever returned.
  *
  * @example
- * await suggestTypeFieldValues(desk, { type: 'incident', summary, details, fields }, { historyReader, neighbours: 10, threshold: 0.6 })
+ * await suggestTypeFieldValues(desk, { type: 'incident', summary, details, fields }, { historyReader, neighbours: 10, threshold: 0.85 })
  * // [{ field: 'affected_service', value: 'VPN and Remote Access', source: 'similar_tickets', confidence: 0.9 }]
  */
 export async function suggestTypeFieldValues(

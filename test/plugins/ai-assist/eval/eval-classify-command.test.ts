@@ -67,7 +67,7 @@ describe('servicedesk-mcp eval classify', () => {
       'classify: set.csv, split = test held out; 150 training and 30 test rows; 1 skipped without text',
     );
     expect(rest.slice(0, 3)).toEqual([
-      'team: 150 training and 30 test rows, 3 classes; threshold 0.6',
+      'team: 150 training and 30 test rows, 3 classes; threshold 0.85',
       '  method        accuracy  macro-F1  applied  accuracy-applied',
       // Teams are balanced; the tie goes to the label that sorts first. F1 accounts = 2·(1/3)/(4/3) = 0.5.
       '  majority         0.333     0.167',
@@ -85,7 +85,7 @@ describe('servicedesk-mcp eval classify', () => {
       /^ {2}learned model: \d+ features, temperature \d+\.\d\d, \d+\.\d MB, trained in/,
     );
     // Priority is on every other row, all "high": one class, so no classifier; 90 rows skipped.
-    expect(rest).toContain('priority: 75 training and 15 test rows, 1 class; threshold 0.6');
+    expect(rest).toContain('priority: 75 training and 15 test rows, 1 class; threshold 0.85');
     expect(rest).toContain('  90 rows without priority skipped');
     expect(rest).toContain(
       '  learned: too few training rows to train (fewer than 40 or one class); the vote stands in',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idShare } from '../../../../plugins/ai-assist/eval/id-share.js';
+import { idShare } from '../../../../plugins/ai-assist/scoring/id-share.js';
 import { splitQueries } from '../../../../plugins/ai-assist/eval/query-split.js';
 
 const options = { historyValue: 'train', testValue: 'test', historyShare: 0.5 };

@@ -197,7 +197,7 @@ describe.each(testEngines)('ai-assist tools on $engine', ({ createDatabase }) =>
     const priority = field(out, 'priority');
     expect(priority.confidence).toBe(0.5);
     expect(priority.outcome).toBe('below_threshold');
-    expect(priority.reason).toMatch(/50% < 60%/);
+    expect(priority.reason).toMatch(/50% < 85%/);
     expect(out.changed.sort()).toEqual(['category', 'team']);
     expect(out.evidenceTicketIds.sort((a, b) => a - b)).toEqual(ids.vpnResolved);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idShare } from '../../../../plugins/ai-assist/eval/id-share.js';
+import { idShare } from '../../../../plugins/ai-assist/scoring/id-share.js';
 
 describe('idShare', () => {
   it('gives each id a fixed place, spreading ids that differ in one character', () => {
