@@ -191,6 +191,17 @@ export interface DeskKbArticlesTable {
   published: number;
   created_at: string;
   updated_at: string;
+  /**
+   * Words learned from the resolved tickets that mention the article (migration 0010): their
+   * summaries, newest first, bounded. Searched by staff only; never shown.
+   */
+  learned_text: Generated<string>;
+}
+
+/** Which tickets' public notes mention which article: what its learned text is built from. */
+export interface DeskKbArticleTicketsTable {
+  article_id: number;
+  ticket_id: number;
 }
 
 export interface DeskServicesTable {
@@ -248,6 +259,7 @@ export type DeskTables = {
   desk_quick_actions: DeskQuickActionsTable;
   desk_time_entries: DeskTimeEntriesTable;
   desk_kb_articles: DeskKbArticlesTable;
+  desk_kb_article_tickets: DeskKbArticleTicketsTable;
   desk_services: DeskServicesTable;
   desk_catalogue_items: DeskCatalogueItemsTable;
   desk_customer_services: DeskCustomerServicesTable;

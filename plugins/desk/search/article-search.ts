@@ -12,11 +12,26 @@ import {
 } from './search-types.js';
 import { leadingSnippet, matchSnippets } from './snippets.js';
 import type { DeskSearchContext } from './ticket-search.js';
+import { isStaff } from '../store/directory.js';
 
 type ArticleQuery = SelectQueryBuilder<DeskTables & { a: DeskKbArticlesTable }, 'a', object>;
 
-// bm25 weights per FTS5 column (title, body, tags): title above tags above body.
-const articleWeights = sql`10.0, 1.0, 3.0`;
+// bm25 weights per FTS5 column (title, body, tags, learned_text): title above tags above the
+// words learned from resolved tickets above body. bm25 saturates a column's word count, so the
+// learned text, however often it repeats a word, stays below one title match.
+const staffWeights = sql`10.0, 1.0, 3.0, 2.0`;
+// End users neither match nor rank on the learned text: it comes from every organisation's tickets.
+const endUserWeights = sql`10.0, 1.0, 3.0, 0.0`;
+
+/**
+ * PostgreSQL's share for the learned text (weight C): `learnedRankCap × x / (x + 1)` of its own
+ * ts_rank_cd `x`, so one learned occurrence (0.45) counts above one in the body (B, 0.4) and any
+ * number stay below one in the title (A, 1.0), as bm25's saturation does on SQLite.
+ */
+const learnedRankCap = 0.9;
+// ts_rank_cd's weights are {D, C, B, A}: title 1.0, body and tags 0.4; C ranked apart, D unused.
+const authoredRankWeights = '{0, 0, 0.4, 1.0}';
+const learnedOnlyWeights = '{0, 1.0, 0, 0}';
 
 const articleColumns = [
   'a.id',
@@ -52,12 +67,30 @@ function filteredArticles(
   return query;
 }
 
-function rankedArticles(context: DeskSearchContext, query: ArticleQuery, search: TextQuery) {
+/**
+ * The FTS5 expression for articles: an end user's is limited to the authored columns, so the
+ * learned text neither matches nor ranks for them.
+ *
+ * @example
+ * articleMatchExpression(search, false) // '{title body tags} : ("vpn")'
+ */
+export function articleMatchExpression(search: TextQuery, learned: boolean): string {
+  const expression = fts5MatchExpression(search);
+  return learned ? expression : `{title body tags} : (${expression})`;
+}
+
+function rankedArticles(
+  context: DeskSearchContext,
+  query: ArticleQuery,
+  request: { readonly search: TextQuery; readonly learned: boolean },
+) {
+  const { search, learned } = request;
   const selected = query.select(articleColumns);
   if (context.engine === 'sqlite') {
+    const weights = learned ? staffWeights : endUserWeights;
     const matches = sql<{ id: number; rank: number }>`(select rowid as id,
-      bm25(desk_kb_fts, ${articleWeights}) as rank from desk_kb_fts
-      where desk_kb_fts match ${fts5MatchExpression(search)})`;
+      bm25(desk_kb_fts, ${weights}) as rank from desk_kb_fts
+      where desk_kb_fts match ${articleMatchExpression(search, learned)})`;
     return selected
       .innerJoin(matches.as('m'), 'm.id', 'a.id')
       .select(sql<number>`-m.rank`.as('score'))
@@ -65,9 +98,18 @@ function rankedArticles(context: DeskSearchContext, query: ArticleQuery, search:
       .orderBy('a.id');
   }
   const tsquery = postgresTsQuery(search);
-  const score = sql<number>`ts_rank_cd(a.search, ${tsquery})::float8`;
-  return selected
-    .where(sql<boolean>`a.search @@ ${tsquery}`)
+  const authored = sql`ts_rank_cd(${authoredRankWeights}::float4[], a.search, ${tsquery})`;
+  const fromLearned = sql`ts_rank_cd(${learnedOnlyWeights}::float4[], a.search, ${tsquery})`;
+  const score = learned
+    ? sql<number>`(${authored} + ${learnedRankCap} * ${fromLearned} / (${fromLearned} + 1))::float8`
+    : sql<number>`${authored}::float8`;
+  // The index finds the candidates; an end user's must match in title, body or tags (A and B).
+  const matching = selected.where(sql<boolean>`a.search @@ ${tsquery}`);
+  return (
+    learned
+      ? matching
+      : matching.where(sql<boolean>`ts_filter(a.search, '{a,b}') @@ ${tsquery}`)
+  )
     .select(score.as('score'))
     .orderBy(score, 'desc')
     .orderBy('a.id');
@@ -85,7 +127,9 @@ export function parseArticleTags(tags: string): readonly string[] {
 
 /**
  * Full-text search of the knowledge base: published articles (staff may ask for drafts too),
- * filtered by category and tags, ranked with a title match above a body match.
+ * filtered by category and tags, ranked with a title match above a body match. For staff, the
+ * words of the resolved tickets that mention an article (its learned text) match too, ranked
+ * between title and body; end users search the authored text only.
  *
  * @example
  * const page = await searchArticles(context, principal, { text: 'vpn drops', tags: ['vpn'] });
@@ -120,7 +164,9 @@ export async function searchArticles(
 
   // The knowledge base is small enough that the last word is always read as a prefix as well.
   const search: TextQuery = { terms, mode: input.match ?? 'all', prefix: true };
-  const rows = await rankedArticles(context, filtered, search)
+  // Staff search the words learned from every organisation's resolved tickets; end users do not.
+  const learned = isStaff(principal);
+  const rows = await rankedArticles(context, filtered, { search, learned })
     .limit(page.limit + 1)
     .offset(page.offset)
     .execute();

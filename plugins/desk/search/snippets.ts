@@ -11,11 +11,14 @@ const sources = {
     fts: sql.table('desk_tickets_fts'),
     table: sql.table('desk_tickets'),
     document: sql`summary || ' — ' || details`,
+    columns: undefined,
   },
   articles: {
     fts: sql.table('desk_kb_fts'),
     table: sql.table('desk_kb_articles'),
     document: sql`title || ' — ' || body`,
+    // Never cut from the learned text: it is other tickets' words, not the article's.
+    columns: '{title body tags}',
   },
 } as const;
 
@@ -38,13 +41,15 @@ export async function matchSnippets(
   { source, ids, search }: SnippetRequest,
 ): Promise<ReadonlyMap<number, string>> {
   if (ids.length === 0) return new Map();
-  const { fts, table, document } = sources[source];
+  const { fts, table, document, columns } = sources[source];
+  const expression = fts5MatchExpression(search);
+  const match = columns === undefined ? expression : `${columns} : (${expression})`;
   const idList = sql.join(ids.map((id) => sql.lit(id)));
   const query =
     engine === 'sqlite'
       ? sql<{ id: number; snippet: string }>`select rowid as id,
           snippet(${fts}, -1, '**', '**', '…', 24) as snippet
-          from ${fts} where ${fts} match ${fts5MatchExpression(search)}
+          from ${fts} where ${fts} match ${match}
           and rowid in (${idList})`
       : sql<{ id: number; snippet: string }>`select id,
           ts_headline('english', ${document},

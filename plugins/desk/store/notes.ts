@@ -1,4 +1,5 @@
 import { ToolError, type Principal } from '../../../core/index.js';
+import { learnFromPublicNote } from '../knowledge/learned-article-text.js';
 import type { DeskRowUpdate, NoteRow, NoteVisibility, TicketStatus } from '../schema/tables.js';
 import type { TicketStoreParts } from './get-ticket.js';
 import { privateNoteField, type FieldChange, type WriteProvenance } from './history.js';
@@ -84,11 +85,15 @@ export async function addNote(
       Object.assign(set, reopen.set);
       changes.push(...reopen.changes);
     }
-    await writeTicketChange(
+    const written = await writeTicketChange(
       trx,
       { access, provenance: input.provenance, at },
       { ticket, change: { set, changes } },
     );
+    // A public note that points to an article links the two; a solved ticket teaches it at once.
+    if (visibility === 'public') {
+      await learnFromPublicNote(trx, { ticketId: ticket.id, status: written.status, body });
+    }
     return note;
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ToolError } from '../../../core/index.js';
+import { learnFromStatusChange } from '../knowledge/learned-article-text.js';
 import type { DeskRowUpdate, DeskTables, TicketRow } from '../schema/tables.js';
 import { recordHistory, type FieldChange, type WriteProvenance } from './history.js';
 import { canReach, ticketExtent, ticketNotFound, type TicketAccess } from './row-scope.js';
@@ -71,7 +72,8 @@ export interface TicketChange {
 
 /**
  * Writes `change` to `ticket` if nobody else changed it since it was read (`version` still
- * matches), bumps the version and records the history; otherwise throws
+ * matches), bumps the version and records the history, and keeps the learned text of the articles
+ * its notes mention in step with whether it is solved; otherwise throws
  * {@link TicketVersionConflict} so the transaction runs again on the fresh row.
  */
 export async function writeTicketChange(
@@ -88,6 +90,8 @@ export async function writeTicketChange(
     .returningAll()
     .executeTakeFirst();
   if (updated === undefined) throw new TicketVersionConflict(ticket.id);
+  // Solving or reopening a ticket teaches the articles its notes mention, in the same transaction.
+  await learnFromStatusChange(trx, { ticketId: ticket.id, from: ticket.status, to: updated.status });
   await recordHistory(
     trx,
     { access: write.access, ticketId: ticket.id, provenance: write.provenance, at: write.at },
