@@ -64,6 +64,7 @@ async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngin
     await rebuildRecentTicketIndex(db);
     await sql`insert into desk_tickets_fts(desk_tickets_fts) values ('optimize')`.execute(db);
     await sql`insert into desk_kb_fts(desk_kb_fts) values ('optimize')`.execute(db);
+    await sql`insert into desk_kb_learned_fts(desk_kb_learned_fts) values ('optimize')`.execute(db);
     await sql`analyze`.execute(db);
     return;
   }

@@ -16,22 +16,21 @@ import { isStaff } from '../store/directory.js';
 
 type ArticleQuery = SelectQueryBuilder<DeskTables & { a: DeskKbArticlesTable }, 'a', object>;
 
-// bm25 weights per FTS5 column (title, body, tags, learned_text): title above tags above the
-// words learned from resolved tickets above body. bm25 saturates a column's word count, so the
-// learned text, however often it repeats a word, stays below one title match.
-const staffWeights = sql`10.0, 1.0, 3.0, 2.0`;
-// End users neither match nor rank on the learned text: it comes from every organisation's tickets.
-const endUserWeights = sql`10.0, 1.0, 3.0, 0.0`;
+// bm25 weights per FTS5 column (title, body, tags): title above tags above body.
+const articleWeights = sql`10.0, 1.0, 3.0`;
+// Staff's index adds learned_text: above body, below tags. bm25 saturates a column's word count,
+// so the learned text, however often it repeats a word, stays below one title match.
+const learnedWeights = sql`10.0, 1.0, 3.0, 2.0`;
 
 /**
  * PostgreSQL's share for the learned text (weight C): `learnedRankCap × x / (x + 1)` of its own
  * ts_rank_cd `x`, so one learned occurrence (0.45) counts above one in the body (B, 0.4) and any
- * number stay below one in the title (A, 1.0), as bm25's saturation does on SQLite.
+ * number stay below one in the title (A, 1.0), as bm25's saturation does on SQLite. Title, body
+ * and tags are ranked on their own (ts_filter) with ts_rank_cd's default weights.
  */
 const learnedRankCap = 0.9;
-// ts_rank_cd's weights are {D, C, B, A}: title 1.0, body and tags 0.4; C ranked apart, D unused.
-const authoredRankWeights = '{0, 0, 0.4, 1.0}';
-const learnedOnlyWeights = '{0, 1.0, 0, 0}';
+// ts_rank_cd's weights are {D, C, B, A}; only C is left after ts_filter, counted in full.
+const learnedOnlyWeights = '{0.1, 1.0, 0.4, 1.0}';
 
 const articleColumns = [
   'a.id',
@@ -67,18 +66,6 @@ function filteredArticles(
   return query;
 }
 
-/**
- * The FTS5 expression for articles: an end user's is limited to the authored columns, so the
- * learned text neither matches nor ranks for them.
- *
- * @example
- * articleMatchExpression(search, false) // '{title body tags} : ("vpn")'
- */
-export function articleMatchExpression(search: TextQuery, learned: boolean): string {
-  const expression = fts5MatchExpression(search);
-  return learned ? expression : `{title body tags} : (${expression})`;
-}
-
 function rankedArticles(
   context: DeskSearchContext,
   query: ArticleQuery,
@@ -87,10 +74,12 @@ function rankedArticles(
   const { search, learned } = request;
   const selected = query.select(articleColumns);
   if (context.engine === 'sqlite') {
-    const weights = learned ? staffWeights : endUserWeights;
+    // End users search the authored index; staff the one with the learned text too.
+    const fts = sql.table(learned ? 'desk_kb_learned_fts' : 'desk_kb_fts');
+    const weights = learned ? learnedWeights : articleWeights;
     const matches = sql<{ id: number; rank: number }>`(select rowid as id,
-      bm25(desk_kb_fts, ${weights}) as rank from desk_kb_fts
-      where desk_kb_fts match ${articleMatchExpression(search, learned)})`;
+      bm25(${fts}, ${weights}) as rank from ${fts}
+      where ${fts} match ${fts5MatchExpression(search)})`;
     return selected
       .innerJoin(matches.as('m'), 'm.id', 'a.id')
       .select(sql<number>`-m.rank`.as('score'))
@@ -98,8 +87,9 @@ function rankedArticles(
       .orderBy('a.id');
   }
   const tsquery = postgresTsQuery(search);
-  const authored = sql`ts_rank_cd(${authoredRankWeights}::float4[], a.search, ${tsquery})`;
-  const fromLearned = sql`ts_rank_cd(${learnedOnlyWeights}::float4[], a.search, ${tsquery})`;
+  const authored = sql`ts_rank_cd(ts_filter(a.search, '{a,b}'), ${tsquery})`;
+  const fromLearned = sql`ts_rank_cd(${learnedOnlyWeights}::float4[],
+    ts_filter(a.search, '{c}'), ${tsquery})`;
   const score = learned
     ? sql<number>`(${authored} + ${learnedRankCap} * ${fromLearned} / (${fromLearned} + 1))::float8`
     : sql<number>`${authored}::float8`;

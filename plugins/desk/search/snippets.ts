@@ -11,14 +11,12 @@ const sources = {
     fts: sql.table('desk_tickets_fts'),
     table: sql.table('desk_tickets'),
     document: sql`summary || ' — ' || details`,
-    columns: undefined,
   },
   articles: {
     fts: sql.table('desk_kb_fts'),
     table: sql.table('desk_kb_articles'),
+    // The authored index and text only: a snippet is never cut from the learned text.
     document: sql`title || ' — ' || body`,
-    // Never cut from the learned text: it is other tickets' words, not the article's.
-    columns: '{title body tags}',
   },
 } as const;
 
@@ -41,15 +39,13 @@ export async function matchSnippets(
   { source, ids, search }: SnippetRequest,
 ): Promise<ReadonlyMap<number, string>> {
   if (ids.length === 0) return new Map();
-  const { fts, table, document, columns } = sources[source];
-  const expression = fts5MatchExpression(search);
-  const match = columns === undefined ? expression : `${columns} : (${expression})`;
+  const { fts, table, document } = sources[source];
   const idList = sql.join(ids.map((id) => sql.lit(id)));
   const query =
     engine === 'sqlite'
       ? sql<{ id: number; snippet: string }>`select rowid as id,
           snippet(${fts}, -1, '**', '**', '…', 24) as snippet
-          from ${fts} where ${fts} match ${match}
+          from ${fts} where ${fts} match ${fts5MatchExpression(search)}
           and rowid in (${idList})`
       : sql<{ id: number; snippet: string }>`select id,
           ts_headline('english', ${document},

@@ -7,33 +7,32 @@ import { deskColumns } from './columns.js';
 // Fixed SQL only: the schema builder has no words for FTS5, triggers or generated tsvector columns.
 
 /**
- * SQLite: FTS5 cannot add a column, so the article index of 0004 is recreated with a fourth,
- * `learned_text`, and its triggers follow that column too; `rebuild` refills it from the table.
+ * SQLite: a second article index for staff, `desk_kb_learned_fts`, with the learned text as a
+ * fourth column, kept by its own triggers; `rebuild` fills it from the table. The index of 0004
+ * (title, body, tags) stays as it is for end users: bm25 normalises by the length of the whole
+ * row, so even a column filter over one shared index would let the learned text's length move
+ * their ranking. Two indexes of a knowledge base cost little.
  */
 const sqliteStatements: readonly RawBuilder<unknown>[] = [
-  sql`drop trigger desk_kb_fts_insert`,
-  sql`drop trigger desk_kb_fts_delete`,
-  sql`drop trigger desk_kb_fts_update`,
-  sql`drop table desk_kb_fts`,
-  sql`create virtual table desk_kb_fts using fts5(
+  sql`create virtual table desk_kb_learned_fts using fts5(
     title, body, tags, learned_text,
     content='desk_kb_articles', content_rowid='id', tokenize='porter unicode61')`,
-  sql`create trigger desk_kb_fts_insert after insert on desk_kb_articles begin
-    insert into desk_kb_fts(rowid, title, body, tags, learned_text)
+  sql`create trigger desk_kb_learned_fts_insert after insert on desk_kb_articles begin
+    insert into desk_kb_learned_fts(rowid, title, body, tags, learned_text)
       values (new.id, new.title, new.body, new.tags, new.learned_text);
   end`,
-  sql`create trigger desk_kb_fts_delete after delete on desk_kb_articles begin
-    insert into desk_kb_fts(desk_kb_fts, rowid, title, body, tags, learned_text)
+  sql`create trigger desk_kb_learned_fts_delete after delete on desk_kb_articles begin
+    insert into desk_kb_learned_fts(desk_kb_learned_fts, rowid, title, body, tags, learned_text)
       values ('delete', old.id, old.title, old.body, old.tags, old.learned_text);
   end`,
-  sql`create trigger desk_kb_fts_update
+  sql`create trigger desk_kb_learned_fts_update
     after update of title, body, tags, learned_text on desk_kb_articles begin
-    insert into desk_kb_fts(desk_kb_fts, rowid, title, body, tags, learned_text)
+    insert into desk_kb_learned_fts(desk_kb_learned_fts, rowid, title, body, tags, learned_text)
       values ('delete', old.id, old.title, old.body, old.tags, old.learned_text);
-    insert into desk_kb_fts(rowid, title, body, tags, learned_text)
+    insert into desk_kb_learned_fts(rowid, title, body, tags, learned_text)
       values (new.id, new.title, new.body, new.tags, new.learned_text);
   end`,
-  sql`insert into desk_kb_fts(desk_kb_fts) values ('rebuild')`,
+  sql`insert into desk_kb_learned_fts(desk_kb_learned_fts) values ('rebuild')`,
 ];
 
 /**
@@ -53,8 +52,9 @@ const postgresStatements: readonly RawBuilder<unknown>[] = [
 /**
  * Articles learn from the tickets they resolved (issue 22): `desk_kb_article_tickets` records
  * which tickets' public notes mention which article, `desk_kb_articles.learned_text` holds the
- * newest solved ones' summaries, and each engine's article index gains it as a fourth, lighter
- * field. Both are filled from the notes already in the desk.
+ * newest solved ones' summaries, indexed as a fourth, lighter field for staff searches (SQLite: a
+ * staff index beside the authored one; PostgreSQL: weight C in `search`). Both are filled from
+ * the notes already in the desk.
  */
 export const addLearnedArticleText: Migration = {
   async up(db, { engine }) {
