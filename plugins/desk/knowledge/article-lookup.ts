@@ -27,7 +27,17 @@ export async function findArticle(
   if (byId && !Number.isSafeInteger(Number(reference))) return undefined;
   let query = db
     .selectFrom('desk_kb_articles')
-    .select(['id', 'slug', 'title', 'body', 'tags', 'category', 'published', 'created_at', 'updated_at']);
+    .select([
+      'id',
+      'slug',
+      'title',
+      'body',
+      'tags',
+      'category',
+      'published',
+      'created_at',
+      'updated_at',
+    ]);
   query = byId
     ? query.where('id', '=', Number(reference))
     : query.where('slug', '=', String(reference).trim().toLowerCase());

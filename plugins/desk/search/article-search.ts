@@ -96,9 +96,7 @@ function rankedArticles(
   // The index finds the candidates; an end user's must match in title, body or tags (A and B).
   const matching = selected.where(sql<boolean>`a.search @@ ${tsquery}`);
   return (
-    learned
-      ? matching
-      : matching.where(sql<boolean>`ts_filter(a.search, '{a,b}') @@ ${tsquery}`)
+    learned ? matching : matching.where(sql<boolean>`ts_filter(a.search, '{a,b}') @@ ${tsquery}`)
   )
     .select(score.as('score'))
     .orderBy(score, 'desc')

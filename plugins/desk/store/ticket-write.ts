@@ -91,7 +91,11 @@ export async function writeTicketChange(
     .executeTakeFirst();
   if (updated === undefined) throw new TicketVersionConflict(ticket.id);
   // Solving or reopening a ticket teaches the articles its notes mention, in the same transaction.
-  await learnFromStatusChange(trx, { ticketId: ticket.id, from: ticket.status, to: updated.status });
+  await learnFromStatusChange(trx, {
+    ticketId: ticket.id,
+    from: ticket.status,
+    to: updated.status,
+  });
   await recordHistory(
     trx,
     { access: write.access, ticketId: ticket.id, provenance: write.provenance, at: write.at },

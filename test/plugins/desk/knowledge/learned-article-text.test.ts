@@ -90,7 +90,10 @@ describe.each(testEngines)('learned article text on $engine', (testEngine) => {
 
   it('forgets a ticket its requester reopens', async () => {
     const id = await raise('Printer in reception says offline');
-    await fixture.store.tickets.addNote(people.ann, { ticketId: id, body: 'See /kb/printer-offline' });
+    await fixture.store.tickets.addNote(people.ann, {
+      ticketId: id,
+      body: 'See /kb/printer-offline',
+    });
     await fixture.store.tickets.update(people.ann, id, { status: 'resolved' });
     expect(await learned(printerArticle)).toBe('Printer in reception says offline');
     await fixture.store.tickets.addNote(people.jo, { ticketId: id, body: 'Still offline.' });
