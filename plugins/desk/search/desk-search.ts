@@ -45,8 +45,10 @@ export interface DeskSearch {
   ): Promise<SearchResult<TicketSearchRow>>;
   /**
    * Full-text search of knowledge-base articles, filtered by category and tags, a title match
-   * ranking above a body match; the last word also matches as a prefix. Without text, the
-   * articles by title.
+   * ranking above a body match; the last word also matches as a prefix. For staff, an article
+   * also matches the words of the resolved tickets whose public notes mention it (its learned
+   * text: the newest 50 such tickets' summaries), ranked below its title and above its body.
+   * Without text, the articles by title.
    *
    * @param principal - The caller, whose role decides whether drafts are included.
    * @param input - `text`, `match`, `category`, `tags` (each must be on the article),
@@ -54,8 +56,10 @@ export interface DeskSearch {
    * @returns One page of hits (the article without its body, score and snippet), `hasMore` and
    *   `nextOffset`.
    * @rowScope Published articles for everyone; drafts too for agents, admins and service accounts
-   *   who ask with `includeUnpublished` (an end user's is ignored). No scope is checked: the
-   *   tools that search declare `kb:read`.
+   *   who ask with `includeUnpublished` (an end user's is ignored). End users search the
+   *   articles' own text only: the learned text comes from every organisation's tickets, so it
+   *   neither matches nor ranks for them. No scope is checked: the tools that search declare
+   *   `kb:read`.
    */
   searchArticles(
     principal: Principal,
