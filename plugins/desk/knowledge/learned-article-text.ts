@@ -60,7 +60,8 @@ export async function relearnArticles(
   db: Kysely<DeskTables>,
   articleIds: readonly number[],
 ): Promise<void> {
-  for (const articleId of new Set(articleIds)) {
+  // In id order, so two transactions relearning the same articles lock their rows in one order.
+  for (const articleId of [...new Set(articleIds)].sort((a, b) => a - b)) {
     const rows = await db
       .selectFrom('desk_kb_article_tickets as l')
       .innerJoin('desk_tickets as t', 't.id', 'l.ticket_id')
