@@ -204,6 +204,23 @@ export interface DeskKbArticleTicketsTable {
   ticket_id: number;
 }
 
+/** Which later ticket's note refers to which earlier ticket of the same organisation. */
+export interface DeskTicketLinksTable {
+  /** The earlier ticket, referred to. */
+  ticket_id: number;
+  /** The later ticket whose note refers to it. */
+  from_ticket_id: number;
+}
+
+/**
+ * Words a ticket learned from the later solved tickets of its organisation that refer to it
+ * (migration 0011): their summaries, newest first, bounded. Only tickets with such words have a row.
+ */
+export interface DeskTicketLearnedTable {
+  ticket_id: number;
+  learned_text: string;
+}
+
 export interface DeskServicesTable {
   id: Generated<number>;
   key: string;
@@ -260,6 +277,8 @@ export type DeskTables = {
   desk_time_entries: DeskTimeEntriesTable;
   desk_kb_articles: DeskKbArticlesTable;
   desk_kb_article_tickets: DeskKbArticleTicketsTable;
+  desk_ticket_links: DeskTicketLinksTable;
+  desk_ticket_learned: DeskTicketLearnedTable;
   desk_services: DeskServicesTable;
   desk_catalogue_items: DeskCatalogueItemsTable;
   desk_customer_services: DeskCustomerServicesTable;

@@ -6,7 +6,7 @@ import type { RecentFloor } from './recent-floor.js';
 import type { TextQuery } from './search-terms.js';
 import { ticketSearchColumns, type SearchHit, type TicketSearchRow } from './search-types.js';
 import { headlineOptions, leadingSnippet } from './snippets.js';
-import { postgresMatchWindow, ticketRankingWindow } from './ticket-ranking.js';
+import { postgresMatchWindow, ticketRankingWindow, type RankedTicket } from './ticket-ranking.js';
 
 /** What {@link postgresTicketPage} searches: the filtered tickets, the words and the page. */
 export interface PostgresTicketPageRequest {
@@ -16,6 +16,8 @@ export interface PostgresTicketPageRequest {
   readonly page: { readonly limit: number; readonly offset: number };
   /** The recent-ticket index's floor (ADR 0019); its window is tried first when indexed. */
   readonly recent: RecentFloor;
+  /** Staff: the learned shares of the tickets whose learned text matches, added to their scores. */
+  readonly learned?: readonly RankedTicket[];
 }
 
 /** One page of a ranked ticket search, and how many matches were ranked. */
@@ -55,6 +57,23 @@ function matchesOf(request: PostgresTicketPageRequest) {
 }
 
 /**
+ * The `scored` matches: `matches`, with the learned shares (a list of values, known before the
+ * statement) added to the tickets they belong to, and the tickets found only through them.
+ */
+function withLearnedShares(learned: readonly RankedTicket[]) {
+  if (learned.length === 0) return sql`scored as (select id, score from matches)`;
+  const values = sql.join(
+    learned.map(({ id, score }) => sql`(${sql.lit(id)}::bigint, ${sql.lit(score)}::float8)`),
+  );
+  return sql`scored as materialized (
+    select u.id, sum(u.score)::float8 as score from (
+      select id, score from matches
+      union all select l.id, l.score from (values ${values}) as l(id, score)
+    ) as u group by u.id
+  )`;
+}
+
+/**
  * PostgreSQL: ranks the newest {@link ticketRankingWindow} matches of `search` among the tickets
  * `filtered` selects, and returns the page's rows with their scores and snippets, in one statement
  * (ADR 0035). The ranking, order (score, then id), row scope and snippets are those of the
@@ -71,11 +90,12 @@ export async function postgresTicketPage(
   const { limit, offset } = request.page;
   const columns = sql.join(ticketSearchColumns.map((column) => sql.ref(`t.${column}`)));
   const { rows } = await sql<PageRow>`${matchesOf(request)},
+    ${withLearnedShares(request.learned ?? [])},
     page as (
-      select m.id, m.score from matches as m order by m.score desc, m.id
+      select m.id, m.score from scored as m order by m.score desc, m.id
       limit ${limit + 1} offset ${offset}
     )
-    select (select count(*) from matches) as ranked, p.score, ${columns},
+    select (select count(*) from scored) as ranked, p.score, ${columns},
       ts_headline('english', t.summary || ' — ' || t.details, ${tsquery}, ${headlineOptions})
         as snippet
     from (select 1) as one

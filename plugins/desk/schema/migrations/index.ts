@@ -9,6 +9,7 @@ import { addHistoryCallLink } from './0007-history-call-link.js';
 import { createRecentTicketIndex } from './0008-recent-ticket-index.js';
 import { createRecentTicketSearchIndex } from './0009-recent-ticket-search.js';
 import { addLearnedArticleText } from './0010-learned-article-text.js';
+import { addLearnedTicketText } from './0011-learned-ticket-text.js';
 
 /** The desk plugin's migrations, applied in name order on SQLite and PostgreSQL alike. */
 export const deskMigrations: Migrations = Object.freeze({
@@ -22,4 +23,5 @@ export const deskMigrations: Migrations = Object.freeze({
   '0008_recent_ticket_index': createRecentTicketIndex,
   '0009_recent_ticket_search': createRecentTicketSearchIndex,
   '0010_learned_article_text': addLearnedArticleText,
+  '0011_learned_ticket_text': addLearnedTicketText,
 });

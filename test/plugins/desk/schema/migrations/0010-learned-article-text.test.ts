@@ -73,7 +73,7 @@ describe.each(testEngines)('migration 0010 (learned article text) on $engine', (
       [{ owner: 'desk', migrations: deskMigrations }],
       engine,
     );
-    expect(applied).toEqual(['desk/0010_learned_article_text']);
+    expect(applied).toEqual(['desk/0010_learned_article_text', 'desk/0011_learned_ticket_text']);
   });
   afterAll(async () => {
     await close?.();
