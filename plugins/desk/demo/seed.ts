@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DatabaseEngine } from '../../../core/index.js';
 import type { DeskTables } from '../schema/tables.js';
 import { rebuildLearnedArticleText } from '../knowledge/learned-article-text.js';
+import { rebuildLearnedTicketText } from '../store/learned-ticket-text.js';
 import { pauseRecentTicketIndex, rebuildRecentTicketIndex } from '../search/recent-ticket-index.js';
 import {
   pauseRecentTicketSearch,
@@ -58,8 +59,11 @@ const postgresSeedLockKey = 7_240_312;
  * guesses that a common word matches a few dozen tickets.
  */
 async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngine): Promise<void> {
-  // The articles learn from the loaded tickets' resolution notes in one pass, not note by note.
-  await db.transaction().execute((trx) => rebuildLearnedArticleText(trx));
+  // Articles and past tickets learn from the loaded notes in one pass each, not note by note.
+  await db.transaction().execute(async (trx) => {
+    await rebuildLearnedArticleText(trx);
+    await rebuildLearnedTicketText(trx);
+  });
   if (engine === 'sqlite') {
     await rebuildRecentTicketIndex(db);
     await sql`insert into desk_tickets_fts(desk_tickets_fts) values ('optimize')`.execute(db);
