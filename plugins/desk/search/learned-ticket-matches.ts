@@ -19,37 +19,53 @@ const postgresLearnedCap = 0.9;
 const postgresLearnedHalf = 0.25;
 
 /**
- * The tickets among those `filtered` selects whose learned text (the later tickets of their
- * organisation that refer to them) matches `search`, newest first, at most a ranking window, each
- * with the learned text's share of the score. For staff only: the caller decides.
+ * PostgreSQL: the tickets among those `filtered` selects whose learned text matches `search`,
+ * newest first, at most a ranking window, each with the learned text's share of the score, as a
+ * query to join into the ranked page's statement (one round trip, ADR 0035).
  *
  * @example
- * const learned = await learnedTicketMatches(context, { filtered, narrowed, search });
+ * sql`select id, score from matches union all ${postgresLearnedWindow({ filtered, search })}`
  */
-export async function learnedTicketMatches(
-  { db, engine }: DeskStoreContext,
-  { filtered, search }: TicketRankingRequest,
-): Promise<RankedTicket[]> {
-  const scoped = (id: RawBuilder<number>) =>
-    sql`exists ${filtered.select(sql<number>`1`.as('one')).where('desk_tickets.id', '=', id)}`;
-  if (engine === 'sqlite') {
-    const fts = sql.table('desk_ticket_learned_fts');
-    const { rows } = await sql<{ id: number; rank: number }>`select rowid as id,
-        bm25(${fts}) as rank from ${fts}
-        where ${fts} match ${fts5MatchExpression(search)} and ${scoped(sql<number>`${fts}.rowid`)}
-        order by rowid desc limit ${ticketRankingWindow}`.execute(db);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      score: -sqliteLearnedWeight * Number(row.rank),
-    }));
-  }
-  const density = sql`ts_rank_cd('{1, 1, 1, 1}'::float4[], l.search, ${postgresTsQuery(search)}, 2)`;
-  const { rows } = await sql<{ id: number | string; score: number }>`select l.ticket_id as id,
+export function postgresLearnedWindow({
+  filtered,
+  search,
+}: Pick<TicketRankingRequest, 'filtered' | 'search'>): RawBuilder<RankedTicket> {
+  const tsquery = postgresTsQuery(search);
+  const density = sql`ts_rank_cd('{1, 1, 1, 1}'::float4[], l.search, ${tsquery}, 2)`;
+  const scoped = filtered
+    .select(sql<number>`1`.as('one'))
+    .where('desk_tickets.id', '=', sql<number>`l.ticket_id`);
+  return sql`(select l.ticket_id as id,
       (${postgresLearnedCap} * ${density} / (${density} + ${postgresLearnedHalf}))::float8 as score
       from desk_ticket_learned as l
-      where l.search @@ ${postgresTsQuery(search)} and ${scoped(sql<number>`l.ticket_id`)}
-      order by l.ticket_id desc limit ${ticketRankingWindow}`.execute(db);
-  return rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
+      where l.search @@ ${tsquery} and exists ${scoped}
+      order by l.ticket_id desc limit ${ticketRankingWindow})`;
+}
+
+/**
+ * SQLite: the tickets among those `filtered` selects whose learned text (the later tickets of
+ * their organisation that refer to them) matches `search`, newest first, at most a ranking window,
+ * each with the learned text's share of the score. For staff only: the caller decides.
+ *
+ * @example
+ * const learned = await sqliteLearnedMatches(context, { filtered, narrowed, search });
+ */
+export async function sqliteLearnedMatches(
+  { db }: DeskStoreContext,
+  { filtered, search }: TicketRankingRequest,
+): Promise<RankedTicket[]> {
+  const fts = sql.table('desk_ticket_learned_fts');
+  const scoped = filtered
+    .select(sql<number>`1`.as('one'))
+    .where('desk_tickets.id', '=', sql<number>`${fts}.rowid`);
+  const { rows } = await sql<{ id: number; rank: number }>`select rowid as id,
+      bm25(${fts}) as rank from ${fts}
+      where ${fts} match ${fts5MatchExpression(search)} and exists ${scoped}
+      order by rowid desc limit ${ticketRankingWindow}`.execute(db);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    score: -sqliteLearnedWeight * Number(row.rank),
+  }));
 }
 
 /**

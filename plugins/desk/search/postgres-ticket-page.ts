@@ -1,12 +1,13 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DeskTables } from '../schema/tables.js';
 import type { DeskStoreContext } from '../store/store-context.js';
+import { postgresLearnedWindow } from './learned-ticket-matches.js';
 import { postgresTsQuery } from './postgres-query.js';
 import type { RecentFloor } from './recent-floor.js';
 import type { TextQuery } from './search-terms.js';
 import { ticketSearchColumns, type SearchHit, type TicketSearchRow } from './search-types.js';
 import { headlineOptions, leadingSnippet } from './snippets.js';
-import { postgresMatchWindow, ticketRankingWindow, type RankedTicket } from './ticket-ranking.js';
+import { postgresMatchWindow, ticketRankingWindow } from './ticket-ranking.js';
 
 /** What {@link postgresTicketPage} searches: the filtered tickets, the words and the page. */
 export interface PostgresTicketPageRequest {
@@ -16,8 +17,8 @@ export interface PostgresTicketPageRequest {
   readonly page: { readonly limit: number; readonly offset: number };
   /** The recent-ticket index's floor (ADR 0019); its window is tried first when indexed. */
   readonly recent: RecentFloor;
-  /** Staff: the learned shares of the tickets whose learned text matches, added to their scores. */
-  readonly learned?: readonly RankedTicket[];
+  /** Staff: add the share of what tickets learned from later ones (`postgresLearnedWindow`). */
+  readonly learned?: boolean;
 }
 
 /** One page of a ranked ticket search, and how many matches were ranked. */
@@ -57,18 +58,15 @@ function matchesOf(request: PostgresTicketPageRequest) {
 }
 
 /**
- * The `scored` matches: `matches`, with the learned shares (a list of values, known before the
- * statement) added to the tickets they belong to, and the tickets found only through them.
+ * The `scored` matches: `matches`, with the learned shares added to the tickets they belong to, and
+ * the tickets found only through their learned text, when the request asks for them.
  */
-function withLearnedShares(learned: readonly RankedTicket[]) {
-  if (learned.length === 0) return sql`scored as (select id, score from matches)`;
-  const values = sql.join(
-    learned.map(({ id, score }) => sql`(${sql.lit(id)}::bigint, ${sql.lit(score)}::float8)`),
-  );
+function withLearnedShares(request: PostgresTicketPageRequest) {
+  if (request.learned !== true) return sql`scored as (select id, score from matches)`;
   return sql`scored as materialized (
     select u.id, sum(u.score)::float8 as score from (
       select id, score from matches
-      union all select l.id, l.score from (values ${values}) as l(id, score)
+      union all select l.id, l.score from ${postgresLearnedWindow(request)} as l
     ) as u group by u.id
   )`;
 }
@@ -90,7 +88,7 @@ export async function postgresTicketPage(
   const { limit, offset } = request.page;
   const columns = sql.join(ticketSearchColumns.map((column) => sql.ref(`t.${column}`)));
   const { rows } = await sql<PageRow>`${matchesOf(request)},
-    ${withLearnedShares(request.learned ?? [])},
+    ${withLearnedShares(request)},
     page as (
       select m.id, m.score from scored as m order by m.score desc, m.id
       limit ${limit + 1} offset ${offset}
