@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DeskTables, TicketStatus } from '../schema/tables.js';
 import { articleMentions } from './article-mentions.js';
 
@@ -62,6 +62,13 @@ export async function relearnArticles(
 ): Promise<void> {
   // In id order, so two transactions relearning the same articles lock their rows in one order.
   for (const articleId of [...new Set(articleIds)].sort((a, b) => a - b)) {
+    // Lock the article's row first (a write that touches no indexed column, so no trigger runs):
+    // two tickets solved at once then take turns, and the second reads the first's links.
+    await db
+      .updateTable('desk_kb_articles')
+      .set({ updated_at: sql<string>`updated_at` })
+      .where('id', '=', articleId)
+      .execute();
     const rows = await db
       .selectFrom('desk_kb_article_tickets as l')
       .innerJoin('desk_tickets as t', 't.id', 'l.ticket_id')

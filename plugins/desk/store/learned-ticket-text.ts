@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   isSolved,
   learnedText,
@@ -25,6 +25,13 @@ export async function relearnTickets(
 ): Promise<void> {
   // In id order, so two transactions relearning the same tickets lock their rows in one order.
   for (const ticketId of [...new Set(ticketIds)].sort((a, b) => a - b)) {
+    // Lock the ticket's row first (a write that touches no indexed column, so no trigger runs):
+    // two later tickets solved at once then take turns, and the second reads the first's links.
+    await db
+      .updateTable('desk_tickets')
+      .set({ updated_at: sql<string>`updated_at` })
+      .where('id', '=', ticketId)
+      .execute();
     const rows = await db
       .selectFrom('desk_ticket_links as l')
       .innerJoin('desk_tickets as t', 't.id', 'l.from_ticket_id')
@@ -43,16 +50,11 @@ export async function relearnTickets(
     if (current?.learned_text === text || (current === undefined && text === '')) continue;
     if (text === '') {
       await db.deleteFrom('desk_ticket_learned').where('ticket_id', '=', ticketId).execute();
-    } else if (current === undefined) {
+    } else {
       await db
         .insertInto('desk_ticket_learned')
         .values({ ticket_id: ticketId, learned_text: text })
-        .execute();
-    } else {
-      await db
-        .updateTable('desk_ticket_learned')
-        .set({ learned_text: text })
-        .where('ticket_id', '=', ticketId)
+        .onConflict((conflict) => conflict.column('ticket_id').doUpdateSet({ learned_text: text }))
         .execute();
     }
   }

@@ -115,6 +115,25 @@ describe.each(testEngines)('learned article text on $engine', (testEngine) => {
     expect(await learned(printerArticle)).toBe('');
   });
 
+  it('learns from two tickets solved at the same time, neither overwriting the other', async () => {
+    const first = await raise('Front desk printer offline');
+    const second = await raise('Warehouse printer offline');
+    for (const id of [first, second]) {
+      await fixture.store.tickets.addNote(people.ann, {
+        ticketId: id,
+        body: 'See kb/printer-offline',
+      });
+    }
+    await Promise.all(
+      [first, second].map((id) =>
+        fixture.store.tickets.update(people.ann, id, { status: 'resolved' }),
+      ),
+    );
+    expect(await learned(printerArticle)).toBe(
+      'Warehouse printer offline\nFront desk printer offline',
+    );
+  });
+
   it(`learns from the newest ${learnedTicketsPerArticle} solved tickets only`, async () => {
     const article = await insertArticle(fixture.db, {
       slug: 'disk-full',
@@ -143,12 +162,14 @@ describe.each(testEngines)('learned article text on $engine', (testEngine) => {
   it('rebuilds every link and learned text from the notes in the desk', async () => {
     await fixture.db.updateTable('desk_kb_articles').set({ learned_text: '' }).execute();
     const { links, articles } = await rebuildLearnedArticleText(fixture.db);
-    // Two tickets' notes mention the VPN article and one the printer article; the links written
+    // Two tickets' notes mention the VPN article and three the printer article; the links written
     // by hand for the disk article have no note behind them and are gone.
-    expect({ links, articles }).toEqual({ links: 3, articles: 3 });
+    expect({ links, articles }).toEqual({ links: 5, articles: 3 });
     expect(await learned(vpnArticle)).toBe(
       'Remote access cuts out on hotel wifi\nTunnel disconnects every hour',
     );
-    expect(await learned(printerArticle)).toBe('');
+    expect(await learned(printerArticle)).toBe(
+      'Warehouse printer offline\nFront desk printer offline',
+    );
   });
 });
