@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DatabaseEngine } from '../../../core/index.js';
 import type { DeskTables } from '../schema/tables.js';
+import { rebuildLearnedArticleText } from '../knowledge/learned-article-text.js';
+import { rebuildLearnedTicketText } from '../store/learned-ticket-text.js';
 import { pauseRecentTicketIndex, rebuildRecentTicketIndex } from '../search/recent-ticket-index.js';
 import {
   pauseRecentTicketSearch,
@@ -50,17 +52,23 @@ async function enlargeSqliteCache(db: Kysely<DeskTables>): Promise<() => Promise
 const postgresSeedLockKey = 7_240_312;
 
 /**
- * After a bulk load: each engine's recent-ticket index is rebuilt over the newest tickets,
+ * After a bulk load: the articles' learned text is rebuilt from the resolution notes, each engine's recent-ticket index is rebuilt over the newest tickets,
  * SQLite's full-text indexes are merged into one segment each (a search then reads one b-tree
  * per word instead of dozens, and cutting a snippet is ten times quicker on a million tickets),
  * PostgreSQL is vacuumed, and both gather fresh planner statistics, without which PostgreSQL
  * guesses that a common word matches a few dozen tickets.
  */
 async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngine): Promise<void> {
+  // Articles and past tickets learn from the loaded notes in one pass each, not note by note.
+  await db.transaction().execute(async (trx) => {
+    await rebuildLearnedArticleText(trx);
+    await rebuildLearnedTicketText(trx);
+  });
   if (engine === 'sqlite') {
     await rebuildRecentTicketIndex(db);
     await sql`insert into desk_tickets_fts(desk_tickets_fts) values ('optimize')`.execute(db);
     await sql`insert into desk_kb_fts(desk_kb_fts) values ('optimize')`.execute(db);
+    await sql`insert into desk_kb_learned_fts(desk_kb_learned_fts) values ('optimize')`.execute(db);
     await sql`analyze`.execute(db);
     return;
   }

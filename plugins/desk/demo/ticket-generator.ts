@@ -144,6 +144,8 @@ export function* generateTickets(
     );
     const agent = random.pick(staff.get(template.team) ?? accountManagers);
     const resolution = fill(random.pick(template.resolutions), values);
+    // The note of a template with an article points to it, as agents link what fixed it.
+    const fixedBy = template.kb === undefined ? '' : ` See /kb/${template.kb}.`;
 
     const responded = responseMs <= endMs;
     // Half of the last ten days' tickets are still being worked on, so the queue is not empty
@@ -169,7 +171,7 @@ export function* generateTickets(
     if (resolved) {
       notes.push({
         authorEmail: agent.email,
-        body: resolution,
+        body: resolution + fixedBy,
         visibility: 'public',
         createdAt: isoTime(resolutionMs),
       });

@@ -4,8 +4,8 @@ import type { DeskTables, KbArticleRow } from '../schema/tables.js';
 import { parseArticleTags } from '../search/article-search.js';
 import { isStaff } from '../store/directory.js';
 
-/** A knowledge-base article as the store hands it out. */
-export type KbArticle = Omit<KbArticleRow, 'tags' | 'published'> & {
+/** A knowledge-base article as the store hands it out (without the learned text, which is internal). */
+export type KbArticle = Omit<KbArticleRow, 'tags' | 'published' | 'learned_text'> & {
   readonly tags: readonly string[];
   readonly published: boolean;
 };
@@ -25,7 +25,19 @@ export async function findArticle(
   const byId = typeof reference === 'number' || /^\d+$/.test(reference.trim());
   // An id beyond the integer range names no article; it must not reach PostgreSQL's bigint.
   if (byId && !Number.isSafeInteger(Number(reference))) return undefined;
-  let query = db.selectFrom('desk_kb_articles').selectAll();
+  let query = db
+    .selectFrom('desk_kb_articles')
+    .select([
+      'id',
+      'slug',
+      'title',
+      'body',
+      'tags',
+      'category',
+      'published',
+      'created_at',
+      'updated_at',
+    ]);
   query = byId
     ? query.where('id', '=', Number(reference))
     : query.where('slug', '=', String(reference).trim().toLowerCase());

@@ -191,6 +191,34 @@ export interface DeskKbArticlesTable {
   published: number;
   created_at: string;
   updated_at: string;
+  /**
+   * Words learned from the resolved tickets that mention the article (migration 0010): their
+   * summaries, newest first, bounded. Searched by staff only; never shown.
+   */
+  learned_text: Generated<string>;
+}
+
+/** Which tickets' public notes mention which article: what its learned text is built from. */
+export interface DeskKbArticleTicketsTable {
+  article_id: number;
+  ticket_id: number;
+}
+
+/** Which later ticket's note refers to which earlier ticket of the same organisation. */
+export interface DeskTicketLinksTable {
+  /** The earlier ticket, referred to. */
+  ticket_id: number;
+  /** The later ticket whose note refers to it. */
+  from_ticket_id: number;
+}
+
+/**
+ * Words a ticket learned from the later solved tickets of its organisation that refer to it
+ * (migration 0011): their summaries, newest first, bounded. Only tickets with such words have a row.
+ */
+export interface DeskTicketLearnedTable {
+  ticket_id: number;
+  learned_text: string;
 }
 
 export interface DeskServicesTable {
@@ -248,6 +276,9 @@ export type DeskTables = {
   desk_quick_actions: DeskQuickActionsTable;
   desk_time_entries: DeskTimeEntriesTable;
   desk_kb_articles: DeskKbArticlesTable;
+  desk_kb_article_tickets: DeskKbArticleTicketsTable;
+  desk_ticket_links: DeskTicketLinksTable;
+  desk_ticket_learned: DeskTicketLearnedTable;
   desk_services: DeskServicesTable;
   desk_catalogue_items: DeskCatalogueItemsTable;
   desk_customer_services: DeskCustomerServicesTable;

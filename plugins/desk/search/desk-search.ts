@@ -26,7 +26,9 @@ export interface DeskSearch {
    * Full-text search of tickets with the filters of `tickets.list`, a relevance score, a snippet
    * and stable offset paging (ties in score by id). With text, the newest 1,000 matches are ranked
    * and `truncated` says when older ones exist (narrow with `createdTo` to reach them); without
-   * text, the filtered tickets newest first. Text with no searchable word finds nothing.
+   * text, the filtered tickets newest first. Text with no searchable word finds nothing. For
+   * staff, a ticket also matches the summaries of the later solved tickets of its organisation
+   * whose notes refer to it (`#<id>`, `ticket <id>`), ranked below a summary match.
    *
    * @param principal - The caller, whose role and scopes decide what it reaches.
    * @param input - `text`, `match` (`all` words, the default, or `any`), the ticket filters, and
@@ -35,7 +37,8 @@ export interface DeskSearch {
    *   words in bold), `hasMore`, `nextOffset` and, for a text search, `truncated`.
    * @rowScope Needs a `tickets:read:*` scope; filters and the ranked window apply within the
    *   caller's read reach: an end user's own tickets (their organisation's with
-   *   `tickets:read:org`), every ticket for agents, admins and service accounts.
+   *   `tickets:read:org`), every ticket for agents, admins and service accounts. End users match
+   *   and rank on the tickets' own text only, never on words learned from other tickets.
    * @throws {TOOL_FAILED} The caller holds no `tickets:read:*` scope.
    * @throws {TOOL_FAILED} `createdFrom` or `createdTo` is not an ISO-8601 date or time.
    */
@@ -45,8 +48,10 @@ export interface DeskSearch {
   ): Promise<SearchResult<TicketSearchRow>>;
   /**
    * Full-text search of knowledge-base articles, filtered by category and tags, a title match
-   * ranking above a body match; the last word also matches as a prefix. Without text, the
-   * articles by title.
+   * ranking above a body match; the last word also matches as a prefix. For staff, an article
+   * also matches the words of the resolved tickets whose public notes mention it (its learned
+   * text: the newest 50 such tickets' summaries), ranked below its title and above its body.
+   * Without text, the articles by title.
    *
    * @param principal - The caller, whose role decides whether drafts are included.
    * @param input - `text`, `match`, `category`, `tags` (each must be on the article),
@@ -54,8 +59,10 @@ export interface DeskSearch {
    * @returns One page of hits (the article without its body, score and snippet), `hasMore` and
    *   `nextOffset`.
    * @rowScope Published articles for everyone; drafts too for agents, admins and service accounts
-   *   who ask with `includeUnpublished` (an end user's is ignored). No scope is checked: the
-   *   tools that search declare `kb:read`.
+   *   who ask with `includeUnpublished` (an end user's is ignored). End users search the
+   *   articles' own text only: the learned text comes from every organisation's tickets, so it
+   *   neither matches nor ranks for them. No scope is checked: the tools that search declare
+   *   `kb:read`.
    */
   searchArticles(
     principal: Principal,

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DeskTables } from '../schema/tables.js';
 import type { DeskStoreContext } from '../store/store-context.js';
+import { postgresLearnedWindow } from './learned-ticket-matches.js';
 import { postgresTsQuery } from './postgres-query.js';
 import type { RecentFloor } from './recent-floor.js';
 import type { TextQuery } from './search-terms.js';
@@ -16,6 +17,8 @@ export interface PostgresTicketPageRequest {
   readonly page: { readonly limit: number; readonly offset: number };
   /** The recent-ticket index's floor (ADR 0019); its window is tried first when indexed. */
   readonly recent: RecentFloor;
+  /** Staff: add the share of what tickets learned from later ones (`postgresLearnedWindow`). */
+  readonly learned?: boolean;
 }
 
 /** One page of a ranked ticket search, and how many matches were ranked. */
@@ -55,6 +58,20 @@ function matchesOf(request: PostgresTicketPageRequest) {
 }
 
 /**
+ * The `scored` matches: `matches`, with the learned shares added to the tickets they belong to, and
+ * the tickets found only through their learned text, when the request asks for them.
+ */
+function withLearnedShares(request: PostgresTicketPageRequest) {
+  if (request.learned !== true) return sql`scored as (select id, score from matches)`;
+  return sql`scored as materialized (
+    select u.id, sum(u.score)::float8 as score from (
+      select id, score from matches
+      union all select l.id, l.score from ${postgresLearnedWindow(request)} as l
+    ) as u group by u.id
+  )`;
+}
+
+/**
  * PostgreSQL: ranks the newest {@link ticketRankingWindow} matches of `search` among the tickets
  * `filtered` selects, and returns the page's rows with their scores and snippets, in one statement
  * (ADR 0035). The ranking, order (score, then id), row scope and snippets are those of the
@@ -71,11 +88,12 @@ export async function postgresTicketPage(
   const { limit, offset } = request.page;
   const columns = sql.join(ticketSearchColumns.map((column) => sql.ref(`t.${column}`)));
   const { rows } = await sql<PageRow>`${matchesOf(request)},
+    ${withLearnedShares(request)},
     page as (
-      select m.id, m.score from matches as m order by m.score desc, m.id
+      select m.id, m.score from scored as m order by m.score desc, m.id
       limit ${limit + 1} offset ${offset}
     )
-    select (select count(*) from matches) as ranked, p.score, ${columns},
+    select (select count(*) from scored) as ranked, p.score, ${columns},
       ts_headline('english', t.summary || ' — ' || t.details, ${tsquery}, ${headlineOptions})
         as snippet
     from (select 1) as one

@@ -15,6 +15,7 @@ const sources = {
   articles: {
     fts: sql.table('desk_kb_fts'),
     table: sql.table('desk_kb_articles'),
+    // The authored index and text only: a snippet is never cut from the learned text.
     document: sql`title || ' — ' || body`,
   },
 } as const;

@@ -9,6 +9,7 @@ import {
   ticketFiltersCanMatch,
   whereTicketFilters,
 } from '../store/ticket-filters.js';
+import { sqliteLearnedMatches, withLearned } from './learned-ticket-matches.js';
 import { postgresTicketPage } from './postgres-ticket-page.js';
 import type { RecentFloorCache } from './recent-floor.js';
 import { prefixTerm, searchTerms, type MatchMode, type TextQuery } from './search-terms.js';
@@ -115,13 +116,18 @@ export async function searchTickets(
   }
 
   const words = { terms, mode: input.match ?? 'all' } as const;
+  const narrowed = narrowsTickets(input, access);
+  // Staff also match what a ticket learned from later tickets that refer to it; end users do not.
+  const learned = access.staff;
   if (context.engine === 'postgres') {
     const recent = await context.recentFloor.read(context.db);
+    const exactSearch: TextQuery = { ...words, prefix: false };
     const exact = await postgresTicketPage(context, {
       filtered,
-      search: { ...words, prefix: false },
+      search: exactSearch,
       page,
       recent,
+      learned,
     });
     // As rankedMatches: only an empty result pays for the wider prefix match.
     const found =
@@ -132,16 +138,16 @@ export async function searchTickets(
             search: { ...words, prefix: true },
             page,
             recent,
+            learned,
           });
     return { ...toPage(found.hits, page), truncated: found.ranked >= ticketRankingWindow };
   }
 
-  const { ranked, search } = await rankedMatches(
-    context,
-    { filtered, narrowed: narrowsTickets(input, access) },
-    words,
-  );
-  const onPage = ranked.slice(page.offset, page.offset + page.limit + 1);
+  const { ranked, search } = await rankedMatches(context, { filtered, narrowed }, words);
+  const scored = learned
+    ? withLearned(ranked, await sqliteLearnedMatches(context, { filtered, narrowed, search }))
+    : ranked;
+  const onPage = scored.slice(page.offset, page.offset + page.limit + 1);
   const ids = onPage.map((hit) => hit.id);
   const rows =
     ids.length === 0

@@ -1,6 +1,8 @@
 import { ToolError, type Principal } from '../../../core/index.js';
+import { learnFromPublicNote } from '../knowledge/learned-article-text.js';
 import type { DeskRowUpdate, NoteRow, NoteVisibility, TicketStatus } from '../schema/tables.js';
 import type { TicketStoreParts } from './get-ticket.js';
+import { learnTicketsFromNote } from './learned-ticket-text.js';
 import { privateNoteField, type FieldChange, type WriteProvenance } from './history.js';
 import { resolveTicketAccess } from './row-scope.js';
 import { planTicketChange } from './ticket-patch.js';
@@ -84,10 +86,20 @@ export async function addNote(
       Object.assign(set, reopen.set);
       changes.push(...reopen.changes);
     }
-    await writeTicketChange(
+    const written = await writeTicketChange(
       trx,
       { access, provenance: input.provenance, at },
       { ticket, change: { set, changes } },
+    );
+    // A public note that points to an article links the two; a solved ticket teaches it at once.
+    if (visibility === 'public') {
+      await learnFromPublicNote(trx, { ticketId: ticket.id, status: written.status, body });
+    }
+    // Any note naming an earlier ticket of the organisation links them (#4821, ticket 4821).
+    await learnTicketsFromNote(
+      trx,
+      { id: ticket.id, organisationId: ticket.organisation_id, status: written.status },
+      body,
     );
     return note;
   });

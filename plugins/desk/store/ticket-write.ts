@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { ToolError } from '../../../core/index.js';
+import { learnFromStatusChange } from '../knowledge/learned-article-text.js';
 import type { DeskRowUpdate, DeskTables, TicketRow } from '../schema/tables.js';
+import { learnTicketsFromStatusChange } from './learned-ticket-text.js';
 import { recordHistory, type FieldChange, type WriteProvenance } from './history.js';
 import { canReach, ticketExtent, ticketNotFound, type TicketAccess } from './row-scope.js';
 import { TicketVersionConflict } from './write-transaction.js';
@@ -71,7 +73,8 @@ export interface TicketChange {
 
 /**
  * Writes `change` to `ticket` if nobody else changed it since it was read (`version` still
- * matches), bumps the version and records the history; otherwise throws
+ * matches), bumps the version and records the history, and keeps the learned text of the articles
+ * its notes mention in step with whether it is solved; otherwise throws
  * {@link TicketVersionConflict} so the transaction runs again on the fresh row.
  */
 export async function writeTicketChange(
@@ -88,6 +91,10 @@ export async function writeTicketChange(
     .returningAll()
     .executeTakeFirst();
   if (updated === undefined) throw new TicketVersionConflict(ticket.id);
+  // Solving or reopening a ticket teaches the articles and earlier tickets its notes mention.
+  const statusChange = { ticketId: ticket.id, from: ticket.status, to: updated.status };
+  await learnFromStatusChange(trx, statusChange);
+  await learnTicketsFromStatusChange(trx, statusChange);
   await recordHistory(
     trx,
     { access: write.access, ticketId: ticket.id, provenance: write.provenance, at: write.at },

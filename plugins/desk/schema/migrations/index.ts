@@ -8,6 +8,8 @@ import { addAccountManagers } from './0006-account-managers.js';
 import { addHistoryCallLink } from './0007-history-call-link.js';
 import { createRecentTicketIndex } from './0008-recent-ticket-index.js';
 import { createRecentTicketSearchIndex } from './0009-recent-ticket-search.js';
+import { addLearnedArticleText } from './0010-learned-article-text.js';
+import { addLearnedTicketText } from './0011-learned-ticket-text.js';
 
 /** The desk plugin's migrations, applied in name order on SQLite and PostgreSQL alike. */
 export const deskMigrations: Migrations = Object.freeze({
@@ -20,4 +22,6 @@ export const deskMigrations: Migrations = Object.freeze({
   '0007_history_call_link': addHistoryCallLink,
   '0008_recent_ticket_index': createRecentTicketIndex,
   '0009_recent_ticket_search': createRecentTicketSearchIndex,
+  '0010_learned_article_text': addLearnedArticleText,
+  '0011_learned_ticket_text': addLearnedTicketText,
 });

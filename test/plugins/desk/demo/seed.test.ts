@@ -5,6 +5,7 @@ import { demoOrganisations, demoUsers } from '../../../../plugins/desk/demo/demo
 import { kbArticles } from '../../../../plugins/desk/demo/kb-articles.js';
 import { isDeskEmpty, seedDemoData } from '../../../../plugins/desk/demo/seed.js';
 import { generateTickets } from '../../../../plugins/desk/demo/ticket-generator.js';
+import { learnedTicketsPerArticle } from '../../../../plugins/desk/knowledge/learned-article-text.js';
 import type { DeskTables } from '../../../../plugins/desk/schema/tables.js';
 import { testEngines } from '../../../helpers/test-databases.js';
 import { openDeskTestDatabase, type DeskTestDatabase } from '../desk-test-database.js';
@@ -83,6 +84,28 @@ describe.each(testEngines)('seedDemoData on $engine', (testEngine) => {
       email: first?.requesterEmail,
       key: first?.typeKey,
     });
+  });
+
+  it('lets the articles learn from the seeded resolutions at once', async () => {
+    const generated = [...generateTickets(ticketCount, seed, { until })];
+    const pointing = generated.filter((ticket) =>
+      ticket.notes.some((n) => n.body.includes('/kb/')),
+    );
+    expect(pointing.length).toBeGreaterThan(0);
+    expect(await count('desk_kb_article_tickets')).toBe(pointing.length);
+    const article = await desk.db
+      .selectFrom('desk_kb_articles')
+      .select(['id', 'slug', 'learned_text'])
+      .where('slug', '=', /\/kb\/([a-z0-9-]+)/.exec(pointing[0]!.notes.at(-1)!.body)![1]!)
+      .executeTakeFirstOrThrow();
+    // Its learned text is the summaries of the solved tickets that point to it, newest first.
+    const expected = generated
+      .filter((ticket) => ticket.notes.some((n) => n.body.includes(`/kb/${article.slug}.`)))
+      .filter((ticket) => ticket.status === 'resolved' || ticket.status === 'closed')
+      .map((ticket) => ticket.summary)
+      .reverse()
+      .slice(0, learnedTicketsPerArticle);
+    expect(article.learned_text.split('\n')).toEqual(expected);
   });
 
   it('refuses to seed a desk that has data, changing nothing', async () => {

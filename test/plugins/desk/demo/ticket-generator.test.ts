@@ -5,6 +5,7 @@ import {
 } from '../../../../plugins/desk/demo/demo-catalogue.js';
 import { demoTicketTypes } from '../../../../plugins/desk/demo/demo-desk-settings.js';
 import { demoUsers } from '../../../../plugins/desk/demo/demo-directory.js';
+import { kbArticles } from '../../../../plugins/desk/demo/kb-articles.js';
 import { generateTickets } from '../../../../plugins/desk/demo/ticket-generator.js';
 
 const until = '2026-01-05T09:00:00.000Z';
@@ -40,6 +41,29 @@ describe('generateTickets', () => {
     }
     const open = tickets.filter((t) => t.resolvedAt === null);
     expect(open.every((t) => t.notes.every((n) => n.visibility === 'private'))).toBe(true);
+  });
+
+  it('points resolution notes to the knowledge-base article of their kind of problem', () => {
+    const slugs = new Set(kbArticles.map((article) => article.slug));
+    const pointed = tickets.flatMap((ticket) =>
+      ticket.notes.flatMap((note) => [...note.body.matchAll(/ See \/kb\/([a-z0-9-]+)\.$/g)]),
+    );
+    const resolved = tickets.filter((t) => t.resolvedAt !== null);
+    // Most kinds of ticket have an article; the rest (and opportunities) have none.
+    expect(pointed.length).toBeGreaterThan(resolved.length * 0.6);
+    expect(pointed.length).toBeLessThan(resolved.length);
+    for (const match of pointed) expect(slugs.has(match[1]!)).toBe(true);
+    // Only public notes point to articles, and one summary always points to the same one.
+    const bySummary = new Map<string, string>();
+    for (const ticket of tickets) {
+      for (const note of ticket.notes) {
+        const slug = /\/kb\/([a-z0-9-]+)/.exec(note.body)?.[1];
+        if (slug === undefined) continue;
+        expect(note.visibility).toBe('public');
+        expect(bySummary.get(ticket.summary) ?? slug).toBe(slug);
+        bySummary.set(ticket.summary, slug);
+      }
+    }
   });
 
   it('leaves a queue of recent open tickets, some of them past their resolution time', () => {
