@@ -1,4 +1,9 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  DeskKbArticleTicketsTable,
+  DeskTicketLearnedTable,
+  DeskTicketLinksTable,
+} from './learned-tables.js';
 
 /**
  * The desk plugin's tables as its store sees them (desk-schema, issue 3). Times are ISO-8601 UTC
@@ -196,29 +201,6 @@ export interface DeskKbArticlesTable {
    * summaries, newest first, bounded. Searched by staff only; never shown.
    */
   learned_text: Generated<string>;
-}
-
-/** Which tickets' public notes mention which article: what its learned text is built from. */
-export interface DeskKbArticleTicketsTable {
-  article_id: number;
-  ticket_id: number;
-}
-
-/** Which later ticket's note refers to which earlier ticket of the same organisation. */
-export interface DeskTicketLinksTable {
-  /** The earlier ticket, referred to. */
-  ticket_id: number;
-  /** The later ticket whose note refers to it. */
-  from_ticket_id: number;
-}
-
-/**
- * Words a ticket learned from the later solved tickets of its organisation that refer to it
- * (migration 0011): their summaries, newest first, bounded. Only tickets with such words have a row.
- */
-export interface DeskTicketLearnedTable {
-  ticket_id: number;
-  learned_text: string;
 }
 
 export interface DeskServicesTable {
