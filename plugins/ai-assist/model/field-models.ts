@@ -32,7 +32,8 @@ export interface FieldModels {
   current(): TrainedFieldModels | undefined;
   /**
    * {@link FieldModels.current}, but while the first training runs (just after start) waits for
-   * it up to `waitMs`, so the first calls after a start answer as every later call will.
+   * it up to `waitMs`. Calls do not wait (they use the vote until the models are ready, so a
+   * restart never slows them); tests and benchmarks that need the models do.
    */
   settled(waitMs?: number): Promise<TrainedFieldModels | undefined>;
   /**
@@ -46,7 +47,7 @@ export interface FieldModels {
   stop(): void;
 }
 
-/** How long a call just after start waits for the first training (a small desk's takes less). */
+/** How long {@link FieldModels.settled} waits for the first training by default. */
 const defaultSettleMs = 15_000;
 
 /**

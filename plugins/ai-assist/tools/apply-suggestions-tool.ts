@@ -163,7 +163,7 @@ export function applySuggestionsTool(
         neighbours: settings.neighbours,
         threshold,
         dryRun: input.dryRun,
-        models: await settings.models?.settled(),
+        models: settings.models?.current(),
       });
       return {
         ticketId: ticket.id,

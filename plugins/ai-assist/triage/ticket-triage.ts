@@ -81,7 +81,7 @@ export function createTicketTriage(desk: DeskStore, settings: TicketTriageSettin
         fields: options.fields,
         neighbours: settings.neighbours,
         threshold: settings.threshold,
-        models: await settings.models?.settled(),
+        models: settings.models?.current(),
         dryRun: false,
         ...(!staff && { minimumSupport: endUserSupport, sharedOnly: true }),
       });
