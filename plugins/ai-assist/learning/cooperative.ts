@@ -19,13 +19,18 @@ export function runToEnd<T>(work: ChunkedWork<T>): T {
 }
 
 /**
- * Runs chunked work, giving the event loop a turn (`setImmediate`) after every chunk.
+ * Runs chunked work, giving the event loop a turn (`setImmediate`) after every chunk; stops
+ * between chunks, with undefined, once `cancelled()` says so (a server shutting down).
  *
  * @example
  * const classifiers = await runCooperatively(fieldClassifierTraining(history, fields));
  */
-export async function runCooperatively<T>(work: ChunkedWork<T>): Promise<T> {
+export async function runCooperatively<T>(
+  work: ChunkedWork<T>,
+  cancelled: () => boolean = () => false,
+): Promise<T | undefined> {
   for (;;) {
+    if (cancelled()) return undefined;
     const step = work.next();
     if (step.done === true) return step.value;
     await new Promise((resolve) => setImmediate(resolve));

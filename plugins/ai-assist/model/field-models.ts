@@ -43,7 +43,7 @@ export interface FieldModels {
   refresh(options?: { readonly force?: boolean }): Promise<TrainedFieldModels | undefined>;
   /** Starts the schedule (the first training at once). */
   start(): void;
-  /** Stops the schedule; a training under way finishes and is kept. */
+  /** Stops the schedule and any training under way (at its next chunk); the models stay. */
   stop(): void;
 }
 
@@ -68,16 +68,19 @@ export function createFieldModels(desk: DeskStore, settings: FieldModelSettings)
   let signature: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let first: Promise<TrainedFieldModels | undefined> | undefined;
+  let stopped = false;
 
   async function train(force: boolean): Promise<TrainedFieldModels | undefined> {
     const started = Date.now();
     try {
       const history = await readTrainingHistory(desk, historyReader, settings.maxTickets);
-      if (!force && history.signature === signature) return latest;
+      if (stopped || (!force && history.signature === signature)) return latest;
       // In chunks of a few milliseconds, so calls keep being answered while it trains.
       const classifiers = await runCooperatively(
         fieldClassifierTraining(history.tickets, suggestionFields),
+        () => stopped,
       );
+      if (classifiers === undefined) return latest;
       signature = history.signature;
       latest = Object.freeze({
         classifiers: Object.freeze(classifiers),
@@ -92,6 +95,8 @@ export function createFieldModels(desk: DeskStore, settings: FieldModelSettings)
       });
       return latest;
     } catch (error) {
+      // A read cut short by a shutdown is not a failure to report.
+      if (stopped) return latest;
       settings.log.error('ai-assist models could not be trained; the previous ones stay', {
         error: error instanceof Error ? error.message : String(error),
       });
@@ -119,12 +124,14 @@ export function createFieldModels(desk: DeskStore, settings: FieldModelSettings)
     },
     start() {
       if (timer !== undefined || first !== undefined) return;
+      stopped = false;
       first = models.refresh();
       if (settings.refreshMinutes <= 0) return;
       timer = setInterval(() => void models.refresh(), settings.refreshMinutes * 60_000);
       timer.unref();
     },
     stop() {
+      stopped = true;
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
     },
