@@ -6,14 +6,17 @@
  * training needed, and the p50/p99 of one prediction and of a whole `apply_ai_suggestions` dry
  * run (models and the similar-ticket search).
  *
- * Environment: BENCH_MODEL_TICKETS, BENCH_MODEL_MAX_TRAINING (the plugin's default, 100000),
+ * Environment: BENCH_MODEL_TICKETS, BENCH_MODEL_MAX_TRAINING (the plugin's default, 50000),
  * BENCH_MODEL_ITERATIONS (default 1000). Run with `--expose-gc` (the npm script does) so the
  * retained memory is measured after a collection.
  */
 import { performance } from 'node:perf_hooks';
 import { createServer, defineConfig, type Logger } from '../../core/index.js';
 import { aiAssistPlugin } from '../../plugins/ai-assist/index.js';
-import { createFieldModels } from '../../plugins/ai-assist/model/field-models.js';
+import {
+  createFieldModels,
+  defaultMaxTrainingTickets,
+} from '../../plugins/ai-assist/model/field-models.js';
 import { historyReader } from '../../plugins/ai-assist/model/history-reader.js';
 import { suggestionFields } from '../../plugins/ai-assist/scoring/suggestion-fields.js';
 import { suggestTicketFields } from '../../plugins/ai-assist/tools/suggest-ticket-fields.js';
@@ -108,7 +111,11 @@ async function benchSize(tickets: number, maxTraining: number, iterations: numbe
 }
 
 async function main(): Promise<void> {
-  const [maxTraining = 100_000] = sizes(process.env, 'BENCH_MODEL_MAX_TRAINING', '100000');
+  const [maxTraining = defaultMaxTrainingTickets] = sizes(
+    process.env,
+    'BENCH_MODEL_MAX_TRAINING',
+    String(defaultMaxTrainingTickets),
+  );
   const [iterations = 1000] = sizes(process.env, 'BENCH_MODEL_ITERATIONS', '1000');
   console.log('bench:models — learned ai-assist models on the demo desk (SQLite)');
   for (const tickets of sizes(process.env, 'BENCH_MODEL_TICKETS', '100000,1000000')) {

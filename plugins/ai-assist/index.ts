@@ -10,7 +10,7 @@ import { deskStoreRef } from '../desk/api.js';
 import { fieldModelsRef, ticketTriageRef } from './api.js';
 import { matchingTool } from './tools/matching-tool.js';
 import { createTicketTriage } from './triage/ticket-triage.js';
-import { createFieldModels } from './model/field-models.js';
+import { createFieldModels, defaultMaxTrainingTickets } from './model/field-models.js';
 
 // The public API, for configs and examples; other plugins import plugins/ai-assist/api.ts.
 export * from './api.js';
@@ -27,7 +27,7 @@ export interface AiAssistPluginOptions {
    */
   readonly typeFieldThreshold?: number;
   /**
-   * The newest resolved and closed tickets the learned models train on, at most (100,000): bounds
+   * The newest resolved and closed tickets the learned models train on, at most (50,000): bounds
    * training time and memory on a large desk. 0 turns the models off (the vote alone).
    */
   readonly maxTrainingTickets?: number;
@@ -78,7 +78,7 @@ export function aiAssistPlugin(options: AiAssistPluginOptions = {}): PluginDefin
   }
   const maxTrainingTickets = wholeNumberOption(
     'maxTrainingTickets',
-    options.maxTrainingTickets ?? 100_000,
+    options.maxTrainingTickets ?? defaultMaxTrainingTickets,
     1_000_000,
   );
   const retrainMinutes = wholeNumberOption('retrainMinutes', options.retrainMinutes ?? 30, 10_080);

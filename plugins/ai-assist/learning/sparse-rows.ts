@@ -57,8 +57,9 @@ export function createRowPacker(): RowPacker {
       return {
         count: offsets.length - 1,
         offsets: Int32Array.from(offsets),
-        indices: indices.slice(0, used),
-        values: values.slice(0, used),
+        // Views, not copies: a copy would need the memory of every row a second time at once.
+        indices: indices.subarray(0, used),
+        values: values.subarray(0, used),
       };
     },
   };

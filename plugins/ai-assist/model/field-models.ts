@@ -47,6 +47,13 @@ export interface FieldModels {
   stop(): void;
 }
 
+/**
+ * The newest finished tickets the models train on unless configured otherwise: about 250 MB at
+ * the peak of a training on the demo desk's tickets (`npm run bench:models`), whatever the size
+ * of the desk.
+ */
+export const defaultMaxTrainingTickets = 50_000;
+
 /** How long {@link FieldModels.settled} waits for the first training by default. */
 const defaultSettleMs = 15_000;
 
@@ -58,7 +65,7 @@ const defaultSettleMs = 15_000;
  * suggestions fall back to the similar tickets' vote.
  *
  * @example
- * const models = createFieldModels(desk, { maxTickets: 100_000, refreshMinutes: 30, log });
+ * const models = createFieldModels(desk, { maxTickets: 50_000, refreshMinutes: 30, log });
  * models.start();
  * models.current()?.classifiers.team?.predict('VPN drops every hour')
  */

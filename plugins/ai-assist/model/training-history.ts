@@ -45,7 +45,7 @@ function historyTicket(ticket: Ticket, teams: ReadonlyMap<number, { key: string 
  * retraining would learn anything new.
  *
  * @example
- * const { tickets, signature } = await readTrainingHistory(desk, historyReader, 100_000);
+ * const { tickets, signature } = await readTrainingHistory(desk, historyReader, 50_000);
  */
 export async function readTrainingHistory(
   desk: DeskStore,
