@@ -1,6 +1,7 @@
 import { definePlugin, type PluginDefinition } from '../../../../core/index.js';
 import { deskStoreRef, type DeskStore, type NewTicket } from '../../../../plugins/desk/index.js';
 import { seedDemoData } from '../../../../plugins/desk/demo/seed.js';
+import { seededRandom } from '../../../../plugins/desk/demo/seeded-random.js';
 import { agentEmail, deskPrincipal } from '../tools/vpn-desk-fixture.js';
 
 /** A topic of the generated history: its words, and where its tickets went. */
@@ -24,15 +25,6 @@ const topics: readonly Topic[] = [
 const filler = ['please', 'help', 'today', 'again', 'office', 'since', 'morning', 'urgent'];
 
 const incident = { type: 'incident', customFields: { affected_service: 'VPN and Remote Access' } };
-
-/** Deterministic pseudo-random picks (a linear congruential generator), so runs repeat. */
-function picker(seed: number) {
-  let state = seed;
-  return <T>(items: readonly T[]): T => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return items[state % items.length]!;
-  };
-}
 
 /**
  * Creates and resolves one ticket as an agent: what a desk's history is made of.
@@ -63,7 +55,8 @@ export function learningDeskPlugin(perTopic = 40): PluginDefinition {
       const desk = ctx.services.get(deskStoreRef);
       const agent = deskPrincipal(agentEmail, 'agent');
       const organisations = (await desk.directory.listOrganisations(agent)).slice(0, 3);
-      const pick = picker(20_261_206);
+      const random = seededRandom(20_261_206);
+      const pick = <T>(items: readonly T[]) => random.pick(items);
       for (const [t, topic] of topics.entries()) {
         for (let i = 0; i < perTopic; i += 1) {
           const [a, b, c] = [pick(topic.words), pick(topic.words), pick(filler)];
