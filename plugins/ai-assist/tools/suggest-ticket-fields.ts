@@ -84,8 +84,9 @@ function currentLabels(
 /**
  * Predicts `fields` of `ticket` with the desk's learned `models` where they are trained, else
  * from its `neighbours` most similar resolved or closed tickets by the similarity-weighted vote
- * (the similar tickets are the explanation either way), and — unless `dryRun` — writes every prediction that reaches
- * `threshold` and differs from the current value in one `desk.tickets.update` with provenance
+ * (the similar tickets are the explanation either way), and — unless `dryRun` — writes every
+ * prediction that reaches `threshold` and differs from the current value in one
+ * `desk.tickets.update` with provenance
  * `ai` and the version read (a concurrent edit is refused, not overwritten). Writing runs as
  * `principal` (`apply_ai_suggestions` passes its caller, triage of a new ticket a service
  * principal); the similar tickets are found as `readAs` (the caller's reach; `principal` when
@@ -109,8 +110,8 @@ export async function suggestTicketFields(
     /** Whose reach the similar tickets are found in; `principal` when left out. */
     readonly readAs?: Principal;
     /**
-     * The least evidence a prediction needs: voting tickets, and distinct organisations among
-     * them. Below it the field is left alone, so a value never stands for one customer's ticket.
+     * The least evidence a vote needs: voting tickets, and distinct organisations among them.
+     * Below it the field is left alone, so a value never stands for one customer's ticket.
      */
     readonly minimumSupport?: MinimumSupport;
     /** The desk's learned classifiers; the vote alone when left out or not yet trained. */
