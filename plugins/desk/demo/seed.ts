@@ -3,6 +3,7 @@ import type { Database, DatabaseEngine } from '../../../core/index.js';
 import type { DeskTables } from '../schema/tables.js';
 import { rebuildLearnedArticleText } from '../knowledge/learned-article-text.js';
 import { rebuildLearnedTicketText } from '../store/learned-ticket-text.js';
+import { retryWrite } from '../store/write-transaction.js';
 import { pauseRecentTicketIndex, rebuildRecentTicketIndex } from '../search/recent-ticket-index.js';
 import {
   pauseRecentTicketSearch,
@@ -51,8 +52,14 @@ async function enlargeSqliteCache(db: Kysely<DeskTables>): Promise<() => Promise
 // Arbitrary but fixed: two processes seeding one PostgreSQL database take turns.
 const postgresSeedLockKey = 7_240_312;
 
+// PostgreSQL's deadlock: another server starting on the same database refreshes the recent-ticket
+// search (a concurrent index build on desk_tickets) while this one rebuilds it; PostgreSQL cancels
+// one of the two, and the one cancelled here simply runs again.
+const deadlocked = (error: unknown) => (error as { code?: unknown } | null)?.code === '40P01';
+
 /**
- * After a bulk load: the articles' learned text is rebuilt from the resolution notes, each engine's recent-ticket index is rebuilt over the newest tickets,
+ * After a bulk load: the articles' learned text is rebuilt from the resolution notes, each
+ * engine's recent-ticket index is rebuilt over the newest tickets,
  * SQLite's full-text indexes are merged into one segment each (a search then reads one b-tree
  * per word instead of dozens, and cutting a snippet is ten times quicker on a million tickets),
  * PostgreSQL is vacuumed, and both gather fresh planner statistics, without which PostgreSQL
@@ -60,10 +67,14 @@ const postgresSeedLockKey = 7_240_312;
  */
 async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngine): Promise<void> {
   // Articles and past tickets learn from the loaded notes in one pass each, not note by note.
-  await db.transaction().execute(async (trx) => {
-    await rebuildLearnedArticleText(trx);
-    await rebuildLearnedTicketText(trx);
-  });
+  await retryWrite(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await rebuildLearnedArticleText(trx);
+        await rebuildLearnedTicketText(trx);
+      }),
+    deadlocked,
+  );
   if (engine === 'sqlite') {
     await rebuildRecentTicketIndex(db);
     await sql`insert into desk_tickets_fts(desk_tickets_fts) values ('optimize')`.execute(db);
@@ -72,7 +83,7 @@ async function settleAfterBulkLoad(db: Kysely<DeskTables>, engine: DatabaseEngin
     await sql`analyze`.execute(db);
     return;
   }
-  await db.transaction().execute((trx) => rebuildRecentTicketSearch(trx));
+  await retryWrite(() => db.transaction().execute(rebuildRecentTicketSearch), deadlocked);
   // PostgreSQL's GIN index takes bulk inserts into a pending list that every search then reads
   // in full (3 MB, 12,000 entries after a million tickets), and the first read of each new page
   // writes its hint bits; a vacuum merges the one and sets the other.
