@@ -1,5 +1,7 @@
 import { predictField } from '../learning/predict-field.js';
-import { trainTextClassifier, type TextClassifier } from '../learning/text-classifier.js';
+import { runToEnd } from '../learning/cooperative.js';
+import { fieldClassifierTraining } from '../learning/field-classifiers.js';
+import type { TextClassifier } from '../learning/text-classifier.js';
 import { createBm25Ranker } from '../scoring/bm25-ranker.js';
 import {
   classificationScores,
@@ -54,16 +56,17 @@ export interface SuggestionEvaluation {
 export function fieldClassifiers(
   train: readonly SuggestionRecord[],
 ): Partial<Record<SuggestionField, TextClassifier>> {
-  const classifiers: Partial<Record<SuggestionField, TextClassifier>> = {};
-  for (const field of suggestionFields) {
-    const classifier = trainTextClassifier(
-      train.flatMap(({ id, text, [field]: label }) =>
-        label === undefined ? [] : [{ id, text, label }],
-      ),
-    );
-    if (classifier !== undefined) classifiers[field] = classifier;
-  }
-  return classifiers;
+  // The server's own training: one featurising of every text, a classifier per field.
+  const texts = train.map(({ id, text, category, priority, team }) => ({
+    id,
+    text,
+    labels: {
+      ...(category !== undefined && { category }),
+      ...(priority !== undefined && { priority }),
+      ...(team !== undefined && { team }),
+    },
+  }));
+  return runToEnd(fieldClassifierTraining(texts, suggestionFields));
 }
 
 /**
